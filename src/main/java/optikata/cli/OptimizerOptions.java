@@ -1,0 +1,50 @@
+package optikata.cli;
+
+import optikata.optim.EpsilonPlacement;
+import optikata.optim.OptimizerSpec;
+import picocli.CommandLine.Option;
+
+/** The options that pick an optimizer and override its hyperparameters (a picocli mixin). */
+public final class OptimizerOptions {
+    @Option(names = "--optimizer", defaultValue = "rmsprop", paramLabel = "NAME",
+            description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam (default: ${DEFAULT-VALUE})")
+    String optimizer;
+
+    @Option(names = "--preset", paramLabel = "NAME",
+            description = "RMSProp preset: pytorch, keras, tf1, optax, cs231n, d2l (see `optikata optimizers`)")
+    String preset;
+
+    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "ETA", description = "learning rate η")
+    Double learningRate;
+
+    @Option(names = {"--decay", "--rho", "--gamma", "--alpha"}, paramLabel = "BETA",
+            description = "decay rate β of the squared-gradient average, in [0, 1)")
+    Double decay;
+
+    @Option(names = {"--eps", "--epsilon"}, paramLabel = "EPS", description = "ε > 0")
+    Double epsilon;
+
+    @Option(names = "--eps-placement", paramLabel = "WHERE",
+            description = "inside_root (√(s+ε)) or outside_root (√s+ε)")
+    EpsilonPlacement epsilonPlacement;
+
+    @Option(names = "--centered", description = "centered RMSProp (divide by √(s − ḡ²))")
+    Boolean centered;
+
+    @Option(names = "--momentum", paramLabel = "MU", description = "momentum μ in [0, 1)")
+    Double momentum;
+
+    @Option(names = "--initial-accumulator", paramLabel = "S0", description = "starting value of s (RMSProp, AdaGrad)")
+    Double initialAccumulator;
+
+    @Option(names = "--beta1", paramLabel = "B1", description = "Adam's β₁")
+    Double beta1;
+
+    @Option(names = "--beta2", paramLabel = "B2", description = "Adam's β₂")
+    Double beta2;
+
+    OptimizerSpec spec() {
+        return new OptimizerSpec(optimizer, preset, learningRate, decay, epsilon, epsilonPlacement, centered, momentum,
+                initialAccumulator, beta1, beta2);
+    }
+}

@@ -1,0 +1,170 @@
+package optikata.optim;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * What every optimizer of the family shares: argument checks that run before anything is
+ * changed, buffers allocated once for the parameters' shape, and the step count. A subclass
+ * names its buffers, writes one fused loop in {@link #update} and derives its effective learning
+ * rate from the state in {@link #effectiveRate}.
+ */
+public abstract class AbstractOptimizer implements Optimizer {
+    private final String name;
+    private final String[] bufferNames;
+    private final double[] bufferInitialValues;
+    private final NonFinitePolicy nonFinitePolicy;
+    private DMatrixRMaj[] buffers;
+    /** The shape the buffers were allocated for; -1 before the first step. */
+    private int rows = -1;
+    private int cols = -1;
+    private long step;
+
+    /**
+     * @param bufferNames        the state buffers, in the order {@link #update} receives them
+     * @param bufferInitialValues the value each buffer starts at (same length as names)
+     */
+    protected AbstractOptimizer(String name, NonFinitePolicy nonFinitePolicy, String[] bufferNames,
+                                double[] bufferInitialValues) {
+        if (bufferNames.length != bufferInitialValues.length) {
+            throw new IllegalArgumentException("Must be one initial value per buffer: "
+                    + bufferNames.length + " vs " + bufferInitialValues.length);
+        }
+        this.name = name;
+        this.nonFinitePolicy = Check.notNull("non-finite policy", nonFinitePolicy);
+        this.bufferNames = bufferNames.clone();
+        this.bufferInitialValues = bufferInitialValues.clone();
+    }
+
+    @Override
+    public final String name() {
+        return name;
+    }
+
+    @Override
+    public final void step(DMatrixRMaj params, DMatrixRMaj gradient) {
+        validate(params, gradient);
+        if (buffers == null) {
+            allocate(params.numRows, params.numCols);
+        }
+        step++;
+        update(params.data, gradient.data, 0, params.getNumElements(), step, buffers);
+    }
+
+    /**
+     * The fused update of elements {@code [from, to)}: one loop, every buffer read and written
+     * once per element. Called only after every check passed, with buffers allocated for the
+     * parameters' shape; elements are independent, so ranges may run in parallel.
+     *
+     * @param theta   the parameters, modified
+     * @param g       the gradient, not modified
+     * @param t       the step number, 1 on the first step
+     * @param buffers the state buffers in constructor order, modified
+     */
+    protected abstract void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers);
+
+    /**
+     * Writes the per-coordinate factor that the last step applied to the gradient (or, for
+     * momentum methods, to the direction held in the buffers), derived from the state after
+     * step {@code t ≥ 1}.
+     */
+    protected abstract void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers);
+
+    /** The base learning rate, for the effective rate before the first step. */
+    protected abstract double baseLearningRate();
+
+    private void validate(DMatrixRMaj params, DMatrixRMaj gradient) {
+        if (params == null || gradient == null) {
+            throw new IllegalArgumentException("Invalid step: " + (params == null ? "params" : "gradient") + " is null");
+        }
+        if (params == gradient) {
+            throw new IllegalArgumentException("Invalid step: params and gradient are the same matrix ("
+                    + shape(params) + "); pass the gradient in a buffer of its own");
+        }
+        if (params.numRows != gradient.numRows || params.numCols != gradient.numCols) {
+            throw new IllegalArgumentException("Must be same shape. params " + shape(params) + " vs gradient " + shape(gradient));
+        }
+        if (params.data == gradient.data) {
+            throw new IllegalArgumentException("Invalid step: params and gradient share one data array ("
+                    + shape(params) + "); pass the gradient in a buffer of its own");
+        }
+        if (buffers != null && (rows != params.numRows || cols != params.numCols)) {
+            throw new IllegalArgumentException("Must be same shape. state was allocated for "
+                    + rows + "x" + cols + " but params are " + shape(params) + "; call reset() to start over");
+        }
+        if (nonFinitePolicy == NonFinitePolicy.REJECT) {
+            double[] g = gradient.data;
+            int n = gradient.getNumElements();
+            // One branch-free pass: x * 0 is 0 for every finite x and NaN for NaN and ±∞.
+            double probe = 0;
+            for (int i = 0; i < n; i++) {
+                probe += g[i] * 0.0;
+            }
+            if (probe != 0) {
+                for (int i = 0; i < n; i++) {
+                    if (!Double.isFinite(g[i])) {
+                        throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i
+                                + " of " + shape(gradient) + " (must be finite; step rejected, nothing changed)");
+                    }
+                }
+            }
+        }
+    }
+
+    private void allocate(int numRows, int numCols) {
+        DMatrixRMaj[] fresh = new DMatrixRMaj[bufferNames.length];
+        for (int k = 0; k < fresh.length; k++) {
+            fresh[k] = new DMatrixRMaj(numRows, numCols);
+            if (bufferInitialValues[k] != 0) {
+                Arrays.fill(fresh[k].data, 0, fresh[k].getNumElements(), bufferInitialValues[k]);
+            }
+        }
+        buffers = fresh;
+        rows = numRows;
+        cols = numCols;
+    }
+
+    @Override
+    public OptimizerState state() {
+        Map<String, DMatrixRMaj> named = new LinkedHashMap<>();
+        for (int k = 0; k < bufferNames.length; k++) {
+            named.put(bufferNames[k], buffers == null ? null : buffers[k]);
+        }
+        return new OptimizerState(step, named);
+    }
+
+    @Override
+    public void effectiveLearningRate(DMatrixRMaj out) {
+        if (buffers == null || step == 0) {
+            Arrays.fill(out.data, 0, out.getNumElements(), baseLearningRate());
+            return;
+        }
+        out.reshape(rows, cols);
+        effectiveRate(out.data, out.getNumElements(), step, buffers);
+    }
+
+    @Override
+    public void reset() {
+        buffers = null;
+        rows = -1;
+        cols = -1;
+        step = 0;
+    }
+
+    /** The live buffer by index, for subclasses; null before the first step. */
+    protected final DMatrixRMaj buffer(int index) {
+        return buffers == null ? null : buffers[index];
+    }
+
+    @Override
+    public String toString() {
+        return name + hyperparameters();
+    }
+
+    static String shape(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+
+}

@@ -1,0 +1,89 @@
+package optikata.optim;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * AdaDelta (Zeiler 2012), in PyTorch's form with a learning rate:
+ * <pre>
+ *   s ← ρ s + (1−ρ) g²                    squaredGradientAverage
+ *   Δ ← √(u + ε) / √(s + ε) · g
+ *   u ← ρ u + (1−ρ) Δ²                    squaredUpdateAverage
+ *   θ ← θ − η Δ
+ * </pre>
+ * Defaults (PyTorch {@code torch/optim/adadelta.py}): η = 1.0, ρ = 0.9, ε = 1e-6. The effective
+ * rate reported is {@code η √(u + ε)/√(s + ε)} from the state after the step.
+ *
+ * <p>References: [1] M. D. Zeiler, ADADELTA: An adaptive learning rate method, arXiv:1212.5701,
+ * 2012. [2] PyTorch {@code torch/optim/adadelta.py}. [3] d2l §7.7.
+ */
+public final class AdaDelta extends AbstractOptimizer {
+    public static final String SQUARED_GRADIENT_AVERAGE = "squaredGradientAverage";
+    public static final String SQUARED_UPDATE_AVERAGE = "squaredUpdateAverage";
+
+    /**
+     * @param learningRate η ≥ 0
+     * @param decay        ρ in [0, 1)
+     * @param epsilon      ε &gt; 0
+     */
+    public record Config(double learningRate, double decay, double epsilon, NonFinitePolicy nonFinitePolicy) {
+        public Config {
+            Check.learningRate(learningRate);
+            Check.unitInterval("decay rate", decay);
+            Check.epsilon(epsilon);
+            Check.notNull("non-finite policy", nonFinitePolicy);
+        }
+
+        public static Config defaults() {
+            return new Config(1.0, 0.9, 1e-6, NonFinitePolicy.REJECT);
+        }
+    }
+
+    private final Config config;
+
+    public AdaDelta(Config config) {
+        super("adadelta", Check.notNull("config", config).nonFinitePolicy(),
+                new String[] {SQUARED_GRADIENT_AVERAGE, SQUARED_UPDATE_AVERAGE}, new double[2]);
+        this.config = config;
+    }
+
+    public AdaDelta() {
+        this(Config.defaults());
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        final double lr = config.learningRate();
+        final double rho = config.decay();
+        final double eps = config.epsilon();
+        final double[] s = buffers[0].data;
+        final double[] u = buffers[1].data;
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double si = rho * s[i] + (1 - rho) * gi * gi;
+            s[i] = si;
+            double delta = Math.sqrt(u[i] + eps) / Math.sqrt(si + eps) * gi;
+            u[i] = rho * u[i] + (1 - rho) * delta * delta;
+            theta[i] -= lr * delta;
+        }
+    }
+
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        double[] s = buffers[0].data;
+        double[] u = buffers[1].data;
+        double eps = config.epsilon();
+        for (int i = 0; i < n; i++) {
+            out[i] = config.learningRate() * Math.sqrt(u[i] + eps) / Math.sqrt(s[i] + eps);
+        }
+    }
+}

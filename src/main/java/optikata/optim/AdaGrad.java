@@ -1,0 +1,100 @@
+package optikata.optim;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * AdaGrad:
+ * <pre>
+ *   s ← s + g²                      squaredGradientSum
+ *   θ ← θ − η g / (√s + ε)          OUTSIDE_ROOT (PyTorch, the default here)
+ *     | θ − η g / √(s + ε)          INSIDE_ROOT (d2l §7.5, seed 004's comparison)
+ * </pre>
+ * Since {@code s} never decreases, each coordinate's rate η/denominator never increases.
+ * Defaults (PyTorch {@code torch/optim/adagrad.py}): η = 0.01, ε = 1e-10 outside the root, s₀ = 0.
+ *
+ * <p>References: [1] J. Duchi, E. Hazan, Y. Singer, Adaptive subgradient methods for online
+ * learning and stochastic optimization, JMLR 2011. [2] PyTorch {@code torch/optim/adagrad.py}.
+ * [3] d2l §7.5 (AdaGrad).
+ */
+public final class AdaGrad extends AbstractOptimizer {
+    public static final String SQUARED_GRADIENT_SUM = "squaredGradientSum";
+
+    /**
+     * @param learningRate       η ≥ 0
+     * @param epsilon            ε &gt; 0
+     * @param epsilonPlacement   inside or outside the root
+     * @param initialAccumulator s₀ ≥ 0
+     */
+    public record Config(double learningRate, double epsilon, EpsilonPlacement epsilonPlacement,
+                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) {
+        public Config {
+            Check.learningRate(learningRate);
+            Check.epsilon(epsilon);
+            Check.notNull("epsilon placement", epsilonPlacement);
+            Check.nonNegative("initial accumulator", initialAccumulator);
+            Check.notNull("non-finite policy", nonFinitePolicy);
+        }
+
+        /** PyTorch's defaults. */
+        public static Config defaults() {
+            return new Config(0.01, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, 0.0, NonFinitePolicy.REJECT);
+        }
+
+        /** d2l §7.5: ε = 1e-6 inside the root. */
+        public static Config d2l(double learningRate) {
+            return new Config(learningRate, 1e-6, EpsilonPlacement.INSIDE_ROOT, 0.0, NonFinitePolicy.REJECT);
+        }
+    }
+
+    private final Config config;
+
+    public AdaGrad(Config config) {
+        super("adagrad", Check.notNull("config", config).nonFinitePolicy(), new String[] {SQUARED_GRADIENT_SUM},
+                new double[] {config.initialAccumulator()});
+        this.config = config;
+    }
+
+    public AdaGrad() {
+        this(Config.defaults());
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        final double lr = config.learningRate();
+        final double eps = config.epsilon();
+        final double[] s = buffers[0].data;
+        if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double si = s[i] + gi * gi;
+                s[i] = si;
+                theta[i] -= lr * gi / Math.sqrt(si + eps);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double si = s[i] + gi * gi;
+                s[i] = si;
+                theta[i] -= lr * gi / (Math.sqrt(si) + eps);
+            }
+        }
+    }
+
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        double[] s = buffers[0].data;
+        for (int i = 0; i < n; i++) {
+            out[i] = config.learningRate() / config.epsilonPlacement().denominator(s[i], config.epsilon());
+        }
+    }
+}

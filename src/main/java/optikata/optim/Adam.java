@@ -1,0 +1,103 @@
+package optikata.optim;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Adam: RMSProp's squared-gradient average plus a momentum-like gradient average, both
+ * bias-corrected (PyTorch's form, ε outside the root):
+ * <pre>
+ *   m ← β₁ m + (1−β₁) g                   firstMoment
+ *   v ← β₂ v + (1−β₂) g²                  secondMoment
+ *   m̂ ← m / (1−β₁ᵗ),  v̂ ← v / (1−β₂ᵗ)      (only when biasCorrection)
+ *   θ ← θ − η m̂ / (√v̂ + ε)
+ * </pre>
+ * With β₁ = 0 and no bias correction this is RMSProp with ε outside the root (claim C10).
+ * Defaults (PyTorch {@code torch/optim/adam.py}, Kingma &amp; Ba): η = 0.001, β₁ = 0.9,
+ * β₂ = 0.999, ε = 1e-8, bias correction on. The effective rate reported is the factor on
+ * {@code m}: {@code η/(1−β₁ᵗ) / (√v̂ + ε)}.
+ *
+ * <p>References: [1] D. P. Kingma, J. Ba, Adam: A method for stochastic optimization, ICLR 2015.
+ * [2] PyTorch {@code torch/optim/adam.py}. [3] d2l §7.8.
+ */
+public final class Adam extends AbstractOptimizer {
+    public static final String FIRST_MOMENT = "firstMoment";
+    public static final String SECOND_MOMENT = "secondMoment";
+
+    /**
+     * @param learningRate   η ≥ 0
+     * @param beta1          β₁ in [0, 1)
+     * @param beta2          β₂ in [0, 1)
+     * @param epsilon        ε &gt; 0
+     * @param biasCorrection divide the moments by 1−βᵗ
+     */
+    public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean biasCorrection,
+                         NonFinitePolicy nonFinitePolicy) {
+        public Config {
+            Check.learningRate(learningRate);
+            Check.unitInterval("beta1", beta1);
+            Check.unitInterval("beta2", beta2);
+            Check.epsilon(epsilon);
+            Check.notNull("non-finite policy", nonFinitePolicy);
+        }
+
+        public static Config defaults() {
+            return new Config(0.001, 0.9, 0.999, 1e-8, true, NonFinitePolicy.REJECT);
+        }
+
+        public Config withLearningRate(double value) {
+            return new Config(value, beta1, beta2, epsilon, biasCorrection, nonFinitePolicy);
+        }
+    }
+
+    private final Config config;
+
+    public Adam(Config config) {
+        super("adam", Check.notNull("config", config).nonFinitePolicy(), new String[] {FIRST_MOMENT, SECOND_MOMENT},
+                new double[2]);
+        this.config = config;
+    }
+
+    public Adam() {
+        this(Config.defaults());
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        final double b1 = config.beta1();
+        final double b2 = config.beta2();
+        final double eps = config.epsilon();
+        final double c1 = config.biasCorrection() ? 1 - Math.pow(b1, t) : 1.0;
+        final double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(b2, t)) : 1.0;
+        final double stepSize = config.learningRate() / c1;
+        final double[] m = buffers[0].data;
+        final double[] v = buffers[1].data;
+        for (int i = from; i < to; i++) {
+            double gi = g[i];
+            double mi = b1 * m[i] + (1 - b1) * gi;
+            double vi = b2 * v[i] + (1 - b2) * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            theta[i] -= stepSize * mi / (Math.sqrt(vi) / sqrtC2 + eps);
+        }
+    }
+
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        double c1 = config.biasCorrection() ? 1 - Math.pow(config.beta1(), t) : 1.0;
+        double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(config.beta2(), t)) : 1.0;
+        double[] v = buffers[1].data;
+        for (int i = 0; i < n; i++) {
+            out[i] = config.learningRate() / c1 / (Math.sqrt(v[i]) / sqrtC2 + config.epsilon());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package optikata.optim;
+
+import org.ejml.data.DMatrixRMaj;
+
+/**
+ * Plain (stochastic) gradient descent: {@code θ ← θ − η g}. No state.
+ *
+ * <p>Default η = 0.01 (Keras {@code SGD}). References: [1] H. Robbins, S. Monro, A stochastic
+ * approximation method, 1951. [2] PyTorch {@code torch/optim/sgd.py} with momentum = 0.
+ */
+public final class Sgd extends AbstractOptimizer {
+    /** @param learningRate η ≥ 0 */
+    public record Config(double learningRate, NonFinitePolicy nonFinitePolicy) {
+        public Config {
+            Check.learningRate(learningRate);
+            Check.notNull("non-finite policy", nonFinitePolicy);
+        }
+
+        public Config(double learningRate) {
+            this(learningRate, NonFinitePolicy.REJECT);
+        }
+    }
+
+    private final Config config;
+
+    public Sgd(Config config) {
+        super("sgd", Check.notNull("config", config).nonFinitePolicy(), new String[0], new double[0]);
+        this.config = config;
+    }
+
+    public Sgd(double learningRate) {
+        this(new Config(learningRate));
+    }
+
+    public Sgd() {
+        this(0.01);
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        final double lr = config.learningRate();
+        for (int i = from; i < to; i++) {
+            theta[i] -= lr * g[i];
+        }
+    }
+
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        java.util.Arrays.fill(out, 0, n, config.learningRate());
+    }
+}
