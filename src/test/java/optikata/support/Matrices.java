@@ -1,0 +1,63 @@
+package optikata.support;
+
+import java.util.List;
+import java.util.function.Supplier;
+import optikata.optim.AdaDelta;
+import optikata.optim.AdaGrad;
+import optikata.optim.Adam;
+import optikata.optim.Momentum;
+import optikata.optim.Nesterov;
+import optikata.optim.Optimizer;
+import optikata.optim.RmsProp;
+import optikata.optim.RmsPropConfig;
+import optikata.optim.RmsPropPreset;
+import optikata.optim.Sgd;
+import org.ejml.data.DMatrixRMaj;
+
+/** Test helpers: column vectors and the whole family, every RMSProp variant included. */
+public final class Matrices {
+    private Matrices() {
+    }
+
+    public static DMatrixRMaj col(double... values) {
+        return new DMatrixRMaj(values.length, 1, true, values);
+    }
+
+    /** Every optimizer of the family with a name, fresh on each call of the supplier. */
+    public static List<Named> family() {
+        return List.of(
+                new Named("sgd", Sgd::new),
+                new Named("momentum", Momentum::new),
+                new Named("nesterov", Nesterov::new),
+                new Named("adagrad", AdaGrad::new),
+                new Named("adagrad-d2l", () -> new AdaGrad(AdaGrad.Config.d2l(0.4))),
+                new Named("adadelta", AdaDelta::new),
+                new Named("adam", Adam::new),
+                new Named("rmsprop", RmsProp::new),
+                new Named("rmsprop-outside", () -> new RmsProp(RmsPropConfig.defaults()
+                        .withEpsilonPlacement(optikata.optim.EpsilonPlacement.OUTSIDE_ROOT))),
+                new Named("rmsprop-centered", () -> new RmsProp(RmsPropConfig.defaults().withCentered(true))),
+                new Named("rmsprop-momentum", () -> new RmsProp(RmsPropConfig.defaults().withMomentum(0.9))),
+                new Named("rmsprop-centered-momentum-keras", () -> new RmsProp(RmsPropPreset.KERAS.config()
+                        .withCentered(true).withMomentum(0.5))),
+                new Named("rmsprop-weight-decay", () -> new RmsProp(RmsPropConfig.defaults().withWeightDecay(0.01))),
+                new Named("rmsprop-pytorch", () -> new RmsProp(RmsPropPreset.PYTORCH)),
+                new Named("rmsprop-keras", () -> new RmsProp(RmsPropPreset.KERAS)),
+                new Named("rmsprop-tf1", () -> new RmsProp(RmsPropPreset.TF1)),
+                new Named("rmsprop-optax", () -> new RmsProp(RmsPropPreset.OPTAX)),
+                new Named("rmsprop-cs231n", () -> new RmsProp(RmsPropPreset.CS231N)),
+                new Named("rmsprop-d2l", () -> new RmsProp(RmsPropPreset.D2L)));
+    }
+
+    /** A named optimizer factory; {@code toString} is the name, for parameterized test titles. */
+    public record Named(String name, Supplier<Optimizer> factory) {
+        public Optimizer create() {
+            return factory.get();
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+}
