@@ -50,8 +50,22 @@ public abstract class AbstractOptimizer implements Optimizer {
             allocate(params.numRows, params.numCols);
         }
         step++;
-        update(params.data, gradient.data, 0, params.getNumElements(), step, buffers);
+        int n = params.getNumElements();
+        if (n < StepExecutor.threshold()) {
+            update(params.data, gradient.data, 0, n, step, buffers);
+        } else {
+            rangeParams = params.data;
+            rangeGradient = gradient.data;
+            StepExecutor.run(rangeJob, n);
+            rangeParams = null;
+            rangeGradient = null;
+        }
     }
+
+    /** The arrays of the step being split across threads; the job below is allocated once. */
+    private double[] rangeParams;
+    private double[] rangeGradient;
+    private final StepExecutor.RangeJob rangeJob = (from, to) -> update(rangeParams, rangeGradient, from, to, step, buffers);
 
     /**
      * The fused update of elements {@code [from, to)}: one loop, every buffer read and written
@@ -97,12 +111,17 @@ public abstract class AbstractOptimizer implements Optimizer {
         if (nonFinitePolicy == NonFinitePolicy.REJECT) {
             double[] g = gradient.data;
             int n = gradient.getNumElements();
-            // One branch-free pass: x * 0 is 0 for every finite x and NaN for NaN and ±∞.
-            double probe = 0;
-            for (int i = 0; i < n; i++) {
-                probe += g[i] * 0.0;
+            boolean allFinite;
+            if (n < StepExecutor.threshold()) {
+                allFinite = allFinite(g, 0, n);
+            } else {
+                scanGradient = g;
+                scanFoundNonFinite = false;
+                StepExecutor.run(scanJob, n);
+                scanGradient = null;
+                allFinite = !scanFoundNonFinite;
             }
-            if (probe != 0) {
+            if (!allFinite) {
                 for (int i = 0; i < n; i++) {
                     if (!Double.isFinite(g[i])) {
                         throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i
@@ -111,6 +130,37 @@ public abstract class AbstractOptimizer implements Optimizer {
                 }
             }
         }
+    }
+
+    /** The gradient being scanned across threads, and what the scan found. */
+    private double[] scanGradient;
+    private boolean scanFoundNonFinite;
+    private final StepExecutor.RangeJob scanJob = (from, to) -> {
+        if (!allFinite(scanGradient, from, to)) {
+            scanFoundNonFinite = true;
+        }
+    };
+
+    /**
+     * Whether {@code g[from, to)} holds only finite values. Branch-free: {@code x * 0} is 0 for
+     * every finite x and NaN for NaN and ±∞; four independent sums keep the pipeline full.
+     */
+    static boolean allFinite(double[] g, int from, int to) {
+        double p0 = 0;
+        double p1 = 0;
+        double p2 = 0;
+        double p3 = 0;
+        int i = from;
+        for (; i + 3 < to; i += 4) {
+            p0 += g[i] * 0.0;
+            p1 += g[i + 1] * 0.0;
+            p2 += g[i + 2] * 0.0;
+            p3 += g[i + 3] * 0.0;
+        }
+        for (; i < to; i++) {
+            p0 += g[i] * 0.0;
+        }
+        return p0 + p1 + p2 + p3 == 0;
     }
 
     private void allocate(int numRows, int numCols) {
