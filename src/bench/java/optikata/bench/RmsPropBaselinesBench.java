@@ -88,6 +88,13 @@ public class RmsPropBaselinesBench {
         library.step(theta, g);
     }
 
+    /** The library split across the cores at every size: where splitting starts to pay. */
+    @Benchmark
+    @Fork(jvmArgsAppend = "-Doptikata.parallel.threshold=1")
+    public void libraryAlwaysSplit() {
+        library.step(theta, g);
+    }
+
     /** (a) The hand-fused loop, one thread. */
     @Benchmark
     public void fused() {
