@@ -1,37 +1,94 @@
 package optikata.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
-import optikata.objective.Square;
-import optikata.optim.RmsProp;
-import optikata.optim.RmsPropConfig;
-import optikata.run.Runner;
-import optikata.run.Trajectory;
-import optikata.run.TrajectoryPoint;
+import optikata.claims.Claim;
+import optikata.claims.ClaimContext;
+import optikata.claims.ClaimResult;
+import optikata.claims.Register;
+import optikata.report.ClaimsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "claims", mixinStandardHelpOptions = true,
-        description = "Check the claims of the reference texts (for now: the θ² worked example of seed 000 §4.2).")
+        description = {
+            "Check every claim of the five reference texts (C01–C25 of CLAIMS.md) with the project's own",
+            "optimizers, print a verdict per claim (HOLDS, QUALIFIED, ERRATUM, NOT_CHECKABLE) and write a report",
+            "(index.html, claims.md, claims.json and PNG plots).",
+            "Exit code 0 when every claim was evaluated (errata are findings, not failures); 1 when a check crashed."
+        })
 public final class ClaimsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--out", defaultValue = "target/optikata-report", paramLabel = "DIR",
+            description = "report directory (default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
+            description = "what to print: table, json or md (default: ${DEFAULT-VALUE}); the report files are written either way")
+    String format;
+
+    @Option(names = "--claim", paramLabel = "ID", split = ",", description = "check only these claims, e.g. C05 or C02,C05")
+    List<String> only;
+
+    @Option(names = "--data", paramLabel = "FILE", description = "the airfoil self-noise data (airfoil_self_noise.dat) for C24")
+    Path data;
+
+    @Option(names = "--no-report", description = "print only; write no report directory")
+    boolean noReport;
+
     @Override
-    public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8);
-        Trajectory t = Runner.run(new RmsProp(c), new Square(), new Square().defaultStart(), 5);
-        out.println("Seed 000 §4.2: L(θ) = θ², θ₀ = 1, α = 0.01, β = 0.9, ε = 1e-8 inside the root");
-        out.printf("%4s %12s %12s %14s%n", "t", "g_t", "E[g²]_t", "θ_t");
-        for (TrajectoryPoint p : t.points()) {
-            out.printf("%4d %12s %12s %14.8f%n", p.step(), p.gradient() == null ? "" : String.format("%.6f", p.gradient()[0]),
-                    p.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE) == null ? ""
-                            : String.format("%.6f", p.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).data[0]),
-                    p.theta()[0]);
+    public Integer call() throws Exception {
+        if (!List.of("table", "json", "md").contains(format)) {
+            throw new IllegalArgumentException("Invalid --format: " + format + " (must be table, json or md)");
         }
-        out.flush();
-        return 0;
+        if (data != null && !java.nio.file.Files.isRegularFile(data)) {
+            throw new IllegalArgumentException("Invalid --data: " + data + " (not a readable file)");
+        }
+        List<Claim> claims = new ArrayList<>();
+        if (only == null) {
+            claims.addAll(Register.all());
+        } else {
+            for (String id : only) {
+                claims.add(Register.byId(id.strip()));
+            }
+        }
+        Path plotDir = noReport ? null : out;
+        if (plotDir != null) {
+            java.nio.file.Files.createDirectories(plotDir);
+        }
+        ClaimContext context = new ClaimContext(plotDir, data);
+        List<ClaimResult> results = new ArrayList<>();
+        List<ClaimsReport.Failure> failures = new ArrayList<>();
+        for (Claim c : claims) {
+            try {
+                results.add(c.check(context));
+            } catch (Exception | AssertionError e) {
+                failures.add(new ClaimsReport.Failure(c.id(), "check crashed: " + e));
+            }
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        switch (format) {
+            case "json" -> o.println(ClaimsReport.json(results, failures).toPrettyString());
+            case "md" -> o.print(ClaimsReport.markdown(results, failures));
+            default -> o.print(ClaimsReport.table(results, failures));
+        }
+        if (!noReport) {
+            ClaimsReport.write(out, results, failures);
+            if (format.equals("table")) {
+                o.println("Report: " + out.resolve("index.html"));
+            }
+        }
+        o.flush();
+        for (ClaimsReport.Failure f : failures) {
+            spec.commandLine().getErr().println("optikata claims: " + f.id() + ": " + f.message());
+        }
+        return failures.isEmpty() ? 0 : 1;
     }
 }

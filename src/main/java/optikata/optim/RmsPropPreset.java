@@ -74,6 +74,11 @@ public enum RmsPropPreset {
         return config;
     }
 
+    /** Whether the framework itself has a default learning rate (TF1 and Optax require one). */
+    public boolean hasDefaultLearningRate() {
+        return this != TF1 && this != OPTAX;
+    }
+
     /** The framework file the preset follows. */
     public String source() {
         return source;

@@ -1,0 +1,31 @@
+package optikata.claims;
+
+import optikata.run.Trajectory;
+
+/** C06: RMSProp against AdaGrad at the same η on the d2l problem. */
+public final class C06D2lAdaGrad extends AbstractClaim {
+    public C06D2lAdaGrad() {
+        super("C06", "004 §7.6.1 (vs §7.5)",
+                "At the same η=0.4, RMSProp gets closer to the optimum in 20 steps than AdaGrad (AdaGrad: x₁ ≈ −2.382563, x₂ ≈ −0.158591)");
+    }
+
+    @Override
+    public ClaimResult check(ClaimContext context) throws Exception {
+        Trajectory ada = D2lExperiments.adagrad();
+        Trajectory rms = D2lExperiments.rmsprop();
+        double[] a = ada.last().theta();
+        double[] r = rms.last().theta();
+        double adaDistance = Math.hypot(a[0], a[1]);
+        double rmsDistance = Math.hypot(r[0], r[1]);
+        ClaimResult.Builder b = ClaimResult.of(this).documented("x1", -2.382563).documented("x2", -0.158591)
+                .measured("x1", a[0]).measured("x2", a[1])
+                .measured("adagradDistanceToOptimum", adaDistance).measured("rmspropDistanceToOptimum", rmsDistance)
+                .tolerance(5e-7);
+        String finding = "AdaGrad ends at (" + num(a[0]) + ", " + num(a[1]) + "), " + num(adaDistance) + " from the optimum; RMSProp "
+                + num(rmsDistance);
+        if (b.documentedFiguresMatch() && rmsDistance < adaDistance) {
+            return b.verdict(Verdict.HOLDS, finding, null);
+        }
+        return b.verdict(Verdict.ERRATUM, finding, "AdaGrad (d2l form) ends at (" + num(a[0]) + ", " + num(a[1]) + ")");
+    }
+}

@@ -1,0 +1,33 @@
+package optikata.claims;
+
+import java.util.List;
+import java.util.Locale;
+
+/** The claims register of CLAIMS.md, C01–C25, in order. */
+public final class Register {
+    private Register() {
+    }
+
+    public static List<Claim> all() {
+        return List.of(new C01Definition(), new C02ThetaSquared(), new C03RateMonotonicity(), new C04Window(),
+                new C05D2lRmsProp(), new C06D2lAdaGrad(), new C07EpsilonOutside(), new C08ScaleAdaptation(),
+                new C09BoundedStep(), new C10AdamIsRmsPropPlusMomentum(), new C11RmsFormulation(),
+                new C12UnusedGradientAverage(), new C13DerivativeSign(), new C14Seed001Program(), new C15CorrectedProgram(),
+                new C16CacheIsNotMomentum(), new C17StateCount(), new C18InitialAccumulator(), new C19LargeEpsilon(),
+                new C20Defaults(), new C21NonStationary(), new C22KerasExample(), new C23FasterThanGd(), new C24Airfoil(),
+                new C25FrameworkEquivalence());
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the known ids
+     */
+    public static Claim byId(String id) {
+        String wanted = id.toUpperCase(Locale.ROOT);
+        for (Claim c : all()) {
+            if (c.id().equals(wanted)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("Unknown claim: " + id + " (known: C01 to C25)");
+    }
+}
