@@ -95,8 +95,8 @@ public final class C03RateMonotonicity extends AbstractClaim {
             x[t] = t + 1;
         }
         XYChart chart = Charts.chart("C03: effective learning rate η/denominator when |g| drops from 1 to 0.01 at step 11",
-                "step t", "effective rate (log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
+                "step t", "effective rate η / denominator");
+        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
         Map<String, Charts.Series> series = new LinkedHashMap<>();
         series.put("AdaGrad (η 0.01, ε 1e-10): never rises", Charts.Series.points(x, rates[0]));
         series.put("RMSProp (η 0.01, β 0.9, ε 1e-8): rises again", Charts.Series.points(x, rates[1]));

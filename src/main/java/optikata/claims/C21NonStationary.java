@@ -97,6 +97,7 @@ public final class C21NonStationary extends AbstractClaim {
         XYChart chart = Charts.chart("C21: step size when |g| drops from 1 to 0.01 at step 101 (η 0.01, β 0.9)", "step t",
                 "|Δθ| / η (log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("#");
         Map<String, Charts.Series> series = new LinkedHashMap<>();
         series.put("RMSProp", Charts.Series.line(x, rms));
         series.put("AdaGrad", Charts.Series.line(x, ada));

@@ -134,6 +134,7 @@ public final class C22KerasExample extends AbstractClaim {
         XYChart chart = Charts.chart("C22: Keras example, MSE after 100 epochs against the initial kernel weight",
                 "initial weight w₀ (Keras glorot-uniform range ±√3; bias 0)", "final MSE (log scale)");
         chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisDecimalPattern("0.00");
         Map<String, Charts.Series> series = new LinkedHashMap<>();
         series.put("RMSprop(0.01, ρ 0.9, ε 1e-8), 100 full-batch epochs", Charts.Series.points(w0, loss));
         series.put("fit threshold MSE = 0.01", Charts.Series.line(new double[] {w0[0], w0[w0.length - 1]}, new double[] {FIT_LOSS, FIT_LOSS}));

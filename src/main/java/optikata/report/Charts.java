@@ -35,15 +35,27 @@ public final class Charts {
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
         styler.setLegendBackgroundColor(new Color(255, 255, 255, 220));
         chart.getStyler().setPlotGridLinesColor(new Color(225, 225, 225));
+        chart.getStyler().setXAxisTickMarkSpacingHint(90);
         return chart;
     }
 
-    /** Adds the series in order; returns the chart for more styling. */
+    /** Distinct, print-friendly colours for the data series, in order. */
+    private static final Color[] PALETTE = {
+        new Color(31, 119, 180), new Color(214, 39, 40), new Color(44, 160, 44), new Color(255, 127, 14),
+        new Color(148, 103, 189), new Color(140, 86, 75), new Color(23, 190, 207), new Color(127, 127, 127),
+    };
+
+    /** Adds the series in order, each in its own colour; returns the chart for more styling. */
     public static XYChart add(XYChart chart, Map<String, Series> series) {
-        series.forEach((name, s) -> {
-            XYSeries xy = chart.addSeries(name, s.x(), s.y());
+        int k = 0;
+        for (Map.Entry<String, Series> e : series.entrySet()) {
+            Series s = e.getValue();
+            XYSeries xy = chart.addSeries(e.getKey(), s.x(), s.y());
             xy.setMarker(s.markers() ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
-        });
+            Color c = PALETTE[k++ % PALETTE.length];
+            xy.setLineColor(c);
+            xy.setMarkerColor(c);
+        }
         return chart;
     }
 

@@ -1,0 +1,107 @@
+package optikata.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import optikata.cli.Main;
+import optikata.optim.RmsProp;
+import optikata.optim.RmsPropPreset;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ClaimsCommandTest {
+    private static String[] run(int[] code, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        code[0] = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        return new String[] {out.toString(), err.toString()};
+    }
+
+    @Test
+    @DisplayName("claims prints 25 verdicts, exits 0 and writes index.html, claims.md, claims.json and the plots")
+    void fullRun(@TempDir Path dir) throws Exception {
+        int[] code = new int[1];
+        String[] out = run(code, "claims", "--out", dir.toString());
+        assertThat(code[0]).isZero();
+        assertThat(out[0].lines().filter(l -> l.matches("^C\\d\\d .*"))).hasSize(25);
+        assertThat(out[0]).contains("25 claims:");
+        for (String f : new String[] {"index.html", "claims.md", "claims.json", "c02-theta-squared.png", "c04-ema-window.png",
+            "c05-d2l-trajectories.png", "c03-effective-rates.png", "c22-keras-final-loss.png"}) {
+            assertThat(dir.resolve(f)).isRegularFile();
+        }
+        JsonNode json = new ObjectMapper().readTree(dir.resolve("claims.json").toFile());
+        assertThat(json.get("claims")).hasSize(25);
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("<img src=\"c05-d2l-trajectories.png\"");
+    }
+
+    @Test
+    @DisplayName("--format json --claim C05 prints the documented and measured x1, x2")
+    void jsonOneClaim() throws Exception {
+        int[] code = new int[1];
+        String[] out = run(code, "claims", "--format", "json", "--claim", "C05", "--no-report");
+        assertThat(code[0]).isZero();
+        JsonNode c = new ObjectMapper().readTree(out[0]).get("claims").get(0);
+        assertThat(c.get("id").asText()).isEqualTo("C05");
+        assertThat(c.get("verdict").asText()).isEqualTo("HOLDS");
+        assertThat(c.get("documented").get("x1").asDouble()).isEqualTo(-0.010599);
+        assertThat(c.get("measured").get("x1").asDouble()).isBetween(-0.0106, -0.0105);
+        assertThat(c.get("tolerance").asDouble()).isPositive();
+        assertThat(c.get("correction").isNull()).isTrue();
+        for (String field : new String[] {"source", "statement", "finding", "measured", "documented"}) {
+            assertThat(c.has(field)).as(field).isTrue();
+        }
+    }
+
+    @Test
+    @DisplayName("bad arguments name the argument and the value")
+    void badArguments() {
+        int[] code = new int[1];
+        String[] out = run(code, "claims", "--claim", "C26", "--no-report");
+        assertThat(code[0]).isEqualTo(2);
+        assertThat(out[1]).contains("Unknown claim: C26");
+        out = run(code, "claims", "--format", "xml", "--no-report");
+        assertThat(out[1]).contains("Invalid --format: xml");
+        out = run(code, "claims", "--claim", "C24", "--data", "no-such-file.dat", "--no-report");
+        assertThat(out[1]).contains("Invalid --data: no-such-file.dat");
+    }
+
+    @Test
+    @DisplayName("C24 with a data file in the airfoil format trains d2l's model and compares the losses")
+    void airfoilWithData(@TempDir Path dir) throws Exception {
+        // A synthetic file of the airfoil's shape: 1503 rows, 5 features, a linear target with noise.
+        Random random = new Random(5);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < 1503; i++) {
+            double[] x = new double[5];
+            double y = 0;
+            for (int j = 0; j < 5; j++) {
+                x[j] = random.nextGaussian() * (j + 1) + 10 * j;
+                y += (j % 2 == 0 ? 1 : -1) * x[j];
+                sb.append(x[j]).append('\t');
+            }
+            sb.append(y + random.nextGaussian() * 3).append('\n');
+        }
+        Path file = dir.resolve("airfoil.dat");
+        Files.writeString(file, sb);
+        ClaimResult r = new C24Airfoil().check(new ClaimContext(null, file));
+        assertThat(r.verdict()).isIn(Verdict.HOLDS, Verdict.ERRATUM);
+        assertThat(r.measured().get("lossFromScratch")).isPositive().isFinite();
+        // the verdict follows from the figures and the tolerance
+        boolean within = Math.abs(r.measured().get("lossFromScratch") - 0.243452) <= 0.01
+                && Math.abs(r.measured().get("lossFramework") - 0.243676) <= 0.01;
+        assertThat(r.verdict()).isEqualTo(within ? Verdict.HOLDS : Verdict.ERRATUM);
+        // the training loop itself lowers the loss below that of the initial (near-zero) model
+        double[][] data = C24Airfoil.read(file);
+        assertThat(C24Airfoil.train(data, new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.01)))).isLessThan(0.5);
+        Path bad = dir.resolve("bad.dat");
+        Files.writeString(bad, "1\t2\t3\n");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> C24Airfoil.read(bad)).hasMessageContaining("bad.dat:1: 3 columns but 6 expected");
+    }
+}
