@@ -1,0 +1,80 @@
+package optikata.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import optikata.kata.KataLayout;
+import optikata.kata.KataRun;
+import optikata.kata.SpecResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "check", mixinStandardHelpOptions = true,
+        description = {
+            "Compile your exercises (exercises/<nn-name>/src) against the library and run their public specs.",
+            "Per exercise: passed, failed (with what was expected, what your code gave, and the likely mistake),",
+            "or not started (the stub still throws). Exit code 0 when every checked exercise passes.",
+            "",
+            "Examples:  ./optikata check            (all exercises)",
+            "           ./optikata check 01         (one exercise, by number or name: 01-one-step, one-step)"
+        })
+public final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(arity = "0..*", paramLabel = "EXERCISE", description = "exercises to check (default: all)")
+    List<String> wanted;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "a tree laid out like exercises/ to check instead (default: exercises/)")
+    Path source;
+
+    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "time limit per spec (default: ${DEFAULT-VALUE})")
+    int timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        KataLayout layout = KataLayout.fromHome();
+        List<String> names = wanted == null || wanted.isEmpty() ? layout.names() : wanted.stream().map(layout::resolve).toList();
+        Path tree = source == null ? layout.exercises() : source;
+        PrintWriter out = spec.commandLine().getOut();
+        int passed = 0;
+        for (String name : names) {
+            KataRun.Report r = KataRun.run(layout, tree, name, false, timeout);
+            print(out, r);
+            if (r.allPassed()) {
+                passed++;
+            }
+            out.flush();
+        }
+        out.printf("%n%d of %d exercises pass.%s%n", passed, names.size(),
+                passed == names.size() ? "" : " Read the messages above, fix one thing, and run the check again.");
+        out.flush();
+        return passed == names.size() ? 0 : 1;
+    }
+
+    static void print(PrintWriter out, KataRun.Report r) {
+        if (!r.compiled()) {
+            out.printf("✘ %s: does not compile%n", r.exercise());
+            r.compileErrors().forEach(e -> out.println("    " + e));
+            return;
+        }
+        if (r.notStarted()) {
+            out.printf("… %s: not started (%s)%n", r.exercise(), r.results().get(0).message());
+            return;
+        }
+        out.printf("%s %s: %d of %d specs pass%n", r.allPassed() ? "✔" : "✘", r.exercise(), r.passed(), r.results().size());
+        for (SpecResult s : r.results()) {
+            if (s.status() == SpecResult.Status.PASSED) {
+                continue;
+            }
+            out.println("  ✘ " + s.name());
+            for (String line : s.message().split("\n")) {
+                out.println("      " + line);
+            }
+        }
+    }
+}
