@@ -15,12 +15,14 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {
-            "Compile your exercises (exercises/<nn-name>/src) against the library and run their public specs.",
-            "Per exercise: passed, failed (with what was expected, what your code gave, and the likely mistake),",
-            "or not started (the stub still throws). Exit code 0 when every checked exercise passes.",
+            "Compile your exercises (exercises/NN-name/src) and run their public specs.",
+            "Per exercise: passed; failed, with what was expected, what your code gave",
+            "and the likely mistake; or not started (the stub still throws).",
+            "Exit code 0 when every checked exercise passes.",
             "",
-            "Examples:  ./optikata check            (all exercises)",
-            "           ./optikata check 01         (one exercise, by number or name: 01-one-step, one-step)"
+            "Examples:",
+            "  ./optikata check        all exercises",
+            "  ./optikata check 01     one exercise (also: 01-one-step, one-step)"
         })
 public final class CheckCommand implements Callable<Integer> {
     @Spec
