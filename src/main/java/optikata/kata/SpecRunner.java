@@ -99,6 +99,15 @@ public final class SpecRunner {
     }
 
     /** Whether the failure is the stub's own UnsupportedOperationException (the exercise is not started). */
+    public static boolean isNotStarted(Throwable t) {
+        return notStarted(t);
+    }
+
+    /** The message shown for a failed spec: the teaching message, or the exception and where in kata code it came from. */
+    public static String describe(Throwable t) {
+        return message(t);
+    }
+
     static boolean notStarted(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof UnsupportedOperationException) {

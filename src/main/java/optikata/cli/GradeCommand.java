@@ -1,0 +1,121 @@
+package optikata.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import optikata.grade.Cohort;
+import optikata.grade.GradeOptions;
+import optikata.grade.Grader;
+import optikata.grade.Reports;
+import optikata.kata.KataLayout;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "grade", mixinStandardHelpOptions = true,
+        description = {
+            "Grade a learner's exercises (one submission, or every submission folder of a cohort).",
+            "Only the exercise sources are taken from a submission; the specs (public and hidden)",
+            "come from this checkout. Specs run in a child JVM with a heap cap and timeouts, as user",
+            "nobody when run as root. Writes results.json (Gradescope), feedback.md and junit.xml;",
+            "for a cohort also gradebook.csv, summary.md and histogram.png.",
+            "Exit code 0 when it graded (whatever the score), 2 when it could not grade at all."
+        })
+public final class GradeCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    static final class Target {
+        @Option(names = "--submission", paramLabel = "DIR", description = "a learner's copy of exercises/ (or a clone holding one)")
+        Path submission;
+
+        @Option(names = "--cohort", paramLabel = "DIR", description = "a folder of submission folders, one per learner")
+        Path cohort;
+    }
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Target target;
+
+    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "where to write the results")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: the number of cores)")
+    Integer jobs;
+
+    @Option(names = "--test-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "per spec (default: ${DEFAULT-VALUE})")
+    int testTimeout;
+
+    @Option(names = "--deadline", defaultValue = "300", paramLabel = "SECONDS", description = "per submission (default: ${DEFAULT-VALUE})")
+    int deadline;
+
+    @Option(names = "--heap", defaultValue = "256", paramLabel = "MB", description = "heap cap of the test JVM (default: ${DEFAULT-VALUE})")
+    int heap;
+
+    @Option(names = "--output-cap", defaultValue = "8192", paramLabel = "BYTES", description = "output kept per spec (default: ${DEFAULT-VALUE})")
+    int outputCap;
+
+    @Option(names = "--points", split = ",", paramLabel = "EX=PTS",
+            description = "points per exercise, e.g. 01-one-step=5,08-debugging=20 (default: 10 each)")
+    Map<String, Double> points = new LinkedHashMap<>();
+
+    @Option(names = "--hidden-visibility", defaultValue = "after_published", paramLabel = "WHEN",
+            description = "Gradescope visibility of hidden specs: hidden, after_due_date, after_published, visible (default: ${DEFAULT-VALUE})")
+    String hiddenVisibility;
+
+    @Option(names = "--show-hidden-details", description = "show hidden specs' failure messages to learners")
+    boolean showHiddenDetails;
+
+    @Option(names = "--no-sandbox", description = "do not drop to user nobody when running as root")
+    boolean noSandbox;
+
+    @Override
+    public Integer call() throws Exception {
+        KataLayout layout = KataLayout.fromHome();
+        GradeOptions options;
+        try {
+            List<String> names = layout.names();
+            for (String ex : points.keySet()) {
+                if (!names.contains(ex)) {
+                    throw new IllegalArgumentException("Invalid --points: " + ex + " (known exercises: " + String.join(", ", names) + ")");
+                }
+            }
+            options = new GradeOptions(testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
+        } catch (IllegalArgumentException e) {
+            // Even a bad command line leaves a valid results file behind for CI to pick up.
+            Files.createDirectories(out);
+            Reports.write(out, new Grader.Result("submission", List.of(), Map.of(), 0, 0, 0, e.getMessage(), "none"), GradeOptions.defaults());
+            throw e;
+        }
+        PrintWriter o = spec.commandLine().getOut();
+        if (target.cohort != null) {
+            if (!Files.isDirectory(target.cohort)) {
+                throw new IllegalArgumentException("Invalid --cohort: " + target.cohort + " (not a folder)");
+            }
+            int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+            if (n < 1) {
+                throw new IllegalArgumentException("Invalid --jobs: " + n + " (must be >= 1)");
+            }
+            long start = System.nanoTime();
+            List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
+            o.printf("Graded %d submissions in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
+            o.flush();
+            return 0;
+        }
+        Grader.Result r = new Grader(layout, options).grade(target.submission);
+        Reports.write(out, r, options);
+        if (r.fatal() != null) {
+            spec.commandLine().getErr().println("optikata grade: could not grade: " + r.fatal());
+            return 2;
+        }
+        o.printf("%s: %s / %s points in %.1f s (%s). Wrote %s%n", r.submission(), Reports.fmt(r.score()), Reports.fmt(r.maxScore()),
+                r.seconds(), r.sandbox(), out.resolve("results.json"));
+        o.flush();
+        return 0;
+    }
+}

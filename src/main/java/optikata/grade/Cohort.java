@@ -1,0 +1,157 @@
+package optikata.grade;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import optikata.kata.KataLayout;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+
+/** Grades every submission folder under a cohort folder, in parallel, with a progress line. */
+public final class Cohort {
+    private Cohort() {
+    }
+
+    public static List<Grader.Result> grade(KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress)
+            throws IOException, InterruptedException {
+        List<Path> submissions;
+        try (Stream<Path> s = Files.list(cohort)) {
+            submissions = s.filter(Files::isDirectory).sorted().toList();
+        }
+        if (submissions.isEmpty()) {
+            throw new IllegalArgumentException("Invalid --cohort: " + cohort + " (no submission folders in it)");
+        }
+        Grader grader = new Grader(layout, options);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
+        AtomicInteger finished = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<Grader.Result>> futures = new ArrayList<>();
+        for (Path submission : submissions) {
+            futures.add(pool.submit(() -> {
+                Grader.Result r = grader.grade(submission);
+                Reports.write(out.resolve(submission.getFileName().toString()), r, options);
+                int n = finished.incrementAndGet();
+                double elapsed = (System.nanoTime() - start) / 1e9;
+                double left = elapsed / n * (submissions.size() - n);
+                synchronized (progress) {
+                    int width = 30;
+                    int filled = width * n / submissions.size();
+                    progress.printf(Locale.ROOT, "\r[%s%s] %d/%d  %-24s  %s elapsed, ~%s left ", "#".repeat(filled), ".".repeat(width - filled),
+                            n, submissions.size(), trim(submission.getFileName().toString()), clock(elapsed), clock(left));
+                    progress.flush();
+                }
+                return r;
+            }));
+        }
+        pool.shutdown();
+        List<Grader.Result> results = new ArrayList<>();
+        for (Future<Grader.Result> f : futures) {
+            try {
+                results.add(f.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IOException("grading failed: " + e.getCause(), e.getCause());
+            }
+        }
+        progress.println();
+        writeGradebook(layout, results, out.resolve("gradebook.csv"));
+        writeSummary(layout, results, out);
+        return results;
+    }
+
+    static String trim(String s) {
+        return s.length() <= 24 ? s : s.substring(0, 21) + "...";
+    }
+
+    static String clock(double seconds) {
+        long s = Math.round(seconds);
+        return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
+    }
+
+    static void writeGradebook(KataLayout layout, List<Grader.Result> results, Path file) throws IOException {
+        StringBuilder sb = new StringBuilder("student");
+        List<String> exercises = layout.names();
+        exercises.forEach(e -> sb.append(',').append(e));
+        sb.append(",total,max,note\n");
+        for (Grader.Result r : results) {
+            sb.append(csv(r.submission()));
+            for (String e : exercises) {
+                double score = r.outcomes().stream().filter(o -> o.exercise().equals(e)).mapToDouble(Outcome::score).sum();
+                sb.append(',').append(Reports.fmt(Grader.round(score)));
+            }
+            sb.append(',').append(Reports.fmt(r.score())).append(',').append(Reports.fmt(r.maxScore())).append(',')
+                    .append(csv(r.fatal() == null ? "" : "could not grade: " + r.fatal())).append('\n');
+        }
+        Files.writeString(file, sb, StandardCharsets.UTF_8);
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    /** summary.md (score distribution, the most common diagnosed mistakes per exercise) and histogram.png. */
+    static void writeSummary(KataLayout layout, List<Grader.Result> results, Path out) throws IOException {
+        double max = results.stream().mapToDouble(Grader.Result::maxScore).max().orElse(1);
+        int bins = 10;
+        int[] counts = new int[bins];
+        for (Grader.Result r : results) {
+            int b = (int) Math.min(bins - 1, Math.floor(r.score() / max * bins));
+            counts[b]++;
+        }
+        List<String> labels = new ArrayList<>();
+        List<Integer> values = new ArrayList<>();
+        for (int b = 0; b < bins; b++) {
+            labels.add(String.format(Locale.ROOT, "%d–%d%%", b * 10, b * 10 + 10));
+            values.add(counts[b]);
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title("Score distribution (" + results.size() + " submissions)")
+                .xAxisTitle("score, % of " + Reports.fmt(max) + " points").yAxisTitle("submissions").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.addSeries("submissions", labels, values);
+        BitmapEncoder.saveBitmap(chart, out.resolve("histogram").toString(), BitmapEncoder.BitmapFormat.PNG);
+
+        Map<String, Map<String, Integer>> mistakes = new TreeMap<>();
+        Map<String, Integer> failedBy = new LinkedHashMap<>();
+        for (Grader.Result r : results) {
+            Map<String, Boolean> seen = new LinkedHashMap<>();
+            for (Outcome o : r.outcomes()) {
+                String m = o.passed() ? null : Reports.mistake(o.message());
+                if (m != null && seen.putIfAbsent(o.exercise() + "/" + m, true) == null) {
+                    mistakes.computeIfAbsent(o.exercise(), k -> new TreeMap<>()).merge(m, 1, Integer::sum);
+                }
+            }
+            layout.names().forEach(e -> {
+                if (r.outcomes().stream().anyMatch(o -> o.exercise().equals(e) && !o.passed())) {
+                    failedBy.merge(e, 1, Integer::sum);
+                }
+            });
+        }
+        StringBuilder sb = new StringBuilder("# Cohort summary\n\n");
+        double mean = results.stream().mapToDouble(Grader.Result::score).average().orElse(0);
+        sb.append(String.format(Locale.ROOT, "%d submissions, mean %.2f of %s points.%n%n![score histogram](histogram.png)%n%n",
+                results.size(), mean, Reports.fmt(max)));
+        sb.append("## What to re-teach: the most common diagnosed mistakes\n\n| exercise | submissions failing | mistakes (submissions) |\n|---|---|---|\n");
+        for (String e : layout.names()) {
+            Map<String, Integer> m = mistakes.getOrDefault(e, Map.of());
+            String list = m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                    .map(x -> x.getKey() + " (" + x.getValue() + ")").reduce((a, b) -> a + ", " + b).orElse("—");
+            sb.append("| ").append(e).append(" | ").append(failedBy.getOrDefault(e, 0)).append(" | ").append(list).append(" |\n");
+        }
+        Files.writeString(out.resolve("summary.md"), sb, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,48 @@
+package optikata.grade;
+
+import java.util.Map;
+
+/**
+ * How to grade.
+ *
+ * @param testTimeoutSeconds  per spec; a spec still running after twice this (plus 5 s) is killed
+ * @param deadlineSeconds     for one whole submission
+ * @param heapMb              the child JVM's heap cap
+ * @param outputCapBytes      captured output kept per spec
+ * @param points              points per exercise (default {@link #DEFAULT_POINTS} for any exercise not listed)
+ * @param hiddenVisibility    Gradescope visibility of hidden specs: hidden, after_due_date, after_published or visible
+ * @param showHiddenDetails   show hidden specs' messages to students
+ * @param sandbox             drop to an unprivileged user (setpriv) when running as root
+ */
+public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heapMb, int outputCapBytes, Map<String, Double> points,
+                           String hiddenVisibility, boolean showHiddenDetails, boolean sandbox) {
+    public static final double DEFAULT_POINTS = 10.0;
+
+    public GradeOptions {
+        if (testTimeoutSeconds < 1) {
+            throw new IllegalArgumentException("Invalid --test-timeout: " + testTimeoutSeconds + " (must be >= 1 second)");
+        }
+        if (deadlineSeconds < testTimeoutSeconds) {
+            throw new IllegalArgumentException("Invalid --deadline: " + deadlineSeconds + " (must be >= the per-test timeout, " + testTimeoutSeconds + ")");
+        }
+        if (heapMb < 32) {
+            throw new IllegalArgumentException("Invalid --heap: " + heapMb + " (must be >= 32 MB)");
+        }
+        if (outputCapBytes < 0) {
+            throw new IllegalArgumentException("Invalid --output-cap: " + outputCapBytes + " (must be >= 0)");
+        }
+        if (!java.util.List.of("hidden", "after_due_date", "after_published", "visible").contains(hiddenVisibility)) {
+            throw new IllegalArgumentException("Invalid --hidden-visibility: " + hiddenVisibility
+                    + " (must be hidden, after_due_date, after_published or visible)");
+        }
+        points = Map.copyOf(points);
+    }
+
+    public static GradeOptions defaults() {
+        return new GradeOptions(10, 300, 256, 8192, Map.of(), "after_published", false, true);
+    }
+
+    public double pointsFor(String exercise) {
+        return points.getOrDefault(exercise, DEFAULT_POINTS);
+    }
+}

@@ -1,0 +1,17 @@
+package optikata.grade;
+
+/**
+ * One graded spec.
+ *
+ * @param status  passed, failed, or not started (still the stub)
+ * @param message the teaching message, or why the test got 0 (crash, timeout, compile error)
+ * @param output  what the learner's code printed during the test (capped)
+ * @param hidden  an instructor-only spec
+ */
+public record Outcome(String exercise, String spec, String name, String status, String message, String output, boolean hidden,
+                      double score, double maxScore) {
+
+    public boolean passed() {
+        return "passed".equals(status);
+    }
+}

@@ -1,0 +1,174 @@
+package optikata.grade;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Writes a grade as Gradescope's results.json, a feedback.md for the learner, and JUnit XML. */
+public final class Reports {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final Pattern MISTAKE = Pattern.compile("likely mistake \\[([a-z0-9-]+)\\]");
+    static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
+
+    private Reports() {
+    }
+
+    /** The diagnosed mistake a failure message names, or null. */
+    public static String mistake(String message) {
+        Matcher m = MISTAKE.matcher(message == null ? "" : message);
+        return m.find() ? m.group(1) : null;
+    }
+
+    static String visibleMessage(Outcome o, GradeOptions options) {
+        return o.hidden() && !options.showHiddenDetails() && !o.passed() ? HIDDEN_MESSAGE : o.message();
+    }
+
+    static String cap(String s, int cap) {
+        if (s == null) {
+            return "";
+        }
+        return s.length() <= cap ? s : s.substring(0, cap) + "\n[... output cut at " + cap + " characters]";
+    }
+
+    public static ObjectNode gradescope(Grader.Result r, GradeOptions options) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("score", r.score());
+        root.put("max_score", r.maxScore());
+        root.put("execution_time", (int) Math.ceil(r.seconds()));
+        root.put("output", r.fatal() != null ? "Could not grade: " + r.fatal()
+                : String.format(Locale.ROOT, "%s of %s points. %d of %d checks passed. See feedback.md for what to fix.",
+                        fmt(r.score()), fmt(r.maxScore()), r.outcomes().stream().filter(Outcome::passed).count(), r.outcomes().size()));
+        root.put("visibility", "visible");
+        root.put("stdout_visibility", "hidden");
+        ArrayNode tests = root.putArray("tests");
+        Map<String, Integer> numbers = new LinkedHashMap<>();
+        for (Outcome o : r.outcomes()) {
+            int k = numbers.merge(o.exercise(), 1, Integer::sum);
+            ObjectNode t = tests.addObject();
+            t.put("name", o.exercise() + " › " + o.name());
+            t.put("number", Integer.parseInt(o.exercise().substring(0, 2)) + "." + k);
+            t.put("score", o.score());
+            t.put("max_score", o.maxScore());
+            t.put("status", o.passed() ? "passed" : "failed");
+            String out = visibleMessage(o, options);
+            if (!o.hidden() && o.output() != null && !o.output().isBlank()) {
+                out += "\n--- your code printed ---\n" + cap(o.output(), options.outputCapBytes());
+            }
+            t.put("output", out);
+            t.put("visibility", o.hidden() ? options.hiddenVisibility() : "visible");
+        }
+        return root;
+    }
+
+    public static String feedback(Grader.Result r, GradeOptions options) {
+        StringBuilder sb = new StringBuilder("# Feedback for ").append(r.submission()).append("\n\n");
+        if (r.fatal() != null) {
+            return sb.append("Could not grade: ").append(r.fatal()).append("\n").toString();
+        }
+        sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
+        Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
+        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new java.util.ArrayList<>()).add(o));
+        sb.append("| exercise | score | checks passed |\n|---|---|---|\n");
+        byExercise.forEach((ex, list) -> sb.append(String.format(Locale.ROOT, "| %s | %s / %s | %d of %d |%n", ex,
+                fmt(list.stream().mapToDouble(Outcome::score).sum()), fmt(list.stream().mapToDouble(Outcome::maxScore).sum()),
+                list.stream().filter(Outcome::passed).count(), list.size())));
+        byExercise.forEach((ex, list) -> {
+            sb.append("\n## ").append(ex).append("\n\n");
+            if (list.stream().allMatch(Outcome::passed)) {
+                sb.append("All checks pass.\n");
+                return;
+            }
+            if (list.stream().allMatch(o -> o.status().equals("not started"))) {
+                sb.append("Not started: the stub still throws. Read `exercises/").append(ex).append("/README.md`.\n");
+                return;
+            }
+            for (Outcome o : list) {
+                if (o.passed()) {
+                    continue;
+                }
+                sb.append("- ✘ ").append(o.hidden() ? "(hidden) " : "").append(o.name()).append("\n\n");
+                String message = visibleMessage(o, options);
+                sb.append("  ```\n");
+                for (String line : message.split("\n")) {
+                    sb.append("  ").append(line).append('\n');
+                }
+                sb.append("  ```\n");
+                String m = mistake(message);
+                if (m != null) {
+                    sb.append("  Diagnosed mistake: **").append(m).append("**\n");
+                }
+                sb.append('\n');
+            }
+        });
+        return sb.toString();
+    }
+
+    public static String junitXml(Grader.Result r, GradeOptions options) {
+        Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
+        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new java.util.ArrayList<>()).add(o));
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+        long failures = r.outcomes().stream().filter(o -> !o.passed()).count();
+        sb.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" time=\"%.2f\">%n", xml(r.submission()),
+                r.outcomes().size() + (r.fatal() == null ? 0 : 1), failures + (r.fatal() == null ? 0 : 1), r.seconds()));
+        if (r.fatal() != null) {
+            sb.append("  <testsuite name=\"grading\" tests=\"1\" failures=\"1\">\n    <testcase classname=\"grading\" name=\"grade\">")
+                    .append("<failure message=\"").append(xml(r.fatal())).append("\"/></testcase>\n  </testsuite>\n");
+        }
+        byExercise.forEach((ex, list) -> {
+            sb.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\">%n", xml(ex), list.size(),
+                    list.stream().filter(o -> !o.passed()).count()));
+            for (Outcome o : list) {
+                sb.append("    <testcase classname=\"").append(xml(ex + "." + o.spec())).append("\" name=\"").append(xml(o.name())).append("\"");
+                if (o.passed()) {
+                    sb.append("/>\n");
+                } else {
+                    String message = visibleMessage(o, options);
+                    sb.append("><failure message=\"").append(xml(message.lines().findFirst().orElse(""))).append("\">")
+                            .append(xml(message)).append("</failure></testcase>\n");
+                }
+            }
+            sb.append("  </testsuite>\n");
+        });
+        return sb.append("</testsuites>\n").toString();
+    }
+
+    static String xml(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                default -> {
+                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    public static String fmt(double v) {
+        return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    /** Writes results.json, feedback.md and junit.xml into {@code out}. */
+    public static void write(Path out, Grader.Result r, GradeOptions options) throws IOException {
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("results.json"), gradescope(r, options).toPrettyString() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("feedback.md"), feedback(r, options), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("junit.xml"), junitXml(r, options), StandardCharsets.UTF_8);
+    }
+}
