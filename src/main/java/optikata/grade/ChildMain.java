@@ -1,6 +1,6 @@
 package optikata.grade;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
@@ -11,13 +11,9 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import org.junit.platform.engine.FilterResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.PostDiscoveryFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
@@ -27,8 +23,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The grader's child JVM: runs the spec classes named on the command line with the JUnit Platform
  * launcher and reports each test on the original standard output, one line per event, prefixed
  * with a token the parent sends on standard input (student code prints into a capped buffer per
- * test, so it cannot mix into the report). Arguments: the per-test timeout in seconds, then spec
- * class names; standard input: the token, then unique ids of tests to skip (already run), one per
+ * test, so it cannot mix into the report). Arguments: the per-test timeout in seconds and the
+ * output cap in bytes; standard input: the token, then the unique ids of the tests to run, one per
  * line, then an empty line. Ends with Runtime.halt, so threads left running cannot keep it alive.
  */
 public final class ChildMain {
@@ -76,9 +72,9 @@ public final class ChildMain {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String token = in.readLine();
-        Set<String> skip = new HashSet<>();
+        List<String> run = new java.util.ArrayList<>();
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
-            skip.add(line);
+            run.add(line);
         }
         int timeout = Integer.parseInt(args[0]);
         int cap = Integer.parseInt(args[1]);
@@ -90,11 +86,9 @@ public final class ChildMain {
 
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.execution.timeout.default", timeout + " s")
-                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD")
-                .filters((PostDiscoveryFilter) d -> skip.contains(d.getUniqueId())
-                        ? FilterResult.excluded("already run") : FilterResult.included("to run"));
-        for (String name : List.of(args).subList(2, args.length)) {
-            request.selectors(selectClass(Class.forName(name)));
+                .configurationParameter("junit.jupiter.execution.timeout.thread.mode.default", "SEPARATE_THREAD");
+        for (String id : run) {
+            request.selectors(selectUniqueId(id));
         }
         LauncherDiscoveryRequest built = request.build();
         LauncherFactory.create().execute(built, new TestExecutionListener() {
@@ -113,7 +107,7 @@ public final class ChildMain {
                     String status = result.getStatus() == TestExecutionResult.Status.SUCCESSFUL ? "PASSED"
                             : optikata.kata.SpecRunner.isNotStarted(t) ? "NOT_STARTED" : "FAILED";
                     report.println(token + " END " + id.getUniqueId() + "\t" + status + "\t"
-                            + b64(t == null ? "" : optikata.kata.SpecRunner.describe(t)) + "\t" + b64(captured.takeText()));
+                            + b64(t == null ? "" : cut(optikata.kata.SpecRunner.describe(t), 16384)) + "\t" + b64(captured.takeText()));
                 }
             }
         });
@@ -125,6 +119,10 @@ public final class ChildMain {
     static String className(TestIdentifier id) {
         return id.getSource().map(s -> s instanceof org.junit.platform.engine.support.descriptor.MethodSource m ? m.getClassName() : "")
                 .orElse("");
+    }
+
+    static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + "\n[... message cut at " + max + " characters]";
     }
 
     static String b64(String s) {

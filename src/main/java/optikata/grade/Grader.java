@@ -228,23 +228,29 @@ public final class Grader {
     /** Runs the plan in child JVMs until every test has an outcome or the deadline passes. */
     private Map<String, Outcome> runChildren(Path scratch, List<Path> classpath, List<Planned> plan, long start)
             throws IOException, InterruptedException {
-        Map<String, Planned> byId = new HashMap<>();
+        Map<String, Planned> byId = new LinkedHashMap<>();
         plan.forEach(p -> byId.put(p.uniqueId(), p));
-        List<String> classes = plan.stream().map(Planned::className).distinct().toList();
         Map<String, Outcome> done = new LinkedHashMap<>();
         long deadline = start + TimeUnit.SECONDS.toNanos(options.deadlineSeconds());
         for (int attempt = 0; attempt <= plan.size() && done.size() < plan.size() && System.nanoTime() < deadline; attempt++) {
             int before = done.size();
-            runChild(scratch, classpath, classes, byId, done, deadline);
+            String stderr = runChild(scratch, classpath, byId, done, deadline);
             if (done.size() == before) {
-                break; // no progress: something fails before any test starts
+                // no progress: the JVM stops before any test starts; say so on every test left
+                String why = stderr.lines().filter(l -> !l.isBlank()).limit(3).reduce((a, b) -> a + " / " + b).orElse("no message");
+                for (Planned p : plan) {
+                    done.putIfAbsent(p.uniqueId(), new Outcome(p.exercise(), p.specClass(), p.name(), "failed",
+                            "0 points: the test JVM stopped before this test could run (" + why + ")", "", p.hidden(), 0, 0));
+                }
+                break;
             }
         }
         return done;
     }
 
-    private void runChild(Path scratch, List<Path> classpath, List<String> classes, Map<String, Planned> byId, Map<String, Outcome> done,
-                          long deadline) throws IOException, InterruptedException {
+    /** One child JVM: runs until every test is reported, the child dies, or it is killed; returns its standard error. */
+    private String runChild(Path scratch, List<Path> classpath, Map<String, Planned> byId, Map<String, Outcome> done,
+                            long deadline) throws IOException, InterruptedException {
         String token = "@@" + Long.toHexString(new SecureRandom().nextLong()) + Long.toHexString(System.nanoTime());
         List<String> command = new ArrayList<>();
         boolean dropRoot = options.sandbox() && isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv"));
@@ -258,7 +264,6 @@ public final class Grader {
         command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heapMb() + "m",
                 "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true", "-cp", cp.toString(),
                 ChildMain.class.getName(), String.valueOf(options.testTimeoutSeconds()), String.valueOf(options.outputCapBytes())));
-        command.addAll(classes);
         Path work = scratch.resolve("work");
         Files.createDirectories(work);
         work.toFile().setWritable(true, false);
@@ -270,7 +275,7 @@ public final class Grader {
         Process child = pb.start();
         try (OutputStream in = child.getOutputStream()) {
             StringBuilder sb = new StringBuilder(token).append('\n');
-            done.keySet().forEach(id -> sb.append(id).append('\n'));
+            byId.keySet().stream().filter(id -> !done.containsKey(id)).sorted().forEach(id -> sb.append(id).append('\n'));
             sb.append('\n');
             in.write(sb.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException ignored) {
@@ -278,7 +283,8 @@ public final class Grader {
         }
         LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
         long[] stray = new long[1];
-        Thread reader = daemon(() -> read(child.getInputStream(), token, lines, stray));
+        StringBuilder strayTail = new StringBuilder();
+        Thread reader = daemon(() -> read(child.getInputStream(), token, lines, stray, strayTail));
         ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         Thread errReader = daemon(() -> drain(child.getErrorStream(), stderr, 64 * 1024));
         reader.start();
@@ -342,17 +348,24 @@ public final class Grader {
         errReader.join(2000);
         if (current != null && !done.containsKey(current)) {
             Planned p = byId.get(current);
-            String reason = killedFor != null ? killedFor : deathReason(child, exitHook, stderr.toString(StandardCharsets.UTF_8));
+            String jvmOutput;
+            synchronized (strayTail) {
+                jvmOutput = strayTail + stderr.toString(StandardCharsets.UTF_8);
+            }
+            String reason = killedFor != null ? killedFor : deathReason(child, exitHook, jvmOutput);
             if (p != null) {
                 done.put(current, new Outcome(p.exercise(), p.specClass(), p.name(), "failed", "0 points: the code " + reason + ".", "",
                         p.hidden(), 0, 0));
             }
         }
+        synchronized (stderr) {
+            return stderr.toString(StandardCharsets.UTF_8);
+        }
     }
 
-    private String deathReason(Process child, boolean exitHook, String stderr) {
+    private String deathReason(Process child, boolean exitHook, String jvmOutput) {
         int code = child.isAlive() ? -1 : child.exitValue();
-        if (stderr.contains("OutOfMemoryError")) {
+        if (jvmOutput.contains("OutOfMemoryError")) {
             return "ran out of memory (the heap is capped at " + options.heapMb() + " MB)";
         }
         if (exitHook) {
@@ -363,10 +376,10 @@ public final class Grader {
 
     /**
      * Splits the child's standard output into lines itself, so that an endless line without a
-     * newline cannot grow without bound: a line longer than 64 KiB is counted as stray output
+     * newline cannot grow without bound: a line longer than 256 KiB is counted as stray output
      * and dropped. Lines with the token are events; everything else counts towards the flood limit.
      */
-    private static void read(InputStream stream, String token, LinkedBlockingQueue<String> lines, long[] stray) {
+    private static void read(InputStream stream, String token, LinkedBlockingQueue<String> lines, long[] stray, StringBuilder strayTail) {
         byte[] prefix = (token + " ").getBytes(StandardCharsets.UTF_8);
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         boolean overlong = false;
@@ -382,10 +395,16 @@ public final class Grader {
                             lines.add(new String(bytes, prefix.length, bytes.length - prefix.length, StandardCharsets.UTF_8));
                         } else {
                             stray[0] += bytes.length + 1;
+                            synchronized (strayTail) {
+                                strayTail.append(new String(bytes, 0, Math.min(bytes.length, 512), StandardCharsets.UTF_8)).append('\n');
+                                if (strayTail.length() > 4096) {
+                                    strayTail.delete(0, strayTail.length() - 4096);
+                                }
+                            }
                         }
                         line.reset();
                         overlong = false;
-                    } else if (line.size() < 65536) {
+                    } else if (line.size() < 262144) {
                         line.write(b);
                     } else {
                         overlong = true;
@@ -457,8 +476,8 @@ public final class Grader {
         Path dir = Files.createTempDirectory("optikata-grade-lib-");
         open(dir);
         int k = 0;
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            Path p = Path.of(entry);
+        for (Path p : classPath()) {
+            String entry = p.toString();
             if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
                 Path to = dir.resolve(String.format("%03d-%s", k++, p.getFileName()));
                 Files.copy(p, to);
@@ -478,6 +497,40 @@ public final class Grader {
         }));
         libDir = dir;
         return dir;
+    }
+
+    /**
+     * This JVM's class path, with the Class-Path entries of jar manifests followed (a test runner's
+     * manifest-only jar lists the real class path there).
+     */
+    static List<Path> classPath() throws IOException {
+        Set<Path> seen = new LinkedHashSet<>();
+        java.util.ArrayDeque<Path> todo = new java.util.ArrayDeque<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isBlank()) {
+                todo.add(Path.of(entry).toAbsolutePath().normalize());
+            }
+        }
+        while (!todo.isEmpty()) {
+            Path p = todo.poll();
+            if (!seen.add(p) || !Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
+                continue;
+            }
+            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
+                java.util.jar.Manifest m = jar.getManifest();
+                String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
+                if (cp != null) {
+                    for (String ref : cp.trim().split("\\s+")) {
+                        try {
+                            todo.add(Path.of(p.toUri().resolve(ref)).toAbsolutePath().normalize());
+                        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException ignored) {
+                            // not a file URL: skip it
+                        }
+                    }
+                }
+            }
+        }
+        return seen.stream().filter(Files::exists).toList();
     }
 
     /** rwxr-xr-x, so the unprivileged child can read what the grader put there. */

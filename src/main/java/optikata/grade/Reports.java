@@ -29,8 +29,10 @@ public final class Reports {
         return m.find() ? m.group(1) : null;
     }
 
+    /** Hidden specs' messages are withheld unless configured; the grader's own reasons (crash, timeout) are always shown. */
     static String visibleMessage(Outcome o, GradeOptions options) {
-        return o.hidden() && !options.showHiddenDetails() && !o.passed() ? HIDDEN_MESSAGE : o.message();
+        boolean graderReason = o.message().startsWith("0 points:") || o.message().startsWith("not run:");
+        return o.hidden() && !options.showHiddenDetails() && !o.passed() && !graderReason ? HIDDEN_MESSAGE : o.message();
     }
 
     static String cap(String s, int cap) {
