@@ -1,0 +1,58 @@
+package optikata.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import optikata.grade.Release;
+import optikata.kata.KataLayout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "release", mixinStandardHelpOptions = true,
+        description = {
+            "Write the student release: exercises/ (instructions, stubs, public specs), lib/optikata.jar,",
+            "a launcher and a README. No solutions and no hidden specs go into it.",
+            "With --gradescope, write a Gradescope autograder zip instead (setup.sh, run_autograder,",
+            "the jar, the exercises and the hidden specs: upload it as the assignment's autograder)."
+        })
+public final class ReleaseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR|FILE.zip", description = "a new folder, or the zip with --gradescope")
+    Path out;
+
+    @Option(names = "--gradescope", description = "write the Gradescope autograder bundle (a .zip)")
+    boolean gradescope;
+
+    @Option(names = "--jar", paramLabel = "FILE", description = "the tool's jar to ship (default: the one running, or target/optikata.jar)")
+    Path jar;
+
+    @Override
+    public Integer call() throws Exception {
+        KataLayout layout = KataLayout.fromHome();
+        Path j = jar != null ? jar : runningJar(layout);
+        if (gradescope) {
+            if (!out.toString().endsWith(".zip")) {
+                throw new IllegalArgumentException("Invalid --out: " + out + " (with --gradescope it must end in .zip)");
+            }
+            Release.gradescope(layout, j, out);
+            spec.commandLine().getOut().println("Wrote the Gradescope autograder " + out + ": upload it on the assignment's Configure Autograder page.");
+        } else {
+            Release.student(layout, j, out);
+            spec.commandLine().getOut().println("Wrote the student release to " + out + " (exercises, lib/optikata.jar, ./optikata, README.md).");
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
+    static Path runningJar(KataLayout layout) throws Exception {
+        Path self = Path.of(ReleaseCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        if (Files.isRegularFile(self) && self.toString().endsWith(".jar")) {
+            return self;
+        }
+        return layout.root().resolve("target").resolve("optikata.jar");
+    }
+}
