@@ -1,0 +1,63 @@
+package optikata.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import optikata.diagnose.Diagnoser;
+import optikata.diagnose.Trace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "diagnose", mixinStandardHelpOptions = true,
+        description = {
+            "Find which RMSProp form or classic mistake reproduces a recorded run.",
+            "The trace is a CSV with a header naming step, theta_1..theta_d and grad_1..grad_d",
+            "(the CSV of `optikata trace` works as it is); row 0 is the start.",
+            "Every known form (ε inside/outside, each framework's defaults) and mistake (sign flipped,",
+            "(1−β) missing, decay swapped, square root missing, ε in the accumulator, state reset,",
+            "gradient average instead of squared) is fitted (η from the first step, β and ε from",
+            "the values frameworks use) and replayed; the best match, its residual, the first step",
+            "that leaves the correct update, and what to change are printed.",
+            "Exit code 0 when a form matches, 1 when none does."
+        })
+public final class DiagnoseCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--trace", required = true, paramLabel = "FILE", description = "the recorded run (CSV)")
+    Path trace;
+
+    @Override
+    public Integer call() throws Exception {
+        Trace t = Trace.read(trace);
+        Diagnoser.Diagnosis d = Diagnoser.diagnose(t);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf("%d steps of %d parameter(s)%s%n", d.stepsUsed(), t.start().length,
+                t.skippedRows() > 0 ? " (" + t.skippedRows() + " rows after a gap in the step numbers were not used)" : "");
+        if (!d.matched()) {
+            out.printf("No known form reproduces this trace. Closest: %s, residual %.3g (a match is below %.0e).%n",
+                    d.closest() == null ? "none" : d.closest().describe(), d.closest() == null ? Double.NaN : d.closest().residual(),
+                    Diagnoser.NO_MATCH);
+            out.flush();
+            return 1;
+        }
+        Diagnoser.Fit b = d.best();
+        out.printf("Best match: %s%n", b.describe());
+        out.printf("Residual:   %.3g (relative parameter error, root mean square)%n", b.residual());
+        if (b.mistake() == optikata.mistakes.RmsPropMistake.NONE) {
+            out.println("Diagnosis:  no mistake: the trace follows RMSProp"
+                    + (d.presets().isEmpty() ? "" : ", with the defaults of " + String.join(", ", d.presets())));
+        } else {
+            out.printf("Diagnosis:  %s%n", b.mistake().description());
+            out.printf("Fix:        %s%n", b.mistake().fix());
+            out.printf("Leaves the correct update at step %d.%n", d.firstDeviation());
+        }
+        for (Diagnoser.Fit f : d.alternatives()) {
+            out.printf("Cannot be told apart on this trace from: %s%n", f.describe());
+        }
+        out.flush();
+        return 0;
+    }
+}
