@@ -45,7 +45,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         }
         Diagnoser.Fit b = d.best();
         out.printf("Best match: %s%n", b.describe());
-        out.printf("Residual:   %.3g (relative parameter error, root mean square)%n", b.residual());
+        out.printf("Residual:   %.3g (parameter error relative to each coordinate's travel, root mean square)%n", b.residual());
         if (b.mistake() == optikata.mistakes.RmsPropMistake.NONE) {
             out.println("Diagnosis:  no mistake: the trace follows RMSProp"
                     + (d.presets().isEmpty() ? "" : ", with the defaults of " + String.join(", ", d.presets())));
@@ -54,8 +54,11 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.printf("Fix:        %s%n", b.mistake().fix());
             out.printf("Leaves the correct update at step %d.%n", d.firstDeviation());
         }
-        for (Diagnoser.Fit f : d.alternatives()) {
-            out.printf("Cannot be told apart on this trace from: %s%n", f.describe());
+        if (!d.alternatives().isEmpty()) {
+            out.println("This trace cannot tell the match apart from (more varied gradients, or gradients near √ε, would):");
+            for (Diagnoser.Fit f : d.alternatives()) {
+                out.printf("  - %s%n", f.describe());
+            }
         }
         out.flush();
         return 0;

@@ -77,9 +77,17 @@ public final class Diagnoser {
         if (closest == null || !(closest.residual() <= NO_MATCH)) {
             return new Diagnosis(null, List.of(), List.of(), 0, trace.steps(), closest);
         }
+        // Candidates the trace cannot tell apart from the best: one line per other mistake.
         List<Fit> ties = new ArrayList<>();
-        for (Fit f : fits.subList(1, fits.size())) {
-            if (f.residual() <= closest.residual() + TIE && f.mistake() != closest.mistake()) {
+        List<Fit> tiedCorrect = new ArrayList<>();
+        for (Fit f : fits) {
+            if (f.residual() > closest.residual() + TIE) {
+                break;
+            }
+            if (f.mistake() == RmsPropMistake.NONE) {
+                tiedCorrect.add(f);
+            }
+            if (f.mistake() != closest.mistake() && ties.stream().noneMatch(x -> x.mistake() == f.mistake())) {
                 ties.add(f);
             }
         }
@@ -87,8 +95,8 @@ public final class Diagnoser {
         if (closest.mistake() == RmsPropMistake.NONE) {
             for (RmsPropPreset p : RmsPropPreset.values()) {
                 RmsPropConfig c = p.config();
-                if (c.epsilonPlacement() == closest.placement() && c.initialAccumulator() == closest.initialAccumulator()
-                        && c.decay() == closest.decay() && c.epsilon() == closest.epsilon()) {
+                if (tiedCorrect.stream().anyMatch(f -> c.epsilonPlacement() == f.placement() && c.initialAccumulator() == f.initialAccumulator()
+                        && c.decay() == f.decay() && c.epsilon() == f.epsilon())) {
                     presets.add(p.id());
                 }
             }
