@@ -12,7 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         description = {
-            "Find which RMSProp form or classic mistake reproduces a recorded run.",
+            "Find which RMSProp form or classic mistake reproduces a recorded run (--trace), or your",
+            "exercise's RMSProp driven on a probe (--exercise).",
             "The trace is a CSV with a header naming step, theta_1..theta_d and grad_1..grad_d",
             "(the CSV of `optikata trace` works as it is); row 0 is the start.",
             "Every known form (ε inside/outside, each framework's defaults) and mistake (sign flipped,",
@@ -26,12 +27,32 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--trace", required = true, paramLabel = "FILE", description = "the recorded run (CSV)")
-    Path trace;
+    static final class Input {
+        @Option(names = "--trace", paramLabel = "FILE", description = "the recorded run (CSV)")
+        Path trace;
+
+        @Option(names = "--exercise", paramLabel = "NAME",
+                description = "drive your RMSProp from an exercise (03-vectors, 04-epsilon-outside) on a probe and diagnose it")
+        String exercise;
+    }
+
+    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    Input input;
+
+    @Option(names = "--source", paramLabel = "DIR", description = "with --exercise: a tree laid out like exercises/ (default: exercises/)")
+    Path source;
 
     @Override
     public Integer call() throws Exception {
-        Trace t = Trace.read(trace);
+        Trace t;
+        if (input.exercise != null) {
+            optikata.kata.KataLayout layout = optikata.kata.KataLayout.fromHome();
+            String name = layout.resolve(input.exercise);
+            t = optikata.diagnose.ExerciseProbe.record(layout, source == null ? layout.exercises() : source, name);
+            spec.commandLine().getOut().printf("Probe of %s: η = 0.01, β = 0.9, ε = 1e-8, gradients of sizes 1, 0.1 and 1e-4%n", name);
+        } else {
+            t = Trace.read(input.trace);
+        }
         Diagnoser.Diagnosis d = Diagnoser.diagnose(t);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d steps of %d parameter(s)%s%n", d.stepsUsed(), t.start().length,

@@ -53,6 +53,14 @@ public final class TraceCommand implements Callable<Integer> {
     @Option(names = "--format", defaultValue = "csv", paramLabel = "FMT", description = "csv or json (default: ${DEFAULT-VALUE})")
     TrajectoryFormat format;
 
+    @Option(names = "--plot", paramLabel = "FILE.png",
+            description = "also draw the run: the trajectory on the contour (2-D objectives) or the loss, and FILE-rate.png with the effective rates")
+    Path plot;
+
+    @Option(names = "--compare", split = ",", paramLabel = "NAME",
+            description = "run these optimizers too (same overrides where they apply) and draw them together, e.g. rmsprop,adagrad")
+    java.util.List<String> compare;
+
     @Override
     public Integer call() throws IOException {
         if (steps < 0) {
@@ -74,6 +82,23 @@ public final class TraceCommand implements Callable<Integer> {
                         + f.name() + " takes " + f.dimension());
             }
             trajectory = Runner.run(optimizer, f, x0, steps);
+            if (plot != null) {
+                java.util.List<Trajectory> runs = new java.util.ArrayList<>(java.util.List.of(trajectory));
+                for (String other : compare == null ? java.util.List.<String>of() : compare) {
+                    if (other.equalsIgnoreCase(optimizer.name())) {
+                        continue;
+                    }
+                    optikata.optim.OptimizerSpec s = new optikata.optim.OptimizerSpec(other, null, optimizerOptions.learningRate,
+                            null, null, null, null, null, null, null, null);
+                    runs.add(Runner.run(s.build(), f, x0, steps));
+                }
+                for (Path p : optikata.report.TracePlots.write(runs, f, plot)) {
+                    spec.commandLine().getErr().println("optikata trace: wrote " + p);
+                }
+            }
+        }
+        if (plot == null && compare != null) {
+            throw new IllegalArgumentException("Invalid --compare: " + compare + " (draws only with --plot FILE.png)");
         }
         PrintWriter out = spec.commandLine().getOut();
         TrajectoryFormat.write(format, trajectory, optimizer, out);

@@ -35,9 +35,13 @@ public final class Diagnoser {
     public record Fit(RmsPropMistake mistake, EpsilonPlacement placement, double learningRate, double decay, double epsilon,
                       double initialAccumulator, double residual) {
         public String describe() {
-            return String.format(java.util.Locale.ROOT, "%s, ε %s the root (η = %.6g, β = %s, ε = %s, s₀ = %s)",
-                    mistake == RmsPropMistake.NONE ? "correct RMSProp" : mistake.id(),
-                    placement == EpsilonPlacement.INSIDE_ROOT ? "inside" : "outside", learningRate, decay, epsilon, initialAccumulator);
+            String where = placement == EpsilonPlacement.INSIDE_ROOT ? "inside" : "outside";
+            String other = placement == EpsilonPlacement.INSIDE_ROOT ? "outside" : "inside";
+            String form = mistake == RmsPropMistake.EPSILON_MISPLACED
+                    ? "epsilon-misplaced (meant ε " + where + " the root, wrote it " + other + ")"
+                    : (mistake == RmsPropMistake.NONE ? "correct RMSProp" : mistake.id()) + ", ε " + where + " the root";
+            return String.format(java.util.Locale.ROOT, "%s (η = %.6g, β = %s, ε = %s, s₀ = %s)", form, learningRate, decay, epsilon,
+                    initialAccumulator);
         }
     }
 

@@ -7,7 +7,43 @@ public final class Objectives {
     private Objectives() {
     }
 
-    public static final List<String> NAMES = List.of("square", "d2l-quadratic", "rosenbrock", "least-squares", "logistic");
+    public static final List<String> NAMES = List.of("square", "d2l-quadratic", "rosenbrock", "least-squares", "logistic",
+            "least-squares-text-derivative");
+
+    /**
+     * Seed 001's least squares with the derivative exactly as §4 prints it,
+     * (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w}: the negative of the true gradient. The example for
+     * {@code optikata gradcheck}, which catches it.
+     */
+    static Objective textDerivative(LeastSquares ls) {
+        return new Objective() {
+            @Override
+            public String name() {
+                return "least-squares-text-derivative";
+            }
+
+            @Override
+            public int dimension() {
+                return ls.dimension();
+            }
+
+            @Override
+            public double value(org.ejml.data.DMatrixRMaj theta) {
+                return ls.value(theta);
+            }
+
+            @Override
+            public void gradient(org.ejml.data.DMatrixRMaj theta, org.ejml.data.DMatrixRMaj out) {
+                ls.gradient(theta, out);
+                org.ejml.dense.row.CommonOps_DDRM.scale(-1, out); // (y − θᵀx) instead of (θᵀx − y)
+            }
+
+            @Override
+            public org.ejml.data.DMatrixRMaj defaultStart() {
+                return ls.defaultStart();
+            }
+        };
+    }
 
     /**
      * @throws IllegalArgumentException naming the known objectives
@@ -19,6 +55,7 @@ public final class Objectives {
             case "rosenbrock" -> new Rosenbrock();
             case "least-squares", "seed001" -> LeastSquares.seed001();
             case "logistic" -> LogisticRegression.synthetic(200, 42);
+            case "least-squares-text-derivative" -> textDerivative(LeastSquares.seed001());
             default -> throw new IllegalArgumentException("Unknown objective: " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }
