@@ -32,9 +32,13 @@ public final class Variant extends AbstractOptimizer {
         return names;
     }
 
+    /** A variant's only "hyperparameter" is its name: its numbers live in its rule. */
+    public record Info(String name) {
+    }
+
     @Override
-    public Record hyperparameters() {
-        return null;
+    public Info hyperparameters() {
+        return new Info(name());
     }
 
     @Override
