@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "bench", mixinStandardHelpOptions = true,
+        header = "Run the JMH benchmarks and chart the throughput.",
         description = {
             "Run the JMH benchmarks (short version, about a minute per benchmark class) and write",
             "target/bench/results.json and a PNG chart of throughput against size per class.",

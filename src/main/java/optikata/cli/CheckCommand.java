@@ -14,6 +14,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check your kata exercises against their specs.",
         description = {
             "Compile your exercises (exercises/NN-name/src) and run their public specs.",
             "Per exercise: passed; failed, with what was expected, what your code gave",

@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "claims", mixinStandardHelpOptions = true,
+        header = "Check every claim of the reference texts and write the report (the main job).",
         description = {
             "Check every claim of the five reference texts (C01–C25 of CLAIMS.md) with the project's own",
             "optimizers, print a verdict per claim (HOLDS, QUALIFIED, ERRATUM, NOT_CHECKABLE) and write a report",

@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
+        header = "Find which RMSProp form or known mistake reproduces a run.",
         description = {
             "Find which RMSProp form or classic mistake reproduces a recorded run (--trace), or your",
             "exercise's RMSProp driven on a probe (--exercise).",

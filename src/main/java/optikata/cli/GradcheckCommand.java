@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "gradcheck", mixinStandardHelpOptions = true,
+        header = "Compare an objective's analytic gradient with central differences.",
         description = {
             "Compare an objective's analytic gradient with central differences (f(θ+h) − f(θ−h)) / 2h,",
             "coordinate by coordinate, by cs231n's relative error |a − n| / max(1e-8, |a| + |n|).",

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "grade", mixinStandardHelpOptions = true,
+        header = "Grade one submission or a cohort (Gradescope, JUnit and Markdown reports).",
         description = {
             "Grade a learner's exercises (one submission, or every submission folder of a cohort).",
             "Only the exercise sources are taken from a submission; the specs (public and hidden)",

@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "optimizers", mixinStandardHelpOptions = true,
+        header = "List the optimizer family, the RMSProp presets and their defaults.",
         description = "List the optimizer family, the RMSProp presets and their defaults.")
 public final class OptimizersCommand implements Callable<Integer> {
     @Spec

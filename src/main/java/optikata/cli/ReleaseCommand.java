@@ -11,6 +11,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "release", mixinStandardHelpOptions = true,
+        header = "Write the student release or the Gradescope autograder bundle.",
         description = {
             "Write the student release: exercises/ (instructions, stubs, public specs), lib/optikata.jar,",
             "a launcher and a README. No solutions and no hidden specs go into it.",

@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
+        header = "Run an optimizer step by step and print (or plot) every step.",
         description = {
             "Run an optimizer on an objective (or on recorded gradients) and print every step:",
             "parameters, loss, gradient, state buffers and the effective learning rate η/denominator.",
