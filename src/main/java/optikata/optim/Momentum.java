@@ -14,8 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>References: [1] B. T. Polyak, Some methods of speeding up the convergence of iteration
  * methods, 1964. [2] PyTorch {@code torch/optim/sgd.py} ({@code momentum}, {@code nesterov=False}).
  */
-public final class Momentum extends AbstractOptimizer {
-    public static final String VELOCITY = "velocity";
+public final class Momentum extends VelocityOptimizer {
 
     /**
      * @param learningRate η ≥ 0
@@ -36,7 +35,7 @@ public final class Momentum extends AbstractOptimizer {
     private final Config config;
 
     public Momentum(Config config) {
-        super("momentum", Check.notNull("config", config).nonFinitePolicy(), new String[] {VELOCITY}, new double[1]);
+        super("momentum", Check.notNull("config", config).nonFinitePolicy(), config.learningRate(), config.momentum());
         this.config = config;
     }
 
@@ -54,24 +53,14 @@ public final class Momentum extends AbstractOptimizer {
     }
 
     @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        final double lr = config.learningRate();
-        final double mu = config.momentum();
+        final double lr = learningRate;
+        final double mu = momentum;
         final double[] v = buffers[0].data;
         for (int i = from; i < to; i++) {
             double vi = mu * v[i] + g[i];
             v[i] = vi;
             theta[i] -= lr * vi;
         }
-    }
-
-    @Override
-    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
-        java.util.Arrays.fill(out, 0, n, config.learningRate());
     }
 }

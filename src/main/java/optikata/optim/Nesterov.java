@@ -14,8 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  * convergence rate O(1/k²), 1983. [2] I. Sutskever et al., On the importance of initialization
  * and momentum in deep learning, ICML 2013. [3] PyTorch {@code torch/optim/sgd.py} ({@code nesterov=True}).
  */
-public final class Nesterov extends AbstractOptimizer {
-    public static final String VELOCITY = "velocity";
+public final class Nesterov extends VelocityOptimizer {
 
     /**
      * @param learningRate η ≥ 0
@@ -36,7 +35,7 @@ public final class Nesterov extends AbstractOptimizer {
     private final Config config;
 
     public Nesterov(Config config) {
-        super("nesterov", Check.notNull("config", config).nonFinitePolicy(), new String[] {VELOCITY}, new double[1]);
+        super("nesterov", Check.notNull("config", config).nonFinitePolicy(), config.learningRate(), config.momentum());
         this.config = config;
     }
 
@@ -54,14 +53,9 @@ public final class Nesterov extends AbstractOptimizer {
     }
 
     @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        final double lr = config.learningRate();
-        final double mu = config.momentum();
+        final double lr = learningRate;
+        final double mu = momentum;
         final double[] v = buffers[0].data;
         for (int i = from; i < to; i++) {
             double gi = g[i];
@@ -69,10 +63,5 @@ public final class Nesterov extends AbstractOptimizer {
             v[i] = vi;
             theta[i] -= lr * (gi + mu * vi);
         }
-    }
-
-    @Override
-    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
-        java.util.Arrays.fill(out, 0, n, config.learningRate());
     }
 }
