@@ -116,8 +116,21 @@ public final class TracePlots {
     }
 
     static XYChart loss(List<Trajectory> runs) {
-        XYChart chart = Charts.chart("Loss against step", "step t", "f(θ_t) (log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        for (Trajectory t : runs) {
+            for (TrajectoryPoint p : t.points()) {
+                double v = Math.abs(p.loss());
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        // A log axis shows no tick labels inside a single decade: use it only when the loss spans more.
+        boolean log = hi / lo >= 10;
+        XYChart chart = Charts.chart("Loss against step", "step t", log ? "f(θ_t) (log scale)" : "f(θ_t)");
+        chart.getStyler().setYAxisLogarithmic(log);
         Map<String, Charts.Series> series = new LinkedHashMap<>();
         for (Trajectory t : runs) {
             int m = t.points().size();
