@@ -253,6 +253,8 @@ class ClaimsTest {
         assertThat(r.measured().get("matches(optax)")).isEqualTo(2.0);
         assertThat(r.measured().get("matches(pytorch)")).isEqualTo(1.0);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
+        // Keras's RMSprop defaults to epsilon 1e-7; optax.rmsprop has no default learning rate; PyTorch adds ε after the root
+        assertThat(r.correction()).contains("keras (ε 1.0E-7)").contains("optax (no default η)").contains("outside: pytorch");
     }
 
     @Test
