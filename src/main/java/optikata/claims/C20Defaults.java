@@ -36,8 +36,41 @@ public final class C20Defaults extends AbstractClaim {
             return b.verdict(Verdict.HOLDS, "the defaults are " + best + "'s: " + finding, null);
         }
         return b.verdict(bestMatches == 2 ? Verdict.QUALIFIED : Verdict.ERRATUM, finding.toString().replaceAll("; $", ""),
-                "No framework has exactly these defaults: Keras has ρ 0.9, η 0.001 but ε 1e-7; Optax has ρ 0.9, ε 1e-8 and no "
-                        + "default η; PyTorch has α (ρ) 0.99, η 0.01, ε 1e-8 (outside the root); TF1 has ρ 0.9, ε 1e-10 and starts "
-                        + "the cache at 1. Say which framework's defaults are meant, and where its ε goes.");
+                correction(bestMatches));
+    }
+
+    /** Built from the presets: what the closest ones differ in, and where each puts ε. */
+    static String correction(int bestMatches) {
+        StringBuilder closest = new StringBuilder();
+        StringBuilder inside = new StringBuilder();
+        StringBuilder outside = new StringBuilder();
+        for (RmsPropPreset p : RmsPropPreset.values()) {
+            RmsPropConfig c = p.config();
+            (c.epsilonPlacement() == optikata.optim.EpsilonPlacement.INSIDE_ROOT ? inside : outside).append(p.id()).append(", ");
+            boolean hasLr = p.hasDefaultLearningRate();
+            int matches = (c.decay() == TEXT_DECAY ? 1 : 0) + (c.epsilon() == TEXT_EPS ? 1 : 0) + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
+            if (matches != bestMatches) {
+                continue;
+            }
+            StringBuilder differs = new StringBuilder();
+            if (c.decay() != TEXT_DECAY) {
+                differs.append("ρ ").append(c.decay()).append(", ");
+            }
+            if (!hasLr) {
+                differs.append("no default η, ");
+            } else if (c.learningRate() != TEXT_LR) {
+                differs.append("η ").append(c.learningRate()).append(", ");
+            }
+            if (c.epsilon() != TEXT_EPS) {
+                differs.append("ε ").append(c.epsilon()).append(", ");
+            }
+            if (c.initialAccumulator() != 0) {
+                differs.append("cache starts at ").append(c.initialAccumulator()).append(", ");
+            }
+            closest.append(p.id()).append(" (").append(differs.toString().replaceAll(", $", "")).append("); ");
+        }
+        return "No framework's RMSProp has all three defaults; the closest, with " + bestMatches + " of 3: "
+                + closest.toString().replaceAll("; $", "") + ". Say which framework's defaults are meant, and where its ε goes "
+                + "(inside the root: " + inside.toString().replaceAll(", $", "") + "; outside: " + outside.toString().replaceAll(", $", "") + ").";
     }
 }

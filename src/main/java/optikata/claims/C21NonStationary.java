@@ -10,6 +10,7 @@ import optikata.optim.RmsPropConfig;
 import optikata.report.Charts;
 import org.ejml.data.DMatrixRMaj;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * C21: after the gradient scale drops, how many steps until the step is back to half its new
@@ -83,8 +84,18 @@ public final class C21NonStationary extends AbstractClaim {
         }
         return b.verdict(Verdict.QUALIFIED, finding.toString(),
                 "RMSProp does recover and AdaGrad does not, but not within 1/(1−β) steps for a large drop: the old E[g²] must decay "
-                        + "below the new g², which takes about ln(r²)/(1−β) steps for a drop by r (≈ 2.3·window for r = 10, "
-                        + "≈ 9·window for r = 100). After an increase the step shrinks at once.");
+                        + "to within 4× the new g², which takes k ≥ ln((r²−1)/3)/ln(1/β) steps for a drop by r ("
+                        + String.format(java.util.Locale.ROOT, "%.1f, %.1f and %.1f windows of 1/(1−β) for r = 10, 100, 1000)",
+                                predictedRecovery(10) / window, predictedRecovery(100) / window, predictedRecovery(1000) / window)
+                        + ". After an increase the step shrinks at once.");
+    }
+
+    /**
+     * Steps after a drop by r until the step is back to η/2, from the closed form: E[g²] ≈ 1 before the drop,
+     * β^k + (1 − β^k)/r² after k steps, and (1/r)/√E[g²] ≥ 1/2 ⇔ β^k (1 − 1/r²) ≤ 3/r².
+     */
+    static double predictedRecovery(double r) {
+        return Math.log((r * r - 1) / 3) / Math.log(1 / BETA);
     }
 
     private static Plot plot(Path dir) throws Exception {
@@ -102,8 +113,15 @@ public final class C21NonStationary extends AbstractClaim {
         series.put("RMSProp", Charts.Series.line(x, rms));
         series.put("AdaGrad", Charts.Series.line(x, ada));
         Charts.add(chart, series);
-        Charts.guide(chart, "window", new double[] {100 + 1 / (1 - BETA), 100 + 1 / (1 - BETA)}, new double[] {1e-4, 10});
+        double drop = 100 + 1 / (1 - BETA);
+        chart.addSeries("1/(1−β) = " + (int) Math.round(1 / (1 - BETA)) + " steps after the drop", new double[] {drop, drop},
+                new double[] {1e-4, 10}).setMarker(SeriesMarkers.NONE);
+        int back = recovery(rms);
+        if (back > 0) {
+            chart.addSeries("RMSProp back to η/2 after " + back + " steps", new double[] {99 + back}, new double[] {rms[99 + back]})
+                    .setMarker(SeriesMarkers.DIAMOND);
+        }
         Charts.save(chart, dir.resolve("c21-non-stationary.png"));
-        return new Plot("c21-non-stationary.png", "Step size after a 100× drop in gradient scale; the grey line marks 1/(1−β) steps after the drop");
+        return new Plot("c21-non-stationary.png", "Step size after a 100× drop in gradient scale; the vertical line marks 1/(1−β) steps after the drop, the diamond where RMSProp's step is back to η/2");
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import optikata.objective.LeastSquares;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropPreset;
@@ -15,12 +16,30 @@ import org.ejml.data.DMatrixRMaj;
  * C24: the airfoil experiment of d2l §7.6.2–7.6.3. Needs NASA's airfoil self-noise data
  * ({@code airfoil_self_noise.dat}, tab-separated: 5 features and the sound level, 1503 rows),
  * which the project does not ship; given with {@code --data FILE}, it reproduces d2l's
- * {@code train_ch7}: all columns standardized, the first 1500 rows, linear regression with
- * w ~ N(0, 0.01²), b = 0, squared loss ½(ŷ − y)², mini-batches of 10 reshuffled each epoch,
- * 2 epochs, η = 0.01, γ = 0.9, and the mean loss over the 1500 rows at the end.
+ * {@code get_data_ch7} (all columns standardized over every row, the first 1500 rows kept) and
+ * {@code train_ch7}: linear regression, squared loss ½(ŷ − y)², mini-batches of 10 reshuffled each
+ * epoch, 2 epochs, η = 0.01, γ = 0.9, and the mean loss over the 1500 rows at the end.
+ *
+ * <p>The text prints one run of each, and a run depends on the random start and the shuffles. So
+ * each form is trained from {@value #SEEDS} seeds and a documented loss holds when it lies inside
+ * the spread of those runs, widened by {@value #TOLERANCE}. The from-scratch form starts d2l's way
+ * (w ~ N(0, 0.01²), b = 0; ε = 1e-6 inside the root); the framework form starts as PyTorch's
+ * {@code nn.Linear(5, 1)} does (w and b ~ U(−1/√5, 1/√5)) and uses PyTorch's RMSprop (ε = 1e-8
+ * outside the root). d2l's {@code train_pytorch_ch7} halves {@code MSELoss}, so both minimise the
+ * same loss. Training the PyTorch form from d2l's start and shuffles isolates what ε's value and place
+ * change (claim C25). The least-squares loss of the 1500 rows (EJML QR) is the floor no run can go below.
  */
 public final class C24Airfoil extends AbstractClaim {
-    static final double TOLERANCE = 0.01;
+    /** Runs per form. */
+    static final int SEEDS = 20;
+    /** How far outside the seeds' spread a documented loss may lie and still hold. */
+    static final double TOLERANCE = 0.001;
+    static final int ROWS = 1500;
+
+    /** How a run starts its parameters: d2l's from-scratch code or PyTorch's nn.Linear. */
+    enum Start {
+        D2L, PYTORCH_LINEAR
+    }
 
     public C24Airfoil() {
         super("C24", "004 §7.6.2", "Training loss 0.243452 (from scratch) vs 0.243676 (framework) on the airfoil data, lr 0.01, γ 0.9");
@@ -35,14 +54,68 @@ public final class C24Airfoil extends AbstractClaim {
                             + "data/airfoil_self_noise.dat: 1503 tab-separated rows of 5 features and the sound level) and run "
                             + "`./optikata claims --claim C24 --data airfoil_self_noise.dat`.");
         }
-        double[][] data = read(context.airfoilData());
-        double scratch = train(data, new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9)));
-        double framework = train(data, new RmsProp(RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)));
-        b.measured("lossFromScratch", scratch).measured("lossFramework", framework).tolerance(TOLERANCE);
-        String finding = String.format(java.util.Locale.ROOT, "loss %.6f (ε 1e-6 inside, as d2l) and %.6f (PyTorch form) after 2 epochs; "
-                + "text 0.243452 / 0.243676", scratch, framework);
-        return b.documentedFiguresMatch() ? b.verdict(Verdict.HOLDS, finding, null)
-                : b.verdict(Verdict.ERRATUM, finding, "the airfoil losses differ from the text's by more than " + TOLERANCE);
+        double[][] data = standardize(read(context.airfoilData()));
+        double[] scratch = new double[SEEDS];
+        double[] framework = new double[SEEDS];
+        double epsilonEffect = 0; // same start and shuffles, only ε's value and place differ
+        for (int seed = 0; seed < SEEDS; seed++) {
+            scratch[seed] = train(data, new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9)), seed, Start.D2L);
+            framework[seed] = train(data, new RmsProp(RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)), seed,
+                    Start.PYTORCH_LINEAR);
+            double torchFromD2lStart = train(data, new RmsProp(RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)), seed,
+                    Start.D2L);
+            epsilonEffect = Math.max(epsilonEffect, Math.abs(torchFromD2lStart - scratch[seed]));
+        }
+        double floor = leastSquaresLoss(data);
+        b.measured("lossFromScratch", mean(scratch)).measured("lossFromScratchMin", min(scratch)).measured("lossFromScratchMax", max(scratch))
+                .measured("lossFramework", mean(framework)).measured("lossFrameworkMin", min(framework))
+                .measured("lossFrameworkMax", max(framework)).measured("leastSquaresLoss", floor)
+                .measured("epsilonPlacementEffect", epsilonEffect).tolerance(TOLERANCE);
+        boolean scratchInside = inside(0.243452, scratch);
+        boolean frameworkInside = inside(0.243676, framework);
+        double textGap = Math.abs(0.243676 - 0.243452);
+        double spread = Math.min(max(scratch) - min(scratch), max(framework) - min(framework));
+        String finding = String.format(java.util.Locale.ROOT, "over %d seeds the loss after 2 epochs is %.6f–%.6f from scratch (text %.6f) "
+                        + "and %.6f–%.6f with PyTorch's form (text %.6f); least squares %.6f", SEEDS, min(scratch), max(scratch), 0.243452,
+                min(framework), max(framework), 0.243676, floor);
+        finding += String.format(java.util.Locale.ROOT, "; the texts' gap of %.6f is %s the run-to-run spread of %.6f, "
+                + "and ε's value and place alone (same start and shuffles) change the loss by at most %.2g", textGap,
+                textGap < spread ? "smaller than" : "not smaller than", spread, epsilonEffect);
+        if (scratchInside && frameworkInside) {
+            return b.verdict(Verdict.HOLDS, finding, null);
+        }
+        return b.verdict(Verdict.ERRATUM, finding,
+                "on this data the loss after 2 epochs lies in " + String.format(java.util.Locale.ROOT, "%.6f–%.6f (from scratch) and "
+                        + "%.6f–%.6f (PyTorch's form)", min(scratch), max(scratch), min(framework), max(framework))
+                        + ", not at the text's figures; check that the file is the 1503-row airfoil data");
+    }
+
+    private static boolean inside(double documented, double[] runs) {
+        return documented >= min(runs) - TOLERANCE && documented <= max(runs) + TOLERANCE;
+    }
+
+    private static double mean(double[] v) {
+        double sum = 0;
+        for (double x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    private static double min(double[] v) {
+        double m = Double.POSITIVE_INFINITY;
+        for (double x : v) {
+            m = Math.min(m, x);
+        }
+        return m;
+    }
+
+    private static double max(double[] v) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double x : v) {
+            m = Math.max(m, x);
+        }
+        return m;
     }
 
     static double[][] read(Path file) throws IOException {
@@ -73,9 +146,11 @@ public final class C24Airfoil extends AbstractClaim {
         return rows.toArray(double[][]::new);
     }
 
-    /** d2l's train_ch7 with the given optimizer; returns the final mean ½ squared loss over the rows used. */
-    static double train(double[][] raw, Optimizer optimizer) {
-        int rows = Math.min(1500, raw.length);
+    /**
+     * d2l's {@code get_data_ch7}: every column standardized with the mean and the population standard
+     * deviation (NumPy's {@code std}) over all rows; the caller then uses the first {@value #ROWS} rows.
+     */
+    static double[][] standardize(double[][] raw) {
         double[][] data = new double[raw.length][6];
         for (int j = 0; j < 6; j++) {
             double mean = 0;
@@ -87,14 +162,31 @@ public final class C24Airfoil extends AbstractClaim {
                 var += (r[j] - mean) * (r[j] - mean) / raw.length;
             }
             double sd = Math.sqrt(var);
+            if (!(sd > 0)) {
+                throw new IllegalArgumentException("Invalid --data: column " + (j + 1) + " is constant, so it cannot be standardized");
+            }
             for (int i = 0; i < raw.length; i++) {
                 data[i][j] = (raw[i][j] - mean) / sd;
             }
         }
-        Random random = new Random(0);
+        return data;
+    }
+
+    /**
+     * d2l's {@code train_ch7} on standardized rows with the given optimizer: parameters started per
+     * {@code start} from {@code seed}, 2 epochs of mini-batches of 10 (reshuffled each epoch, from the
+     * same seed), the mean-loss gradient of each batch. Returns the final mean ½(ŷ − y)² over the rows used.
+     */
+    static double train(double[][] data, Optimizer optimizer, long seed, Start start) {
+        int rows = Math.min(ROWS, data.length);
+        Random random = new Random(seed);
         DMatrixRMaj params = new DMatrixRMaj(6, 1); // w (5) then b
-        for (int j = 0; j < 5; j++) {
-            params.data[j] = random.nextGaussian() * 0.01;
+        for (int j = 0; j < 6; j++) {
+            params.data[j] = switch (start) {
+                case D2L -> j < 5 ? random.nextGaussian() * 0.01 : 0;
+                // PyTorch nn.Linear: kaiming_uniform(a = √5) gives U(−1/√fan_in, 1/√fan_in), the bias the same
+                case PYTORCH_LINEAR -> (2 * random.nextDouble() - 1) / Math.sqrt(5);
+            };
         }
         DMatrixRMaj grad = new DMatrixRMaj(6, 1);
         int[] order = new int[rows];
@@ -108,26 +200,47 @@ public final class C24Airfoil extends AbstractClaim {
                 order[i] = order[k];
                 order[k] = tmp;
             }
-            for (int start = 0; start < rows; start += 10) {
-                int end = Math.min(rows, start + 10);
+            for (int from = 0; from < rows; from += 10) {
+                int to = Math.min(rows, from + 10);
                 grad.zero();
-                for (int q = start; q < end; q++) {
+                for (int q = from; q < to; q++) {
                     double[] r = data[order[q]];
                     double residual = predict(params, r) - r[5];
                     for (int j = 0; j < 5; j++) {
-                        grad.data[j] += residual * r[j] / (end - start);
+                        grad.data[j] += residual * r[j] / (to - from);
                     }
-                    grad.data[5] += residual / (end - start);
+                    grad.data[5] += residual / (to - from);
                 }
                 optimizer.step(params, grad);
             }
         }
+        return loss(params, data, rows);
+    }
+
+    /** The mean ½(ŷ − y)² over the first {@code rows} rows. */
+    static double loss(DMatrixRMaj params, double[][] data, int rows) {
         double loss = 0;
         for (int i = 0; i < rows; i++) {
             double residual = predict(params, data[i]) - data[i][5];
             loss += residual * residual / 2 / rows;
         }
         return loss;
+    }
+
+    /** The smallest mean ½(ŷ − y)² a linear model reaches on the first {@value #ROWS} rows: least squares by EJML QR. */
+    static double leastSquaresLoss(double[][] data) {
+        int rows = Math.min(ROWS, data.length);
+        DMatrixRMaj x = new DMatrixRMaj(rows, 6);
+        DMatrixRMaj y = new DMatrixRMaj(rows, 1);
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < 5; j++) {
+                x.set(i, j, data[i][j]);
+            }
+            x.set(i, 5, 1);
+            y.set(i, 0, data[i][5]);
+        }
+        DMatrixRMaj theta = new LeastSquares(x, y).minimizer();
+        return loss(theta, data, rows);
     }
 
     private static double predict(DMatrixRMaj params, double[] row) {

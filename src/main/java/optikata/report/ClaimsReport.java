@@ -119,7 +119,7 @@ public final class ClaimsReport {
             }
             sb.append("Measured: ").append(figures(r.measured()));
             if (r.tolerance() != null) {
-                sb.append("  \nTolerance: ").append(r.tolerance());
+                sb.append("  \nTolerance: ").append(String.format(java.util.Locale.ROOT, "%.6g", r.tolerance()));
             }
             sb.append("\n");
             for (Plot p : r.plots()) {
@@ -183,7 +183,7 @@ public final class ClaimsReport {
             }
             sb.append("measured: ").append(esc(figures(r.measured())));
             if (r.tolerance() != null) {
-                sb.append("<br>tolerance: ").append(r.tolerance());
+                sb.append("<br>tolerance: ").append(String.format(java.util.Locale.ROOT, "%.6g", r.tolerance()));
             }
             sb.append("</p>\n");
             for (Plot p : r.plots()) {

@@ -253,6 +253,8 @@ class ClaimsTest {
         assertThat(r.measured().get("matches(optax)")).isEqualTo(2.0);
         assertThat(r.measured().get("matches(pytorch)")).isEqualTo(1.0);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
+        // Keras's RMSprop defaults to epsilon 1e-7; optax.rmsprop has no default learning rate; PyTorch adds ε after the root
+        assertThat(r.correction()).contains("keras (ε 1.0E-7)").contains("optax (no default η)").contains("outside: pytorch");
     }
 
     @Test
@@ -270,6 +272,10 @@ class ClaimsTest {
                 step = (1 / drop) / Math.sqrt(s + 1e-12);
             } while (step < 0.5);
             assertThat(r.measured().get("rmspropRecoverySteps(r=" + drop + ")")).isEqualTo((double) k);
+            // the closed form the correction quotes rounds up to the same step
+            double closed = Math.log((drop * drop - 1) / 3) / Math.log(1 / 0.9);
+            assertThat(Math.ceil(closed)).isEqualTo(k);
+            assertThat(r.correction()).contains(String.format(java.util.Locale.ROOT, "%.1f", closed / 10));
         }
         assertThat(r.measured().get("adagradRecoverySteps(r=10)")).isEqualTo(-1.0);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
