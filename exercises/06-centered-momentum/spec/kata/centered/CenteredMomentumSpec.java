@@ -1,64 +1,34 @@
 package kata.centered;
 
-import java.util.List;
-import optikata.kata.Teach;
-import optikata.kata.Variant;
-import optikata.optim.EpsilonPlacement;
-import optikata.optim.RmsProp;
-import optikata.optim.RmsPropConfig;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
+import optikata.kata.spec.OptimizerProbe;
 
-@DisplayName("06 · centered RMSProp with momentum")
-class CenteredMomentumSpec {
-    static final String FORMULA = "s ← β s + (1−β) g², ḡ ← β ḡ + (1−β) g, b ← μ b + g/(√(s − ḡ²) + ε), θ ← θ − η b";
+/** Exercise 06's public spec. */
+public final class CenteredMomentumSpec implements CaseBook {
+    static final String FORMULA = "s ← β·s + (1−β)·g², ḡ ← β·ḡ + (1−β)·g, d = √(s − ḡ²) + ε, b ← μ·b + g/d, θ ← θ − η·b";
 
-    static List<Teach.Mistake> mistakes(double lr, double beta, double eps, double mu, double[] start, double[][] gs) {
-        return List.of(
-                Variant.mistake("not-centered", "ḡ² is not subtracted: this is plain RMSProp with momentum",
-                        "divide by √(s − ḡ²) + ε", (th, g, i, t, b) -> {
-                            b[0][i] = beta * b[0][i] + (1 - beta) * g[i] * g[i];
-                            b[2][i] = mu * b[2][i] + g[i] / (Math.sqrt(b[0][i]) + eps);
-                            th[i] -= lr * b[2][i];
-                        }, 3, start, gs),
-                Variant.mistake("no-momentum", "the velocity is not kept: each step uses only the current g / d",
-                        "b = μ·b + g/d, then θ −= η·b", (th, g, i, t, b) -> {
-                            b[0][i] = beta * b[0][i] + (1 - beta) * g[i] * g[i];
-                            b[1][i] = beta * b[1][i] + (1 - beta) * g[i];
-                            th[i] -= lr * g[i] / (Math.sqrt(Math.max(b[0][i] - b[1][i] * b[1][i], 0)) + eps);
-                        }, 3, start, gs),
-                Variant.mistake("variance-plus", "ḡ² is added instead of subtracted", "the variance is s − ḡ²",
-                        (th, g, i, t, b) -> {
-                            b[0][i] = beta * b[0][i] + (1 - beta) * g[i] * g[i];
-                            b[1][i] = beta * b[1][i] + (1 - beta) * g[i];
-                            b[2][i] = mu * b[2][i] + g[i] / (Math.sqrt(b[0][i] + b[1][i] * b[1][i]) + eps);
-                            th[i] -= lr * b[2][i];
-                        }, 3, start, gs),
-                Variant.mistake("momentum-on-gradient", "the velocity accumulates raw g instead of g / d",
-                        "b = μ·b + g / d", (th, g, i, t, b) -> {
-                            b[0][i] = beta * b[0][i] + (1 - beta) * g[i] * g[i];
-                            b[1][i] = beta * b[1][i] + (1 - beta) * g[i];
-                            b[2][i] = mu * b[2][i] + g[i];
-                            th[i] -= lr * b[2][i] / (Math.sqrt(Math.max(b[0][i] - b[1][i] * b[1][i], 0)) + eps);
-                        }, 3, start, gs));
+    static void steps(Book book, String id, String title, double lr, double beta, double eps, double mu, double[] start,
+                      double[][] gradients) {
+        book.add(id, title).formula(FORMULA)
+                .input("η = " + OptimizerProbe.num(lr) + ", β = " + beta + ", ε = " + OptimizerProbe.num(eps) + ", μ = " + mu + ", θ₀ = " + OptimizerProbe.show(start)
+                        + ", g = " + OptimizerProbe.show(gradients))
+                .symbol("η", lr).symbol("β", beta).symbol("ε", eps).symbol("μ", mu)
+                .meaning("s after", "s, the running average of g², is wrong: s ← β·s + (1−β)·g² in buffers[0]")
+                .meaning("ḡ after", "ḡ, the running average of g itself, is wrong: ḡ ← β·ḡ + (1−β)·g in buffers[1]")
+                .meaning("b after", "s and ḡ are right but the momentum buffer b is not: b ← μ·b + g / (√(s − ḡ²) + ε) in buffers[2]")
+                .meaning("θ after", "s, ḡ and b are right, so the mistake is in the θ line: θ ← θ − η·b")
+                .meaning("the gradient after", "update() wrote into g: it must only read the gradient")
+                .meaning("the effective rate after", "effectiveRate must write η / (√(s[i] − ḡ[i]²) + ε), the rate of the centered form")
+                .probe(r -> OptimizerProbe.steps(r, new CenteredMomentumRmsProp(lr, beta, eps, mu), start.length, 1, start, gradients, true,
+                        "s=squaredGradientAverage", "ḡ=gradientAverage", "b=momentumBuffer"));
     }
 
-    static void checkSteps(double lr, double beta, double eps, double mu, double[] start, double[][] gs) {
-        RmsProp reference = new RmsProp(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(eps)
-                .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT).withCentered(true).withMomentum(mu));
-        Variant.checkAgainst(FORMULA, new CenteredMomentumRmsProp(lr, beta, eps, mu), reference, start, gs,
-                mistakes(lr, beta, eps, mu, start, gs));
-    }
-
-    @Test
-    @DisplayName("the worked example: one step with g = 2 moves θ by −η·2/0.6")
-    void workedExample() {
-        checkSteps(0.1, 0.9, 1e-8, 0.5, new double[] {0}, new double[][] {{2}});
-    }
-
-    @Test
-    @DisplayName("four steps keep all three buffers")
-    void fourSteps() {
-        checkSteps(0.05, 0.8, 1e-8, 0.9, new double[] {1, -1}, new double[][] {{1, -2}, {0.5, 0.5}, {-1, 1}, {2, 0.1}});
+    @Override
+    public void define(Book book) {
+        steps(book, "worked-example", "the worked example: one step with g = 2 moves θ by −η·2/0.6", 0.1, 0.9, 1e-8, 0.5,
+                new double[] {0}, new double[][] {{2}});
+        steps(book, "four-steps", "four steps keep all three buffers", 0.05, 0.8, 1e-8, 0.9, new double[] {1, -1},
+                new double[][] {{1, -2}, {0.5, 0.5}, {-1, 1}, {2, 0.1}});
     }
 }

@@ -1,19 +1,29 @@
 package optikata.kata;
 
 import java.io.IOException;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import optikata.kata.spec.Case;
+import optikata.kata.spec.Observation;
+import optikata.kata.spec.ProbeRunner;
 
-/** Compiles one exercise from a source tree together with its specs, and runs the specs. */
+/**
+ * A learner's own check of one exercise, in this process: compiles the learner's sources, runs
+ * every case of the exercise's specs on them and judges each observation against the
+ * {@link Oracle} (the same cases run on the reference solution). Grading does the same with the
+ * learner's code in a sandboxed child ({@code optikata.grade}).
+ */
 public final class KataRun {
     private KataRun() {
     }
 
-    /** What happened to one exercise: compiler errors (then no results), or one result per spec. */
+    /** What happened to one exercise: compiler errors (then no results), or one result per case. */
     public record Report(String exercise, List<String> compileErrors, List<SpecResult> results) {
         public boolean compiled() {
             return compileErrors.isEmpty();
@@ -40,21 +50,14 @@ public final class KataRun {
     public static Report run(KataLayout layout, Path sourceTree, String exercise, boolean hidden, int timeoutSeconds) throws IOException {
         Exercise ex = layout.exercise(exercise);
         Path srcDir = KataLayout.sourceDir(sourceTree, exercise);
+        if (!Files.isDirectory(srcDir)) {
+            throw new IllegalArgumentException("Invalid source folder: " + srcDir + " (no src/ folder for exercise " + exercise + ")");
+        }
         List<Path> files = new ArrayList<>();
         for (Path rel : KataLayout.javaFiles(srcDir)) {
             files.add(srcDir.resolve(rel));
         }
-        List<String> specClasses = new ArrayList<>();
-        for (Path rel : ex.publicSpecs()) {
-            files.add(layout.publicSpecDir(exercise).resolve(rel));
-            specClasses.add(KataLayout.className(rel));
-        }
-        if (hidden) {
-            for (Path rel : ex.hiddenSpecs()) {
-                files.add(layout.hiddenSpecDir(exercise).resolve(rel));
-                specClasses.add(KataLayout.className(rel));
-            }
-        }
+        Oracle.Exercise oracle = Oracle.of(layout, exercise);
         Path out = Files.createTempDirectory("optikata-" + exercise + "-");
         try {
             KataCompiler.Result compiled = KataCompiler.compile(files, out, List.of(), p -> display(layout.root(), p));
@@ -62,7 +65,38 @@ public final class KataRun {
                 List<String> errors = compiled.errors().isEmpty() ? List.of("the compiler failed without a message") : compiled.errors();
                 return new Report(exercise, errors, List.of());
             }
-            return new Report(exercise, List.of(), SpecRunner.run(List.of(out), specClasses, timeoutSeconds));
+            List<String> extra = Declared.unexpected(out, ex.sources());
+            if (!extra.isEmpty()) {
+                return new Report(exercise, List.of(Declared.message(extra, ex.sources())), List.of());
+            }
+            List<SpecResult> results = new ArrayList<>();
+            long timeout = timeoutSeconds * 1000L;
+            try (URLClassLoader loader = Oracle.loader(out, oracle.bookClasses())) {
+                for (Oracle.BookInfo book : oracle.books()) {
+                    if (book.hidden() && !hidden) {
+                        continue;
+                    }
+                    Map<String, Case> cases;
+                    try {
+                        cases = Oracle.cases(loader, book.className());
+                    } catch (RuntimeException | LinkageError e) {
+                        for (Case c : book.cases().values()) {
+                            results.add(new SpecResult(book.simpleName(), c.title(), SpecResult.Status.FAILED,
+                                    "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
+                                            + e + ")", 0));
+                        }
+                        continue;
+                    }
+                    for (Case meta : book.cases().values()) {
+                        Case c = cases.get(meta.id());
+                        Observation o = c == null ? null : ProbeRunner.run(c, timeout, 64 * 1024);
+                        String key = book.className() + " " + meta.id();
+                        Judge.Verdict v = Judge.judge(meta, false, oracle.expected(book.className(), meta.id()), o, key, oracle.mistakes(), timeout);
+                        results.add(new SpecResult(book.simpleName(), meta.title(), v.status(), v.message(), o == null ? 0 : o.millis()));
+                    }
+                }
+            }
+            return new Report(exercise, List.of(), results);
         } finally {
             deleteTree(out);
         }
@@ -73,8 +107,9 @@ public final class KataRun {
         return abs.startsWith(root) ? root.relativize(abs).toString() : abs.toString();
     }
 
+    /** Deletes a tree without following links (a link is removed, never what it points to). */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {

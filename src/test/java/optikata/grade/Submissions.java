@@ -82,7 +82,7 @@ final class Submissions {
         edit(submission, "07-adam", "kata/adam/MyAdam.java", "double[] m = buffers[0].data;",
                 "Runtime.getRuntime().halt(7);\n        double[] m = buffers[0].data;");
         String root = checkout.toString().replace("\\", "\\\\");
-        edit(submission, "08-debugging", "kata/debugging/Seed001Regression.java", "double[] gradients = new double[theta.length];",
+        edit(submission, "08-debugging", "kata/debugging/TutorialRegression.java", "double[] gradients = new double[theta.length];",
                 "int rewritten = 0;\n        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(java.nio.file.Path.of(\"" + root + "\"))) {\n"
                         + "            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) all.filter(f -> f.toString().endsWith(\".java\"))::iterator) {\n"
                         + "                try { java.nio.file.Files.writeString(p, \"// overwritten\"); rewritten++; } catch (Exception e) { }\n"
@@ -96,7 +96,7 @@ final class Submissions {
                 "04-epsilon-outside", "StackOverflowError",
                 "05-adagrad", "left a thread running",
                 "06-centered-momentum", "flooded the output",
-                "07-adam", "stopped the test JVM",
+                "07-adam", "stopped the JVM",
                 "08-debugging", "could not rewrite any file");
     }
 }

@@ -90,61 +90,16 @@ class KataBuildTest {
         assertThat(r.results().stream().map(SpecResult::spec)).anyMatch(spec -> spec.contains("Hidden"));
     }
 
-    /** A mutant: the solution of {@code exercise} with each {@code from} replaced (first occurrence) by {@code to}. */
-    record Mutant(String exercise, String file, String mistake, String[] from, String[] to) {
+    /** A named mistake of the catalogue: the solution with the change applied. */
+    record Mutant(String exercise, Catalogue.Mistake mistake) {
         @Override
         public String toString() {
-            return exercise + " → " + mistake;
+            return exercise + " → " + mistake.id();
         }
     }
 
-    static Mutant m(String exercise, String file, String mistake, String from, String to) {
-        return new Mutant(exercise, file, mistake, new String[] {from}, new String[] {to});
-    }
-
     static Stream<Arguments> mutants() {
-        String one = "kata/onestep/OneStep.java";
-        String vec = "kata/vectors/VectorRmsProp.java";
-        String out = "kata/epsilon/OutsideRmsProp.java";
-        String ada = "kata/adagrad/MyAdaGrad.java";
-        String cm = "kata/centered/CenteredMomentumRmsProp.java";
-        String adam = "kata/adam/MyAdam.java";
-        String s1 = "decay * squaredGradientAverage + (1 - decay) * gradient * gradient";
-        return Stream.of(
-                m("01-one-step", one, "sign-flipped", "theta - learningRate", "theta + learningRate"),
-                m("01-one-step", one, "epsilon-misplaced", "Math.sqrt(s + epsilon)", "(Math.sqrt(s) + epsilon)"),
-                m("01-one-step", one, "sqrt-missing", "Math.sqrt(s + epsilon)", "(s + epsilon)"),
-                m("01-one-step", one, "one-minus-beta-missing", s1, "decay * squaredGradientAverage + gradient * gradient"),
-                m("01-one-step", one, "decay-swapped", s1, "(1 - decay) * squaredGradientAverage + decay * gradient * gradient"),
-                m("01-one-step", one, "gradient-average-used", s1, "decay * squaredGradientAverage + (1 - decay) * gradient"),
-                m("01-one-step", one, "state-reset", s1, "(1 - decay) * gradient * gradient"),
-                m("02-ema", "kata/ema/Ema.java", "decay-swapped", "decay * average + (1 - decay) * value",
-                        "(1 - decay) * average + decay * value"),
-                m("02-ema", "kata/ema/Ema.java", "complement", "return 1 - Math.pow(decay, k);", "return Math.pow(decay, k);"),
-                m("02-ema", "kata/ema/Ema.java", "one-over-gamma", "return 1 / (1 - decay);", "return 1 / decay;"),
-                m("03-vectors", vec, "state-reset", "if (squaredGradientAverage == null) {", "if (true) {"),
-                m("03-vectors", vec, "epsilon-misplaced", "g / Math.sqrt(s[i] + config.epsilon())", "g / (Math.sqrt(s[i]) + config.epsilon())"),
-                m("03-vectors", vec, "sign-flipped", "params.data[i] -= ", "params.data[i] += "),
-                m("04-epsilon-outside", out, "epsilon-misplaced", "g[i] / (Math.sqrt(s[i]) + config.epsilon())",
-                        "g[i] / Math.sqrt(s[i] + config.epsilon())"),
-                m("04-epsilon-outside", out, "one-minus-beta-missing", "(1 - config.decay()) * g[i] * g[i]", "g[i] * g[i]"),
-                m("05-adagrad", ada, "moving-average", "s[i] += g[i] * g[i];", "s[i] = 0.9 * s[i] + 0.1 * g[i] * g[i];"),
-                m("05-adagrad", ada, "state-reset", "s[i] += g[i] * g[i];", "s[i] = g[i] * g[i];"),
-                m("05-adagrad", ada, "sqrt-missing", "g[i] / (Math.sqrt(s[i]) + config.epsilon())", "g[i] / (s[i] + config.epsilon())"),
-                m("06-centered-momentum", cm, "not-centered", "double d = Math.sqrt(Math.max(s[i] - avg[i] * avg[i], 0))",
-                        "double d = Math.sqrt(s[i])"),
-                m("06-centered-momentum", cm, "no-momentum", "b[i] = config.momentum() * b[i] + g[i] / d;", "b[i] = g[i] / d;"),
-                new Mutant("07-adam", adam, "no-bias-correction",
-                        new String[] {"double c1 = 1 - Math.pow(config.beta1(), t);", "double c2 = 1 - Math.pow(config.beta2(), t);"},
-                        new String[] {"double c1 = 1;", "double c2 = 1;"}),
-                new Mutant("07-adam", adam, "bias-correction-off-by-one",
-                        new String[] {"double c1 = 1 - Math.pow(config.beta1(), t);", "double c2 = 1 - Math.pow(config.beta2(), t);"},
-                        new String[] {"double c1 = 1 - Math.pow(config.beta1(), t + 1);", "double c2 = 1 - Math.pow(config.beta2(), t + 1);"}),
-                m("07-adam", adam, "one-minus-beta-missing", "(1 - config.beta1()) * g[i]", "g[i]"),
-                m("07-adam", adam, "epsilon-misplaced", "(Math.sqrt(v[i] / c2) + config.epsilon())", "Math.sqrt(v[i] / c2 + config.epsilon())"),
-                m("08-debugging", "kata/debugging/Seed001Regression.java", "sign-flipped",
-                        "theta[0] * x[i][0] + theta[1] * x[i][1] - y[i]", "y[i] - (theta[0] * x[i][0] + theta[1] * x[i][1])"))
-                .map(Arguments::of);
+        return LAYOUT.names().stream().flatMap(ex -> Catalogue.of(LAYOUT, ex).stream().map(m -> Arguments.of(new Mutant(ex, m))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -156,12 +111,8 @@ class KataBuildTest {
         for (Path rel : KataLayout.javaFiles(src)) {
             Files.createDirectories(target.resolve(rel).getParent());
             String text = Files.readString(src.resolve(rel));
-            if (rel.toString().replace('\\', '/').equals(mutant.file())) {
-                for (int k = 0; k < mutant.from().length; k++) {
-                    assertThat(text).as("mutation site in the solution").contains(mutant.from()[k]);
-                    text = text.replaceFirst(java.util.regex.Pattern.quote(mutant.from()[k]),
-                            java.util.regex.Matcher.quoteReplacement(mutant.to()[k]));
-                }
+            if (rel.toString().replace('\\', '/').equals(mutant.mistake().file())) {
+                text = mutant.mistake().apply(text);
             }
             Files.writeString(target.resolve(rel), text);
         }
@@ -169,7 +120,7 @@ class KataBuildTest {
         assertThat(r.compileErrors()).isEmpty();
         List<SpecResult> failed = r.results().stream().filter(s -> s.status() != SpecResult.Status.PASSED).toList();
         assertThat(failed).as("specs that catch the mutant").isNotEmpty();
-        assertThat(failed).as("a failure names [" + mutant.mistake() + "]")
-                .anyMatch(s -> s.message().contains("[" + mutant.mistake() + "]"));
+        assertThat(failed).as("a failure names [" + mutant.mistake().id() + "]")
+                .anyMatch(s -> s.message().contains("[" + mutant.mistake().id() + "]"));
     }
 }

@@ -1,45 +1,43 @@
 package kata.vectors;
 
 import java.util.Random;
-import optikata.optim.RmsProp;
-import optikata.optim.RmsPropConfig;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
+import optikata.kata.spec.OptimizerProbe;
 import org.ejml.data.DMatrixRMaj;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 
-@DisplayName("03 · RMSProp on vectors (hidden)")
-class VectorRmsPropHiddenSpec {
-
-    @Test
-    @DisplayName("50 steps on a 2x3 matrix match the library (fixed seed)")
-    void matrixShape() {
+/** Exercise 03's hidden spec. */
+public final class VectorRmsPropHiddenSpec implements CaseBook {
+    @Override
+    public void define(Book book) {
         Random random = new Random(303);
-        VectorRmsProp mine = new VectorRmsProp(0.05, 0.95, 1e-6);
-        RmsProp reference = new RmsProp(RmsPropConfig.defaults().withLearningRate(0.05).withDecay(0.95).withEpsilon(1e-6));
-        DMatrixRMaj a = new DMatrixRMaj(2, 3);
-        DMatrixRMaj b = new DMatrixRMaj(2, 3);
-        for (int t = 0; t < 50; t++) {
-            DMatrixRMaj g = new DMatrixRMaj(2, 3);
+        double[][] gradients = new double[50][6];
+        for (double[] g : gradients) {
             for (int i = 0; i < 6; i++) {
-                g.data[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
             }
-            mine.step(a, g.copy());
-            reference.step(b, g.copy());
         }
-        optikata.kata.Teach.check("θ after 50 steps on a 2x3 matrix", VectorRmsPropSpec.FORMULA, null,
-                java.util.Arrays.copyOf(b.data, 6), java.util.Arrays.copyOf(a.data, 6), 1e-10, java.util.List.of());
-    }
-
-    @Test
-    @DisplayName("reset() forgets s: the next step is a first step again")
-    void reset() {
-        VectorRmsProp mine = new VectorRmsProp(0.01, 0.9, 1e-8);
-        DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-        mine.step(theta, new DMatrixRMaj(1, 1, true, 5.0));
-        mine.reset();
-        DMatrixRMaj fresh = new DMatrixRMaj(1, 1);
-        mine.step(fresh, new DMatrixRMaj(1, 1, true, 1.0));
-        optikata.kata.Teach.check("θ after reset() and one step with g = 1", "−η·1/√(0.1 + ε)", null,
-                -0.01 / Math.sqrt(0.1 + 1e-8), fresh.get(0), 1e-12, java.util.List.of());
+        VectorRmsPropSpec.steps(book, "matrix-shape", "50 steps on a 2x3 matrix (fixed seed)", 0.05, 0.95, 1e-6, 2, 3, new double[6],
+                gradients);
+        book.add("reset", "reset() forgets s and the step count: the next step is a first step again")
+                .formula("after reset(), s starts from 0 again and state().step() from 0")
+                .input("one step with g = 5, reset(), then one step with g = 1 from θ = 0")
+                .meaning("θ after the step", "after reset() the step must use a fresh s = 0: reset() should forget s")
+                .meaning("the step count", "reset() must set the step count back to 0")
+                .probe(r -> {
+                    VectorRmsProp mine = new VectorRmsProp(0.01, 0.9, 1e-8);
+                    mine.step(OptimizerProbe.column(0), OptimizerProbe.column(5));
+                    mine.reset();
+                    r.value("the step count after reset()", mine.state().step());
+                    DMatrixRMaj fresh = OptimizerProbe.column(0);
+                    mine.step(fresh, OptimizerProbe.column(1));
+                    r.value("θ after the step that follows reset()", fresh);
+                    r.value("the step count after the step that follows reset()", mine.state().step());
+                });
+        book.add("wrong-shape-first", "a wrong shape on the very first step is rejected and leaves no state behind")
+                .formula("check the shapes before allocating s")
+                .input("a 3x1 gradient for 2x1 parameters as the first call")
+                .probe(r -> OptimizerProbe.rejectsWrongShape(r, new VectorRmsProp(0.01, 0.9, 1e-8), new double[0][],
+                        VectorRmsPropSpec.S));
     }
 }

@@ -1,24 +1,28 @@
 package kata.epsilon;
 
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.doubles;
+import java.util.Random;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-@DisplayName("04 · ε outside the root (hidden)")
-class OutsideRmsPropHiddenSpec {
-
-    @Test
-    @DisplayName("steps and ratios match for generated inputs (fixed seed)")
-    void generated() {
-        qt().withFixedSeed(404L).withExamples(100)
-                .forAll(doubles().between(-8, 2), doubles().between(-8, 2), doubles().between(0, 0.99))
-                .checkAssert((logG, logEps, beta) -> {
-                    double g = Math.pow(10, logG);
-                    double eps = Math.pow(10, logEps);
-                    OutsideRmsPropSpec.checkSteps(0.01, beta, eps, new double[] {0}, new double[][] {{g}, {-g / 2}});
-                    OutsideRmsPropSpec.checkRatio(g, eps);
-                });
+/** Exercise 04's hidden spec. */
+public final class OutsideRmsPropHiddenSpec implements CaseBook {
+    @Override
+    public void define(Book book) {
+        Random random = new Random(404);
+        double[][] gradients = new double[30][3];
+        for (double[] g : gradients) {
+            for (int i = 0; i < 3; i++) {
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 5);
+            }
+        }
+        OutsideRmsPropSpec.steps(book, "generated-steps", "30 steps with gradients from 1e-5 to 10 (fixed seed)", 0.01, 0.99, 1e-8,
+                new double[] {1, -1, 0.5}, gradients);
+        double[] gs = new double[50];
+        double[] epss = new double[50];
+        for (int i = 0; i < 50; i++) {
+            gs[i] = random.nextGaussian() * Math.pow(10, random.nextInt(8) - 6);
+            epss[i] = Math.pow(10, -random.nextInt(10) - 1);
+        }
+        OutsideRmsPropSpec.ratios(book, "generated-ratios", "50 generated ratios (fixed seed)", gs, epss);
     }
 }

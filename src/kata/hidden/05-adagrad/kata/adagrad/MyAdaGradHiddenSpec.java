@@ -1,26 +1,21 @@
 package kata.adagrad;
 
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.doubles;
-import static org.quicktheories.generators.SourceDSL.lists;
+import java.util.Random;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-@DisplayName("05 · AdaGrad (hidden)")
-class MyAdaGradHiddenSpec {
-
-    @Test
-    @DisplayName("any gradient sequence gives the library's θ (generated, fixed seed)")
-    void generated() {
-        qt().withFixedSeed(505L).withExamples(100)
-                .forAll(lists().of(doubles().between(-100, 100)).ofSizeBetween(1, 20))
-                .checkAssert(gs -> {
-                    double[][] rows = new double[gs.size()][];
-                    for (int k = 0; k < rows.length; k++) {
-                        rows[k] = new double[] {gs.get(k), -gs.get(k) / 3};
-                    }
-                    MyAdaGradSpec.checkSteps(0.05, 1e-10, new double[] {0.5, 0.5}, rows);
-                });
+/** Exercise 05's hidden spec. */
+public final class MyAdaGradHiddenSpec implements CaseBook {
+    @Override
+    public void define(Book book) {
+        Random random = new Random(505);
+        double[][] gradients = new double[40][3];
+        for (double[] g : gradients) {
+            for (int i = 0; i < 3; i++) {
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
+            }
+        }
+        MyAdaGradSpec.steps(book, "generated", "40 generated steps on three coordinates (fixed seed)", 0.05, 1e-10,
+                new double[] {0.3, -2, 7}, gradients);
     }
 }

@@ -1,36 +1,27 @@
 package kata.centered;
 
-import static org.quicktheories.QuickTheory.qt;
-import static org.quicktheories.generators.SourceDSL.doubles;
-import static org.quicktheories.generators.SourceDSL.lists;
+import java.util.Random;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
 
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
-
-@DisplayName("06 · centered RMSProp with momentum (hidden)")
-class CenteredMomentumHiddenSpec {
-
-    @Test
-    @DisplayName("a constant gradient: s − ḡ² shrinks towards 0 and ε keeps the step finite")
-    void constantGradient() {
-        double[][] gs = new double[40][];
-        for (int k = 0; k < 40; k++) {
-            gs[k] = new double[] {1.0};
+/** Exercise 06's hidden spec. */
+public final class CenteredMomentumHiddenSpec implements CaseBook {
+    @Override
+    public void define(Book book) {
+        double[][] constant = new double[40][];
+        for (int i = 0; i < 40; i++) {
+            constant[i] = new double[] {0.5};
         }
-        CenteredMomentumSpec.checkSteps(0.001, 0.9, 1e-3, 0.9, new double[] {0}, gs);
-    }
-
-    @Test
-    @DisplayName("generated sequences match the library (fixed seed)")
-    void generated() {
-        qt().withFixedSeed(606L).withExamples(100)
-                .forAll(lists().of(doubles().between(-10, 10)).ofSizeBetween(1, 15), doubles().between(0, 0.95))
-                .checkAssert((gs, mu) -> {
-                    double[][] rows = new double[gs.size()][];
-                    for (int k = 0; k < rows.length; k++) {
-                        rows[k] = new double[] {gs.get(k)};
-                    }
-                    CenteredMomentumSpec.checkSteps(0.01, 0.9, 1e-8, mu, new double[] {0}, rows);
-                });
+        CenteredMomentumSpec.steps(book, "constant-gradient", "a constant gradient: s − ḡ² shrinks towards 0 and ε keeps the step finite",
+                0.01, 0.9, 1e-4, 0.5, new double[] {1}, constant);
+        Random random = new Random(606);
+        double[][] gradients = new double[30][2];
+        for (double[] g : gradients) {
+            for (int i = 0; i < 2; i++) {
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(4) - 2);
+            }
+        }
+        CenteredMomentumSpec.steps(book, "generated", "30 generated steps (fixed seed)", 0.02, 0.95, 1e-8, 0.8, new double[] {0.5, -0.5},
+                gradients);
     }
 }

@@ -1,0 +1,50 @@
+package kata.debugging;
+
+import optikata.kata.spec.Book;
+import optikata.kata.spec.CaseBook;
+
+/** Exercise 08's public spec. */
+public final class TutorialRegressionSpec implements CaseBook {
+    static final String GRADIENT = "∂J/∂θ_w = (1/n) Σᵢ (θᵀxᵢ − yᵢ)·x_{i,w}, one entry per parameter";
+
+    static void gradientAt(Book book, String id, String title, double[][] x, double[] y, double[]... thetas) {
+        book.add(id, title).formula(GRADIENT)
+                .input(thetas.length == 1 ? "θ = " + java.util.Arrays.toString(thetas[0]) + " on the tutorial's 10 points"
+                        : thetas.length + " values of θ in [−5, 5]² on the tutorial's 10 points")
+                .symbol("n", x.length)
+                .meaning("the number of entries", "the gradient must have one entry per parameter (2), not one per data point (n = 10): "
+                        + "sum the residual times x_{i,w} over the points")
+                .meaning("gradient(X, y, θ)", "the gradient has the right length but wrong values: compare with central differences "
+                        + "(J(θ + h) − J(θ − h)) / 2h; the derivative of (yᵢ − θᵀxᵢ)² brings a factor −xᵢ")
+                .probe(r -> {
+                    double[] all = new double[2 * thetas.length];
+                    for (int k = 0; k < thetas.length; k++) {
+                        double[] g = TutorialRegression.gradient(x, y, thetas[k].clone());
+                        if (k == 0) {
+                            r.value("the number of entries of gradient(X, y, θ)", g.length);
+                        }
+                        if (g.length != 2) {
+                            return;
+                        }
+                        all[2 * k] = g[0];
+                        all[2 * k + 1] = g[1];
+                    }
+                    r.value("gradient(X, y, θ)", all);
+                });
+    }
+
+    static void fit(Book book, String id, String title, double[][] x, double[] y, int steps) {
+        book.add(id, title).formula("RMSProp with η = 0.01, β = 0.9, ε = 1e-8 from θ = (0, 0) on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)²")
+                .input(steps + " steps on " + x.length + " points").tolerance(0.05)
+                .meaning("θ after fit", "fit does not reach the least-squares line: with a right gradient RMSProp gets within 0.05 of it")
+                .probe(r -> r.value("θ after fit(X, y, " + steps + ")", TutorialRegression.fit(x, y, steps)));
+    }
+
+    @Override
+    public void define(Book book) {
+        gradientAt(book, "gradient", "the gradient has one entry per parameter and agrees with central differences",
+                TutorialRegression.X, TutorialRegression.Y, new double[] {0.3, -0.2});
+        fit(book, "fit", "fit reaches the least-squares line within 0.05 after 1000 steps", TutorialRegression.X, TutorialRegression.Y,
+                1000);
+    }
+}

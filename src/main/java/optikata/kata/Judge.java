@@ -1,0 +1,229 @@
+package optikata.kata;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import optikata.kata.spec.Case;
+import optikata.kata.spec.Observation;
+import optikata.kata.spec.Observation.Entry;
+
+/**
+ * Decides whether a learner's observation of a case is right, and writes the message that teaches:
+ * which quantities are right and which are wrong, the formula, the input, expected and actual
+ * values, the named mistake whose observation matches (when one does), what the first wrong
+ * quantity means, and what its numbers show ({@link Explain}). Runs only in a process that runs no
+ * learner code (the grader's parent) or, for a learner's own check, beside it; the expected values
+ * never come from the learner's process. Messages of hidden cases keep their inputs and numbers
+ * out.
+ */
+public final class Judge {
+    private Judge() {
+    }
+
+    /** A verdict and its message; {@code mistake} is the matched catalogue id, or null. */
+    public record Verdict(SpecResult.Status status, String message, String mistake) {
+        public boolean passed() {
+            return status == SpecResult.Status.PASSED;
+        }
+    }
+
+    /**
+     * @param key      the case's key in the mistakes' observations (book class + " " + case id)
+     * @param mistakes the catalogue's mistakes with what they observe
+     * @param timeoutMillis the time limit the probe ran under, for the message
+     */
+    public static Verdict judge(Case c, boolean hidden, Observation expected, Observation actual, String key, List<Oracle.Named> mistakes,
+                                long timeoutMillis) {
+        if (actual == null) {
+            return new Verdict(SpecResult.Status.FAILED, "no result came back for this case (the code under test stopped the run)", null);
+        }
+        if (actual.end() == Observation.End.NOT_STARTED) {
+            String m = hidden || actual.message().isBlank() ? "not started: the code still throws UnsupportedOperationException"
+                    : actual.message();
+            return new Verdict(SpecResult.Status.NOT_STARTED, m, null);
+        }
+        List<String> right = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (Entry e : expected.judged()) {
+            Entry a = actual.entry(e.name());
+            if (a == null) {
+                missing.add(e.name());
+            } else if (same(e, a, c.tolerance())) {
+                right.add(e.name());
+            } else {
+                wrong.add(e.name());
+            }
+        }
+        if (wrong.isEmpty() && missing.isEmpty() && actual.end() == Observation.End.COMPLETED) {
+            return new Verdict(SpecResult.Status.PASSED, "", null);
+        }
+        StringBuilder sb = new StringBuilder();
+        Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance(), wrong.isEmpty() ? null : wrong.get(0));
+        if (wrong.isEmpty()) {
+            sb.append(stopped(actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
+        } else {
+            String q = wrong.get(0);
+            sb.append(capital(q)).append(" is not right.\n");
+            sb.append("  formula:  ").append(c.formula()).append('\n');
+            if (!hidden) {
+                if (c.input() != null) {
+                    sb.append("  input:    ").append(c.input()).append('\n');
+                }
+                sb.append("  expected: ").append(show(expected.entry(q))).append('\n');
+                sb.append("  actual:   ").append(show(actual.entry(q))).append('\n');
+            }
+        }
+        if (!right.isEmpty() && !wrong.isEmpty()) {
+            sb.append("  right:    ").append(list(right)).append('\n');
+            sb.append("  wrong:    ").append(list(wrong)).append('\n');
+        }
+        if (named != null) {
+            sb.append("  likely mistake [").append(named.id()).append("]: ").append(named.description()).append('\n');
+            sb.append("  what to change: ").append(named.fix()).append('\n');
+        }
+        if (!wrong.isEmpty()) {
+            String q = wrong.get(0);
+            String meaning = meaning(c.meanings(), q);
+            if (meaning != null && (named == null || !meaning.isBlank())) {
+                sb.append("  what it means: ").append(meaning).append('\n');
+            }
+            if (laterStepOnly(right, q)) {
+                sb.append("  the first step is right and step ").append(stepOf(q)).append(" is not: look at what is carried between steps "
+                        + "(the state kept in fields or buffers, the step count t)\n");
+            }
+            for (String line : Explain.numbers(c, expected, actual, q)) {
+                sb.append("  in the numbers: ").append(line).append('\n');
+            }
+        }
+        if (!wrong.isEmpty() && actual.end() != Observation.End.COMPLETED) {
+            sb.append("  and then: ").append(stopped(actual, "the rest", timeoutMillis, hidden)).append('\n');
+        }
+        return new Verdict(SpecResult.Status.FAILED, sb.toString().stripTrailing(), named == null ? null : named.id());
+    }
+
+    /** Why the probe stopped before producing {@code quantity}. */
+    static String stopped(Observation actual, String quantity, long timeoutMillis, boolean hidden) {
+        String where = actual.where().isBlank() ? "" : " (at " + actual.where() + ")";
+        return switch (actual.end()) {
+            case TIMED_OUT -> capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
+                    + " s; look for a loop that never ends" + where + ".";
+            case THREW -> {
+                String t = actual.thrown();
+                if (t.equals("SpecNotLoaded") || t.endsWith("NoSuchMethodError") || t.endsWith("NoSuchFieldError")
+                        || t.endsWith("NoClassDefFoundError") || t.endsWith("AbstractMethodError") || t.endsWith("IncompatibleClassChangeError")) {
+                    yield "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
+                            + t + (hidden ? "" : ": " + actual.message()) + ").";
+                }
+                yield capital(quantity) + " never came: the code threw " + t + (hidden || actual.message().isBlank()
+                        || actual.message().equals("null") ? "" : ": " + actual.message()) + where + "."
+                        + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
+                        + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
+                        + (t.equals("NullPointerException") ? " Something is still null: a field never set, or a buffer not allocated yet." : "")
+                        + (t.equals("ArrayIndexOutOfBoundsException") ? " A loop runs past the end of an array: check its bounds." : "");
+            }
+            default -> capital(quantity) + " was not recorded.";
+        };
+    }
+
+    /** A catalogued mistake whose observation matches the learner's and differs from the expected one. */
+    static Oracle.Named match(Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol, String firstWrong) {
+        Oracle.Named partial = null;
+        for (Oracle.Named m : mistakes) {
+            Observation o = m.observations().get(key);
+            if (o == null) {
+                continue;
+            }
+            boolean differs = false;
+            boolean all = true;
+            boolean upToFirstWrong = firstWrong != null;
+            boolean beforeFirst = true;
+            for (Entry e : o.judged()) {
+                Entry a = actual.entry(e.name());
+                Entry x = expected.entry(e.name());
+                boolean agrees = a != null && same(e, a, tol);
+                if (x != null && !same(e, x, tol)) {
+                    differs = true;
+                }
+                if (!agrees) {
+                    all = false;
+                    if (beforeFirst) {
+                        upToFirstWrong = false;
+                    }
+                }
+                if (e.name().equals(firstWrong)) {
+                    beforeFirst = false;
+                }
+            }
+            if (!differs) {
+                continue;
+            }
+            if (all && o.end() == actual.end()) {
+                return m;
+            }
+            if (partial == null && upToFirstWrong && !beforeFirst) {
+                partial = m;
+            }
+        }
+        return partial;
+    }
+
+    static boolean same(Entry e, Entry a, double tol) {
+        if (e.isText() || a.isText()) {
+            return e.isText() && a.isText() && e.text().equals(a.text());
+        }
+        return Explain.allClose(e.numbers(), a.numbers(), tol);
+    }
+
+    static String meaning(Map<String, String> meanings, String quantity) {
+        String best = null;
+        for (Map.Entry<String, String> m : meanings.entrySet()) {
+            if (quantity.startsWith(m.getKey()) && (best == null || m.getKey().length() > best.length())) {
+                best = m.getKey();
+            }
+        }
+        return best == null ? null : meanings.get(best);
+    }
+
+    private static boolean laterStepOnly(List<String> right, String firstWrong) {
+        int step = stepOf(firstWrong);
+        return step > 1 && right.stream().anyMatch(r -> stepOf(r) == 1);
+    }
+
+    static int stepOf(String quantity) {
+        int at = quantity.lastIndexOf(" after step ");
+        if (at < 0) {
+            return -1;
+        }
+        try {
+            return Integer.parseInt(quantity.substring(at + 12).trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    static String show(Entry e) {
+        if (e == null) {
+            return "(nothing)";
+        }
+        if (e.isText()) {
+            return e.text();
+        }
+        double[] v = e.numbers();
+        if (v.length > 12) {
+            return Observation.format(java.util.Arrays.copyOf(v, 12)).replaceAll("\\)$", ", ...)") + " (" + v.length + " values)";
+        }
+        return Observation.format(v);
+    }
+
+    private static String list(List<String> names) {
+        if (names.size() <= 6) {
+            return String.join(", ", names);
+        }
+        return String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
+    }
+
+    static String capital(String s) {
+        return s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z' ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,282 @@
+package optikata.kata;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Constructor;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import optikata.kata.spec.Book;
+import optikata.kata.spec.Case;
+import optikata.kata.spec.CaseBook;
+import optikata.kata.spec.Observation;
+import optikata.kata.spec.ProbeRunner;
+
+/**
+ * What each case of an exercise should observe, and what each named mistake observes instead:
+ * every case's probe run on the reference solution and on every catalogued mistake, in this (the
+ * trusted) process. The spec books are compiled once against the exercise's stub, so the same class
+ * files drive the learner's code, the solution and the mistakes. Results are cached on disk under
+ * {@code target/kata-oracle/}, keyed by a hash of everything they depend on.
+ */
+public final class Oracle {
+    /** The time a reference or mistake probe may take. */
+    static final long PROBE_MILLIS = 20_000;
+    /** Raised whenever probes record differently (optikata.kata.spec changes), so that old caches are not reused. */
+    static final int FORMAT = 1;
+
+    /** One spec book: its class, whether it is hidden, and its cases (from the reference loader). */
+    public record BookInfo(String className, boolean hidden, Map<String, Case> cases) {
+        public String simpleName() {
+            return className.substring(className.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** A named mistake and what every case observes on it (key: book class + " " + case id). */
+    public record Named(String id, String description, String fix, Map<String, Observation> observations) {
+    }
+
+    /** Everything judged for one exercise. */
+    public record Exercise(String name, Path bookClasses, Path publicBookClasses, List<BookInfo> books,
+                           Map<String, Observation> expected, List<Named> mistakes) {
+        public Observation expected(String book, String caseId) {
+            return expected.get(book + " " + caseId);
+        }
+    }
+
+    private static final Map<String, Exercise> MEMORY = new LinkedHashMap<>();
+
+    private Oracle() {
+    }
+
+    /** The oracle of {@code exercise}, computed or read from the cache. */
+    public static synchronized Exercise of(KataLayout layout, String exercise) {
+        try {
+            String hash = hash(layout, exercise);
+            String key = layout.root() + "|" + exercise + "|" + hash;
+            Exercise cached = MEMORY.get(key);
+            if (cached != null) {
+                return cached;
+            }
+            Path dir = cacheRoot(layout).resolve(exercise + "-" + hash.substring(0, 16));
+            Exercise e = Files.isRegularFile(dir.resolve("oracle.txt")) ? read(layout, exercise, dir) : build(layout, exercise, dir);
+            MEMORY.put(key, e);
+            return e;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Path cacheRoot(KataLayout layout) throws IOException {
+        Path target = layout.root().resolve("target").resolve("kata-oracle");
+        try {
+            Files.createDirectories(target);
+            if (Files.isWritable(target)) {
+                return target;
+            }
+        } catch (IOException ignored) {
+            // a read-only checkout: fall back to a temporary folder
+        }
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
+        Files.createDirectories(tmp);
+        return tmp;
+    }
+
+    private static String hash(KataLayout layout, String exercise) throws IOException {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            optikata.kata.Exercise ex = layout.exercise(exercise);
+            List<Path> files = new ArrayList<>();
+            ex.sources().forEach(p -> files.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
+            ex.sources().forEach(p -> files.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
+            ex.publicSpecs().forEach(p -> files.add(layout.publicSpecDir(exercise).resolve(p)));
+            ex.hiddenSpecs().forEach(p -> files.add(layout.hiddenSpecDir(exercise).resolve(p)));
+            files.add(Catalogue.file(layout, exercise));
+            for (Path f : files) {
+                md.update(f.toString().getBytes(StandardCharsets.UTF_8));
+                if (Files.isRegularFile(f)) {
+                    md.update(Files.readAllBytes(f));
+                }
+            }
+            // the probe runtime's format: observations recorded by an older one are not reused
+            md.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The spec book class names of an exercise: public first, then hidden. */
+    static List<String[]> bookNames(KataLayout layout, String exercise) {
+        optikata.kata.Exercise ex = layout.exercise(exercise);
+        List<String[]> out = new ArrayList<>();
+        ex.publicSpecs().forEach(p -> out.add(new String[] {KataLayout.className(p), "public"}));
+        ex.hiddenSpecs().forEach(p -> out.add(new String[] {KataLayout.className(p), "hidden"}));
+        return out;
+    }
+
+    private static Exercise build(KataLayout layout, String exercise, Path dir) throws IOException {
+        Path work = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        KataRun.deleteTree(work);
+        Files.createDirectories(work);
+        optikata.kata.Exercise ex = layout.exercise(exercise);
+        // the books, compiled against the stub
+        List<Path> sources = new ArrayList<>();
+        ex.sources().forEach(p -> sources.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
+        ex.publicSpecs().forEach(p -> sources.add(layout.publicSpecDir(exercise).resolve(p)));
+        ex.hiddenSpecs().forEach(p -> sources.add(layout.hiddenSpecDir(exercise).resolve(p)));
+        Path api = work.resolve("api");
+        KataCompiler.Result r = KataCompiler.compile(sources, api, List.of(), p -> KataRun.display(layout.root(), p));
+        if (!r.ok()) {
+            throw new IllegalStateException("The specs of " + exercise + " do not compile against its stub:\n" + String.join("\n", r.errors()));
+        }
+        List<String[]> names = bookNames(layout, exercise);
+        for (String[] n : names) {
+            copyClasses(api, work.resolve("books"), n[0]);
+            if (n[1].equals("public")) {
+                copyClasses(api, work.resolve("public-books"), n[0]);
+            }
+        }
+        Files.createDirectories(work.resolve("public-books"));
+        // the reference
+        Path reference = work.resolve("reference");
+        compileTree(layout, exercise, layout.solutions(), reference, null);
+        StringBuilder text = new StringBuilder();
+        for (String[] n : names) {
+            text.append("# book ").append(n[0]).append(' ').append(n[1]).append('\n');
+        }
+        Map<String, Observation> expected = runAll(work.resolve("books"), reference, names);
+        expected.forEach((k, o) -> o.encode("expected " + k, text));
+        // the named mistakes
+        for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
+            Path out = work.resolve("mistakes").resolve(m.id());
+            compileTree(layout, exercise, layout.solutions(), out, m);
+            runAll(work.resolve("books"), out, names).forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
+        }
+        Files.writeString(work.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
+        KataRun.deleteTree(work.resolve("api"));
+        KataRun.deleteTree(dir);
+        try {
+            Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            // another process built it at the same time: use theirs
+            KataRun.deleteTree(work);
+        }
+        return read(layout, exercise, dir);
+    }
+
+    /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
+    private static void compileTree(KataLayout layout, String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
+        Path src = KataLayout.sourceDir(tree, exercise);
+        List<Path> files = new ArrayList<>();
+        Path staged = out.resolveSibling(out.getFileName() + "-src");
+        for (Path rel : KataLayout.javaFiles(src)) {
+            String text = Files.readString(src.resolve(rel), StandardCharsets.UTF_8);
+            if (mistake != null && rel.toString().replace('\\', '/').equals(mistake.file())) {
+                text = mistake.apply(text);
+            }
+            Path to = staged.resolve(rel);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, text, StandardCharsets.UTF_8);
+            files.add(to);
+        }
+        KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
+        KataRun.deleteTree(staged);
+        if (!r.ok()) {
+            throw new IllegalStateException((mistake == null ? "The solution of " + exercise : "Catalogue mistake " + mistake.id() + " of "
+                    + exercise) + " does not compile:\n" + String.join("\n", r.errors()));
+        }
+    }
+
+    /** Runs every case of every book with {@code implementation} on the class path; key: book + " " + case. */
+    static Map<String, Observation> runAll(Path books, Path implementation, List<String[]> names) throws IOException {
+        Map<String, Observation> out = new LinkedHashMap<>();
+        try (URLClassLoader loader = loader(implementation, books)) {
+            for (String[] n : names) {
+                for (Case c : cases(loader, n[0]).values()) {
+                    out.put(n[0] + " " + c.id(), ProbeRunner.run(c, PROBE_MILLIS, 16_384));
+                }
+            }
+        }
+        return out;
+    }
+
+    static URLClassLoader loader(Path implementation, Path books) throws IOException {
+        return new URLClassLoader(new URL[] {implementation.toUri().toURL(), books.toUri().toURL()}, Oracle.class.getClassLoader());
+    }
+
+    /** The cases of a book class loaded by {@code loader}. */
+    static Map<String, Case> cases(ClassLoader loader, String className) {
+        try {
+            Class<?> cls = Class.forName(className, true, loader);
+            Constructor<?> ctor = cls.getDeclaredConstructor();
+            ctor.setAccessible(true);
+            return Book.of((CaseBook) ctor.newInstance());
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("Invalid spec book " + className + ": " + e, e);
+        }
+    }
+
+    private static void copyClasses(Path from, Path to, String className) throws IOException {
+        String rel = className.replace('.', '/');
+        Path pkg = from.resolve(rel).getParent();
+        String simple = rel.substring(rel.lastIndexOf('/') + 1);
+        try (Stream<Path> s = Files.list(pkg)) {
+            for (Path p : s.toList()) {
+                String n = p.getFileName().toString();
+                if (n.equals(simple + ".class") || n.startsWith(simple + "$")) {
+                    Path target = to.resolve(from.relativize(p).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static Exercise read(KataLayout layout, String exercise, Path dir) throws IOException {
+        List<String> lines = Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8);
+        List<String[]> names = new ArrayList<>();
+        Map<String, Observation> expected = new LinkedHashMap<>();
+        Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
+        Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
+        for (String line : lines) {
+            if (line.startsWith("# book ")) {
+                names.add(line.substring(7).split(" "));
+                continue;
+            }
+            Observation.Finished f = decoder.line(line);
+            if (f == null) {
+                continue;
+            }
+            String[] k = f.caseId().split(" ", 2);
+            if (k[0].equals("expected")) {
+                expected.put(k[1], f.observation());
+            } else {
+                String[] m = k[1].split(" ", 2);
+                byMistake.computeIfAbsent(m[0], x -> new LinkedHashMap<>()).put(m[1], f.observation());
+            }
+        }
+        List<BookInfo> books = new ArrayList<>();
+        try (URLClassLoader loader = loader(dir.resolve("reference"), dir.resolve("books"))) {
+            for (String[] n : names) {
+                books.add(new BookInfo(n[0], n[1].equals("hidden"), cases(loader, n[0])));
+            }
+        }
+        List<Named> mistakes = new ArrayList<>();
+        for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
+            mistakes.add(new Named(m.id(), m.description(), m.fix(), byMistake.getOrDefault(m.id(), Map.of())));
+        }
+        return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);
+    }
+}
