@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
  * improve (the goal is every mistake caught and at least 90 % named).
  */
 class MistakeBenchmarkTest {
-    /** At least this many of the benchmark's mistakes must lose points. */
-    static final int MIN_CAUGHT = 100;
-    /** At least this many must get feedback that names or describes the mistake. */
-    static final int MIN_NAMED = 24;
+    /** At least this share (in %) of the benchmark's mistakes must lose points (measured: 104 of 128). */
+    static final double MIN_CAUGHT_PERCENT = 81.2;
+    /** At least this share (in %) must get feedback that names or describes the mistake (measured: 24 of 128). */
+    static final double MIN_NAMED_PERCENT = 18.7;
     /** Every exercise has at least this many mistakes, at least two thirds of them outside the catalogue. */
     static final int MIN_MISTAKES_PER_EXERCISE = 15;
     /** Seconds each spec may run before it counts as failed (a mistake may loop forever). */
@@ -175,8 +175,10 @@ class MistakeBenchmarkTest {
                 assertThat(o.compileErrors()).as(o.mistake().exercise() + "/" + o.mistake().id()).isEmpty());
         long caught = all.stream().filter(Outcome::caught).count();
         long named = all.stream().filter(Outcome::named).count();
-        assertThat(caught).as("caught mistakes (of %d)%n%s", all.size(), report).isGreaterThanOrEqualTo(MIN_CAUGHT);
-        assertThat(named).as("named mistakes (of %d)%n%s", all.size(), report).isGreaterThanOrEqualTo(MIN_NAMED);
+        assertThat(100.0 * caught / all.size()).as("%% of mistakes caught (%d of %d)%n%s", caught, all.size(), report)
+                .isGreaterThanOrEqualTo(MIN_CAUGHT_PERCENT);
+        assertThat(100.0 * named / all.size()).as("%% of mistakes named (%d of %d)%n%s", named, all.size(), report)
+                .isGreaterThanOrEqualTo(MIN_NAMED_PERCENT);
     }
 
     /** Every mistake's feedback and the keyword it matched, for whoever improves the specs. */

@@ -55,8 +55,7 @@ public final class VectorRmsProp implements Optimizer {
             squaredGradientAverage = new DMatrixRMaj(params.numRows, params.numCols);
         }
         double[] s = squaredGradientAverage.data;
-        {
-            int i = 0;
+        for (int i = 0; i < params.numRows; i++) {
             double g = gradient.data[i];
             s[i] = config.decay() * s[i] + (1 - config.decay()) * g * g;
             params.data[i] -= config.learningRate() * g / Math.sqrt(s[i] + config.epsilon());
