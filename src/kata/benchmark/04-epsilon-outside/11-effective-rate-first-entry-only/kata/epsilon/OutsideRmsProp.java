@@ -1,0 +1,50 @@
+package kata.epsilon;
+
+import optikata.optim.AbstractOptimizer;
+import optikata.optim.NonFinitePolicy;
+import org.ejml.data.DMatrixRMaj;
+
+/** Exercise 04: RMSProp with ε outside the root (seed 002 §3, PyTorch), on the library's AbstractOptimizer. */
+public final class OutsideRmsProp extends AbstractOptimizer {
+    /** η, β and ε. */
+    public record Config(double learningRate, double decay, double epsilon) {
+    }
+
+    private final Config config;
+
+    public OutsideRmsProp(double learningRate, double decay, double epsilon) {
+        super("outside-rmsprop", NonFinitePolicy.REJECT, new String[] {"squaredGradientAverage"}, new double[] {0.0});
+        this.config = new Config(learningRate, decay, epsilon);
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    /** s ← β s + (1−β) g², θ ← θ − η g / (√s + ε), for elements from ≤ i &lt; to. */
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        double[] s = buffers[0].data;
+        for (int i = from; i < to; i++) {
+            s[i] = config.decay() * s[i] + (1 - config.decay()) * g[i] * g[i];
+            theta[i] -= config.learningRate() * g[i] / (Math.sqrt(s[i]) + config.epsilon());
+        }
+    }
+
+    /** out[i] = η / (√s[i] + ε) for i &lt; n. */
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        out[0] = config.learningRate() / (Math.sqrt(buffers[0].data[0]) + config.epsilon());
+    }
+
+    /** Outside-form step over inside-form step once s = g²: √(g² + ε) / (|g| + ε). */
+    public static double stepRatio(double gradient, double epsilon) {
+        return Math.sqrt(gradient * gradient + epsilon) / (Math.abs(gradient) + epsilon);
+    }
+}

@@ -1,0 +1,53 @@
+package kata.adam;
+
+import optikata.optim.AbstractOptimizer;
+import optikata.optim.NonFinitePolicy;
+import org.ejml.data.DMatrixRMaj;
+
+/** Exercise 07: Adam (Kingma and Ba 2015, PyTorch's form). */
+public final class MyAdam extends AbstractOptimizer {
+    /** η, β₁, β₂ and ε. */
+    public record Config(double learningRate, double beta1, double beta2, double epsilon) {
+    }
+
+    private final Config config;
+
+    public MyAdam(double learningRate, double beta1, double beta2, double epsilon) {
+        super("my-adam", NonFinitePolicy.REJECT, new String[] {"firstMoment", "secondMoment"}, new double[2]);
+        this.config = new Config(learningRate, beta1, beta2, epsilon);
+    }
+
+    @Override
+    public Config hyperparameters() {
+        return config;
+    }
+
+    @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    /** m, v, their bias corrections and the step, for from ≤ i &lt; to; t is 1 on the first step. */
+    @Override
+    protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        double[] m = buffers[0].data;
+        double[] v = buffers[1].data;
+        double c1 = 1 - Math.pow(config.beta1(), t);
+        double c2 = 1 - Math.pow(config.beta2(), t);
+        for (int i = from; i < to; i++) {
+            m[i] = config.beta1() * m[i] + (1 - config.beta1()) * g[i];
+            v[i] = config.beta1() * v[i] + (1 - config.beta1()) * g[i] * g[i];
+            theta[i] -= config.learningRate() * (m[i] / c1) / (Math.sqrt(v[i] / c2) + config.epsilon());
+        }
+    }
+
+    /** out[i] = η / (1 − β₁ᵗ) / (√(v[i] / (1 − β₂ᵗ)) + ε). */
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        double c1 = 1 - Math.pow(config.beta1(), t);
+        double c2 = 1 - Math.pow(config.beta2(), t);
+        for (int i = 0; i < n; i++) {
+            out[i] = config.learningRate() / c1 / (Math.sqrt(buffers[1].data[i] / c2) + config.epsilon());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package optikata.kata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The mutant-feedback benchmark: hand-written learner mistakes ({@code src/kata/benchmark/}, see its
+ * README) are put one at a time into a copy of the solutions and graded with the public and hidden
+ * specs by {@link KataRun}. A mistake is <b>caught</b> when some spec does not pass, and <b>named</b>
+ * when the failure messages contain one of its keywords (case-insensitive), not counting the lines
+ * that every failure prints (the formula, the input, the expected and the actual numbers).
+ *
+ * <p>The thresholds are the rates the specs reach today; raise them as the specs and the diagnosis
+ * improve (the goal is every mistake caught and at least 90 % named).
+ */
+class MistakeBenchmarkTest {
+    /** At least this share (in %) of the benchmark's mistakes must lose points (measured: 104 of 128). */
+    static final double MIN_CAUGHT_PERCENT = 81.2;
+    /** At least this share (in %) must get feedback that names or describes the mistake (measured: 24 of 128). */
+    static final double MIN_NAMED_PERCENT = 18.7;
+    /** Every exercise has at least this many mistakes, at least two thirds of them outside the catalogue. */
+    static final int MIN_MISTAKES_PER_EXERCISE = 15;
+    /** Seconds each spec may run before it counts as failed (a mistake may loop forever). */
+    static final int SPEC_TIMEOUT_SECONDS = 30;
+
+    static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
+    static final Path BENCHMARK = LAYOUT.root().resolve("src").resolve("kata").resolve("benchmark");
+    /** Lines every failure prints whatever the mistake: they do not name anything. */
+    static final List<String> NEUTRAL_LINE_PREFIXES = List.of("formula:", "input:", "expected:", "actual:");
+
+    /** One entry of {@code mistakes.json}. */
+    record Mistake(String exercise, String id, String learner, String teacher, List<String> keywords, String catalogued) {
+    }
+
+    /** What the specs made of one mistake. */
+    record Outcome(Mistake mistake, List<String> compileErrors, boolean caught, boolean named, String feedback) {
+        boolean compiled() {
+            return compileErrors.isEmpty();
+        }
+    }
+
+    static List<Mistake> read(String exercise) throws IOException {
+        Path json = BENCHMARK.resolve(exercise).resolve("mistakes.json");
+        List<Mistake> out = new ArrayList<>();
+        for (JsonNode n : new ObjectMapper().readTree(json.toFile())) {
+            List<String> keywords = new ArrayList<>();
+            n.path("keywords").forEach(k -> keywords.add(k.asText()));
+            JsonNode cat = n.get("catalogued");
+            out.add(new Mistake(exercise, n.path("id").asText(""), n.path("learner").asText(""), n.path("teacher").asText(""),
+                    keywords, cat == null || cat.isNull() ? null : cat.asText()));
+        }
+        return out;
+    }
+
+    /** The mistake's files, relative to its folder (the same paths as in the solution's src/). */
+    static List<Path> files(Mistake m) {
+        return KataLayout.javaFiles(BENCHMARK.resolve(m.exercise()).resolve(m.id()));
+    }
+
+    /** Stack frames ("at a.b.C.m(C.java:12)", "... 3 more") that a property test's report may quote. */
+    static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("^(at [\\w.$<>/-]+\\(.*\\)|\\.\\.\\. \\d+ more)$");
+
+    /** The feedback without the lines that every failure prints and without stack frames, lower-cased. */
+    static String namingText(String feedback) {
+        return feedback.lines().map(l -> l.strip().toLowerCase(Locale.ROOT))
+                .filter(l -> NEUTRAL_LINE_PREFIXES.stream().noneMatch(l::startsWith))
+                .filter(l -> !STACK_FRAME.matcher(l).matches())
+                .collect(Collectors.joining("\n"));
+    }
+
+    static Outcome grade(Mistake m, Path work) throws IOException {
+        Path tree = work.resolve(m.id());
+        Path src = KataLayout.sourceDir(LAYOUT.solutions(), m.exercise());
+        Path target = KataLayout.sourceDir(tree, m.exercise());
+        for (Path rel : KataLayout.javaFiles(src)) {
+            Files.createDirectories(target.resolve(rel).getParent());
+            Files.copy(src.resolve(rel), target.resolve(rel));
+        }
+        Path folder = BENCHMARK.resolve(m.exercise()).resolve(m.id());
+        for (Path rel : files(m)) {
+            Files.copy(folder.resolve(rel), target.resolve(rel), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+        KataRun.Report r = KataRun.run(LAYOUT, tree, m.exercise(), true, SPEC_TIMEOUT_SECONDS);
+        KataRun.deleteTree(tree);
+        if (!r.compiled()) {
+            return new Outcome(m, r.compileErrors(), false, false, "");
+        }
+        List<SpecResult> failed = r.results().stream().filter(s -> s.status() != SpecResult.Status.PASSED).toList();
+        String feedback = failed.stream().map(SpecResult::message).collect(Collectors.joining("\n"));
+        String text = namingText(feedback);
+        boolean named = m.keywords().stream().anyMatch(k -> text.contains(k.toLowerCase(Locale.ROOT)));
+        return new Outcome(m, List.of(), !failed.isEmpty(), named, feedback);
+    }
+
+    @Test
+    @DisplayName("the hand-written mistakes correspond to their folders, one to one, each with every field filled in")
+    void layout() throws IOException {
+        List<String> folders;
+        try (Stream<Path> s = Files.list(BENCHMARK)) {
+            folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        assertThat(folders).as("one benchmark folder per exercise").isEqualTo(LAYOUT.names());
+        for (String exercise : LAYOUT.names()) {
+            List<Mistake> mistakes = read(exercise);
+            List<String> ids = mistakes.stream().map(Mistake::id).toList();
+            List<String> dirs;
+            try (Stream<Path> s = Files.list(BENCHMARK.resolve(exercise))) {
+                dirs = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            }
+            assertThat(ids).as(exercise + ": mistakes.json ids vs folders").doesNotHaveDuplicates()
+                    .containsExactlyInAnyOrderElementsOf(dirs);
+            assertThat(mistakes).as(exercise + ": number of mistakes").hasSizeGreaterThanOrEqualTo(MIN_MISTAKES_PER_EXERCISE);
+            long outside = mistakes.stream().filter(m -> m.catalogued() == null).count();
+            assertThat(3 * outside).as(exercise + ": at least two thirds outside the catalogue (%d of %d)", outside, mistakes.size())
+                    .isGreaterThanOrEqualTo(2L * mistakes.size());
+            Path solution = KataLayout.sourceDir(LAYOUT.solutions(), exercise);
+            List<Path> solutionFiles = KataLayout.javaFiles(solution);
+            for (Mistake m : mistakes) {
+                assertThat(m.id()).as(exercise + " id").matches("\\d\\d-[a-z0-9]+(-[a-z0-9]+)*");
+                assertThat(m.learner()).as(m.id() + " learner").isNotBlank();
+                assertThat(m.teacher()).as(m.id() + " teacher").isNotBlank();
+                assertThat(m.keywords()).as(m.id() + " keywords").isNotEmpty().allSatisfy(k -> assertThat(k).isNotBlank());
+                List<Path> files = files(m);
+                assertThat(files).as(m.id() + ": files").isNotEmpty();
+                assertThat(solutionFiles).as(m.id() + ": every file replaces a solution file").containsAll(files);
+                boolean differs = false;
+                for (Path rel : files) {
+                    differs |= !Files.readString(BENCHMARK.resolve(exercise).resolve(m.id()).resolve(rel))
+                            .equals(Files.readString(solution.resolve(rel)));
+                }
+                assertThat(differs).as(m.id() + " differs from the solution").isTrue();
+            }
+        }
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.MINUTES)
+    @DisplayName("every mistake compiles; the specs catch and name at least the declared share of them")
+    void caughtAndNamed(@TempDir Path work) throws IOException {
+        Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
+        long start = System.nanoTime();
+        for (String exercise : LAYOUT.names()) {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (Mistake m : read(exercise)) {
+                outcomes.add(grade(m, work));
+            }
+            byExercise.put(exercise, outcomes);
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        String report = report(byExercise, seconds);
+        System.out.println(report);
+        Files.createDirectories(LAYOUT.root().resolve("target"));
+        Files.writeString(LAYOUT.root().resolve("target").resolve("mistake-benchmark.txt"), report);
+        Files.writeString(LAYOUT.root().resolve("target").resolve("mistake-benchmark-feedback.txt"), feedback(byExercise));
+
+        List<Outcome> all = byExercise.values().stream().flatMap(List::stream).toList();
+        assertThat(all).as("mistakes that do not compile").allSatisfy(o ->
+                assertThat(o.compileErrors()).as(o.mistake().exercise() + "/" + o.mistake().id()).isEmpty());
+        long caught = all.stream().filter(Outcome::caught).count();
+        long named = all.stream().filter(Outcome::named).count();
+        assertThat(100.0 * caught / all.size()).as("%% of mistakes caught (%d of %d)%n%s", caught, all.size(), report)
+                .isGreaterThanOrEqualTo(MIN_CAUGHT_PERCENT);
+        assertThat(100.0 * named / all.size()).as("%% of mistakes named (%d of %d)%n%s", named, all.size(), report)
+                .isGreaterThanOrEqualTo(MIN_NAMED_PERCENT);
+    }
+
+    /** Every mistake's feedback and the keyword it matched, for whoever improves the specs. */
+    static String feedback(Map<String, List<Outcome>> byExercise) {
+        StringBuilder sb = new StringBuilder();
+        for (List<Outcome> os : byExercise.values()) {
+            for (Outcome o : os) {
+                Mistake m = o.mistake();
+                String text = namingText(o.feedback());
+                String matched = m.keywords().stream().filter(k -> text.contains(k.toLowerCase(Locale.ROOT))).findFirst().orElse("none");
+                sb.append("=== ").append(m.exercise()).append('/').append(m.id()).append(o.caught() ? "  caught" : "  NOT CAUGHT")
+                        .append(", keyword matched: ").append(matched).append('\n');
+                sb.append("learner: ").append(m.learner()).append('\n');
+                sb.append(o.feedback().isEmpty() ? "(no feedback)" : o.feedback()).append("\n\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    static String report(Map<String, List<Outcome>> byExercise, double seconds) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "Mistake benchmark (%.0f s)%n", seconds));
+        sb.append(String.format(Locale.ROOT, "%-22s %8s %8s %8s%n", "exercise", "mistakes", "caught", "named"));
+        int n = 0;
+        int c = 0;
+        int nm = 0;
+        for (Map.Entry<String, List<Outcome>> e : byExercise.entrySet()) {
+            List<Outcome> os = e.getValue();
+            int caught = (int) os.stream().filter(Outcome::caught).count();
+            int named = (int) os.stream().filter(Outcome::named).count();
+            sb.append(String.format(Locale.ROOT, "%-22s %8d %5d/%-3d %5d/%-3d%n", e.getKey(), os.size(), caught, os.size(), named, os.size()));
+            n += os.size();
+            c += caught;
+            nm += named;
+        }
+        sb.append(String.format(Locale.ROOT, "%-22s %8d %5d/%-3d %5d/%-3d  (caught %.0f %%, named %.0f %%)%n", "total", n, c, n, nm, n,
+                100.0 * c / n, 100.0 * nm / n));
+        sb.append(String.format(Locale.ROOT, "%nPer mistake (C = caught, N = named):%n"));
+        for (List<Outcome> os : byExercise.values()) {
+            for (Outcome o : os) {
+                String status = !o.compiled() ? "does not compile: " + o.compileErrors().get(0)
+                        : (o.caught() ? "C" : "-") + (o.named() ? "N" : "-");
+                sb.append(String.format(Locale.ROOT, "  %-2s %s/%s%n", status, o.mistake().exercise(), o.mistake().id()));
+            }
+        }
+        return sb.toString();
+    }
+}
