@@ -8,11 +8,14 @@ public final class EmaSpec implements CaseBook {
     @Override
     public void define(Book book) {
         book.add("update", "one update keeps γ of the old average: 0.9·0.4 + 0.1·4 = 0.76").formula("γ·average + (1 − γ)·value")
-                .input("average = 0.4, value = 4, γ = 0.9; then average = 2, value = 0, γ = 0.5")
+                .input("average = 0.4, value = 4, γ = 0.9; then average = 2, value = 0, γ = 0.5; then average = 0, value = 5, γ = 0.9")
                 .symbol("γ", 0.9)
+                .meaning("Ema.update(0, 5, 0.9)", "an average of 0 is an average like any other: the first update gives (1 − γ)·value, "
+                        + "not the value itself")
                 .probe(r -> {
                     r.value("Ema.update(0.4, 4, 0.9)", Ema.update(0.4, 4.0, 0.9));
                     r.value("Ema.update(2, 0, 0.5)", Ema.update(2.0, 0.0, 0.5));
+                    r.value("Ema.update(0, 5, 0.9)", Ema.update(0.0, 5.0, 0.9));
                 });
         book.add("window", "the window of γ = 0.9 is 10 steps, of γ = 0.99 is 100").formula("window = 1 / (1 − γ)")
                 .input("γ = 0.9, then γ = 0.99").tolerance(1e-9)

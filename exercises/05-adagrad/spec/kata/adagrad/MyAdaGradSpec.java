@@ -27,6 +27,8 @@ public final class MyAdaGradSpec implements CaseBook {
                 new double[][] {{2}, {1}});
         steps(book, "four-steps", "four steps on two coordinates", 0.5, 0.25, new double[] {1, -1},
                 new double[][] {{1, -2}, {0.5, 0.5}, {-1, 1}, {2, 0.1}});
+        steps(book, "zero-gradient", "a coordinate whose gradient is always 0 keeps s = 0: its rate is η/ε, and ε keeps the step finite",
+                0.01, 1e-3, new double[] {1, 1}, new double[][] {{1, 0}, {0.5, 0}});
         double[][] falling = new double[30][];
         for (int i = 0; i < 30; i++) {
             falling[i] = new double[] {i < 10 ? 1 : 0.01};

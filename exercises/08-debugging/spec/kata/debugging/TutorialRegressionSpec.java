@@ -44,6 +44,18 @@ public final class TutorialRegressionSpec implements CaseBook {
     public void define(Book book) {
         gradientAt(book, "gradient", "the gradient has one entry per parameter and agrees with central differences",
                 TutorialRegression.X, TutorialRegression.Y, new double[] {0.3, -0.2});
+        book.add("first-steps", "fit takes exactly the steps asked for, each an RMSProp step with the tutorial's settings")
+                .formula("s ← β·s + (1−β)·g², θ ← θ − η·g / √(s + ε), with η = 0.01, β = 0.9, ε = 1e-8, from θ = (0, 0)")
+                .input("fit(X, y, 1), fit(X, y, 2) and fit(X, y, 3) on the tutorial's 10 points").tolerance(1e-9)
+                .symbol("η", 0.01).symbol("β", 0.9).symbol("n", 10)
+                .meaning("θ after fit", "fit's steps differ from RMSProp's: the step divides the gradient (not its running average) by "
+                        + "√(s + ε), where s is the running average of g² (not its root), and fit(X, y, k) takes exactly k steps")
+                .probe(r -> {
+                    r.given("θ before fit(X, y, 1)", 0, 0);
+                    r.value("θ after fit(X, y, 1)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 1));
+                    r.value("θ after fit(X, y, 2)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 2));
+                    r.value("θ after fit(X, y, 3)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 3));
+                });
         fit(book, "fit", "fit reaches the least-squares line within 0.05 after 1000 steps", TutorialRegression.X, TutorialRegression.Y,
                 1000);
     }

@@ -78,7 +78,9 @@ public final class Judge {
             sb.append("  right:    ").append(list(right)).append('\n');
             sb.append("  wrong:    ").append(list(wrong)).append('\n');
         }
-        if (named != null) {
+        if (named != null && named.fix().isEmpty()) {
+            sb.append("  likely mistake: ").append(named.description()).append('\n');
+        } else if (named != null) {
             sb.append("  likely mistake [").append(named.id()).append("]: ").append(named.description()).append('\n');
             sb.append("  what to change: ").append(named.fix()).append('\n');
         }

@@ -164,6 +164,36 @@ public final class Oracle {
             compileTree(layout, exercise, layout.solutions(), out, m);
             runAll(work.resolve("books"), out, names).forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
         }
+        // mistakes nobody listed: mutants generated from the solution, kept when some case tells them
+        // apart from the solution and from every named mistake
+        int n = 0;
+        for (Path rel : ex.sources()) {
+            Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(rel);
+            Mutants.Schema schema = Mutants.schema(exercise, rel.toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8),
+                    MUTANTS);
+            Path out = work.resolve("generated").resolve("schema-" + n);
+            if (schema.descriptions().isEmpty() || !compileSchema(layout, exercise, rel, schema.text(), out)) {
+                continue;
+            }
+            try (URLClassLoader loader = loader(out, work.resolve("books"))) {
+                java.lang.reflect.Field active = loader.loadClass(Mutants.SWITCH).getField("id");
+                for (int k = 1; k <= schema.descriptions().size(); k++) {
+                    active.setInt(null, k);
+                    Map<String, Observation> seen = runAll(loader, names, MUTANT_PROBE_MILLIS);
+                    if (equivalent(seen, expected) || namedAlready(seen, text)) {
+                        continue;
+                    }
+                    String id = "generated-" + ++n;
+                    text.append("# generated ").append(id).append(' ').append(java.util.Base64.getEncoder()
+                            .encodeToString(schema.descriptions().get(k - 1).getBytes(StandardCharsets.UTF_8))).append('\n');
+                    seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
+                }
+                active.setInt(null, 0);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("The mutant schema of " + exercise + " has no switch: " + e, e);
+            }
+        }
+        KataRun.deleteTree(work.resolve("generated"));
         Files.writeString(work.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
         KataRun.deleteTree(work.resolve("api"));
         KataRun.deleteTree(dir);
@@ -174,6 +204,85 @@ public final class Oracle {
             KataRun.deleteTree(work);
         }
         return read(layout, exercise, dir);
+    }
+
+    /** The most mutants generated per solution file. */
+    static final int MUTANTS = 60;
+
+    /** The time a generated mutant's probe may take (a mutant may loop: it is dropped then, not waited for). */
+    static final long MUTANT_PROBE_MILLIS = 3_000;
+
+    /** Compiles the solution with one file replaced by its mutant schema (and the switch); false when it does not compile. */
+    private static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out) throws IOException {
+        Path src = KataLayout.sourceDir(layout.solutions(), exercise);
+        Path staged = out.resolveSibling(out.getFileName() + "-src");
+        List<Path> files = new ArrayList<>();
+        for (Path rel : KataLayout.javaFiles(src)) {
+            Path to = staged.resolve(rel);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, rel.equals(mutatedRel) ? mutated : Files.readString(src.resolve(rel), StandardCharsets.UTF_8),
+                    StandardCharsets.UTF_8);
+            files.add(to);
+        }
+        Path sw = staged.resolve(Mutants.SWITCH.replace('.', '/') + ".java");
+        Files.createDirectories(sw.getParent());
+        Files.writeString(sw, Mutants.SWITCH_SOURCE, StandardCharsets.UTF_8);
+        files.add(sw);
+        KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
+        if (!r.ok()) {
+            System.err.println("optikata: the mutant schema of " + exercise + " does not compile (no generated mutants): " + r.errors());
+        }
+        boolean ok = r.ok();
+        KataRun.deleteTree(staged);
+        return ok;
+    }
+
+    /** Whether every case observes the same on both (within each case's tolerance, here exact). */
+    private static boolean equivalent(Map<String, Observation> a, Map<String, Observation> b) {
+        for (Map.Entry<String, Observation> e : a.entrySet()) {
+            Observation o = b.get(e.getKey());
+            if (o == null || !sameObservation(e.getValue(), o)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameObservation(Observation x, Observation y) {
+        if (x.end() != y.end() || x.judged().size() != y.judged().size()) {
+            return false;
+        }
+        for (int i = 0; i < x.judged().size(); i++) {
+            Observation.Entry p = x.judged().get(i);
+            Observation.Entry q = y.judged().get(i);
+            if (!p.name().equals(q.name()) || !java.util.Objects.equals(p.text(), q.text())
+                    || !java.util.Arrays.equals(p.numbers(), q.numbers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a named mistake already recorded in {@code text} observes exactly the same on every case. */
+    private static boolean namedAlready(Map<String, Observation> seen, StringBuilder text) {
+        Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
+        Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
+        for (String line : text.toString().split("\n")) {
+            if (line.startsWith("#")) {
+                continue;
+            }
+            Observation.Finished f = decoder.line(line);
+            if (f != null && f.caseId().startsWith("mistake ")) {
+                String[] m = f.caseId().substring(8).split(" ", 2);
+                byMistake.computeIfAbsent(m[0], x -> new LinkedHashMap<>()).put(m[1], f.observation());
+            }
+        }
+        for (Map<String, Observation> other : byMistake.values()) {
+            if (equivalent(seen, other)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
@@ -201,12 +310,16 @@ public final class Oracle {
 
     /** Runs every case of every book with {@code implementation} on the class path; key: book + " " + case. */
     static Map<String, Observation> runAll(Path books, Path implementation, List<String[]> names) throws IOException {
-        Map<String, Observation> out = new LinkedHashMap<>();
         try (URLClassLoader loader = loader(implementation, books)) {
-            for (String[] n : names) {
-                for (Case c : cases(loader, n[0]).values()) {
-                    out.put(n[0] + " " + c.id(), ProbeRunner.run(c, PROBE_MILLIS, 16_384));
-                }
+            return runAll(loader, names, PROBE_MILLIS);
+        }
+    }
+
+    static Map<String, Observation> runAll(ClassLoader loader, List<String[]> names, long millis) {
+        Map<String, Observation> out = new LinkedHashMap<>();
+        for (String[] n : names) {
+            for (Case c : cases(loader, n[0]).values()) {
+                out.put(n[0] + " " + c.id(), ProbeRunner.run(c, millis, 16_384));
             }
         }
         return out;
@@ -249,10 +362,16 @@ public final class Oracle {
         List<String[]> names = new ArrayList<>();
         Map<String, Observation> expected = new LinkedHashMap<>();
         Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
+        Map<String, String> generated = new LinkedHashMap<>();
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
         for (String line : lines) {
             if (line.startsWith("# book ")) {
                 names.add(line.substring(7).split(" "));
+                continue;
+            }
+            if (line.startsWith("# generated ")) {
+                String[] g = line.substring(12).split(" ", 2);
+                generated.put(g[0], new String(java.util.Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
                 continue;
             }
             Observation.Finished f = decoder.line(line);
@@ -277,6 +396,7 @@ public final class Oracle {
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
             mistakes.add(new Named(m.id(), m.description(), m.fix(), byMistake.getOrDefault(m.id(), Map.of())));
         }
+        generated.forEach((id, description) -> mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
         return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);
     }
 }

@@ -1,0 +1,274 @@
+package optikata.kata;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Mistakes nobody listed, derived from the reference solution: each mutant changes one thing in one
+ * statement (an operator, a square root dropped, a statement left out or moved, the step number off
+ * by one, float arithmetic, a loop that misses an element) and says so in the exercise's own
+ * symbols ("in the update of s: a subtraction where the formula adds"), never by showing the
+ * solution's code. They are run on every case when the kata's oracle is built; a learner whose
+ * observations match one is told what it changed.
+ */
+public final class Mutants {
+    private Mutants() {
+    }
+
+    /** Code names → the symbols the exercises use (per exercise overrides first). */
+    static Map<String, String> symbols(String exercise) {
+        Map<String, String> m = new LinkedHashMap<>();
+        if (exercise.startsWith("01")) {
+            m.put("learningRate", "α");
+        }
+        if (exercise.startsWith("02")) {
+            m.put("decay", "γ");
+        }
+        m.put("theta", "θ");
+        m.put("params", "θ");
+        m.put("gradient", "g");
+        m.put("g", "g");
+        m.put("squaredGradientAverage", "s");
+        m.put("squaredGradientSum", "s");
+        m.put("s", "s");
+        m.put("avg", "ḡ");
+        m.put("b", "the momentum buffer b");
+        m.put("d", "the denominator d");
+        m.put("m", "m");
+        m.put("v", "v");
+        m.put("c1", "the bias correction 1 − β₁ᵗ");
+        m.put("c2", "the bias correction 1 − β₂ᵗ");
+        m.put("learningRate", "η");
+        m.put("decay", "β");
+        m.put("beta", "β");
+        m.put("epsilon", "ε");
+        m.put("momentum", "μ");
+        m.put("beta1", "β₁");
+        m.put("beta2", "β₂");
+        m.put("gradients", "the gradient");
+        m.put("residual", "the residual θᵀxᵢ − yᵢ");
+        m.put("rms", "RMS");
+        m.put("etaT", "the step size η_t");
+        m.put("out", "the effective rate");
+        m.put("steps", "the step count");
+        m.put("average", "the average");
+        m.put("prediction", "the prediction θᵀxᵢ");
+        return m;
+    }
+
+    private static final Pattern ASSIGN = Pattern.compile("^\\s*(?:(?:final\\s+)?(?:double|float|int|long|var|double\\[\\])\\s+)?([A-Za-z_][\\w.]*)(\\[[^\\]]*\\])?(?:\\.data\\[[^\\]]*\\])?\\s*([-+*/]?=)(?!=)");
+    private static final Pattern LOOP = Pattern.compile("for \\(int (\\w+) = ([^;]+); \\1 < ([^;]+); \\1\\+\\+\\)");
+
+    /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
+    public static final String SWITCH = "kata.MutantSwitch";
+    static final String SWITCH_SOURCE = "package kata;\n\n/** Selects the active mutant (0: none). */\npublic final class MutantSwitch {\n"
+            + "    public static volatile int id;\n\n    private MutantSwitch() {\n    }\n}\n";
+
+    /**
+     * A solution file with every mutant compiled in at once (a mutant schema): each mutated
+     * statement is guarded by {@code kata.MutantSwitch.id}, so one compilation serves every mutant.
+     * Mutant k (1-based) is described by {@code descriptions.get(k - 1)}.
+     */
+    public record Schema(String file, String text, List<String> descriptions) {
+    }
+
+    /** The schema of {@code text} (a solution file of {@code exercise}) with up to {@code limit} mutants. */
+    public static Schema schema(String exercise, String file, String text, int limit) {
+        Map<String, String> symbols = symbols(exercise);
+        String[] lines = text.split("\n", -1);
+        List<String> descriptions = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
+        String id = SWITCH + ".id";
+        for (int k = 0; k < lines.length; k++) {
+            String line = lines[k];
+            boolean starts = k == 0 || endsStatement(lines[k - 1]);
+            if (!starts || !isLogic(line) || descriptions.size() >= limit) {
+                out.append(line).append('\n');
+                continue;
+            }
+            String where = where(line, symbols);
+            String indent = line.substring(0, indent(line));
+            Matcher loop = LOOP.matcher(line);
+            if (loop.find()) {
+                int late = add(descriptions, "the loop starts one element late: the first element is never updated");
+                int early = add(descriptions, "the loop stops one element early: the last element is never updated");
+                String v = loop.group(1);
+                out.append(line.replace(loop.group(), "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
+                        + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? " + loop.group(3) + " - 1 : " + loop.group(3) + "); "
+                        + v + "++)")).append('\n');
+                continue;
+            }
+            if (!line.trim().endsWith(";") || line.contains("= {") || line.trim().startsWith("double[] ")
+                    || line.trim().matches("^(final\\s+)?[A-Z][\\w.]*(<.*>)?(\\[\\])*\\s+\\w+\\s*=.*")) {
+                out.append(line).append('\n');
+                continue;
+            }
+            Matcher a = ASSIGN.matcher(line);
+            boolean declaration = a.find() && line.trim().matches("^(final\\s+)?(double|float|int|long|var|double\\[\\])\\s.*");
+            String stmt = line.trim();
+            String head = "";
+            if (declaration) {
+                // double x = e;  →  double x; if (...) { x = e1; } else ... { x = e; }
+                int eq = stmt.indexOf('=');
+                String decl = stmt.substring(0, eq).trim();
+                String name = decl.substring(decl.lastIndexOf(' ') + 1);
+                head = decl + "; ";
+                stmt = name + " " + stmt.substring(eq);
+            }
+            List<String[]> variants = new ArrayList<>();
+            operators(stmt, where, variants);
+            if (!stmt.startsWith("return ")) {
+                if (!declaration) {
+                    variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
+                }
+                Matcher b = ASSIGN.matcher(stmt);
+                String rhs = b.find() ? stmt.substring(b.end(), stmt.lastIndexOf(';')).trim() : "";
+                boolean arithmetic = rhs.matches(".*\\s[-+*/]\\s.*") && !rhs.contains("new ");
+                if (arithmetic && b.group(3).length() <= 2) {
+                    int eq = b.end();
+                    variants.add(new String[] {stmt.substring(0, eq) + " (float) (" + rhs + ");", Judge.capital(stripIn(where))
+                            + " is computed in float instead of double"});
+                }
+            }
+            if (stmt.contains("Math.pow(") && stmt.contains(", t)")) {
+                variants.add(new String[] {stmt.replace(", t)", ", t + 1)"), "the step number t is one too large in " + stripIn(where)
+                        + " (t is already 1 on the first step)"});
+                variants.add(new String[] {stmt.replace(", t)", ", t - 1)"), "the step number t is one too small in " + stripIn(where)
+                        + " (t is 1 on the first step)"});
+            }
+            StringBuilder chain = new StringBuilder(indent).append(head);
+            for (String[] v : variants) {
+                if (descriptions.size() >= limit) {
+                    break;
+                }
+                int n = add(descriptions, v[1]);
+                chain.append("if (").append(id).append(" == ").append(n).append(") { ").append(v[0]).append(" } else ");
+            }
+            chain.append("{ ").append(stmt).append(" }");
+            out.append(chain).append('\n');
+        }
+        String result = out.toString();
+        return new Schema(file, result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
+                descriptions);
+    }
+
+    private static int add(List<String> descriptions, String description) {
+        descriptions.add(description);
+        return descriptions.size();
+    }
+
+    private static boolean endsStatement(String line) {
+        String t = line.trim();
+        return t.isEmpty() || t.endsWith(";") || t.endsWith("{") || t.endsWith("}") || t.startsWith("//") || t.startsWith("*")
+                || t.endsWith("*/");
+    }
+
+    /** One variant per binary operator swapped and per square root dropped in {@code line}. */
+    private static void operators(String line, String where, List<String[]> variants) {
+        boolean inString = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                inString = !inString;
+            }
+            if (inString) {
+                continue;
+            }
+            char prev = i > 0 ? line.charAt(i - 1) : ' ';
+            char next = i + 1 < line.length() ? line.charAt(i + 1) : ' ';
+            if (prev != ' ' || next != ' ') {
+                // binary operators are written with spaces around them here; compound ones handled below
+                if ((c == '-' || c == '+') && next == '=' && prev == ' ') {
+                    variants.add(new String[] {line.substring(0, i) + (c == '-' ? '+' : '-') + line.substring(i + 1),
+                            c == '-' ? "the step is added where it must be subtracted" : "the value is subtracted where it must be added"});
+                }
+                continue;
+            }
+            String swap = switch (c) {
+                case '+' -> "-";
+                case '-' -> "+";
+                case '*' -> "/";
+                case '/' -> "*";
+                default -> null;
+            };
+            if (swap == null) {
+                continue;
+            }
+            String words = switch (c) {
+                case '+' -> "a subtraction where the formula adds";
+                case '-' -> "an addition where the formula subtracts";
+                case '*' -> "a division where the formula multiplies";
+                default -> "a multiplication where the formula divides";
+            };
+            variants.add(new String[] {line.substring(0, i) + swap + line.substring(i + 1), where + ": " + words});
+        }
+        int at = line.indexOf("Math.sqrt(");
+        while (at >= 0) {
+            int open = at + "Math.sqrt".length();
+            int close = matching(line, open);
+            if (close > 0) {
+                variants.add(new String[] {line.substring(0, at) + line.substring(open, close + 1) + line.substring(close + 1),
+                        where + ": the square root is missing"});
+            }
+            at = line.indexOf("Math.sqrt(", at + 1);
+        }
+    }
+
+    private static int matching(String s, int open) {
+        int depth = 0;
+        for (int i = open; i < s.length(); i++) {
+            if (s.charAt(i) == '(') {
+                depth++;
+            } else if (s.charAt(i) == ')' && --depth == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** "in the update of s", from the statement's target; "in the returned value" for a return. */
+    static String where(String line, Map<String, String> symbols) {
+        String t = line.trim();
+        if (t.startsWith("return ")) {
+            return "in the returned value";
+        }
+        Matcher a = ASSIGN.matcher(line);
+        if (a.find()) {
+            String name = a.group(1);
+            name = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+            String symbol = symbols.getOrDefault(name, name);
+            return "in the update of " + symbol;
+        }
+        if (t.startsWith("for ")) {
+            return "in the loop";
+        }
+        return "in one statement";
+    }
+
+    private static String stripIn(String where) {
+        return where.startsWith("in ") ? where.substring(3) : where;
+    }
+
+    static boolean isLogic(String line) {
+        String t = line.trim();
+        if (t.isEmpty() || t.startsWith("*") || t.startsWith("/") || t.startsWith("@") || t.startsWith("import ") || t.startsWith("package ")
+                || t.startsWith("super(") || t.startsWith("this.") || t.startsWith("throw ") || t.startsWith("private ") || t.startsWith("public ")
+                || t.startsWith("protected ") || t.startsWith("if (") || t.startsWith("}") || t.contains("new IllegalArgumentException")) {
+            return false;
+        }
+        return t.endsWith(";") || t.startsWith("for (");
+    }
+
+    private static int indent(String line) {
+        int i = 0;
+        while (i < line.length() && line.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
+    }
+
+}
