@@ -1,7 +1,7 @@
 package kata.debugging;
 
 /**
- * Exercise 08: the linear-regression tutorial's (§5) linear regression with RMSProp (η = 0.01, β = 0.9, ε = 1e-8,
+ * Exercise 08: the linear-regression tutorial's program (§5) with RMSProp (η = 0.01, β = 0.9, ε = 1e-8,
  * θ starts at (0, 0)).
  */
 public final class TutorialRegression {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Find which RMSProp form or known mistake reproduces a run.",
         description = {
             "Find which RMSProp form or classic mistake reproduces a recorded run (--trace), or your",
-            "exercise's RMSProp driven on a probe (--exercise).",
+            "exercise's code, case by case (--exercise).",
             "The trace is a CSV with a header naming step, theta_1..theta_d and grad_1..grad_d",
             "(the CSV of `optikata trace` works as it is); row 0 is the start.",
             "Every known form (ε inside/outside, each framework's defaults) and mistake (sign flipped,",
@@ -33,7 +33,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Path trace;
 
         @Option(names = "--exercise", paramLabel = "NAME",
-                description = "drive your RMSProp from an exercise (03-vectors, 04-epsilon-outside) on a probe and diagnose it")
+                description = "diagnose your code for an exercise: every case of its specs, which quantities are wrong, and the likely mistake (the same words as check)")
         String exercise;
     }
 
@@ -45,15 +45,20 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Trace t;
         if (input.exercise != null) {
+            // one engine: the same cases, judgements and words as check and the grader
             optikata.kata.KataLayout layout = optikata.kata.KataLayout.fromHome();
             String name = layout.resolve(input.exercise);
-            t = optikata.diagnose.ExerciseProbe.record(layout, source == null ? layout.exercises() : source, name);
-            spec.commandLine().getOut().printf("Probe of %s: η = 0.01, β = 0.9, ε = 1e-8, gradients of sizes 1, 0.1 and 1e-4%n", name);
-        } else {
-            t = Trace.read(input.trace);
+            optikata.kata.KataRun.Report r = optikata.kata.KataRun.run(layout, source == null ? layout.exercises() : source, name, false, 10);
+            PrintWriter out = spec.commandLine().getOut();
+            CheckCommand.print(out, r);
+            if (r.allPassed()) {
+                out.println("No mistake: every case of " + name + " behaves like the reference.");
+            }
+            out.flush();
+            return r.allPassed() ? 0 : 1;
         }
+        Trace t = Trace.read(input.trace);
         Diagnoser.Diagnosis d = Diagnoser.diagnose(t);
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%d steps of %d parameter(s)%s%n", d.stepsUsed(), t.start().length,

@@ -226,6 +226,8 @@ public final class Judge {
     }
 
     static String capital(String s) {
-        return s.isEmpty() || s.charAt(0) < 'a' || s.charAt(0) > 'z' ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        // "the gradient" → "The gradient"; a symbol ("s after step 1", "θ ...") keeps its case
+        boolean word = s.length() > 1 && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && Character.isLetter(s.charAt(1));
+        return word ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 }

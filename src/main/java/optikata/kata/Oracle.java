@@ -60,9 +60,24 @@ public final class Oracle {
     private Oracle() {
     }
 
-    /** The oracle of {@code exercise}, computed or read from the cache. */
+    /** Where a learner's release keeps the public part of each exercise's oracle (it has no solutions to compute it from). */
+    public static Path shipped(KataLayout layout, String exercise) {
+        return layout.root().resolve(".kata").resolve("oracle").resolve(exercise);
+    }
+
+    /** The oracle of {@code exercise}, computed or read from the cache (or, in a learner's release, the shipped one). */
     public static synchronized Exercise of(KataLayout layout, String exercise) {
         try {
+            Path shipped = shipped(layout, exercise);
+            if (!Files.isDirectory(layout.solutions()) && Files.isRegularFile(shipped.resolve("oracle.txt"))) {
+                String key = shipped.toString();
+                Exercise e = MEMORY.get(key);
+                if (e == null) {
+                    e = read(layout, exercise, shipped);
+                    MEMORY.put(key, e);
+                }
+                return e;
+            }
             String hash = hash(layout, exercise);
             String key = layout.root() + "|" + exercise + "|" + hash;
             Exercise cached = MEMORY.get(key);
@@ -351,6 +366,66 @@ public final class Oracle {
                 if (n.equals(simple + ".class") || n.startsWith(simple + "$")) {
                     Path target = to.resolve(from.relativize(p).toString());
                     Files.createDirectories(target.getParent());
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * Writes the PUBLIC part of the oracle for a learner's release into {@code to}: the public cases'
+     * expected observations and those of the named and generated mistakes on them, the public spec
+     * classes, and the stub compiled (its classes stand in for the reference when the books are
+     * read). Nothing of the hidden specs or of the solution goes there.
+     */
+    public static void export(KataLayout layout, String exercise, Path to) throws IOException {
+        Exercise e = of(layout, exercise);
+        Path dir = e.bookClasses().getParent();
+        Files.createDirectories(to);
+        StringBuilder text = new StringBuilder();
+        List<String> publicBooks = new ArrayList<>();
+        for (BookInfo b : e.books()) {
+            if (!b.hidden()) {
+                publicBooks.add(b.className());
+                text.append("# book ").append(b.className()).append(" public\n");
+            }
+        }
+        Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
+        for (String line : Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("# generated ")) {
+                text.append(line).append('\n');
+                continue;
+            }
+            if (line.startsWith("#")) {
+                continue;
+            }
+            Observation.Finished f = decoder.line(line);
+            if (f != null) {
+                String[] k = f.caseId().split(" ");
+                String book = k[0].equals("expected") ? k[1] : k[2];
+                if (publicBooks.contains(book)) {
+                    f.observation().encode(f.caseId(), text);
+                }
+            }
+        }
+        Files.writeString(to.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
+        copyTree(e.publicBookClasses(), to.resolve("books"));
+        optikata.kata.Exercise ex = layout.exercise(exercise);
+        List<Path> stubs = new ArrayList<>();
+        ex.sources().forEach(p -> stubs.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
+        KataCompiler.Result r = KataCompiler.compile(stubs, to.resolve("reference"), List.of(), Path::toString);
+        if (!r.ok()) {
+            throw new IllegalStateException("The stub of " + exercise + " does not compile: " + r.errors());
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> s = Files.walk(from)) {
+            for (Path p : s.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
                     Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
                 }
             }

@@ -7,7 +7,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import optikata.kata.KataLayout;
-import optikata.mistakes.RmsPropMistake;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +23,9 @@ class ToolkitCommandsTest {
     }
 
     @Test
-    @DisplayName("a learner's RMSProp is driven on the probe: the solution is correct, a flipped sign is named, a stub is not started")
-    void exerciseProbe(@TempDir Path dir) throws Exception {
-        Diagnoser.Diagnosis good = Diagnoser.diagnose(ExerciseProbe.record(LAYOUT, LAYOUT.solutions(), "03-vectors"));
-        assertThat(good.best().mistake()).isEqualTo(RmsPropMistake.NONE);
-        assertThat(good.best().learningRate()).isCloseTo(0.01, org.assertj.core.api.Assertions.within(1e-9));
-
+    @DisplayName("diagnose --exercise is check's engine: the solution has no mistake, swapped decays are named with check's words, a stub is not started")
+    void exerciseDiagnosis(@TempDir Path dir) throws Exception {
+        int[] code = new int[1];
         Path tree = dir.resolve("tree");
         Path src = KataLayout.sourceDir(LAYOUT.solutions(), "04-epsilon-outside");
         for (Path rel : KataLayout.javaFiles(src)) {
@@ -38,15 +34,19 @@ class ToolkitCommandsTest {
             Files.writeString(to, Files.readString(src.resolve(rel)).replace("(1 - config.decay()) * g[i] * g[i]", "config.decay() * g[i] * g[i]")
                     .replace("config.decay() * s[i] +", "(1 - config.decay()) * s[i] +"));
         }
-        Diagnoser.Diagnosis swapped = Diagnoser.diagnose(ExerciseProbe.record(LAYOUT, tree, "04-epsilon-outside"));
-        assertThat(swapped.best().mistake()).isEqualTo(RmsPropMistake.DECAY_SWAPPED);
+        String[] diagnosed = run(code, "diagnose", "--exercise", "04", "--source", tree.toString());
+        assertThat(code[0]).isEqualTo(1);
+        String[] checked = run(code, "check", "04", "--source", tree.toString());
+        assertThat(diagnosed[0]).contains("s after step 1 is not right").contains("what it means");
+        String firstFailure = diagnosed[0].substring(diagnosed[0].indexOf("✘"), diagnosed[0].indexOf("what it means"));
+        assertThat(checked[0]).as("check prints the same words").contains(firstFailure);
 
-        int[] code = new int[1];
-        String[] out = run(code, "diagnose", "--exercise", "03");
-        assertThat(code[0]).isEqualTo(2);
-        assertThat(out[1]).contains("not started");
-        out = run(code, "diagnose", "--exercise", "02");
-        assertThat(out[1]).contains("has no RMSProp optimizer");
+        String[] good = run(code, "diagnose", "--exercise", "03", "--source", LAYOUT.solutions().toString());
+        assertThat(code[0]).isZero();
+        assertThat(good[0]).contains("No mistake");
+        String[] stub = run(code, "diagnose", "--exercise", "03");
+        assertThat(code[0]).isEqualTo(1);
+        assertThat(stub[0]).contains("not started");
     }
 
     @Test

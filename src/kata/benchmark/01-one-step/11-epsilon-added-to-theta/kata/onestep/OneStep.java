@@ -1,6 +1,6 @@
 package kata.onestep;
 
-/** Exercise 01: one RMSProp step for one parameter (seed 000 §4.2). */
+/** Exercise 01: one RMSProp step for one parameter (the debugging guide §4.2). */
 public final class OneStep {
     private OneStep() {
     }

@@ -1,6 +1,6 @@
 package kata.ema;
 
-/** Exercise 02: the exponential moving average behind RMSProp's s (seed 004 §7.6.1). */
+/** Exercise 02: the exponential moving average behind RMSProp's s (d2l §7.6.1). */
 public final class Ema {
     private Ema() {
     }

@@ -4,7 +4,7 @@ import optikata.optim.AbstractOptimizer;
 import optikata.optim.NonFinitePolicy;
 import org.ejml.data.DMatrixRMaj;
 
-/** Exercise 04: RMSProp with ε outside the root (seed 002 §3, PyTorch), on the library's AbstractOptimizer. */
+/** Exercise 04: RMSProp with ε outside the root (the RMSProp principles article §3, PyTorch), on the library's AbstractOptimizer. */
 public final class OutsideRmsProp extends AbstractOptimizer {
     /** η, β and ε. */
     public record Config(double learningRate, double decay, double epsilon) {

@@ -1,19 +1,19 @@
 package kata.debugging;
 
 /**
- * Exercise 08: seed 001 §5's linear regression with RMSProp (η = 0.01, β = 0.9, ε = 1e-8,
+ * Exercise 08: the linear-regression tutorial's program (§5) with RMSProp (η = 0.01, β = 0.9, ε = 1e-8,
  * θ starts at (0, 0)).
  */
-public final class Seed001Regression {
-    private Seed001Regression() {
+public final class TutorialRegression {
+    private TutorialRegression() {
     }
 
-    /** Seed 001 §5's data: rows [1, i] for i = 1..10. */
+    /** The linear-regression tutorial's data (§5): rows [1, i] for i = 1..10. */
     public static final double[][] X = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 10}};
-    /** Seed 001 §5's targets. */
+    /** The linear-regression tutorial's targets (§5). */
     public static final double[] Y = {1, 2, 1, 4, 3, 6, 5, 8, 7, 10};
 
-    /** RMSProp on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)², as seed 001 §5 writes it; returns θ after {@code steps} steps. */
+    /** RMSProp on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)², as the linear-regression tutorial (§5) writes it; returns θ after {@code steps} steps. */
     public static double[] fit(double[][] x, double[] y, int steps) {
         double eta = 0.01;
         double beta = 0.9;
@@ -25,7 +25,7 @@ public final class Seed001Regression {
             double[] gradients = gradient(x, y, theta);
             for (int w = 0; w < theta.length; w++) {
                 g[w] = beta * g[w] + (1 - beta) * gradients[w];
-                rms[w] = beta * rms[w] + (1 - beta) * gradients[w] * gradients[w];
+                rms[w] = Math.sqrt((1 - beta) * gradients[w] * gradients[w]);
                 double etaT = eta / Math.sqrt(rms[w] * rms[w] + epsilon);
                 theta[w] = theta[w] - etaT * gradients[w];
             }
