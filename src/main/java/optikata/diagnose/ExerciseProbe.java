@@ -11,6 +11,7 @@ import optikata.kata.KataCompiler;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.optim.Optimizer;
+import optikata.run.Trace;
 import org.ejml.data.DMatrixRMaj;
 
 /**

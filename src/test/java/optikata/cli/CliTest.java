@@ -51,12 +51,12 @@ class CliTest {
     void badOptions() {
         Result r = run("trace", "--decay", "1.5");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Invalid decay rate: 1.5 (must be in [0, 1))");
+        assertThat(r.err()).contains("--decay: invalid decay rate: 1.5 (must be in [0, 1))");
         r = run("trace", "--optimizer", "adamw");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown optimizer: adamw");
+        assertThat(r.err()).contains("--optimizer: unknown optimizer: adamw").contains("did you mean adam?");
         r = run("trace", "--objective", "d2l-quadratic", "--start", "1,2,3");
-        assertThat(r.err()).contains("Invalid --start: 3 values but d2l-quadratic takes 2");
+        assertThat(r.err()).contains("--start: invalid start point: 3 values but d2l-quadratic takes 2");
         r = run("trace", "--steps", "ten");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--steps");
