@@ -244,7 +244,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             return "not a folder: " + file;
         }
         if (io instanceof CharacterCodingException) {
-            return "the file is not UTF-8 text (" + io.getClass().getSimpleName() + ")";
+            return "the file is not UTF-8 text";
         }
         if (io instanceof FileSystemException fse) {
             return "cannot use " + file + (fse.getReason() == null ? "" : " (" + fse.getReason().toLowerCase(Locale.ROOT) + ")");
@@ -386,6 +386,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     /** Prints the one line: {@code optikata CMD: [option: ]message; try: optikata CMD --help}. */
     static void print(CommandLine cmd, String option, String message) {
         String m = message.strip().replaceAll("\\s*\\R\\s*", "; ");
+        if (m.endsWith(".") && !m.endsWith("..")) {
+            m = m.substring(0, m.length() - 1);
+        }
         if (option != null && !m.startsWith(option)) {
             m = option + ": " + lowerFirst(m);
         } else {

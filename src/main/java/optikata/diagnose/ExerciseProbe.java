@@ -47,7 +47,7 @@ public final class ExerciseProbe {
         try {
             KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
             if (!r.ok()) {
-                throw new IllegalArgumentException("Invalid --exercise: " + exercise + " does not compile:\n  " + String.join("\n  ", r.errors()));
+                throw new IllegalArgumentException("Invalid exercise: " + exercise + " does not compile:\n  " + String.join("\n  ", r.errors()));
             }
             try (URLClassLoader loader = new URLClassLoader(new java.net.URL[] {out.toUri().toURL()}, ExerciseProbe.class.getClassLoader())) {
                 for (Path rel : KataLayout.javaFiles(src)) {
@@ -64,9 +64,9 @@ public final class ExerciseProbe {
                     return drive((Optimizer) ctor.newInstance(LR, DECAY, EPSILON));
                 }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalArgumentException("Invalid --exercise: " + exercise + " could not be started: " + e.getCause(), e);
+                throw new IllegalArgumentException("Invalid exercise: " + exercise + " could not be started: " + e.getCause(), e);
             }
-            throw new IllegalArgumentException("Invalid --exercise: " + exercise
+            throw new IllegalArgumentException("Invalid exercise: " + exercise
                     + " has no RMSProp optimizer with a (learningRate, decay, epsilon) constructor (03-vectors and 04-epsilon-outside have)");
         } finally {
             KataRun.deleteTree(out);
