@@ -49,6 +49,13 @@ public final class CheckCommand implements Callable<Integer> {
             throw new OptionException("--timeout", "invalid time limit: " + timeout + " (must be >= 1 second)");
         }
         Path tree = source == null ? layout.exercises() : source;
+        if (source != null) {
+            for (String name : names) {
+                if (!java.nio.file.Files.isDirectory(KataLayout.sourceDir(tree, name))) {
+                    throw new OptionException("--source", source + " has no " + name + "/src folder (give a tree laid out like exercises/)");
+                }
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         for (String name : names) {

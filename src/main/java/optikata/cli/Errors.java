@@ -163,6 +163,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             return "'" + value + "' is not a number";
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
+            if (value.strip().matches("[-+]?\\d+")) {
+                return "'" + value + "' is out of range (at most " + (type == int.class || type == Integer.class ? Integer.MAX_VALUE
+                        : Long.MAX_VALUE) + ")";
+            }
             return "'" + value + "' is not a whole number";
         }
         if (type.isEnum()) {
@@ -240,8 +244,18 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (io instanceof AccessDeniedException) {
             return "cannot read " + file + " (permission denied)";
         }
+        if (io instanceof java.nio.file.FileAlreadyExistsException) {
+            return "cannot create " + file + " (something of that name is in the way)";
+        }
         if (io instanceof NotDirectoryException) {
             return "not a folder: " + file;
+        }
+        if (io instanceof java.io.FileNotFoundException && io.getMessage() != null && io.getMessage().endsWith(")")) {
+            // "path (No such file or directory)", as java.io reports it
+            String m = io.getMessage();
+            int open = m.lastIndexOf(" (");
+            return open < 0 ? "cannot open " + m
+                    : "cannot open " + m.substring(0, open) + " (" + m.substring(open + 2, m.length() - 1).toLowerCase(Locale.ROOT) + ")";
         }
         if (io instanceof CharacterCodingException) {
             return "the file is not UTF-8 text";

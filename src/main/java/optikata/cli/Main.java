@@ -17,6 +17,12 @@ import picocli.CommandLine.Command;
             "Start with @|bold ./optikata claims|@ (checks every claim of the reference texts),",
             "or @|bold ./optikata trace --help|@ to watch an optimizer step by step."
         },
+        footer = {
+            "",
+            "Exit codes: 0 done; 1 a finding (a check failed, a run diverged, no form matched: see each",
+            "command's help); 2 the command line or an input file is wrong (one line on stderr says which",
+            "option and value); 70 an internal error (a bug: please report it)."
+        },
         subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {

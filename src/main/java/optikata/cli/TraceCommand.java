@@ -50,7 +50,7 @@ public final class TraceCommand implements Callable<Integer> {
             description = "start point, comma-separated (default: the objective's, e.g. 1 for square, -5,-2 for d2l-quadratic)")
     double[] start;
 
-    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "number of steps (default: ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "number of steps (default: ${DEFAULT-VALUE}; with --replay: the first N recorded steps, all when not given)")
     int steps;
 
     @Option(names = "--replay", paramLabel = "FILE",
@@ -69,7 +69,7 @@ public final class TraceCommand implements Callable<Integer> {
 
     @Option(names = "--plot", paramLabel = "FILE.png", arity = "0..1", fallbackValue = DEFAULT_PLOT,
             description = {"also draw the run: the trajectory on the contour (2-D objectives) or the loss, and",
-                "FILE-rate.png with the effective rates (default FILE: " + DEFAULT_PLOT + ")"})
+                "FILE-rate.png with the effective rates (default FILE: " + DEFAULT_PLOT + "; a folder gets trace.png)"})
     Path plot;
 
     @Option(names = "--compare", split = ",", paramLabel = "NAME",
@@ -77,12 +77,15 @@ public final class TraceCommand implements Callable<Integer> {
                 "and draw them together with --plot, e.g. rmsprop,adagrad"})
     List<String> compare;
 
+    /** Every step is kept in memory (and printed): a million is far more than a person reads. */
+    static final int MAX_STEPS = 1_000_000;
+
     static final String DEFAULT_PLOT = "target/optikata-trace/trace.png";
 
     @Override
     public Integer call() throws IOException {
-        if (steps < 0) {
-            throw new OptionException("--steps", "invalid number of steps: " + steps + " (must be >= 0)");
+        if (steps < 0 || steps > MAX_STEPS) {
+            throw new OptionException("--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
         }
         Optimizer optimizer = optimizerOptions.spec().build();
         boolean objectiveGiven = spec.commandLine().getParseResult().hasMatchedOption("--objective");
@@ -100,6 +103,9 @@ public final class TraceCommand implements Callable<Integer> {
                         + replay + " have " + recorded.gradients().get(0).length);
             }
             gradients = recorded.gradients();
+            if (spec.commandLine().getParseResult().hasMatchedOption("--steps") && steps < gradients.size()) {
+                gradients = gradients.subList(0, steps);
+            }
             x0 = Objective.column(from.clone());
         } else {
             x0 = start == null ? f.defaultStart() : Objective.column(start.clone());
@@ -130,8 +136,9 @@ public final class TraceCommand implements Callable<Integer> {
             if (f == null) {
                 throw new OptionException("--plot", "a replayed run has no loss to draw without its objective: name it with --objective");
             }
-            Files.createDirectories(plot.toAbsolutePath().getParent());
-            for (Path p : TracePlots.write(runs, f, plot)) {
+            Path file = Files.isDirectory(plot) ? plot.resolve("trace.png") : plot;
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            for (Path p : TracePlots.write(runs, f, file)) {
                 spec.commandLine().getErr().println("optikata trace: wrote " + p);
             }
         }

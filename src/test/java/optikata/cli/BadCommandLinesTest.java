@@ -63,6 +63,8 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--steps", "ten"), "trace", "--steps", "ten"));
         rows.add(row(List.of("--steps", "-1"), "trace", "--steps", "-1"));
         rows.add(row(List.of("--steps", "2.5"), "trace", "--steps", "2.5"));
+        rows.add(row(List.of("--steps", "99999999999"), "trace", "--steps", "99999999999", "out of range"));
+        rows.add(row(List.of("--steps", "5000000"), "trace", "--steps", "5000000", "1000000"));
         rows.add(row(List.of("--decay", "1.5"), "trace", "--decay", "1.5"));
         rows.add(row(List.of("--rho", "-0.1"), "trace", "--rho", "-0.1"));
         rows.add(row(List.of("--eps", "0"), "trace", "--eps", "0"));
@@ -99,6 +101,8 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--replay", "@badJson"), "trace", "--replay", "@badJson", "JSON"));
         rows.add(row(List.of("--replay", "@traceCsv", "--plot", "@out/r.png"), "trace", "--plot", "--objective"));
         rows.add(row(List.of("--compare", "adamw"), "trace", "--compare", "adamw"));
+        rows.add(row(List.of("--out", "@binary/run.csv"), "trace", "--out", "@binary", "in the way"));
+        rows.add(row(List.of("--plot", "@binary/run.png"), "trace", "--plot", "@binary", "in the way"));
         // diagnose
         rows.add(row(List.of(), "diagnose", "--trace", "--exercise"));
         rows.add(row(List.of("--trace", "a.csv", "--exercise", "03"), "diagnose", "--trace", "--exercise", "together"));
@@ -119,6 +123,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--objective", "square", "--h", "0"), "gradcheck", "--h", "0"));
         rows.add(row(List.of("--objective", "square", "--tolerance", "-1"), "gradcheck", "--tolerance", "-1"));
         rows.add(row(List.of("--objective", "square", "--at", "x"), "gradcheck", "--at", "'x'"));
+        rows.add(row(List.of("--objective", "square", "--h", "abc"), "gradcheck", "--h", "'abc'"));
         // claims
         rows.add(row(List.of("--claim", "C99", "--no-report"), "claims", "--claim", "C99"));
         rows.add(row(List.of("--format", "xml", "--no-report"), "claims", "--format", "xml", "table, json, md"));
@@ -131,6 +136,7 @@ class BadCommandLinesTest {
         // check
         rows.add(row(List.of("99"), "check", "EXERCISE", "99"));
         rows.add(row(List.of("--source", "@missing", "01"), "check", "--source", "@missing"));
+        rows.add(row(List.of("--source", "@folder", "01"), "check", "--source", "@folder", "01-one-step/src"));
         rows.add(row(List.of("--timeout", "x"), "check", "--timeout", "'x'"));
         rows.add(row(List.of("--timeout", "0", "01"), "check", "--timeout", "0"));
         // grade
