@@ -48,7 +48,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Trace t;
         if (source != null && !java.nio.file.Files.isDirectory(source)) {
-            throw new OptionException("--source", "no such folder: " + source);
+            throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
         }
         if (input.exercise != null) {
             optikata.kata.KataLayout layout = optikata.kata.KataLayout.fromHome();

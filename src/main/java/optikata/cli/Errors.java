@@ -239,7 +239,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
 
     static String ioMessage(IOException io, String file) {
         if (io instanceof NoSuchFileException) {
-            return "no such file or folder: " + file;
+            return "no such file: " + file;
         }
         if (io instanceof AccessDeniedException) {
             return "cannot read " + file + " (permission denied)";
@@ -318,8 +318,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     }
 
     /**
-     * For a message about a file ({@code "run.csv:3: ..."}): the file option whose value it
-     * starts with.
+     * For a message about a file ({@code "run.csv:3: ..."}, {@code "No such file: run.csv"}): the
+     * file option whose value it names.
      */
     private static String optionWithValueIn(ParseResult pr, String message) {
         if (pr == null) {
@@ -328,7 +328,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         for (OptionSpec o : pr.matchedOptions()) {
             if (o.type() == Path.class) {
                 for (String v : o.originalStringValues()) {
-                    if (message.startsWith(v + ":") || message.startsWith(v + " ")) {
+                    if (message.startsWith(v + ":") || message.startsWith(v + " ") || message.endsWith(": " + v)
+                            || message.contains(": " + v + " ")) {
                         return o.longestName();
                     }
                 }

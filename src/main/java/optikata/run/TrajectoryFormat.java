@@ -266,15 +266,15 @@ public enum TrajectoryFormat {
 
     private static List<String> lines(Path file) throws IOException {
         if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException("Invalid trace file: " + file + " (a folder, not a file)");
+            throw new IllegalArgumentException("A folder, not a file: " + file);
         }
         if (!Files.exists(file)) {
-            throw new IllegalArgumentException("Invalid trace file: " + file + " (no such file)");
+            throw new IllegalArgumentException("No such file: " + file);
         }
         try {
             return Files.readAllLines(file, StandardCharsets.UTF_8);
         } catch (java.nio.charset.CharacterCodingException e) {
-            throw new IllegalArgumentException("Invalid trace file: " + file + " (not UTF-8 text: a CSV or JSON trace is text)");
+            throw new IllegalArgumentException("Not UTF-8 text: " + file + " (a CSV or JSON trace is text)");
         }
     }
 

@@ -82,7 +82,7 @@ class RunnerTest {
         Path empty = dir.resolve("c.csv");
         Files.writeString(empty, "");
         assertThatThrownBy(() -> TrajectoryFormat.readGradients(empty, 2)).hasMessageContaining("no gradient rows");
-        assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2)).hasMessageContaining("no such file");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2)).hasMessageContaining("No such file");
         assertThatThrownBy(() -> Runner.replay(new RmsProp(), col(0, 0), List.of(new double[] {1}), null))
                 .hasMessageContaining("gradient row 1 has 1 values but the start point has 2");
     }
