@@ -104,7 +104,7 @@ public final class GradeCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
-            o.printf("Graded %d submissions in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
+            o.printf("Graded %s in %.1f s: %s%n", Words.count(results.size(), "submission"), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
             o.flush();
             return 0;
         }
