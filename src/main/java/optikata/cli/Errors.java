@@ -209,6 +209,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             if (option == null) {
                 option = optionWithValueIn(own, String.valueOf(iae.getMessage()));
             }
+            if (option == null) {
+                option = optionGivenValue(own, String.valueOf(iae.getMessage()));
+            }
             print(cmd, option == null ? null : typedName(option, cmd.getCommandSpec(), args),
                     withSuggestion(String.valueOf(iae.getMessage())));
             return USAGE;
@@ -336,6 +339,33 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             }
         }
         return null;
+    }
+
+    /**
+     * For a domain message {@code "Invalid thing: VALUE ..."} whose words are not in the table
+     * (a new command's): the one option or argument that was given VALUE.
+     */
+    private static String optionGivenValue(ParseResult pr, String message) {
+        Matcher d = DOMAIN.matcher(message);
+        if (pr == null || !d.find()) {
+            return null;
+        }
+        String value = d.group(2).split("[\\s(]", 2)[0].strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        List<String> found = new ArrayList<>();
+        for (OptionSpec o : pr.matchedOptions()) {
+            if (o.originalStringValues().contains(value)) {
+                found.add(o.longestName());
+            }
+        }
+        for (PositionalParamSpec p : pr.matchedPositionals()) {
+            if (p.originalStringValues().contains(value)) {
+                found.add(p.paramLabel());
+            }
+        }
+        return found.size() == 1 ? found.get(0) : null;
     }
 
     private static String onlyPathOption(ParseResult pr) {
