@@ -54,7 +54,11 @@ public final class Main implements Runnable {
      * of commands only).
      */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /** Gives the tree {@code cl} (its subcommands included) what every command shares. */
+    static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Wide enough for the descriptions' own line breaks (they carry formulas and examples).
         cl.setUsageHelpWidth(110);
@@ -67,7 +71,17 @@ public final class Main implements Runnable {
     }
 
     private static void share(CommandLine cl, Version version, boolean root) {
-        cl.getCommandSpec().versionProvider(version);
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        spec.versionProvider(version);
+        // A command written without mixinStandardHelpOptions still gets --help and --version.
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-h", "--help")).usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        if (spec.findOption("--version") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-V", "--version")).versionHelp(true)
+                    .description("Print version information and exit.").build());
+        }
         if (!root && cl.getCommandSpec().usageMessage().description().length > 0) {
             List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
             keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
@@ -77,6 +91,11 @@ public final class Main implements Runnable {
         for (CommandLine sub : cl.getSubcommands().values()) {
             share(sub, version, false);
         }
+    }
+
+    /** The names that no option of {@code spec} has taken yet. */
+    private static String[] free(CommandLine.Model.CommandSpec spec, String... names) {
+        return java.util.Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
     }
 
     /**

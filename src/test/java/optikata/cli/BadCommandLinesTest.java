@@ -220,7 +220,7 @@ class BadCommandLinesTest {
         assertThat(Errors.distance("", "abc")).isEqualTo(3);
     }
 
-    @picocli.CommandLine.Command(name = "hint", mixinStandardHelpOptions = true)
+    @picocli.CommandLine.Command(name = "hint", description = "Print a hint.")
     static final class NewCommand implements java.util.concurrent.Callable<Integer> {
         @picocli.CommandLine.Option(names = "--level", paramLabel = "N")
         int level;
@@ -249,6 +249,20 @@ class BadCommandLinesTest {
         assertThat(cl.execute("hint", "--level", "high", "adam")).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("optikata hint: --level: 'high' is not a whole number; try: optikata hint --help"
                 + System.lineSeparator());
+    }
+
+    @Test
+    @DisplayName("a command registered without the standard options still gets --help and --version")
+    void newCommandsGetHelpAndVersion() {
+        picocli.CommandLine cl = Main.configure(new picocli.CommandLine(new Main()).addSubcommand("hint", new NewCommand()));
+        StringWriter out = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(new StringWriter()));
+        assertThat(cl.execute("hint", "--version")).isZero();
+        assertThat(out.toString()).startsWith("optikata ").contains("commit").contains("java");
+        out.getBuffer().setLength(0);
+        assertThat(cl.execute("hint", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: optikata hint").contains("Print a hint.");
     }
 
 }
