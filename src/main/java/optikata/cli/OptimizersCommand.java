@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -54,8 +53,7 @@ public final class OptimizersCommand implements Callable<Integer> {
         for (String name : OptimizerSpec.NAMES) {
             JsonNode h = mapper.valueToTree(OptimizerSpec.of(name).build().hyperparameters());
             List<String> others = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : h.properties()) {
                 if (e.getKey().equals("learningRate") || e.getKey().equals("nonFinitePolicy")) {
                     continue;
                 }
