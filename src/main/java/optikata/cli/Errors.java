@@ -154,6 +154,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
     }
 
     private static String typeProblem(ArgSpec arg, String value, String picocliMessage) {
+        if (Map.class.isAssignableFrom(arg.type())) {
+            return "'" + value + "' is not of the form " + arg.paramLabel();
+        }
         Class<?> type = arg.auxiliaryTypes().length > 0 && (arg.type().isArray() || java.util.Collection.class.isAssignableFrom(arg.type()))
                 ? arg.auxiliaryTypes()[0] : arg.type();
         if (type.isArray()) {

@@ -148,6 +148,7 @@ class BadCommandLinesTest {
                 "--hidden-visibility", "never"));
         rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--points", "99-x=5"), "grade", "--points", "99-x"));
         rows.add(row(List.of("--submission", "@submission"), "grade", "missing required option --out"));
+        rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--points", "abc"), "grade", "--points", "'abc'", "EX=PTS"));
         // release
         rows.add(row(List.of(), "release", "missing required option --out"));
         rows.add(row(List.of("--gradescope", "--out", "@out/bundle.tar"), "release", "--out", "bundle.tar", ".zip"));
