@@ -163,7 +163,7 @@ public final class C24Airfoil extends AbstractClaim {
             }
             double sd = Math.sqrt(var);
             if (!(sd > 0)) {
-                throw new IllegalArgumentException("Invalid --data: column " + (j + 1) + " is constant, so it cannot be standardized");
+                throw new IllegalArgumentException("Invalid airfoil data: column " + (j + 1) + " is constant, so it cannot be standardized");
             }
             for (int i = 0; i < raw.length; i++) {
                 data[i][j] = (raw[i][j] - mean) / sd;

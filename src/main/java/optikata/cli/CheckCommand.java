@@ -42,7 +42,20 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KataLayout layout = KataLayout.fromHome();
         List<String> names = wanted == null || wanted.isEmpty() ? layout.names() : wanted.stream().map(layout::resolve).toList();
+        if (source != null && !java.nio.file.Files.isDirectory(source)) {
+            throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
+        }
+        if (timeout < 1) {
+            throw new OptionException("--timeout", "invalid time limit: " + timeout + " (must be >= 1 second)");
+        }
         Path tree = source == null ? layout.exercises() : source;
+        if (source != null) {
+            for (String name : names) {
+                if (!java.nio.file.Files.isDirectory(KataLayout.sourceDir(tree, name))) {
+                    throw new OptionException("--source", source + " has no " + name + "/src folder (give a tree laid out like exercises/)");
+                }
+            }
+        }
         PrintWriter out = spec.commandLine().getOut();
         int passed = 0;
         for (String name : names) {
@@ -53,7 +66,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        out.printf("%n%d of %d exercises pass.%s%n", passed, names.size(),
+        out.printf("%n%d of %s %s.%s%n", passed, Words.count(names.size(), "exercise"), passed == 1 ? "passes" : "pass",
                 passed == names.size() ? "" : " Read the messages above, fix one thing, and run the check again.");
         out.flush();
         return passed == names.size() ? 0 : 1;
@@ -69,7 +82,8 @@ public final class CheckCommand implements Callable<Integer> {
             out.printf("… %s: not started (%s)%n", r.exercise(), r.results().get(0).message());
             return;
         }
-        out.printf("%s %s: %d of %d specs pass%n", r.allPassed() ? "✔" : "✘", r.exercise(), r.passed(), r.results().size());
+        out.printf("%s %s: %d of %s %s%n", r.allPassed() ? "✔" : "✘", r.exercise(), r.passed(), Words.count(r.results().size(), "spec"),
+                r.passed() == 1 ? "passes" : "pass");
         for (SpecResult s : r.results()) {
             if (s.status() == SpecResult.Status.PASSED) {
                 continue;

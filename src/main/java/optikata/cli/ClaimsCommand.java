@@ -47,10 +47,10 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("table", "json", "md").contains(format)) {
-            throw new IllegalArgumentException("Invalid --format: " + format + " (must be table, json or md)");
+            throw new OptionException("--format", "Invalid output format: " + format + " (must be one of: table, json, md)");
         }
         if (data != null && !java.nio.file.Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("Invalid --data: " + data + " (not a readable file)");
+            throw new OptionException("--data", (java.nio.file.Files.isDirectory(data) ? "a folder, not a file: " : "no such file: ") + data);
         }
         List<Claim> claims = new ArrayList<>();
         if (only == null) {

@@ -4,7 +4,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import optikata.diagnose.Diagnoser;
-import optikata.diagnose.Trace;
+import optikata.run.Trace;
+import optikata.run.TrajectoryFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,9 +15,9 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Find which RMSProp form or known mistake reproduces a run.",
         description = {
             "Find which RMSProp form or classic mistake reproduces a recorded run (--trace), or your",
-            "exercise's code, case by case (--exercise).",
-            "The trace is a CSV with a header naming step, theta_1..theta_d and grad_1..grad_d",
-            "(the CSV of `optikata trace` works as it is); row 0 is the start.",
+            "exercise's code, case by case, with check's words (--exercise).",
+            "The trace is what `optikata trace` writes (CSV or JSON, see docs/FORMATS.md), or any CSV with",
+            "a header naming step, theta_1..theta_d and grad_1..grad_d; row 0 is the start.",
             "Every known form (ε inside/outside, each framework's defaults) and mistake (sign flipped,",
             "(1−β) missing, decay swapped, square root missing, ε in the accumulator, state reset,",
             "gradient average instead of squared) is fitted (η from the first step, β and ε from",
@@ -29,7 +30,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final class Input {
-        @Option(names = "--trace", paramLabel = "FILE", description = "the recorded run (CSV)")
+        @Option(names = "--trace", paramLabel = "FILE", description = "the recorded run (CSV or JSON)")
         Path trace;
 
         @Option(names = "--exercise", paramLabel = "NAME",
@@ -45,6 +46,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (source != null && !java.nio.file.Files.isDirectory(source)) {
+            throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
+        }
         if (input.exercise != null) {
             // one engine: the same cases, judgements and words as check and the grader
             optikata.kata.KataLayout layout = optikata.kata.KataLayout.fromHome();
@@ -58,11 +62,12 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.flush();
             return r.allPassed() ? 0 : 1;
         }
-        Trace t = Trace.read(input.trace);
+        Trace t = TrajectoryFormat.read(input.trace);
         Diagnoser.Diagnosis d = Diagnoser.diagnose(t);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%d steps of %d parameter(s)%s%n", d.stepsUsed(), t.start().length,
-                t.skippedRows() > 0 ? " (" + t.skippedRows() + " rows after a gap in the step numbers were not used)" : "");
+        out.printf("%s of %s%s%n", Words.count(d.stepsUsed(), "step"), Words.count(t.start().length, "parameter"),
+                t.skippedRows() > 0 ? " (" + Words.count(t.skippedRows(), "row") + " after a gap in the step numbers or a value"
+                        + " that is not finite " + (t.skippedRows() == 1 ? "was" : "were") + " not used)" : "");
         if (!d.matched()) {
             out.printf("No known form reproduces this trace. Closest: %s, residual %.3g (a match is below %.0e).%n",
                     d.closest() == null ? "none" : d.closest().describe(), d.closest() == null ? Double.NaN : d.closest().residual(),

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
             "coordinate by coordinate, by cs231n's relative error |a − n| / max(1e-8, |a| + |n|).",
             "Exit code 0 when every coordinate agrees within the tolerance, 1 when one does not.",
             "",
-            "Example: seed 001 §4 prints ∂J/∂θ = (1/n) Σ (y − θᵀx) x, the negative gradient:",
+            "Example: the linear-regression tutorial (§4) prints ∂J/∂θ = (1/n) Σ (y − θᵀx) x, the negative gradient:",
             "  ./optikata gradcheck --objective least-squares-text-derivative --at 0.3,-0.2"
         })
 public final class GradcheckCommand implements Callable<Integer> {
@@ -43,10 +43,14 @@ public final class GradcheckCommand implements Callable<Integer> {
         Objective f = Objectives.byName(objective);
         DMatrixRMaj theta = at == null ? f.defaultStart() : Objective.column(at.clone());
         if (theta.getNumElements() != f.dimension()) {
-            throw new IllegalArgumentException("Invalid --at: " + theta.getNumElements() + " values but " + f.name() + " takes " + f.dimension());
+            throw new OptionException("--at", "invalid point: " + Words.count(theta.getNumElements(), "value") + " but " + f.name()
+                    + " takes " + f.dimension());
         }
-        if (!(h > 0) || !(tolerance > 0)) {
-            throw new IllegalArgumentException("Invalid --h or --tolerance: " + h + ", " + tolerance + " (both must be > 0)");
+        if (!(h > 0) || !Double.isFinite(h)) {
+            throw new OptionException("--h", "invalid difference step: " + h + " (must be > 0)");
+        }
+        if (!(tolerance > 0) || !Double.isFinite(tolerance)) {
+            throw new OptionException("--tolerance", "invalid tolerance: " + tolerance + " (must be > 0)");
         }
         NumericGradient.Result r = NumericGradient.check(f, theta, h);
         PrintWriter out = spec.commandLine().getOut();

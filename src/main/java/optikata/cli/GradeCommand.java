@@ -83,7 +83,7 @@ public final class GradeCommand implements Callable<Integer> {
             List<String> names = layout.names();
             for (String ex : points.keySet()) {
                 if (!names.contains(ex)) {
-                    throw new IllegalArgumentException("Invalid --points: " + ex + " (known exercises: " + String.join(", ", names) + ")");
+                    throw new OptionException("--points", "Unknown exercise: " + ex + " (known: " + String.join(", ", names) + ")");
                 }
             }
             options = new GradeOptions(testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
@@ -96,15 +96,15 @@ public final class GradeCommand implements Callable<Integer> {
         PrintWriter o = spec.commandLine().getOut();
         if (target.cohort != null) {
             if (!Files.isDirectory(target.cohort)) {
-                throw new IllegalArgumentException("Invalid --cohort: " + target.cohort + " (not a folder)");
+                throw new OptionException("--cohort", "no such folder: " + target.cohort);
             }
             int n = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
             if (n < 1) {
-                throw new IllegalArgumentException("Invalid --jobs: " + n + " (must be >= 1)");
+                throw new OptionException("--jobs", "invalid number of jobs: " + n + " (must be >= 1)");
             }
             long start = System.nanoTime();
             List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
-            o.printf("Graded %d submissions in %.1f s: %s%n", results.size(), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
+            o.printf("Graded %s in %.1f s: %s%n", Words.count(results.size(), "submission"), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
             o.flush();
             return 0;
         }

@@ -1,6 +1,11 @@
 package optikata.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,6 +16,12 @@ import picocli.CommandLine.Command;
             "",
             "Start with @|bold ./optikata claims|@ (checks every claim of the reference texts),",
             "or @|bold ./optikata trace --help|@ to watch an optimizer step by step."
+        },
+        footer = {
+            "",
+            "Exit codes: 0 done; 1 a finding (a check failed, a run diverged, no form matched: see each",
+            "command's help); 2 the command line or an input file is wrong (one line on stderr says which",
+            "option and value); 70 an internal error (a bug: please report it)."
         },
         subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
@@ -36,29 +47,88 @@ public final class Main implements Runnable {
         return cl.execute(args);
     }
 
+    /**
+     * The command tree with what every command shares, set here once so that a command gets it
+     * by being registered: the one-line error style ({@link Errors}), {@code -V/--version}, and
+     * help that shows the command's description once (the one-line header is kept for the list
+     * of commands only).
+     */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return configure(new CommandLine(new Main()));
+    }
+
+    /** Gives the tree {@code cl} (its subcommands included) what every command shares. */
+    static CommandLine configure(CommandLine cl) {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         // Wide enough for the descriptions' own line breaks (they carry formulas and examples).
         cl.setUsageHelpWidth(110);
-        cl.setExecutionExceptionHandler((ex, line, parseResult) -> {
-            if (ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException
-                    || ex instanceof java.io.IOException) {
-                line.getErr().println("optikata " + line.getCommandName() + ": " + ex.getMessage());
-                line.getErr().flush();
-                return 2;
-            }
-            throw ex;
-        });
+        Errors errors = new Errors();
+        cl.setParameterExceptionHandler(errors);
+        cl.setExecutionExceptionHandler(errors);
+        Version version = new Version();
+        share(cl, version, true);
         return cl;
     }
 
-    /** Version from the jar manifest when packaged. */
+    private static void share(CommandLine cl, Version version, boolean root) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        spec.versionProvider(version);
+        // A command written without mixinStandardHelpOptions still gets --help and --version.
+        if (spec.findOption("--help") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-h", "--help")).usageHelp(true)
+                    .description("Show this help message and exit.").build());
+        }
+        if (spec.findOption("--version") == null) {
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-V", "--version")).versionHelp(true)
+                    .description("Print version information and exit.").build());
+        }
+        if (!root && cl.getCommandSpec().usageMessage().description().length > 0) {
+            List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER_HEADING);
+            keys.remove(CommandLine.Model.UsageMessageSpec.SECTION_KEY_HEADER);
+            cl.setHelpSectionKeys(keys);
+        }
+        for (CommandLine sub : cl.getSubcommands().values()) {
+            share(sub, version, false);
+        }
+    }
+
+    /** The names that no option of {@code spec} has taken yet. */
+    private static String[] free(CommandLine.Model.CommandSpec spec, String... names) {
+        return java.util.Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
+    }
+
+    /**
+     * The version, the commit the jar was built from and the Java runtime. The first two are
+     * written into {@code optikata/version.properties} by the build; a build without git says
+     * "unknown".
+     */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String v = Main.class.getPackage().getImplementationVersion();
-            return new String[] {"optikata " + (v == null ? "development build" : v)};
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("/optikata/version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            } catch (IOException e) {
+                // Reported as "unknown" below.
+            }
+            String version = known(p.getProperty("version"));
+            String commit = known(p.getProperty("commit"));
+            String time = known(p.getProperty("commitTime"));
+            boolean dirty = "true".equals(p.getProperty("dirty"));
+            return new String[] {
+                "optikata " + version,
+                "commit   " + commit + (commit.equals("unknown") ? "" : (dirty ? " with uncommitted changes" : "")
+                        + (time.equals("unknown") ? "" : " (" + time + ")")),
+                "java     " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                        + System.getProperty("java.vendor") + ")"
+            };
+        }
+
+        private static String known(String value) {
+            return value == null || value.isBlank() || value.contains("${") ? "unknown" : value.strip();
         }
     }
 }

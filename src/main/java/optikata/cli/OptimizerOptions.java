@@ -18,7 +18,7 @@ public final class OptimizerOptions {
     Double learningRate;
 
     @Option(names = {"--decay", "--rho", "--gamma", "--alpha"}, paramLabel = "BETA",
-            description = "decay rate β of the squared-gradient average, in [0, 1)")
+            description = "decay rate β of the squared-gradient average, in [0, 1) (PyTorch's alpha, Keras' rho, d2l's gamma)")
     Double decay;
 
     @Option(names = {"--eps", "--epsilon"}, paramLabel = "EPS", description = "ε > 0")

@@ -37,7 +37,7 @@ public final class ReleaseCommand implements Callable<Integer> {
         Path j = jar != null ? jar : runningJar(layout);
         if (gradescope) {
             if (!out.toString().endsWith(".zip")) {
-                throw new IllegalArgumentException("Invalid --out: " + out + " (with --gradescope it must end in .zip)");
+                throw new OptionException("--out", "invalid autograder bundle: " + out + " (with --gradescope it must end in .zip)");
             }
             Release.gradescope(layout, j, out);
             spec.commandLine().getOut().println("Wrote the Gradescope autograder " + out + ": upload it on the assignment's Configure Autograder page.");

@@ -10,6 +10,7 @@ import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
+import optikata.run.Trace;
 import org.ejml.data.DMatrixRMaj;
 
 /**

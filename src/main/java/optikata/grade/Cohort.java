@@ -34,7 +34,7 @@ public final class Cohort {
             submissions = s.filter(Files::isDirectory).sorted().toList();
         }
         if (submissions.isEmpty()) {
-            throw new IllegalArgumentException("Invalid --cohort: " + cohort + " (no submission folders in it)");
+            throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
         }
         Grader grader = new Grader(layout, options);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));

@@ -20,19 +20,19 @@ public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heap
 
     public GradeOptions {
         if (testTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("Invalid --test-timeout: " + testTimeoutSeconds + " (must be >= 1 second)");
+            throw new IllegalArgumentException("Invalid test timeout: " + testTimeoutSeconds + " (must be >= 1 second)");
         }
         if (deadlineSeconds < testTimeoutSeconds) {
-            throw new IllegalArgumentException("Invalid --deadline: " + deadlineSeconds + " (must be >= the per-test timeout, " + testTimeoutSeconds + ")");
+            throw new IllegalArgumentException("Invalid deadline: " + deadlineSeconds + " (must be >= the per-test timeout, " + testTimeoutSeconds + ")");
         }
         if (heapMb < 32) {
-            throw new IllegalArgumentException("Invalid --heap: " + heapMb + " (must be >= 32 MB)");
+            throw new IllegalArgumentException("Invalid heap cap: " + heapMb + " (must be >= 32 MB)");
         }
         if (outputCapBytes < 0) {
-            throw new IllegalArgumentException("Invalid --output-cap: " + outputCapBytes + " (must be >= 0)");
+            throw new IllegalArgumentException("Invalid output cap: " + outputCapBytes + " (must be >= 0)");
         }
         if (!java.util.List.of("hidden", "after_due_date", "after_published", "visible").contains(hiddenVisibility)) {
-            throw new IllegalArgumentException("Invalid --hidden-visibility: " + hiddenVisibility
+            throw new IllegalArgumentException("Invalid hidden visibility: " + hiddenVisibility
                     + " (must be hidden, after_due_date, after_published or visible)");
         }
         points = Map.copyOf(points);

@@ -54,7 +54,7 @@ public final class Release {
     public static void student(KataLayout layout, Path jar, Path out) throws IOException {
         requireJar(jar);
         if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
-            throw new IllegalArgumentException("Invalid --out: " + out + " (not empty; give a new folder)");
+            throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
         }
         Files.createDirectories(out);
         copyTree(layout.exercises(), out.resolve("exercises"));
@@ -100,7 +100,7 @@ public final class Release {
 
     private static void requireJar(Path jar) {
         if (jar == null || !Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("Invalid --jar: " + jar + " (build it first: ./optikata --help builds target/optikata.jar)");
+            throw new IllegalArgumentException("Invalid tool jar: " + jar + " (build it first: ./optikata --help builds target/optikata.jar)");
         }
     }
 

@@ -152,12 +152,14 @@ public final class TracePlots {
         for (Trajectory t : runs) {
             int d = t.at(0).theta().length;
             int m = t.points().size();
+            // Step 0 has no rate yet (the optimizer would report η itself): the lines start at step 1.
+            int first = m > 1 ? 1 : 0;
             for (int i = 0; i < Math.min(d, 4); i++) {
-                double[] x = new double[m];
-                double[] y = new double[m];
-                for (int k = 0; k < m; k++) {
-                    x[k] = k;
-                    y[k] = Math.max(t.at(k).effectiveRate()[i], 1e-300);
+                double[] x = new double[m - first];
+                double[] y = new double[m - first];
+                for (int k = first; k < m; k++) {
+                    x[k - first] = k;
+                    y[k - first] = Math.max(t.at(k).effectiveRate()[i], 1e-300);
                 }
                 series.put(label(t) + " θ" + (i + 1), Charts.Series.line(x, y));
             }

@@ -62,10 +62,10 @@ class ClaimsCommandTest {
         int[] code = new int[1];
         String[] out = run(code, "claims", "--claim", "C26", "--no-report");
         assertThat(code[0]).isEqualTo(2);
-        assertThat(out[1]).contains("Unknown claim: C26");
+        assertThat(out[1]).contains("--claim: unknown claim: C26");
         out = run(code, "claims", "--format", "xml", "--no-report");
-        assertThat(out[1]).contains("Invalid --format: xml");
+        assertThat(out[1]).contains("--format: invalid output format: xml");
         out = run(code, "claims", "--claim", "C24", "--data", "no-such-file.dat", "--no-report");
-        assertThat(out[1]).contains("Invalid --data: no-such-file.dat");
+        assertThat(out[1]).contains("--data: no such file: no-such-file.dat");
     }
 }

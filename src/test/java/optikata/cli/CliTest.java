@@ -51,12 +51,12 @@ class CliTest {
     void badOptions() {
         Result r = run("trace", "--decay", "1.5");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Invalid decay rate: 1.5 (must be in [0, 1))");
+        assertThat(r.err()).contains("--decay: invalid decay rate: 1.5 (must be in [0, 1))");
         r = run("trace", "--optimizer", "adamw");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown optimizer: adamw");
+        assertThat(r.err()).contains("--optimizer: unknown optimizer: adamw").contains("did you mean adam?");
         r = run("trace", "--objective", "d2l-quadratic", "--start", "1,2,3");
-        assertThat(r.err()).contains("Invalid --start: 3 values but d2l-quadratic takes 2");
+        assertThat(r.err()).contains("--start: invalid start point: 3 values but d2l-quadratic takes 2");
         r = run("trace", "--steps", "ten");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--steps");
@@ -87,5 +87,89 @@ class CliTest {
     void optimizersList() {
         Result r = run("optimizers");
         assertThat(r.out()).contains("pytorch", "keras", "tf1", "optax", "cs231n", "d2l", "torch/optim/rmsprop.py", "adadelta");
+    }
+
+    @Test
+    @DisplayName("what trace writes (CSV or JSON, compared runs included) is read back by trace --replay, diagnose --trace and --plot")
+    void traceFilesRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        for (String ext : List.of("csv", "json")) {
+            java.nio.file.Path file = dir.resolve("run." + ext);
+            Result written = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
+                    "--compare", "adagrad", "--out", file.toString());
+            assertThat(written.code()).as(written.err()).isZero();
+            assertThat(written.err()).contains("wrote " + file + " (20 steps, 1 compared run)");
+            Result direct = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
+                    "--format", ext);
+            Result replayed = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--replay", file.toString(),
+                    "--format", ext);
+            assertThat(replayed.code()).as(replayed.err()).isZero();
+            assertThat(replayed.out()).as(ext).isEqualTo(direct.out());
+            Result diagnosed = run("diagnose", "--trace", file.toString());
+            assertThat(diagnosed.code()).as(diagnosed.err()).isZero();
+            assertThat(diagnosed.out()).contains("20 steps of 2 parameters", "no mistake");
+            Result plotted = run("trace", "--replay", file.toString(), "--objective", "d2l-quadratic", "--plot",
+                    dir.resolve("replay-" + ext + ".png").toString(), "--compare", "adagrad");
+            assertThat(plotted.code()).as(plotted.err()).isZero();
+            assertThat(dir.resolve("replay-" + ext + ".png")).isRegularFile();
+        }
+        assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("run.csv")))).contains("\n# run: adagrad\nstep,theta_1");
+    }
+
+    @Test
+    @DisplayName("--version on every command prints the version, the commit and the Java runtime")
+    void versionEverywhere() {
+        List<String> names = new java.util.ArrayList<>(Main.commandLine().getSubcommands().keySet());
+        names.remove("help");
+        names.add(0, null);
+        for (String name : names) {
+            Result r = name == null ? run("--version") : run(name, "--version");
+            assertThat(r.code()).as(name).isZero();
+            assertThat(r.out()).as(name).containsPattern("optikata \\S+").contains("commit").contains("java     " + System.getProperty("java.version"));
+        }
+    }
+
+    @Test
+    @DisplayName("a command's help shows its description once")
+    void descriptionOnce() {
+        for (String name : Main.commandLine().getSubcommands().keySet()) {
+            if (name.equals("help")) {
+                continue;
+            }
+            Result r = run(name, "--help");
+            String[] description = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().description();
+            String[] header = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().header();
+            String firstLine = description.length > 0 ? description[0] : header[0];
+            assertThat(r.out().split(java.util.regex.Pattern.quote(firstLine), -1)).as(name).hasSize(2);
+            if (header.length > 0 && description.length > 0) {
+                assertThat(r.out()).as(name).doesNotContain(header[0]);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("optimizers prints aligned tables with the frameworks' names, no Java records; tf1 and optax have no default η")
+    void optimizersTable() {
+        Result r = run("optimizers");
+        assertThat(r.out()).doesNotContain("Config[").doesNotContain("REJECT").doesNotContain("1.0E-");
+        assertThat(r.out()).contains("alpha=0.99", "rho=0.9", "learning_rate: none*", "decay_rate=0.99", "eps=1e-8");
+        assertThat(r.out()).contains("tf1 and optax have no default learning rate");
+        List<String> presetLines = r.out().lines().filter(l -> l.matches("  (pytorch|keras|tf1|optax|cs231n|d2l) .*")).toList();
+        assertThat(presetLines).hasSize(6);
+        int column = presetLines.get(0).indexOf("√");
+        assertThat(presetLines).allSatisfy(l -> assertThat(l.indexOf("√")).isEqualTo(column));
+        assertThat(run("optimizers", "--digits", "1").out()).contains("decay_rate=1");
+    }
+
+    @Test
+    @DisplayName("counts are pluralised properly")
+    void plurals() {
+        assertThat(Words.count(1, "claim")).isEqualTo("1 claim");
+        assertThat(Words.count(2, "value")).isEqualTo("2 values");
+        assertThat(Words.count(0, "step")).isEqualTo("0 steps");
+        assertThat(Words.number(1e-8, 0)).isEqualTo("1e-8");
+        assertThat(Words.number(0.001, 0)).isEqualTo("0.001");
+        assertThat(Words.number(0.123456789, 3)).isEqualTo("0.123");
+        Result r = run("trace", "--objective", "d2l-quadratic", "--start", "1");
+        assertThat(r.err()).contains("1 value but d2l-quadratic takes 2");
     }
 }

@@ -18,6 +18,7 @@ import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropPreset;
+import optikata.run.Trace;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -115,7 +116,7 @@ class DiagnoserTest {
                 new PrintWriter(csv), new PrintWriter(new StringWriter()));
         Path file = dir.resolve("run.csv");
         Files.writeString(file, csv.toString());
-        Diagnoser.Diagnosis d = Diagnoser.diagnose(Trace.read(file));
+        Diagnoser.Diagnosis d = Diagnoser.diagnose(optikata.run.TrajectoryFormat.read(file));
         assertThat(d.best().mistake()).isEqualTo(RmsPropMistake.NONE);
         assertThat(d.presets()).contains("d2l");
 
@@ -141,18 +142,18 @@ class DiagnoserTest {
     void badFiles(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
-        assertThatThrownBy(() -> Trace.read(empty)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(empty)).hasMessageContaining("empty");
         Path columns = dir.resolve("columns.csv");
         Files.writeString(columns, "step,theta_1,grad_1\n0,1,\n1,0.9\n");
-        assertThatThrownBy(() -> Trace.read(columns)).hasMessageContaining("columns.csv:3: 2 columns but the header has 3");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(columns)).hasMessageContaining("columns.csv:3: 2 columns but the header has 3");
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "step,theta_1,grad_1\n0,1,\n1,zero,2\n");
-        assertThatThrownBy(() -> Trace.read(nan)).hasMessageContaining("nan.csv:3: theta_1 is not a number: 'zero'");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(nan)).hasMessageContaining("nan.csv:3: theta_1 is not a number: 'zero'");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "t,x\n0,1\n");
-        assertThatThrownBy(() -> Trace.read(header)).hasMessageContaining("header.csv:1: the header needs step");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(header)).hasMessageContaining("header.csv:1: the header needs step");
         Path gap = dir.resolve("gap.csv");
         Files.writeString(gap, "step,theta_1,grad_1\n0,1,\n1,0.9,2\n3,0.8,2\n");
-        assertThat(Trace.read(gap).skippedRows()).isEqualTo(1);
+        assertThat(optikata.run.TrajectoryFormat.read(gap).skippedRows()).isEqualTo(1);
     }
 }

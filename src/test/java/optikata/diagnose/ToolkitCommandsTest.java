@@ -72,7 +72,7 @@ class ToolkitCommandsTest {
         assertThat(dir.resolve("run-rate.png")).isRegularFile();
         run(code, "trace", "--objective", "logistic", "--steps", "5", "--plot", dir.resolve("loss.png").toString());
         assertThat(dir.resolve("loss.png")).isRegularFile();
-        String[] out = run(code, "trace", "--compare", "adam");
-        assertThat(out[1]).contains("Invalid --compare");
+        String[] out = run(code, "trace", "--compare", "adamw");
+        assertThat(out[1]).contains("--compare: unknown optimizer: adamw");
     }
 }

@@ -65,7 +65,7 @@ class RunnerTest {
         }
         Path file = dir.resolve("g.csv");
         Files.writeString(file, csv);
-        Trajectory replayed = Runner.replay(new RmsProp(), col(-5, -2), CsvGradients.read(file, 2), null);
+        Trajectory replayed = Runner.replay(new RmsProp(), col(-5, -2), TrajectoryFormat.readGradients(file, 2).gradients(), null);
         assertThat(replayed.last().theta()).containsExactly(live.last().theta());
         assertThat(replayed.last().loss()).isNaN();
     }
@@ -75,14 +75,14 @@ class RunnerTest {
     void badCsv(@TempDir Path dir) throws Exception {
         Path wrongColumns = dir.resolve("a.csv");
         Files.writeString(wrongColumns, "1,2\n3\n");
-        assertThatThrownBy(() -> CsvGradients.read(wrongColumns, 2)).hasMessageContaining("a.csv:2: 1 columns but 2 expected");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(wrongColumns, 2)).hasMessageContaining("a.csv:2: 1 column but 2 expected");
         Path notNumber = dir.resolve("b.csv");
         Files.writeString(notNumber, "1,2\n3,x\n");
-        assertThatThrownBy(() -> CsvGradients.read(notNumber, 2)).hasMessageContaining("b.csv:2: column 2 is not a number: 'x'");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(notNumber, 2)).hasMessageContaining("b.csv:2: column 2 is not a number: 'x'");
         Path empty = dir.resolve("c.csv");
         Files.writeString(empty, "");
-        assertThatThrownBy(() -> CsvGradients.read(empty, 2)).hasMessageContaining("no gradient rows");
-        assertThatThrownBy(() -> CsvGradients.read(dir.resolve("missing.csv"), 2)).hasMessageContaining("not a readable file");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(empty, 2)).hasMessageContaining("no gradient rows");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2)).hasMessageContaining("No such file");
         assertThatThrownBy(() -> Runner.replay(new RmsProp(), col(0, 0), List.of(new double[] {1}), null))
                 .hasMessageContaining("gradient row 1 has 1 values but the start point has 2");
     }
