@@ -18,6 +18,8 @@ public final class OneStepSpec implements CaseBook {
                 .meaning("the new θ", "s is right, so the mistake is in the θ line: θ − α·g / √(s + ε), with the new s and ε inside the root")
                 .probe(r -> {
                     r.given("θ before the step", theta);
+                    r.given("s before the step", s);
+                    r.given("g", g);
                     OneStep.Result result = OneStep.step(theta, g, s, lr, beta, eps);
                     if (result == null) {
                         r.text("the new s", "null (step returned null)");

@@ -20,7 +20,7 @@ public final class VectorRmsPropSpec implements CaseBook {
                 .symbol("η", lr).symbol("β", beta).symbol("ε", eps)
                 .meaning("s after", "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]², kept from the previous step")
                 .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / √(s[i] + ε) with the new s")
-                .meaning("the gradient after", "step() wrote into the gradient: the contract says it only reads g (a caller may reuse it)")
+                .meaning("the gradient after", "step() modified the gradient (it wrote into g): the contract says it only reads g, a caller may reuse it")
                 .meaning("the step count after", "state().step() must count the steps taken: add one in every step")
                 .meaning("the effective rate after", "effectiveLearningRate must write η / √(s[i] + ε) for every element, with the current s")
                 .probe(r -> OptimizerProbe.steps(r, new VectorRmsProp(lr, beta, eps), rows, cols, start, gradients, true, S));

@@ -16,7 +16,7 @@ public final class OutsideRmsPropSpec implements CaseBook {
                 .symbol("η", lr).symbol("β", beta).symbol("ε", eps)
                 .meaning("s after", "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]² in buffers[0].data")
                 .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε), ε outside the root")
-                .meaning("the gradient after", "update() wrote into g: it must only read the gradient")
+                .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning("the effective rate after", "effectiveRate must write η / (√s[i] + ε) into out[i] for every i < n")
                 .probe(r -> OptimizerProbe.steps(r, new OutsideRmsProp(lr, beta, eps), start.length, 1, start, gradients, true,
                         "s=squaredGradientAverage"));

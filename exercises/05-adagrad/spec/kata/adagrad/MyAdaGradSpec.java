@@ -15,7 +15,7 @@ public final class MyAdaGradSpec implements CaseBook {
                 .symbol("η", lr).symbol("ε", eps)
                 .meaning("s after", "s is wrong: AdaGrad adds g² to the sum (s[i] += g[i]²), no average and no β, kept between steps")
                 .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε)")
-                .meaning("the gradient after", "update() wrote into g: it must only read the gradient")
+                .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning("the effective rate after", "effectiveRate must write η / (√s[i] + ε) into out[i] for every i < n")
                 .probe(r -> OptimizerProbe.steps(r, new MyAdaGrad(lr, eps), start.length, 1, start, gradients, true,
                         "s=squaredGradientSum"));

@@ -18,7 +18,7 @@ public final class CenteredMomentumSpec implements CaseBook {
                 .meaning("ḡ after", "ḡ, the running average of g itself, is wrong: ḡ ← β·ḡ + (1−β)·g in buffers[1]")
                 .meaning("b after", "s and ḡ are right but the momentum buffer b is not: b ← μ·b + g / (√(s − ḡ²) + ε) in buffers[2]")
                 .meaning("θ after", "s, ḡ and b are right, so the mistake is in the θ line: θ ← θ − η·b")
-                .meaning("the gradient after", "update() wrote into g: it must only read the gradient")
+                .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning("the effective rate after", "effectiveRate must write η / (√(s[i] − ḡ[i]²) + ε), the rate of the centered form")
                 .probe(r -> OptimizerProbe.steps(r, new CenteredMomentumRmsProp(lr, beta, eps, mu), start.length, 1, start, gradients, true,
                         "s=squaredGradientAverage", "ḡ=gradientAverage", "b=momentumBuffer"));

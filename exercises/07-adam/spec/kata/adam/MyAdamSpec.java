@@ -18,7 +18,7 @@ public final class MyAdamSpec implements CaseBook {
                 .meaning("v after", "v, the second moment, is wrong: v ← β₂·v + (1−β₂)·g² in buffers[1] (β₂, not β₁)")
                 .meaning("θ after", "m and v are right, so the mistake is in the θ line: the bias corrections 1−β₁ᵗ and 1−β₂ᵗ "
                         + "(t = 1 on the first step) and ε outside the root")
-                .meaning("the gradient after", "update() wrote into g: it must only read the gradient")
+                .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning("the effective rate after", "effectiveRate must write η / (1 − β₁ᵗ) / (√(v[i] / (1 − β₂ᵗ)) + ε) with the t of the last step")
                 .probe(r -> OptimizerProbe.steps(r, new MyAdam(lr, b1, b2, eps), start.length, 1, start, gradients, true,
                         "m=firstMoment", "v=secondMoment"));

@@ -34,7 +34,8 @@ public final class Explain {
         }
         for (double v : av) {
             if (!Double.isFinite(v)) {
-                out.add("it is NaN or infinite: look for a division by zero or the square root of a negative number");
+                out.add("it is NaN or infinite: look for a division by zero, or the square root of a number below 0 (a difference "
+                        + "such as s − ḡ² can round a hair below 0: clamp it at 0 with Math.max)");
                 return out;
             }
         }
@@ -70,6 +71,22 @@ public final class Explain {
                 return out;
             }
         }
+        if (wholeNumbers(av) && !wholeNumbers(ev)) {
+            out.add("it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
+                    + "which is 0 in Java), truncates it");
+            return out;
+        }
+        if (ev.length > 1 && close(ev[0], av[0], c.tolerance()) && allZeroFrom(av, 1) && !allZeroFrom(ev, 1)) {
+            out.add("only the first entry is written; the other entries are still 0: write every entry (loop over all elements)");
+            return out;
+        }
+        Double product = constantProduct(ev, av);
+        if (product != null) {
+            String name = symbolic(squares(c.symbols()), Math.abs(product));
+            out.add("it is the reciprocal of what it should be (upside down): the fraction is inverted"
+                    + (name == null ? "" : ", up to a factor " + name));
+            return out;
+        }
         double rel = maxRelative(ev, av);
         if (rel > c.tolerance() && rel < 3e-6) {
             String digits = "it agrees with the expected value to about " + Math.round(-Math.log10(rel)) + " digits only";
@@ -84,14 +101,22 @@ public final class Explain {
         }
         Double ratio = constantRatio(de, da);
         if (ratio != null) {
-            if (Math.abs(ratio + 1) < 1e-9) {
+            if (Math.abs(ratio + 1) < 1e-6) {
                 out.add(what + " has the opposite sign: the step goes the wrong way (+ where − belongs, or the gradient's sign is flipped)");
                 return out;
             }
             String name = symbolic(c.symbols(), Math.abs(ratio));
             String r = Observation.format(new double[] {ratio});
-            out.add(what + " is " + r + " times what it should be" + (name == null ? "" : (ratio < 0 ? ", that is −" : ", that is ") + name
-                    + ": look for a factor " + name + " too many, or one missing where the formula has it")
+            String why = "";
+            if (name != null && c.symbols().containsKey(name)) {
+                why = ": a factor " + name + " too many (" + name + " applied twice, " + name + "·" + name + " where the formula has " + name + ")";
+            } else if (name != null && name.startsWith("1/") && c.symbols().containsKey(name.substring(2))) {
+                String n = name.substring(2);
+                why = ": the factor " + n + " is missing (" + n + " is not applied)";
+            } else if (name != null) {
+                why = ": look for a factor " + name + " too many, or one missing where the formula has it";
+            }
+            out.add(what + " is " + r + " times what it should be" + (name == null ? "" : (ratio < 0 ? ", that is −" : ", that is ") + name + why)
                     + (ratio < 0 ? ", and its sign is wrong" : ""));
             return out;
         }
@@ -140,6 +165,12 @@ public final class Explain {
                 continue;
             }
             if (allClose(o.numbers(), av, tol)) {
+                Entry back = actual.entry(o.name());
+                Entry mine = expected.entry(quantity);
+                if (back != null && back.numbers() != null && mine != null && allClose(back.numbers(), mine.numbers(), tol)) {
+                    return quantity + " and " + o.name() + " are swapped: each holds what the other should (check the order of the "
+                            + "arguments or results)";
+                }
                 if (stem(o.name()).equals(stem(quantity)) && o.name().contains(" after step ")) {
                     return "it is what " + o.name() + " should be: one step behind (a value from before this step's update was used)";
                 }
@@ -148,7 +179,8 @@ public final class Explain {
         }
         for (Entry g : actual.entries()) {
             if (g.given() && g.numbers() != null && g.numbers().length == av.length && allClose(g.numbers(), av, tol)) {
-                return "it equals the input " + g.name() + ": the code did not change it";
+                String what = g.name().contains(" before ") ? g.name().substring(0, g.name().indexOf(" before ")) : g.name();
+                return "it is still " + g.name() + ": " + what + " did not change (" + what + " is not updated)";
             }
         }
         return null;
@@ -213,6 +245,54 @@ public final class Explain {
             worst = Math.max(worst, Math.abs(e[i] - a[i]) / scale);
         }
         return worst;
+    }
+
+    static boolean wholeNumbers(double[] v) {
+        for (double x : v) {
+            if (x != Math.rint(x) || Math.abs(x) > 1e9) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean allZeroFrom(double[] v, int from) {
+        for (int i = from; i < v.length; i++) {
+            if (v[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** expected·actual when it is the same for every element (the actual values are reciprocals, up to a constant), else null. */
+    private static Double constantProduct(double[] e, double[] a) {
+        Double product = null;
+        for (int i = 0; i < e.length; i++) {
+            double p = e[i] * a[i];
+            if (p == 0 || !Double.isFinite(p)) {
+                return null;
+            }
+            if (product == null) {
+                product = p;
+            } else if (Math.abs(p - product) > 1e-6 * Math.abs(product)) {
+                return null;
+            }
+        }
+        // a constant product over different values: the actual values go as 1/expected
+        boolean varied = false;
+        for (int i = 1; i < e.length; i++) {
+            varied |= Math.abs(e[i] - e[0]) > 1e-9 * Math.abs(e[0]);
+        }
+        return varied ? product : null;
+    }
+
+    /** The symbols and their squares (for reciprocal explanations: η/x against x/η differs by η²). */
+    private static Map<String, Double> squares(Map<String, Double> symbols) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        out.put("1", 1.0);
+        symbols.forEach((k, v) -> out.put(k + "²", v * v));
+        return out;
     }
 
     static boolean allFloats(double[] v) {

@@ -90,6 +90,17 @@ public final class Judge {
             if (meaning != null && (named == null || !meaning.isBlank())) {
                 sb.append("  what it means: ").append(meaning).append('\n');
             }
+            // the other kinds of wrong quantity, each once (e.g. θ wrong first, and the gradient written into)
+            java.util.Set<String> said = new java.util.LinkedHashSet<>();
+            if (meaning != null) {
+                said.add(meaning);
+            }
+            for (String other : wrong.subList(1, wrong.size())) {
+                String m = meaning(c.meanings(), other);
+                if (m != null && said.add(m) && said.size() <= 3) {
+                    sb.append("  also wrong: ").append(other).append(": ").append(m).append('\n');
+                }
+            }
             if (laterStepOnly(right, q)) {
                 sb.append("  the first step is right and step ").append(stepOf(q)).append(" is not: look at what is carried between steps "
                         + "(the state kept in fields or buffers, the step count t)\n");

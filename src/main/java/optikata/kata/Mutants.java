@@ -28,6 +28,11 @@ public final class Mutants {
         if (exercise.startsWith("02")) {
             m.put("decay", "γ");
         }
+        if (exercise.startsWith("06")) {
+            m.put("#buffers", "s,ḡ,b");
+        } else if (exercise.startsWith("07")) {
+            m.put("#buffers", "m,v");
+        }
         m.put("theta", "θ");
         m.put("params", "θ");
         m.put("gradient", "g");
@@ -83,9 +88,22 @@ public final class Mutants {
         List<String> descriptions = new ArrayList<>();
         StringBuilder out = new StringBuilder();
         String id = SWITCH + ".id";
+        // a statement held back one line, so that it can be swapped with the next
+        String pending = null;
+        String pendingStmt = null;
+        String pendingIndent = "";
+        String pendingWhere = "";
+        int pendingLine = -1;
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
             boolean starts = k == 0 || endsStatement(lines[k - 1]);
+            boolean statement = starts && isLogic(line) && descriptions.size() < limit && !LOOP.matcher(line).find()
+                    && line.trim().endsWith(";") && !line.contains("= {") && !line.trim().startsWith("double[] ")
+                    && !line.trim().matches("^(final\\s+)?[A-Z][\\w.]*(<.*>)?(\\[\\])*\\s+\\w+\\s*=.*");
+            if (pending != null && !statement) {
+                out.append(pendingIndent).append(pending).append('\n');
+                pending = null;
+            }
             if (!starts || !isLogic(line) || descriptions.size() >= limit) {
                 out.append(line).append('\n');
                 continue;
@@ -121,7 +139,10 @@ public final class Mutants {
             }
             List<String[]> variants = new ArrayList<>();
             operators(stmt, where, variants);
-            if (!stmt.startsWith("return ")) {
+            terms(stmt, where, symbols, variants);
+            powers(stmt, where, symbols, variants);
+            swaps(stmt, where, symbols, variants, text);
+            if (!stmt.startsWith("return")) {
                 if (!declaration) {
                     variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
                 }
@@ -140,7 +161,7 @@ public final class Mutants {
                 variants.add(new String[] {stmt.replace(", t)", ", t - 1)"), "the step number t is one too small in " + stripIn(where)
                         + " (t is 1 on the first step)"});
             }
-            StringBuilder chain = new StringBuilder(indent).append(head);
+            StringBuilder chain = new StringBuilder(head);
             for (String[] v : variants) {
                 if (descriptions.size() >= limit) {
                     break;
@@ -149,11 +170,160 @@ public final class Mutants {
                 chain.append("if (").append(id).append(" == ").append(n).append(") { ").append(v[0]).append(" } else ");
             }
             chain.append("{ ").append(stmt).append(" }");
-            out.append(chain).append('\n');
+            // the previous statement and this one in the wrong order (neither declares anything)
+            if (pending != null && !declaration && !stmt.startsWith("return") && pendingIndent.equals(indent) && k == pendingLine + 1
+                    && descriptions.size() < limit) {
+                int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
+                        + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");
+                out.append(indent).append("if (").append(id).append(" == ").append(n).append(") { ").append(stmt).append(' ')
+                        .append(pendingStmt).append(" } else { ").append(pending).append(' ').append(chain).append(" }\n");
+                pending = null;
+                continue;
+            }
+            if (pending != null) {
+                out.append(pendingIndent).append(pending).append('\n');
+                pending = null;
+            }
+            if (!declaration && !stmt.startsWith("return")) {
+                pending = chain.toString();
+                pendingStmt = stmt;
+                pendingIndent = indent;
+                pendingWhere = where;
+                pendingLine = k;
+            } else {
+                out.append(indent).append(chain).append('\n');
+            }
+        }
+        if (pending != null) {
+            out.append(pendingIndent).append(pending).append('\n');
         }
         String result = out.toString();
         return new Schema(file, result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
                 descriptions);
+    }
+
+    /** "the update of s" → "s". */
+    private static String target(String where) {
+        String w = stripIn(where);
+        return w.startsWith("the update of ") ? w.substring("the update of ".length()) : w;
+    }
+
+    private static final Pattern OPERAND = Pattern.compile("(config\\.\\w+\\(\\)|[A-Za-z_]\\w*(\\[\\w+\\])?)");
+
+    /** Drops one additive term (" + ε") or one factor ("β * "), and one pair of grouping parentheses. */
+    private static void terms(String stmt, String where, Map<String, String> symbols, List<String[]> variants) {
+        int eq = stmt.indexOf('=');
+        for (int i = Math.max(eq, 0); i < stmt.length() - 3; i++) {
+            String op = stmt.substring(i, Math.min(stmt.length(), i + 3));
+            if (op.equals(" + ") || op.equals(" - ")) {
+                Matcher m = OPERAND.matcher(stmt);
+                if (m.find(i + 3) && m.start() == i + 3) {
+                    int end = m.end();
+                    char after = end < stmt.length() ? stmt.charAt(end) : ';';
+                    if (after == ')' || after == ';' || after == ' ') {
+                        String name = symbol(m.group(), symbols);
+                        variants.add(new String[] {stmt.substring(0, i) + stmt.substring(end), name + " is missing in " + stripIn(where)
+                                + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")});
+                    }
+                }
+            }
+            if (stmt.charAt(i) == ' ' && (i == eq + 1 || stmt.charAt(i - 1) == '(')) {
+                Matcher m = OPERAND.matcher(stmt);
+                if (m.find(i + 1) && m.start() == i + 1 && stmt.startsWith(" * ", m.end())) {
+                    String name = symbol(m.group(), symbols);
+                    variants.add(new String[] {stmt.substring(0, i + 1) + stmt.substring(m.end() + 3), "the factor " + name + " is missing in "
+                            + stripIn(where) + " (" + name + " is missing)"});
+                }
+            }
+            if (stmt.charAt(i) == '(' && i > 0 && (stmt.charAt(i - 1) == ' ' || stmt.charAt(i - 1) == '(')) {
+                int close = matching(stmt, i);
+                String inner = close > 0 ? stmt.substring(i + 1, close) : "";
+                boolean grouped = inner.contains(" + ") || inner.contains(" - ");
+                boolean multiplied = close > 0 && (stmt.startsWith(" * ", close + 1) || stmt.startsWith(" / ", close + 1)
+                        || stmt.substring(0, i).endsWith(" * ") || stmt.substring(0, i).endsWith(" / "));
+                if (grouped && multiplied && !inner.contains("(")) {
+                    variants.add(new String[] {stmt.substring(0, i) + inner + stmt.substring(close + 1), "the parentheses around ("
+                            + render(inner, symbols) + ") are missing in " + stripIn(where)
+                            + ": without them · and / bind before + and − (precedence)"});
+                }
+            }
+        }
+    }
+
+    /** Math.pow(a, b): the power written as a product, base and exponent swapped, the exponent off by one. */
+    private static void powers(String stmt, String where, Map<String, String> symbols, List<String[]> variants) {
+        Matcher m = Pattern.compile("Math\\.pow\\(([^,()]+(?:\\(\\))?), ([^()]+?)\\)").matcher(stmt);
+        while (m.find()) {
+            String a = m.group(1);
+            String b = m.group(2);
+            String sa = symbol(a, symbols);
+            String sb = symbol(b, symbols);
+            String pre = stmt.substring(0, m.start());
+            String post = stmt.substring(m.end());
+            variants.add(new String[] {pre + "(" + a + " * " + b + ")" + post, "the power " + sa + "^" + sb + " is written as a product "
+                    + sa + "·" + sb + " in " + stripIn(where) + ": use Math.pow"});
+            variants.add(new String[] {pre + "Math.pow(" + b + ", " + a + ")" + post, "base and exponent are swapped in " + sa + "^" + sb
+                    + " (" + stripIn(where) + "): Math.pow(base, exponent)"});
+            if (!b.equals("t")) {
+                variants.add(new String[] {pre + "Math.pow(" + a + ", " + b + " - 1)" + post, "the exponent " + sb + " is one too small in "
+                        + stripIn(where) + " (off by one: " + sb + " − 1 where the formula has " + sb + ")"});
+                variants.add(new String[] {pre + "Math.pow(" + a + ", " + b + " + 1)" + post, "the exponent " + sb + " is one too large in "
+                        + stripIn(where) + " (off by one: " + sb + " + 1 where the formula has " + sb + ")"});
+            }
+        }
+    }
+
+    /** Symbols easy to mix up: β₁ and β₂, β and μ, and one state buffer read for another. */
+    private static void swaps(String stmt, String where, Map<String, String> symbols, List<String[]> variants, String text) {
+        String[][] pairs = {{"config.beta1()", "config.beta2()"}, {"config.decay()", "config.momentum()"}};
+        for (String[] pair : pairs) {
+            for (int k = 0; k < 2; k++) {
+                String from = pair[k];
+                String to = pair[1 - k];
+                int at = text.contains(to.replace("config.", "").replace("()", "") + "(") || text.contains(to) ? stmt.indexOf(from) : -1;
+                while (at >= 0) {
+                    variants.add(new String[] {stmt.substring(0, at) + to + stmt.substring(at + from.length()), symbol(to, symbols)
+                            + " instead of " + symbol(from, symbols) + " in " + stripIn(where) + ": " + symbol(from, symbols) + " and "
+                            + symbol(to, symbols) + " are mixed up"});
+                    at = stmt.indexOf(from, at + 1);
+                }
+            }
+        }
+        Matcher m = Pattern.compile("buffers\\[(\\d)\\]").matcher(stmt);
+        String[] names = symbols.getOrDefault("#buffers", "").split(",");
+        while (m.find()) {
+            int k = Integer.parseInt(m.group(1));
+            for (int j = 0; j < names.length; j++) {
+                if (j != k && k < names.length && !names[0].isEmpty()) {
+                    variants.add(new String[] {stmt.substring(0, m.start()) + "buffers[" + j + "]" + stmt.substring(m.end()), "the wrong buffer in "
+                            + stripIn(where) + ": " + names[j] + " (buffers[" + j + "]) instead of " + names[k] + " (buffers[" + k + "])"});
+                }
+            }
+        }
+    }
+
+    /** A code operand as the exercise writes it: config.decay() → β, s[i] → s. */
+    static String symbol(String code, Map<String, String> symbols) {
+        String c = code.trim();
+        if (c.startsWith("config.") && c.endsWith("()")) {
+            c = c.substring(7, c.length() - 2);
+        }
+        int bracket = c.indexOf('[');
+        if (bracket > 0) {
+            c = c.substring(0, bracket);
+        }
+        return symbols.getOrDefault(c, c);
+    }
+
+    /** An expression in the exercise's symbols: (1 - config.decay()) → (1 − β). */
+    static String render(String code, Map<String, String> symbols) {
+        Matcher m = OPERAND.matcher(code);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement(symbol(m.group(), symbols)));
+        }
+        m.appendTail(sb);
+        return sb.toString().replace(" - ", " − ").replace(" * ", "·").replace("Math.sqrt", "√");
     }
 
     private static int add(List<String> descriptions, String description) {

@@ -22,7 +22,7 @@ public final class VectorRmsPropHiddenSpec implements CaseBook {
         book.add("reset", "reset() forgets s and the step count: the next step is a first step again")
                 .formula("after reset(), s starts from 0 again and state().step() from 0")
                 .input("one step with g = 5, reset(), then one step with g = 1 from θ = 0")
-                .meaning("θ after the step", "after reset() the step must use a fresh s = 0: reset() should forget s")
+                .meaning("θ after the step", "reset() does not forget s: after reset() the next step must start from s = 0 again")
                 .meaning("the step count", "reset() must set the step count back to 0")
                 .probe(r -> {
                     VectorRmsProp mine = new VectorRmsProp(0.01, 0.9, 1e-8);
