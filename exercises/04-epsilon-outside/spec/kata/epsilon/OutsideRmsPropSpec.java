@@ -23,7 +23,10 @@ public final class OutsideRmsPropSpec implements CaseBook {
     }
 
     static void ratios(Book book, String id, String title, double[] gs, double[] epss) {
-        book.add(id, title).formula(RATIO).input("(g, ε) = " + java.util.Arrays.toString(gs) + " with " + java.util.Arrays.toString(epss))
+        book.add(id, title).formula(RATIO)
+                .meaning("stepRatio", "the ratio compares both forms at s = g²: the outside form's step |g| / (|g| + ε) divided by the "
+                        + "inside form's step |g| / √(g² + ε), each denominator in its own parentheses")
+                .input("(g, ε) = " + java.util.Arrays.toString(gs) + " with " + java.util.Arrays.toString(epss))
                 .tolerance(1e-9)
                 .probe(r -> {
                     double[] out = new double[gs.length];

@@ -15,7 +15,9 @@ public final class TutorialRegressionSpec implements CaseBook {
                 .meaning("the number of entries", "the gradient must have one entry per parameter (2), not one per data point (n = 10): "
                         + "sum the residual times x_{i,w} over the points")
                 .meaning("gradient(X, y, θ)", "the gradient has the right length but wrong values: compare with central differences "
-                        + "(J(θ + h) − J(θ − h)) / 2h; the derivative of (yᵢ − θᵀxᵢ)² brings a factor −xᵢ")
+                        + "(J(θ + h) − J(θ − h)) / 2h. The prediction θᵀxᵢ = θ₀ + θ₁·xᵢ includes the intercept θ₀; the derivative of "
+                        + "(yᵢ − θᵀxᵢ)² with respect to θ_w brings a factor −x_{i,w}, so entry w uses its own column of X; sum over every "
+                        + "point and divide by n")
                 .probe(r -> {
                     double[] all = new double[2 * thetas.length];
                     for (int k = 0; k < thetas.length; k++) {
@@ -48,8 +50,9 @@ public final class TutorialRegressionSpec implements CaseBook {
                 .formula("s ← β·s + (1−β)·g², θ ← θ − η·g / √(s + ε), with η = 0.01, β = 0.9, ε = 1e-8, from θ = (0, 0)")
                 .input("fit(X, y, 1), fit(X, y, 2) and fit(X, y, 3) on the tutorial's 10 points").tolerance(1e-9)
                 .symbol("η", 0.01).symbol("β", 0.9).symbol("n", 10)
-                .meaning("θ after fit", "fit's steps differ from RMSProp's: the step divides the gradient (not its running average) by "
-                        + "√(s + ε), where s is the running average of g² (not its root), and fit(X, y, k) takes exactly k steps")
+                .meaning("θ after fit", "fit's steps differ from RMSProp's: each step divides the current gradient g (not the gradient "
+                        + "average the tutorial also computes) by √(s + ε), where s is the running average of g², carried over from step to "
+                        + "step (its history kept, not its root), and fit(X, y, k) takes exactly k steps on the x and y it is given")
                 .probe(r -> {
                     r.given("θ before fit(X, y, 1)", 0, 0);
                     r.value("θ after fit(X, y, 1)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 1));

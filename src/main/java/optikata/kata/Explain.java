@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
 import optikata.kata.spec.Observation.Entry;
@@ -62,7 +63,16 @@ public final class Explain {
                 }
             }
             if (moving > 0 && unchanged == moving) {
-                out.add(stem(quantity) + " did not change at all: the update never reached it");
+                String suffix = quantity.substring(quantity.indexOf(" after "));
+                boolean stateRight = false;
+                for (Entry o : expected.judged()) {
+                    Entry x = actual.entry(o.name());
+                    stateRight |= !o.name().equals(quantity) && o.name().endsWith(suffix) && !o.name().startsWith("the gradient")
+                            && x != null && !o.isText() && !x.isText() && allClose(o.numbers(), x.numbers(), c.tolerance());
+                }
+                out.add(stem(quantity) + " did not change at all: the update never reached it"
+                        + (stateRight && quantity.endsWith("step 1") ? "; the state is right, so the step was probably taken with the state "
+                        + "from before this step's update (zeros on the first step): update the state first, then θ" : ""));
                 return out;
             }
             if (unchanged > 0) {
@@ -71,7 +81,7 @@ public final class Explain {
                 return out;
             }
         }
-        if (wholeNumbers(av) && !wholeNumbers(ev)) {
+        if (truncated(ev, av)) {
             out.add("it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
                     + "which is 0 in Java), truncates it");
             return out;
@@ -99,6 +109,21 @@ public final class Explain {
             }
             return out;
         }
+        String other = sameAsOther(expected, actual, quantity, av, c.tolerance());
+        if (other != null) {
+            out.add(other);
+            return out;
+        }
+        String difference = constantDifference(c.symbols(), ev, av, stem(quantity));
+        if (difference != null) {
+            out.add(difference);
+            return out;
+        }
+        String denominator = denominator(c.symbols(), actual, quantity, de, da);
+        if (denominator != null) {
+            out.add(denominator);
+            return out;
+        }
         Double ratio = constantRatio(de, da);
         if (ratio != null) {
             if (Math.abs(ratio + 1) < 1e-6) {
@@ -118,11 +143,6 @@ public final class Explain {
             }
             out.add(what + " is " + r + " times what it should be" + (name == null ? "" : (ratio < 0 ? ", that is −" : ", that is ") + name + why)
                     + (ratio < 0 ? ", and its sign is wrong" : ""));
-            return out;
-        }
-        String other = sameAsOther(expected, actual, quantity, av, c.tolerance());
-        if (other != null) {
-            out.add(other);
             return out;
         }
         if (ev.length > 1) {
@@ -171,14 +191,20 @@ public final class Explain {
                     return quantity + " and " + o.name() + " are swapped: each holds what the other should (check the order of the "
                             + "arguments or results)";
                 }
+                String count = countDifference(quantity, o.name());
+                if (count != null) {
+                    return "it is exactly what " + o.name() + " should be: " + count + " (off by one)";
+                }
                 if (stem(o.name()).equals(stem(quantity)) && o.name().contains(" after step ")) {
                     return "it is what " + o.name() + " should be: one step behind (a value from before this step's update was used)";
                 }
                 return "it is exactly what " + o.name() + " should be: is the wrong variable used or returned?";
             }
         }
+        Entry own = baseline(actual, quantity);
         for (Entry g : actual.entries()) {
-            if (g.given() && g.numbers() != null && g.numbers().length == av.length && allClose(g.numbers(), av, tol)) {
+            boolean later = g.name().contains(" before step ") && g != own;
+            if (g.given() && !later && g.numbers() != null && g.numbers().length == av.length && allClose(g.numbers(), av, tol)) {
                 String what = g.name().contains(" before ") ? g.name().substring(0, g.name().indexOf(" before ")) : g.name();
                 return "it is still " + g.name() + ": " + what + " did not change (" + what + " is not updated)";
             }
@@ -247,6 +273,125 @@ public final class Explain {
         return worst;
     }
 
+    /** Whether each actual value is its expected value cut to a whole number (and the expected ones are not whole). */
+    static boolean truncated(double[] e, double[] a) {
+        boolean someFraction = false;
+        for (int i = 0; i < e.length; i++) {
+            if (a[i] != (double) (long) e[i] && a[i] != (double) Math.round(e[i])) {
+                return false;
+            }
+            someFraction |= e[i] != Math.rint(e[i]);
+        }
+        return someFraction;
+    }
+
+    /** "one step too many" when two names differ only in one number, n against n ± 1. */
+    static String countDifference(String mine, String other) {
+        Matcher a = NUMBER.matcher(mine);
+        Matcher b = NUMBER.matcher(other);
+        StringBuilder sa = new StringBuilder();
+        StringBuilder sb = new StringBuilder();
+        List<Long> na = new ArrayList<>();
+        List<Long> nb = new ArrayList<>();
+        while (a.find()) {
+            na.add(Long.parseLong(a.group()));
+        }
+        while (b.find()) {
+            nb.add(Long.parseLong(b.group()));
+        }
+        if (na.size() != nb.size() || !NUMBER.matcher(mine).replaceAll("#").equals(NUMBER.matcher(other).replaceAll("#"))) {
+            return null;
+        }
+        int diffs = 0;
+        long d = 0;
+        for (int i = 0; i < na.size(); i++) {
+            if (!na.get(i).equals(nb.get(i))) {
+                diffs++;
+                d = nb.get(i) - na.get(i);
+            }
+        }
+        if (diffs != 1 || Math.abs(d) != 1) {
+            return null;
+        }
+        return d > 0 ? "one step too many, or a count one too large" : "one step too few, or a count one too small";
+    }
+
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+
+    /** A constant difference that is a symbol (θ off by exactly ε) or ±1 (a count off by one). */
+    static String constantDifference(Map<String, Double> symbols, double[] e, double[] a, String stem) {
+        double d = a[0] - e[0];
+        if (d == 0) {
+            return null;
+        }
+        for (int i = 1; i < e.length; i++) {
+            if (Math.abs((a[i] - e[i]) - d) > 1e-9 * Math.max(1, Math.abs(d))) {
+                return null;
+            }
+        }
+        if (Math.abs(Math.abs(d) - 1) < 1e-9) {
+            return "it is exactly " + (d > 0 ? "1 more" : "1 less") + " than it should be: off by one (one less or one more than the "
+                    + "formula, such as γ/(1 − γ) against 1/(1 − γ))";
+        }
+        for (Map.Entry<String, Double> sym : symbols.entrySet()) {
+            if (sym.getValue() != 0 && Math.abs(Math.abs(d) - Math.abs(sym.getValue())) <= 1e-6 * Math.abs(sym.getValue())) {
+                String n = sym.getKey();
+                return stem + " is off by exactly " + n + ": " + n + " is " + (d * Math.signum(sym.getValue()) > 0 ? "added to" : "subtracted from")
+                        + " " + stem + " itself, outside the division (a missing parenthesis: precedence)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * For a step θ ← θ − η·g / D: the denominator the learner's step implies, D_a = η·g / (−Δθ),
+     * against the expected one: 1 (nothing divided), D² (the root missing), √D (a root too many).
+     */
+    static String denominator(Map<String, Double> symbols, Observation actual, String quantity, double[] de, double[] da) {
+        Double eta = symbols.containsKey("η") ? symbols.get("η") : symbols.get("α");
+        if (eta == null || !(quantity.startsWith("θ after step ") || quantity.equals("the new θ"))) {
+            return null;
+        }
+        String step = quantity.startsWith("θ after step ") ? quantity.substring("θ after ".length()) : null;
+        Entry g = step != null ? actual.given("g of " + step) : actual.given("g");
+        if (g == null || g.numbers() == null || g.numbers().length != de.length) {
+            return null;
+        }
+        String kind = null;
+        for (int i = 0; i < de.length; i++) {
+            double gi = g.numbers()[i];
+            if (gi == 0 || de[i] == 0 || da[i] == 0) {
+                continue;
+            }
+            double dExpected = eta * gi / -de[i];
+            double dActual = eta * gi / -da[i];
+            String k;
+            if (Math.abs(dActual - 1) < 1e-6) {
+                k = "one";
+            } else if (Math.abs(dActual - dExpected * dExpected) < 1e-6 * dExpected * dExpected) {
+                k = "squared";
+            } else if (Math.abs(dActual * dActual - dExpected) < 1e-6 * dExpected) {
+                k = "root";
+            } else {
+                return null;
+            }
+            if (kind != null && !kind.equals(k)) {
+                return null;
+            }
+            kind = k;
+        }
+        if (kind == null) {
+            return null;
+        }
+        return switch (kind) {
+            case "one" -> "θ moved by the whole η·g: nothing divided it, the denominator came out as 1 (as Math.pow(x, 1 / 2) does: 1 / 2 "
+                    + "is integer division, so the power is 0; the square root is missing)";
+            case "squared" -> "the step divides by the square of what it should: it divides by s instead of √s (the square root is missing, "
+                    + "or s was squared once more)";
+            default -> "the step divides by the square root of what it should: a square root is taken twice";
+        };
+    }
+
     static boolean wholeNumbers(double[] v) {
         for (double x : v) {
             if (x != Math.rint(x) || Math.abs(x) > 1e9) {
@@ -280,9 +425,10 @@ public final class Explain {
             }
         }
         // a constant product over different values: the actual values go as 1/expected
+        // only where the magnitudes differ: a constant product over (−x, x) says nothing
         boolean varied = false;
         for (int i = 1; i < e.length; i++) {
-            varied |= Math.abs(e[i] - e[0]) > 1e-9 * Math.abs(e[0]);
+            varied |= Math.abs(Math.abs(e[i]) - Math.abs(e[0])) > 1e-6 * Math.abs(e[0]);
         }
         return varied ? product : null;
     }
@@ -304,9 +450,14 @@ public final class Explain {
         return true;
     }
 
+    /**
+     * Whether two numbers agree: relative to the larger magnitude (absolute below 1). A non-finite
+     * number agrees only with the same non-finite number: ∞ is never "close" to a finite value,
+     * however large the tolerance scaled by it would be.
+     */
     static boolean close(double x, double y, double tol) {
-        if (Double.isNaN(x) && Double.isNaN(y)) {
-            return true;
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
+            return Double.compare(x, y) == 0 || (Double.isNaN(x) && Double.isNaN(y));
         }
         return Math.abs(x - y) <= tol * Math.max(1.0, Math.max(Math.abs(x), Math.abs(y)));
     }

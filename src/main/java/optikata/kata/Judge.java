@@ -174,9 +174,6 @@ public final class Judge {
             if (all && o.end() == actual.end()) {
                 return m;
             }
-            if (partial == null && upToFirstWrong && !beforeFirst) {
-                partial = m;
-            }
         }
         return partial;
     }

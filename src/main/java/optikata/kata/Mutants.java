@@ -112,8 +112,8 @@ public final class Mutants {
             String indent = line.substring(0, indent(line));
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
-                int late = add(descriptions, "the loop starts one element late: the first element is never updated");
-                int early = add(descriptions, "the loop stops one element early: the last element is never updated");
+                int late = add(descriptions, "the loop starts one late (off by one): the first element is skipped");
+                int early = add(descriptions, "the loop stops one early (off by one): the last element is skipped");
                 String v = loop.group(1);
                 out.append(line.replace(loop.group(), "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
                         + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? " + loop.group(3) + " - 1 : " + loop.group(3) + "); "
@@ -295,7 +295,7 @@ public final class Mutants {
             int k = Integer.parseInt(m.group(1));
             for (int j = 0; j < names.length; j++) {
                 if (j != k && k < names.length && !names[0].isEmpty()) {
-                    variants.add(new String[] {stmt.substring(0, m.start()) + "buffers[" + j + "]" + stmt.substring(m.end()), "the wrong buffer in "
+                    variants.add(new String[] {stmt.replace("buffers[" + k + "]", "buffers[" + j + "]"), "the wrong buffer in "
                             + stripIn(where) + ": " + names[j] + " (buffers[" + j + "]) instead of " + names[k] + " (buffers[" + k + "])"});
                 }
             }

@@ -97,6 +97,12 @@ public final class Oracle {
         Path target = layout.root().resolve("target").resolve("kata-oracle");
         try {
             Files.createDirectories(target);
+            // expected values live here: only the owner may read them (a grading child runs as another user)
+            try {
+                Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            } catch (UnsupportedOperationException ignored) {
+                // not a POSIX file system
+            }
             if (Files.isWritable(target)) {
                 return target;
             }
@@ -105,6 +111,18 @@ public final class Oracle {
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
         Files.createDirectories(tmp);
+        // a shared temporary folder: someone else may have made this name first, to plant expected values
+        Path probe = Files.createTempFile("optikata-owner-", ".tmp");
+        java.nio.file.attribute.UserPrincipal me = Files.getOwner(probe);
+        Files.delete(probe);
+        if (Files.isSymbolicLink(tmp) || !Files.getOwner(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(me)) {
+            tmp = Files.createTempDirectory("optikata-kata-oracle-");
+        }
+        try {
+            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not a POSIX file system
+        }
         return tmp;
     }
 

@@ -79,8 +79,8 @@ public final class OptimizerProbe {
             DMatrixRMaj g = new DMatrixRMaj(rows, cols, true, gradients[k - 1].clone());
             r.given("g of step " + k, g);
             optimizer.step(theta, g);
-            r.value("θ after step " + k, theta);
             record(r, optimizer, " after step " + k, buffers);
+            r.value("θ after step " + k, theta);
             r.value("the gradient after step " + k, g);
             r.value("the step count after step " + k, optimizer.state().step());
             if (rates) {
