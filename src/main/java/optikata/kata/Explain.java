@@ -63,7 +63,7 @@ public final class Explain {
                 }
             }
             if (moving > 0 && unchanged == moving) {
-                String suffix = quantity.substring(quantity.indexOf(" after "));
+                String suffix = quantity.contains(" after ") ? quantity.substring(quantity.indexOf(" after ")) : "\u0000";
                 boolean stateRight = false;
                 for (Entry o : expected.judged()) {
                     Entry x = actual.entry(o.name());
