@@ -199,7 +199,8 @@ public final class Sandbox implements AutoCloseable {
      * @param command  the program and its arguments; in a namespace the program must lie in the JDK
      *                 or under one of {@code readOnly}
      * @param workDir  the working folder and the only writable folder (see {@link #newWorkDir})
-     * @param readOnly folders and files made visible read-only (namespace only; elsewhere file permissions rule)
+     * @param readOnly folders and files made visible read-only (namespace only; elsewhere file permissions rule);
+     *                 they must be readable by the sandbox's uid, which sets up the namespace
      * @param env      the whole environment (nothing is inherited); TMPDIR defaults to the work folder
      *                 outside a namespace
      */
@@ -425,6 +426,37 @@ public final class Sandbox implements AutoCloseable {
                 p.waitFor(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            }
+        }
+        if (root && isolation == Isolation.UID) {
+            removeLeftovers();
+        }
+    }
+
+    /** Folders every uid may write into outside a namespace: what the slot's uid left there could reach the next submission. */
+    static final List<Path> SHARED_TEMP = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+
+    /**
+     * Deletes what the slot's uid left in the shared temporary folders (uid fallback only; in a
+     * namespace /tmp is its own). Safe from races: no process of that uid is alive any more.
+     */
+    private void removeLeftovers() {
+        for (Path dir : SHARED_TEMP) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path p : s.toList()) {
+                    try {
+                        if (SafeFiles.ownerOf(p) == uid) {
+                            SafeFiles.deleteTree(p);
+                        }
+                    } catch (IOException ignored) {
+                        // gone already, or not ours to judge
+                    }
+                }
+            } catch (IOException ignored) {
+                // an unreadable shared folder holds nothing of ours we could remove
             }
         }
     }

@@ -188,6 +188,35 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("uid fallback: what the submission left in /tmp, /var/tmp and /dev/shm is deleted on close")
+    void fallbackRemovesTempLeftovers() throws Exception {
+        requireRoot();
+        String mark = "optikata-left-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE);
+        List<Path> left = List.of(Path.of("/tmp", mark), Path.of("/var/tmp", mark), Path.of("/dev/shm", mark));
+        Path others = Files.createTempFile(Path.of("/tmp"), "optikata-not-the-sandbox-", ".txt");
+        Path canary = Files.createTempDirectory("optikata-canary-");
+        Files.writeString(canary.resolve("keep.txt"), "keep");
+        try (Sandbox s = Sandbox.open(14, Sandbox.Limits.defaults(), true)) {
+            StringBuilder script = new StringBuilder();
+            for (Path p : left) {
+                if (Files.isDirectory(p.getParent())) {
+                    script.append("mkdir -p ").append(p).append("/d && echo x > ").append(p).append("/d/f && ln -s ").append(canary).append(' ').append(p).append("/link; ");
+                }
+            }
+            script.append("echo done");
+            assertThat(run(s, work(s), SHELL, script.toString())).endsWith("done\n");
+            assertThat(Path.of("/tmp", mark, "d", "f")).exists();
+        }
+        for (Path p : left) {
+            assertThat(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("%s after close", p).isFalse();
+        }
+        assertThat(others).as("another user's file in /tmp").exists();
+        assertThat(canary.resolve("keep.txt")).as("the target of a link the submission left").hasContent("keep");
+        Files.delete(others);
+        SafeFiles.deleteTree(canary);
+    }
+
+    @Test
     @DisplayName("not root: the forced fallback is NONE and says so loudly; its process group still dies")
     void notRootFallbackIsNone() throws Exception {
         assumeTrue(!root(), "this is root: the uid fallback is checked instead");
