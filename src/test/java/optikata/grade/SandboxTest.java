@@ -343,6 +343,35 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("memory: a child JVM's whole heap, touched, fits the grade's limits; a limit below the heap stops it")
+    void memoryLimitFitsTheHeapAndBites() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        GradeOptions options = GradeOptions.defaults();
+        List<String> fullHeap = List.of(java, "-Xms" + options.heapMb() + "m", "-Xmx" + options.heapMb() + "m", "-XX:+AlwaysPreTouch",
+                "-XX:TieredStopAtLevel=1", "-version");
+        List<Boolean> modes = new ArrayList<>(List.of(true));
+        if (Sandbox.namespaceAvailable()) {
+            modes.add(false);
+        }
+        for (boolean fallback : modes) {
+            for (Sandbox.Limits limits : List.of(options.sandboxLimits(), new Sandbox.Limits(256, options.heapMb() / 2, 64, 1024))) {
+                try (Sandbox s = Sandbox.open(15, limits, fallback)) {
+                    Process p = s.start(fullHeap, work(s), List.of(), Map.of());
+                    p.getOutputStream().close();
+                    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+                    p.getInputStream().readAllBytes();
+                    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+                    if (limits.memoryMb() > options.heapMb()) {
+                        assertThat(p.exitValue()).as("%s with %d MB: %s", s.isolation(), limits.memoryMb(), err).isZero();
+                    } else {
+                        assertThat(p.exitValue()).as("%s with %d MB", s.isolation(), limits.memoryMb()).isNotZero();
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     @DisplayName("a JVM starts in the namespace with only the JDK bound")
     void javaRunsInNamespace() throws Exception {
         requireNamespace();
