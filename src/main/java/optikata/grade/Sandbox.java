@@ -90,6 +90,7 @@ public final class Sandbox implements AutoCloseable {
     private static volatile List<String> jdkBinds;
 
     private final int slot;
+    private final java.nio.channels.FileLock lock;
     private final int uid;
     private final Limits limits;
     private final Isolation isolation;
@@ -98,8 +99,9 @@ public final class Sandbox implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     private boolean closed;
 
-    private Sandbox(int slot, int uid, Limits limits, Isolation isolation, boolean root, String why) {
+    private Sandbox(int slot, java.nio.channels.FileLock lock, int uid, Limits limits, Isolation isolation, boolean root, String why) {
         this.slot = slot;
+        this.lock = lock;
         this.uid = uid;
         this.limits = limits;
         this.isolation = isolation;
@@ -131,7 +133,14 @@ public final class Sandbox implements AutoCloseable {
         if (!OPEN_SLOTS.add(slot)) {
             throw new IllegalStateException("Invalid sandbox slot: " + slot + " (already open in this grader)");
         }
+        java.nio.channels.FileLock lock = null;
         try {
+            if (root) {
+                lock = lockSlot(slot, false);
+                if (lock == null) {
+                    throw new IllegalStateException("Invalid sandbox slot: " + slot + " (in use by another grader on this machine)");
+                }
+            }
             int uid = root ? FIRST_UID + slot : realUid();
             Isolation isolation;
             String why;
@@ -143,16 +152,85 @@ public final class Sandbox implements AutoCloseable {
                 why = forceFallback ? "fallback forced" : !Files.isExecutable(BWRAP) ? "no bubblewrap at " + BWRAP
                         : "bubblewrap cannot make a namespace here";
             }
-            Sandbox s = new Sandbox(slot, uid, limits, isolation, root, why);
+            Sandbox s = new Sandbox(slot, lock, uid, limits, isolation, root, why);
             if (root) {
                 // A crashed earlier grader may have left processes of this uid behind: start clean.
                 s.killUid();
             }
             return s;
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
+            release(lock);
             OPEN_SLOTS.remove(slot);
             throw e;
         }
+    }
+
+    /**
+     * Opens the sandbox of one submission in the first slot free in this JVM and on this machine
+     * (graders running side by side never share a uid).
+     */
+    public static Sandbox openFree(Limits limits, boolean forceFallback) throws IOException {
+        for (int slot = 0; slot < MAX_SLOTS; slot++) {
+            if (OPEN_SLOTS.contains(slot)) {
+                continue;
+            }
+            try {
+                return open(slot, limits, forceFallback);
+            } catch (IllegalStateException taken) {
+                // opened meanwhile by another thread, or held by another grader: try the next
+            }
+        }
+        throw new IllegalStateException("all " + MAX_SLOTS + " sandbox slots are in use");
+    }
+
+    /**
+     * A lock on the slot's file in a root-owned folder, held while the sandbox is open so that two
+     * graders on one machine never use (and kill) the same uid; null when another process holds it.
+     */
+    private static java.nio.channels.FileLock lockSlot(int slot, boolean wait) throws IOException {
+        Path dir = lockDir();
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (java.nio.file.FileAlreadyExistsException exists) {
+            // made by an earlier grader: checked below
+        }
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || SafeFiles.ownerOf(dir) != realUid()
+                || ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0022) != 0) {
+            throw new IOException("refusing the sandbox lock folder " + dir + ": not a folder of this user's that only it can write");
+        }
+        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(slot + ".lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        try {
+            java.nio.channels.FileLock l = wait ? ch.lock() : ch.tryLock();
+            if (l == null) {
+                ch.close();
+            }
+            return l;
+        } catch (IOException | RuntimeException e) {
+            ch.close();
+            throw e;
+        }
+    }
+
+    /** Where the slots' lock files live. */
+    static Path lockDir() {
+        Path base = Files.isDirectory(Path.of("/run/lock")) ? Path.of("/run/lock") : Path.of(System.getProperty("java.io.tmpdir"));
+        return base.resolve("optikata-sandbox");
+    }
+
+    private static void release(java.nio.channels.FileLock lock) {
+        if (lock != null) {
+            try {
+                lock.channel().close();
+            } catch (IOException ignored) {
+                // closing releases the lock; nothing else to do
+            }
+        }
+    }
+
+    /** This sandbox's slot (its uid is {@code FIRST_UID + slot} when root). */
+    public int slot() {
+        return slot;
     }
 
     public Isolation isolation() {
@@ -358,7 +436,7 @@ public final class Sandbox implements AutoCloseable {
     }
 
     /** Whether bubblewrap can make the namespace here: tried once per grader with {@code java -version}. */
-    static boolean namespaceAvailable() {
+    static synchronized boolean namespaceAvailable() {
         Boolean known = namespaceWorks;
         if (known != null) {
             return known;
@@ -367,8 +445,10 @@ public final class Sandbox implements AutoCloseable {
         if (Files.isExecutable(BWRAP)) {
             try {
                 Path scratch = SafeFiles.createScratch();
-                // the probe's uid lies just past the slots' range, so it never meets a submission's processes
-                Sandbox probe = new Sandbox(MAX_SLOTS, realUid() == 0 ? FIRST_UID + MAX_SLOTS : realUid(), Limits.defaults(),
+                // the probe's uid lies just past the slots' range, so it never meets a submission's processes;
+                // its lock keeps probes of graders started together apart
+                java.nio.channels.FileLock probeLock = realUid() == 0 ? lockSlot(MAX_SLOTS, true) : null;
+                Sandbox probe = new Sandbox(MAX_SLOTS, probeLock, realUid() == 0 ? FIRST_UID + MAX_SLOTS : realUid(), Limits.defaults(),
                         Isolation.NAMESPACE, realUid() == 0, "");
                 try {
                     Path work = probe.newWorkDir(scratch, "work");
@@ -378,8 +458,12 @@ public final class Sandbox implements AutoCloseable {
                     p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
                     works = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
                 } finally {
-                    probe.killAll();
-                    SafeFiles.deleteTree(scratch);
+                    try {
+                        probe.killAll();
+                        SafeFiles.deleteTree(scratch);
+                    } finally {
+                        release(probeLock);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 works = false;
@@ -408,6 +492,7 @@ public final class Sandbox implements AutoCloseable {
         try {
             killAll();
         } finally {
+            release(lock);
             OPEN_SLOTS.remove(slot);
         }
     }

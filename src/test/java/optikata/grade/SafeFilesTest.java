@@ -134,14 +134,14 @@ class SafeFilesTest {
     @DisplayName("scratch is 0711 and the grader's; a work folder inside is the sandbox uid's alone")
     void scratchOwnership() throws IOException {
         Path scratch = SafeFiles.createScratch();
-        try (Sandbox s = Sandbox.open(20, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch))).isEqualTo("rwx--x--x");
             assertThat(SafeFiles.ownerOf(scratch)).isEqualTo(Sandbox.realUid());
             Path work = s.newWorkDir(scratch, "work");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
             assertThat(SafeFiles.ownerOf(work)).isEqualTo(s.uid());
             if (root()) {
-                assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + 20);
+                assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + s.slot());
             }
         } finally {
             SafeFiles.deleteTree(scratch);
@@ -154,7 +154,7 @@ class SafeFilesTest {
     void sandboxCannotSwapWork() throws Exception {
         assumeTrue(root(), "needs another uid");
         Path scratch = SafeFiles.createScratch();
-        try (Sandbox s = Sandbox.open(21, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             Path work = s.newWorkDir(scratch, "work");
             Process p = s.start(List.of("/bin/bash", "-c", "mv " + work + " " + scratch + "/moved 2>/dev/null && echo MOVED; "
                     + "ln -s / " + scratch + "/evil 2>/dev/null && echo LINKED; touch " + work + "/mine && echo MINE"), work, List.of(),

@@ -169,7 +169,7 @@ class SandboxTest {
     @DisplayName("namespace: setsid, nohup and double-forked processes are all dead after close")
     void namespaceEscapeesDie() throws Exception {
         requireNamespace();
-        try (Sandbox s = Sandbox.open(1, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             assertThat(s.isolation()).isEqualTo(Sandbox.Isolation.NAMESPACE);
             escapeesDie(s);
         }
@@ -179,10 +179,10 @@ class SandboxTest {
     @DisplayName("uid fallback (forced): setsid, nohup and double-forked processes are all dead after close, and it says UID")
     void fallbackEscapeesDie() throws Exception {
         requireRoot();
-        try (Sandbox s = Sandbox.open(2, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             assertThat(s.isolation()).isEqualTo(Sandbox.Isolation.UID);
-            assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + 2);
-            assertThat(s.describe()).startsWith("uid fallback (fallback forced)").contains("uid 61002");
+            assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + s.slot());
+            assertThat(s.describe()).startsWith("uid fallback (fallback forced)").contains("uid " + (Sandbox.FIRST_UID + s.slot()) + ",");
             escapeesDie(s);
         }
     }
@@ -196,7 +196,7 @@ class SandboxTest {
         Path others = Files.createTempFile(Path.of("/tmp"), "optikata-not-the-sandbox-", ".txt");
         Path canary = Files.createTempDirectory("optikata-canary-");
         Files.writeString(canary.resolve("keep.txt"), "keep");
-        try (Sandbox s = Sandbox.open(14, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             StringBuilder script = new StringBuilder();
             for (Path p : left) {
                 if (Files.isDirectory(p.getParent())) {
@@ -220,7 +220,7 @@ class SandboxTest {
     @DisplayName("not root: the forced fallback is NONE and says so loudly; its process group still dies")
     void notRootFallbackIsNone() throws Exception {
         assumeTrue(!root(), "this is root: the uid fallback is checked instead");
-        try (Sandbox s = Sandbox.open(3, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             assertThat(s.isolation()).isEqualTo(Sandbox.Isolation.NONE);
             assertThat(s.describe()).startsWith("NO ISOLATION");
         }
@@ -236,7 +236,7 @@ class SandboxTest {
             String control = new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             outside.waitFor();
             assertThat(control).as("the same probe outside the sandbox").contains("CONNECTED");
-            try (Sandbox s = Sandbox.open(4, Sandbox.Limits.defaults(), false)) {
+            try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
                 assertThat(run(s, work(s), SHELL, probe)).contains("UNREACHABLE").doesNotContain("CONNECTED");
             }
         }
@@ -248,7 +248,7 @@ class SandboxTest {
         requireNamespace();
         Path hostFile = Files.createTempFile(Path.of("/tmp"), "optikata-sandbox-host-", ".txt");
         Path innerFile = Path.of("/tmp", "optikata-sandbox-inner-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
-        try (Sandbox s = Sandbox.open(5, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             assertThat(Files.exists(hostFile)).isTrue();
             String out = run(s, work(s), SHELL, "test -e " + hostFile + " && echo VISIBLE || echo INVISIBLE; "
                     + "echo x > " + innerFile + " && echo WROTE");
@@ -265,7 +265,7 @@ class SandboxTest {
         requireNamespace();
         String self = Files.readString(Path.of("/proc/self/comm")).trim();
         assertThat(self).as("this test's own process, seen in the host /proc").isEqualTo("java");
-        try (Sandbox s = Sandbox.open(6, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             String out = run(s, work(s), SHELL, "for f in /proc/[0-9]*/comm; do cat $f; done");
             Set<String> names = new TreeSet<>(out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
             assertThat(names).as("process names visible inside").doesNotContain("java").isSubsetOf("bwrap", "bash", "cat");
@@ -277,15 +277,16 @@ class SandboxTest {
     @DisplayName("namespace: runs as the slot's uid, two slots get different uids, never root")
     void namespaceUidPerSlot() throws Exception {
         requireNamespace();
-        try (Sandbox a = Sandbox.open(7, Sandbox.Limits.defaults(), false); Sandbox b = Sandbox.open(8, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), false); Sandbox b = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             String ua = run(a, work(a), SHELL, "id -u; id -g; id -G").trim();
             String ub = run(b, work(b), SHELL, "id -u").trim();
             assertThat(ua).isNotEqualTo(ub);
             assertThat(ua.lines().toList()).doesNotContain("0");
             if (root()) {
-                assertThat(ua.lines().toList()).containsExactly("61007", "61007", "61007");
-                assertThat(ub).isEqualTo("61008");
-                assertThat(a.describe()).startsWith("namespace (bubblewrap)").contains("uid 61007");
+                String expected = String.valueOf(Sandbox.FIRST_UID + a.slot());
+                assertThat(ua.lines().toList()).containsExactly(expected, expected, expected);
+                assertThat(ub).isEqualTo(String.valueOf(Sandbox.FIRST_UID + b.slot()));
+                assertThat(a.describe()).startsWith("namespace (bubblewrap)").contains("uid " + expected + ";");
             }
         }
     }
@@ -293,11 +294,44 @@ class SandboxTest {
     @Test
     @DisplayName("a slot cannot be opened twice at once")
     void slotIsExclusive() throws Exception {
-        try (Sandbox a = Sandbox.open(9, Sandbox.Limits.defaults(), true)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.open(9, Sandbox.Limits.defaults(), true))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("slot: 9");
+        int slot;
+        try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            slot = a.slot();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("slot: " + slot + " (already open");
         }
-        Sandbox.open(9, Sandbox.Limits.defaults(), true).close();
+        Sandbox.open(slot, Sandbox.Limits.defaults(), true).close();
+    }
+
+    @Test
+    @DisplayName("a slot held by another grader process on this machine is not opened, and openFree takes another")
+    void slotHeldByAnotherProcess() throws Exception {
+        requireRoot();
+        int slot;
+        try (Sandbox free = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            slot = free.slot();
+        }
+        Path holder = tmp.resolve("Holder.java");
+        Files.writeString(holder, String.join("\n",
+                "import java.nio.channels.FileChannel; import java.nio.file.*;",
+                "public class Holder { public static void main(String[] a) throws Exception {",
+                "  try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE); var l = c.lock()) {",
+                "    System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process other = new ProcessBuilder(java, holder.toString(), Sandbox.lockDir().resolve(slot + ".lock").toString()).start();
+        try {
+            assertThat(new String(other.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("locked\n");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another grader");
+            try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+                assertThat(s.slot()).isNotEqualTo(slot);
+            }
+        } finally {
+            other.getOutputStream().close();
+            other.waitFor(20, TimeUnit.SECONDS);
+            other.destroyForcibly();
+        }
+        Sandbox.open(slot, Sandbox.Limits.defaults(), true).close();
     }
 
     @Test
@@ -307,7 +341,7 @@ class SandboxTest {
         Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
         Path shared = Files.createDirectories(tmp.resolve("shared"));
         Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
-        try (Sandbox s = Sandbox.open(10, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
             String out = run(s, work, List.of(Path.of("/usr"), shared), String.join("; ",
                     "touch " + work + "/ok && echo WORK-OK",
@@ -330,7 +364,7 @@ class SandboxTest {
             modes.add(false);
         }
         for (boolean fallback : modes) {
-            try (Sandbox s = Sandbox.open(11, limits, fallback)) {
+            try (Sandbox s = Sandbox.openFree(limits, fallback)) {
                 String out = run(s, work(s), SHELL, "cat /proc/self/limits; head -c 6000000 /dev/zero > big 2>/dev/null; stat -c 'size %s' big");
                 if (root()) {
                     assertThat(out).containsPattern("Max processes\\s+64\\s+64");
@@ -355,7 +389,7 @@ class SandboxTest {
         }
         for (boolean fallback : modes) {
             for (Sandbox.Limits limits : List.of(options.sandboxLimits(), new Sandbox.Limits(256, options.heapMb() / 2, 64, 1024))) {
-                try (Sandbox s = Sandbox.open(15, limits, fallback)) {
+                try (Sandbox s = Sandbox.openFree(limits, fallback)) {
                     Process p = s.start(fullHeap, work(s), List.of(), Map.of());
                     p.getOutputStream().close();
                     String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -376,7 +410,7 @@ class SandboxTest {
     void javaRunsInNamespace() throws Exception {
         requireNamespace();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        try (Sandbox s = Sandbox.open(12, Sandbox.Limits.defaults(), false)) {
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
             long t0 = System.nanoTime();
             Process p = s.start(List.of(java, "-Xshare:auto", "-version"), work, List.of(), Map.of());
@@ -399,14 +433,19 @@ class SandboxTest {
     void openStartsClean() throws Exception {
         requireRoot();
         String mark = String.valueOf(900_000 + ThreadLocalRandom.current().nextInt(90_000));
-        Process stray = new ProcessBuilder("/usr/bin/setsid", "/usr/bin/setpriv", "--reuid=61013", "--regid=61013", "--clear-groups", "--",
+        int slot;
+        try (Sandbox free = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            slot = free.slot();
+        }
+        int uid = Sandbox.FIRST_UID + slot;
+        Process stray = new ProcessBuilder("/usr/bin/setsid", "/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
                 "/usr/bin/sleep", mark).start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (live("/usr/bin/sleep", mark).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(10);
         }
         assertThat(live("/usr/bin/sleep", mark)).hasSize(1);
-        try (Sandbox s = Sandbox.open(13, Sandbox.Limits.defaults(), true)) {
+        try (Sandbox s = Sandbox.open(slot, Sandbox.Limits.defaults(), true)) {
             assertThat(live("/usr/bin/sleep", mark)).isEmpty();
         }
         stray.waitFor(5, TimeUnit.SECONDS);
