@@ -34,11 +34,13 @@ import java.util.stream.Stream;
  * <li>{@link Isolation#UID}: no namespace can be made (an unprivileged container, such as
  *     Gradescope's) or the fallback is forced: {@code setpriv} to the slot's fresh uid, RLIMITs,
  *     a new session; {@link #close()} kills by process group and by uid, scanning {@code /proc} until
- *     no process of that uid is left, so {@code setsid}, {@code nohup} and double-forked escapees die too.</li>
+ *     no process of that uid is left, so {@code setsid}, {@code nohup} and double-forked escapees die too,
+ *     then removes what that uid left in the shared temporary folders and System V IPC.</li>
  * <li>{@link Isolation#NONE}: not root and no usable bubblewrap: a new session and RLIMITs only;
  *     {@link #describe()} says so loudly.</li>
  * </ul>
- * Each slot owns the uid {@code 61000 + slot}; a slot is open at most once at a time in this JVM.
+ * Each slot owns the uid {@code 61000 + slot}; a slot is open at most once at a time on this machine
+ * (in this JVM, and across graders through a file lock when root).
  * Whether this process is root is read from the real uid in {@code /proc/self/status}.
  */
 public final class Sandbox implements AutoCloseable {
@@ -515,7 +517,50 @@ public final class Sandbox implements AutoCloseable {
         }
         if (root && isolation == Isolation.UID) {
             removeLeftovers();
+            removeIpc();
         }
+    }
+
+    /**
+     * Removes the System V shared memory, message queues and semaphores the slot's uid left (uid
+     * fallback only; a namespace has its own IPC namespace, gone with it).
+     */
+    private void removeIpc() {
+        for (String[] kind : new String[][] {{"shm", "-m"}, {"msg", "-q"}, {"sem", "-s"}}) {
+            for (String id : ipcOwnedBy(kind[0], uid)) {
+                try {
+                    run(List.of("ipcrm", kind[1], id), 10);
+                } catch (IOException ignored) {
+                    // removed meanwhile, or no ipcrm: nothing more to do
+                }
+            }
+        }
+    }
+
+    /** The ids of the System V IPC objects of one kind ({@code shm}, {@code msg}, {@code sem}) owned by {@code uid}. */
+    static List<String> ipcOwnedBy(String kind, int uid) {
+        List<String> ids = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(Path.of("/proc/sysvipc", kind), StandardCharsets.UTF_8);
+        } catch (IOException none) {
+            return ids;
+        }
+        if (lines.isEmpty()) {
+            return ids;
+        }
+        List<String> header = List.of(lines.get(0).trim().split("\\s+"));
+        int uidColumn = header.indexOf("uid");
+        if (uidColumn < 0) {
+            return ids;
+        }
+        for (String line : lines.subList(1, lines.size())) {
+            String[] f = line.trim().split("\\s+");
+            if (f.length > uidColumn && f[uidColumn].equals(String.valueOf(uid))) {
+                ids.add(f[1]);
+            }
+        }
+        return ids;
     }
 
     /** Folders every uid may write into outside a namespace: what the slot's uid left there could reach the next submission. */

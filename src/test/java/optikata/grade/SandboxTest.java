@@ -217,6 +217,22 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("uid fallback: the System V shared memory, queues and semaphores the submission made are removed on close")
+    void fallbackRemovesIpc() throws Exception {
+        requireRoot();
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            assertThat(run(s, work(s), SHELL, "ipcmk -M 4096 && ipcmk -Q && ipcmk -S 1 && echo made")).endsWith("made\n");
+            for (String kind : List.of("shm", "msg", "sem")) {
+                assertThat(Sandbox.ipcOwnedBy(kind, s.uid())).as("%s of uid %d before close", kind, s.uid()).hasSize(1);
+            }
+            s.close();
+            for (String kind : List.of("shm", "msg", "sem")) {
+                assertThat(Sandbox.ipcOwnedBy(kind, s.uid())).as("%s of uid %d after close", kind, s.uid()).isEmpty();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("not root: the forced fallback is NONE and says so loudly; its process group still dies")
     void notRootFallbackIsNone() throws Exception {
         assumeTrue(!root(), "this is root: the uid fallback is checked instead");
