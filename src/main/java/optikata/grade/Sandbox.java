@@ -99,6 +99,8 @@ public final class Sandbox implements AutoCloseable {
     private final boolean root;
     private final String why;
     private final List<Process> started = new ArrayList<>();
+    /** Whether each started process leads its own session and process group (setsid was found). */
+    private boolean ownGroups;
     private boolean closed;
 
     private Sandbox(int slot, java.nio.channels.FileLock lock, int uid, Limits limits, Isolation isolation, boolean root, String why) {
@@ -114,8 +116,8 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Opens the sandbox of one submission.
      *
-     * @param slot          0..{@link #MAX_SLOTS}-1; the slot's uid is {@code 61000 + slot}, and no
-     *                      other open sandbox of this JVM may use the same slot
+     * @param slot          0..{@link #MAX_SLOTS}-1; the slot's uid is {@code 61000 + slot}, which no
+     *                      account may have and no other open sandbox on this machine may use
      * @param limits        RLIMITs of every process started
      * @param forceFallback skip the namespace even where it can be made (tests, or a machine where it misbehaves)
      * @throws IOException when run as root without {@code setpriv} or {@code prlimit}: learner code never runs as root
@@ -144,6 +146,11 @@ public final class Sandbox implements AutoCloseable {
                 }
             }
             int uid = root ? FIRST_UID + slot : realUid();
+            String account = root ? accountOf(uid) : null;
+            if (account != null) {
+                // killing "every process of the slot's uid" must never reach a real user's processes
+                throw new IllegalStateException("Invalid sandbox slot: " + slot + " (uid " + uid + " belongs to the account " + account + ")");
+            }
             Isolation isolation;
             String why;
             if (!forceFallback && namespaceAvailable()) {
@@ -230,6 +237,21 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
+    /** The name of the account with this uid in /etc/passwd, or null. */
+    static String accountOf(int uid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/etc/passwd"), StandardCharsets.UTF_8)) {
+                String[] f = line.split(":", -1);
+                if (f.length > 2 && f[2].equals(String.valueOf(uid))) {
+                    return f[0];
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no readable passwd file: no account to protect
+        }
+        return null;
+    }
+
     /** This sandbox's slot (its uid is {@code FIRST_UID + slot} when root). */
     public int slot() {
         return slot;
@@ -297,7 +319,8 @@ public final class Sandbox implements AutoCloseable {
         }
         Map<String, String> environment = new LinkedHashMap<>(env);
         List<String> argv = new ArrayList<>();
-        if (Files.isExecutable(SETSID)) {
+        ownGroups = Files.isExecutable(SETSID);
+        if (ownGroups) {
             argv.add(SETSID.toString()); // own session and process group, so the group can be killed at once
         }
         if (Files.isExecutable(PRLIMIT)) {
@@ -501,7 +524,9 @@ public final class Sandbox implements AutoCloseable {
 
     private void killAll() {
         for (Process p : started) {
-            killGroup(p.pid());
+            if (ownGroups) {
+                killGroup(p.pid());
+            }
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
         }

@@ -468,6 +468,13 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("a slot whose uid belongs to an account is refused, so its owner's processes are never killed")
+    void accountUidsAreNotSlots() {
+        assertThat(Sandbox.accountOf(0)).isEqualTo("root");
+        assertThat(Sandbox.accountOf(Sandbox.FIRST_UID + Sandbox.MAX_SLOTS + 123)).isNull();
+    }
+
+    @Test
     @DisplayName("root is read from the real uid, as id -ru says")
     void realUidMatchesId() throws Exception {
         Process id = new ProcessBuilder("id", "-ru").start();
