@@ -445,6 +445,45 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("namespace: javac compiles and java runs a learner's class; the grader's files stay invisible to it")
+    void compileAndRunInNamespace() throws Exception {
+        requireNamespace();
+        Path secretDir = Files.createTempDirectory(Path.of("/tmp"), "optikata-instructor-");
+        Files.setPosixFilePermissions(secretDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path secret = Files.writeString(secretDir.resolve("HiddenSpec.java"), "expected = 0.968");
+        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Path bin = Path.of(System.getProperty("java.home"), "bin");
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
+            Path work = work(s);
+            Path source = work.resolve("Learner.java");
+            Files.writeString(source, String.join("\n",
+                    "import java.nio.file.*;",
+                    "public class Learner { public static void main(String[] a) throws Exception {",
+                    "  System.out.println(\"hello from \" + ProcessHandle.current().pid());",
+                    "  try { System.out.println(Files.readString(Path.of(a[0]))); } catch (java.io.IOException e) { System.out.println(\"cannot read: \" + e); }",
+                    "} }"));
+            if (root()) {
+                Files.setAttribute(source, "unix:uid", s.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            }
+            Process javac = s.start(List.of(bin.resolve("javac").toString(), "-d", work.toString(), source.toString()), work, List.of(), ENV);
+            String compiled = new String(javac.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            assertThat(javac.exitValue()).as(compiled).isZero();
+            assertThat(work.resolve("Learner.class")).exists();
+            Process java = s.start(List.of(bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString()), work, List.of(), ENV);
+            String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out).startsWith("hello from ").contains("cannot read: java.nio.file.NoSuchFileException").doesNotContain("0.968");
+            Process outside = new ProcessBuilder(bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString()).start();
+            assertThat(new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as("the same class outside the sandbox")
+                    .contains("0.968");
+            outside.waitFor();
+        } finally {
+            SafeFiles.deleteTree(secretDir);
+        }
+    }
+
+    @Test
     @DisplayName("a leftover process of a slot's uid is killed when the slot is opened again")
     void openStartsClean() throws Exception {
         requireRoot();
