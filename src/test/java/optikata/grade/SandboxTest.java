@@ -194,6 +194,45 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("namespace: when the grader itself is killed (SIGKILL), every process of the submission dies with it")
+    void namespaceDiesWithGrader() throws Exception {
+        requireNamespace();
+        String mark = String.valueOf(700_000 + ThreadLocalRandom.current().nextInt(90_000));
+        Path grader = tmp.resolve("CrashingGrader.java");
+        Files.writeString(grader, String.join("\n",
+                "import java.nio.file.*; import java.util.*; import optikata.grade.*;",
+                "public class CrashingGrader { public static void main(String[] a) throws Exception {",
+                "  Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false);",
+                "  Path scratch = SafeFiles.createScratch(); Path work = s.newWorkDir(scratch, \"work\");",
+                "  Process p = s.start(List.of(\"/bin/bash\", \"-c\", \"setsid sleep " + mark + " </dev/null >/dev/null 2>&1 & "
+                        + "nohup sleep " + mark + " </dev/null >/dev/null 2>&1 & exec sleep " + mark + "\"),",
+                "      work, List.of(Path.of(\"/usr\")), Map.of(\"PATH\", \"/usr/bin:/bin\"));",
+                "  System.out.println(\"started\"); System.out.println(scratch); System.out.flush(); Thread.sleep(600_000); } }"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), grader.toString()).redirectErrorStream(true).start();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+        Path leftScratch = null;
+        try {
+            assertThat(lines.readLine()).isEqualTo("started");
+            leftScratch = Path.of(lines.readLine());
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (live("sleep", mark).size() < 3 && System.nanoTime() < until) {
+                Thread.sleep(20);
+            }
+            assertThat(live("sleep", mark)).as("the submission's sleepers before the grader dies").hasSize(3);
+        } finally {
+            parent.destroyForcibly();
+            parent.waitFor(20, TimeUnit.SECONDS);
+        }
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!live("sleep", mark).isEmpty() && System.nanoTime() < until) {
+            Thread.sleep(20);
+        }
+        assertThat(live("sleep", mark)).as("the submission's sleepers after the grader was killed").isEmpty();
+        SafeFiles.deleteTree(leftScratch);
+    }
+
+    @Test
     @DisplayName("uid fallback (forced): setsid, nohup and double-forked processes are all dead after close, and it says UID")
     void fallbackEscapeesDie() throws Exception {
         requireRoot();
