@@ -11,6 +11,7 @@ import optikata.grade.Cohort;
 import optikata.grade.GradeOptions;
 import optikata.grade.Grader;
 import optikata.grade.Reports;
+import optikata.grade.SafeFiles;
 import optikata.kata.KataLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -89,10 +90,11 @@ public final class GradeCommand implements Callable<Integer> {
             options = new GradeOptions(testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
         } catch (IllegalArgumentException e) {
             // Even a bad command line leaves a valid results file behind for CI to pick up.
-            Files.createDirectories(out);
             Reports.write(out, new Grader.Result("submission", List.of(), Map.of(), 0, 0, 0, e.getMessage(), "none"), GradeOptions.defaults());
             throw e;
         }
+        // --out exists, belongs to the grader and is no link before any learner code runs
+        SafeFiles.prepareOut(out);
         PrintWriter o = spec.commandLine().getOut();
         if (target.cohort != null) {
             if (!Files.isDirectory(target.cohort)) {

@@ -2,7 +2,6 @@ package optikata.grade;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -31,11 +30,13 @@ public final class Cohort {
             throws IOException, InterruptedException {
         List<Path> submissions;
         try (Stream<Path> s = Files.list(cohort)) {
-            submissions = s.filter(Files::isDirectory).sorted().toList();
+            // a link in the cohort folder is not a learner's folder: it could point at the instructor's files
+            submissions = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
         if (submissions.isEmpty()) {
             throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
         }
+        Path outDir = SafeFiles.prepareOut(out);
         Grader grader = new Grader(layout, options);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         AtomicInteger finished = new AtomicInteger();
@@ -44,7 +45,7 @@ public final class Cohort {
         for (Path submission : submissions) {
             futures.add(pool.submit(() -> {
                 Grader.Result r = grader.grade(submission);
-                Reports.write(out.resolve(submission.getFileName().toString()), r, options);
+                Reports.write(outDir.resolve(submission.getFileName().toString()), r, options);
                 int n = finished.incrementAndGet();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double left = elapsed / n * (submissions.size() - n);
@@ -68,8 +69,8 @@ public final class Cohort {
             }
         }
         progress.println();
-        writeGradebook(layout, results, out.resolve("gradebook.csv"));
-        writeSummary(layout, results, out);
+        writeGradebook(layout, results, outDir.resolve("gradebook.csv"));
+        writeSummary(layout, results, outDir);
         return results;
     }
 
@@ -96,10 +97,13 @@ public final class Cohort {
             sb.append(',').append(Reports.fmt(r.score())).append(',').append(Reports.fmt(r.maxScore())).append(',')
                     .append(csv(r.fatal() == null ? "" : "could not grade: " + r.fatal())).append('\n');
         }
-        Files.writeString(file, sb, StandardCharsets.UTF_8);
+        SafeFiles.write(file.getParent(), file.getFileName().toString(), sb);
     }
 
     static String csv(String s) {
+        if (!s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0) {
+            s = "'" + s; // a spreadsheet would run a cell that starts like a formula
+        }
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
@@ -123,7 +127,7 @@ public final class Cohort {
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
         chart.addSeries("submissions", labels, values);
-        BitmapEncoder.saveBitmap(chart, out.resolve("histogram").toString(), BitmapEncoder.BitmapFormat.PNG);
+        SafeFiles.write(out, "histogram.png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
 
         Map<String, Map<String, Integer>> mistakes = new TreeMap<>();
         Map<String, Integer> failedBy = new LinkedHashMap<>();
@@ -152,6 +156,6 @@ public final class Cohort {
                     .map(x -> x.getKey() + " (" + x.getValue() + ")").reduce((a, b) -> a + ", " + b).orElse("—");
             sb.append("| ").append(e).append(" | ").append(failedBy.getOrDefault(e, 0)).append(" | ").append(list).append(" |\n");
         }
-        Files.writeString(out.resolve("summary.md"), sb, StandardCharsets.UTF_8);
+        SafeFiles.write(out, "summary.md", sb);
     }
 }

@@ -42,6 +42,16 @@ public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heap
         return new GradeOptions(10, 300, 256, 8192, Map.of(), "after_published", false, true);
     }
 
+    /**
+     * The sandbox limits for a child JVM with this heap: room for the heap plus metaspace, code
+     * cache, thread stacks and the JIT (a JVM commits about heap + 300 MB at most here), and
+     * processes enough for its threads.
+     */
+    public Sandbox.Limits sandboxLimits() {
+        Sandbox.Limits d = Sandbox.Limits.defaults();
+        return new Sandbox.Limits(d.processes(), Math.max(d.memoryMb(), heapMb * 2 + 512), d.fileSizeMb(), d.openFiles());
+    }
+
     public double pointsFor(String exercise) {
         return points.getOrDefault(exercise, DEFAULT_POINTS);
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +50,11 @@ public final class Reports {
                         fmt(r.score()), fmt(r.maxScore()), r.outcomes().stream().filter(Outcome::passed).count(), r.outcomes().size()));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
+        // learner text is shown as plain text, never rendered as Markdown or HTML
+        root.put("output_format", "text");
+        root.put("test_output_format", "text");
+        root.put("test_name_format", "text");
+        root.putObject("extra_data").put("isolation", r.sandbox() == null ? "" : r.sandbox());
         ArrayNode tests = root.putArray("tests");
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Outcome o : r.outcomes()) {
@@ -73,9 +76,11 @@ public final class Reports {
     }
 
     public static String feedback(Grader.Result r, GradeOptions options) {
-        StringBuilder sb = new StringBuilder("# Feedback for ").append(r.submission()).append("\n\n");
+        StringBuilder sb = new StringBuilder("# Feedback for ").append(inline(r.submission())).append("\n\n");
         if (r.fatal() != null) {
-            return sb.append("Could not grade: ").append(r.fatal()).append("\n").toString();
+            sb.append("Could not grade:\n\n");
+            fenced(sb, r.fatal(), "");
+            return isolationLine(sb, r).toString();
         }
         sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
@@ -98,13 +103,9 @@ public final class Reports {
                 if (o.passed()) {
                     continue;
                 }
-                sb.append("- ✘ ").append(o.hidden() ? "(hidden) " : "").append(o.name()).append("\n\n");
+                sb.append("- ✘ ").append(o.hidden() ? "(hidden) " : "").append(inline(o.name())).append("\n\n");
                 String message = visibleMessage(o, options);
-                sb.append("  ```\n");
-                for (String line : message.split("\n")) {
-                    sb.append("  ").append(line).append('\n');
-                }
-                sb.append("  ```\n");
+                fenced(sb, message, "  ");
                 String m = mistake(message);
                 if (m != null) {
                     sb.append("  Diagnosed mistake: **").append(m).append("**\n");
@@ -112,6 +113,48 @@ public final class Reports {
                 sb.append('\n');
             }
         });
+        return isolationLine(sb, r).toString();
+    }
+
+    private static StringBuilder isolationLine(StringBuilder sb, Grader.Result r) {
+        if (r.sandbox() != null && !r.sandbox().isBlank()) {
+            sb.append("\n---\n\nGraded in: ").append(inline(r.sandbox())).append('\n');
+        }
+        return sb;
+    }
+
+    /**
+     * Appends {@code text} as a fenced code block whose fence is a longer run of backticks than any
+     * in the text, so no line of it can close the block (CommonMark: a closing fence must be at
+     * least as long as the opening one). Inside, Markdown and HTML are shown literally.
+     */
+    static void fenced(StringBuilder sb, String text, String indent) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        sb.append(indent).append(fence).append("text\n");
+        for (String line : text.split("\n", -1)) {
+            sb.append(indent).append(line.replace("\r", "")).append('\n');
+        }
+        sb.append(indent).append(fence).append('\n');
+    }
+
+    /** Text for a Markdown line: characters with a meaning in Markdown or HTML are escaped with a backslash; line breaks become spaces. */
+    static String inline(String text) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : (text == null ? "" : text).toCharArray()) {
+            if (c == '\n' || c == '\r') {
+                sb.append(' ');
+            } else if ("\\`*_[]<>#|!~&".indexOf(c) >= 0) {
+                sb.append('\\').append(c);
+            } else {
+                sb.append(c);
+            }
+        }
         return sb.toString();
     }
 
@@ -166,11 +209,15 @@ public final class Reports {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    /** Writes results.json, feedback.md and junit.xml into {@code out}. */
+    /**
+     * Writes results.json, feedback.md and junit.xml into {@code out} ({@link SafeFiles#prepareOut}:
+     * created if missing, refused if a link or someone else's), each to a temporary file renamed
+     * into place, never through a link.
+     */
     public static void write(Path out, Grader.Result r, GradeOptions options) throws IOException {
-        Files.createDirectories(out);
-        Files.writeString(out.resolve("results.json"), gradescope(r, options).toPrettyString() + "\n", StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("feedback.md"), feedback(r, options), StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("junit.xml"), junitXml(r, options), StandardCharsets.UTF_8);
+        Path dir = SafeFiles.prepareOut(out);
+        SafeFiles.write(dir, "results.json", gradescope(r, options).toPrettyString() + "\n");
+        SafeFiles.write(dir, "feedback.md", feedback(r, options));
+        SafeFiles.write(dir, "junit.xml", junitXml(r, options));
     }
 }

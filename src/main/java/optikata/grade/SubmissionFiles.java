@@ -1,0 +1,249 @@
+package optikata.grade;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stages a submission's exercise sources into a scratch folder: ONLY the expected source files
+ * are copied, each reached from the submission folder one component at a time without following
+ * any link ({@code openat} with no-follow, so nothing can be swapped in between the check and the
+ * read). A path is refused, with a reason the learner sees, when any component is a symbolic link
+ * ({@code exercises/}, the exercise folder, {@code src/}, a package folder, the file), when it is not
+ * a regular file, when it has other hard links, or when it is larger than the cap (found from its
+ * size, or by reading at most cap + 1 bytes). A missing or refused file is replaced by the shipped stub.
+ */
+public final class SubmissionFiles {
+    /** Sources larger than this are refused: the biggest stub is a few KiB. */
+    public static final long DEFAULT_CAP_BYTES = 256 * 1024;
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+
+    private SubmissionFiles() {
+    }
+
+    /**
+     * One source not taken from the submission.
+     *
+     * @param exercise the exercise folder name
+     * @param path     the file as the learner knows it, e.g. {@code exercises/01-one-step/src/kata/onestep/OneStep.java}
+     * @param reason   why, in a sentence fragment
+     */
+    public record Refusal(String exercise, String path, String reason) {
+        /** What the learner reads. */
+        public String message() {
+            return path + " was not graded: " + reason + ". The untouched stub was graded in its place.";
+        }
+    }
+
+    /**
+     * What was staged.
+     *
+     * @param sources  per exercise, the staged copies (learner's or stub) under the destination, in the expected order
+     * @param refused  files refused, with reasons
+     * @param stubbed  per exercise, the relative paths for which the stub was used (missing or refused)
+     */
+    public record Staged(Map<String, List<Path>> sources, List<Refusal> refused, Map<String, List<Path>> stubbed) {
+    }
+
+    /**
+     * Copies the expected sources of each exercise.
+     *
+     * @param submission the submission folder: a clone holding {@code exercises/}, or a copy of {@code exercises/} itself
+     * @param expected   per exercise, the source paths relative to {@code <exercise>/src/}
+     * @param stubs      the shipped {@code exercises/} folder (trusted), whose stubs stand in for missing or refused files
+     * @param dest       an empty folder of the grader's; the copies go to {@code dest/<exercise>/<relative path>}
+     * @param capBytes   the largest source accepted
+     */
+    public static Staged stage(Path submission, Map<String, List<Path>> expected, Path stubs, Path dest, long capBytes) throws IOException {
+        if (capBytes < 1) {
+            throw new IllegalArgumentException("Invalid capBytes: " + capBytes + " (must be >= 1)");
+        }
+        Path root = submission.toRealPath();
+        if (!Files.isDirectory(root)) {
+            throw new IOException("the submission " + submission + " is not a folder");
+        }
+        // a clone holds exercises/; otherwise the folder is the exercises tree itself
+        List<String> prefix = Files.exists(root.resolve("exercises"), NOFOLLOW) ? List.of("exercises") : List.of();
+        Map<String, List<Path>> sources = new LinkedHashMap<>();
+        Map<String, List<Path>> stubbed = new LinkedHashMap<>();
+        List<Refusal> refused = new ArrayList<>();
+        for (Map.Entry<String, List<Path>> e : expected.entrySet()) {
+            String ex = e.getKey();
+            List<Path> copies = new ArrayList<>();
+            for (Path rel : e.getValue()) {
+                List<String> components = new ArrayList<>(prefix);
+                components.add(ex);
+                components.add("src");
+                String shown = String.join("/", components) + "/" + rel.toString().replace('\\', '/');
+                String bad = checkRelative(rel);
+                if (bad != null || !SAFE_NAME.matcher(ex).matches()) {
+                    // the expected paths come from the kata's own layout: a bad one is the grader's bug
+                    throw new IllegalArgumentException("Invalid expected source: " + ex + "/src/" + rel + " (" + bad + ")");
+                }
+                Path to = dest.resolve(ex).resolve(rel.toString());
+                Files.createDirectories(to.getParent());
+                String problem = null;
+                rel.forEach(c -> components.add(c.toString()));
+                try {
+                    byte[] bytes = read(root, components, capBytes);
+                    if (bytes != null) {
+                        Files.write(to, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+                        copies.add(to);
+                        continue;
+                    }
+                } catch (Refused r) {
+                    problem = r.getMessage();
+                }
+                if (problem != null) {
+                    refused.add(new Refusal(ex, shown, problem));
+                }
+                Files.copy(stubs.resolve(ex).resolve("src").resolve(rel.toString()), to);
+                copies.add(to);
+                stubbed.computeIfAbsent(ex, k -> new ArrayList<>()).add(rel);
+            }
+            sources.put(ex, List.copyOf(copies));
+        }
+        stubbed.replaceAll((k, v) -> List.copyOf(v));
+        return new Staged(sources, List.copyOf(refused), stubbed);
+    }
+
+    /** A reason when {@code rel} could leave its folder (absolute, {@code ..}, empty), else null. */
+    static String checkRelative(Path rel) {
+        if (rel.isAbsolute() || rel.toString().isEmpty()) {
+            return "the path is not relative";
+        }
+        for (Path c : rel) {
+            String s = c.toString();
+            if (s.equals("..") || s.equals(".") || s.isEmpty()) {
+                return "it would resolve outside the submission";
+            }
+        }
+        return null;
+    }
+
+    /** A path the grader will not read. */
+    static final class Refused extends Exception {
+        Refused(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /** The file's bytes, or null when a component is missing; {@link Refused} when it may not be read. */
+    private static byte[] read(Path root, List<String> components, long cap) throws IOException, Refused {
+        try (DirectoryStream<Path> top = Files.newDirectoryStream(root)) {
+            if (top instanceof SecureDirectoryStream<Path> secure) {
+                return readSecure(secure, root, components, 0, cap, "");
+            }
+        }
+        return readByPath(root, components, cap);
+    }
+
+    private static byte[] readSecure(SecureDirectoryStream<Path> dir, Path root, List<String> components, int i, long cap, String walked)
+            throws IOException, Refused {
+        Path name = Path.of(components.get(i));
+        String here = walked.isEmpty() ? components.get(i) : walked + "/" + components.get(i);
+        BasicFileAttributes a;
+        try {
+            a = dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+        } catch (NoSuchFileException missing) {
+            return null;
+        }
+        boolean last = i == components.size() - 1;
+        check(a, here, last, cap);
+        if (!last) {
+            SecureDirectoryStream<Path> next;
+            try {
+                next = dir.newDirectoryStream(name, NOFOLLOW);
+            } catch (java.nio.file.FileSystemException swapped) {
+                throw new Refused(here + " changed while being read (a link or not a folder)");
+            }
+            try (next) {
+                return readSecure(next, root, components, i + 1, cap, here);
+            }
+        }
+        checkLinks(root.resolve(here));
+        try (SeekableByteChannel ch = dir.newByteChannel(name, Set.of(StandardOpenOption.READ, NOFOLLOW))) {
+            return readCapped(ch, cap);
+        } catch (java.nio.file.FileSystemException swapped) {
+            throw new Refused(here + " could not be opened without following a link");
+        }
+    }
+
+    /** Where no secure directory stream exists: the same checks by path (not race-free). */
+    private static byte[] readByPath(Path root, List<String> components, long cap) throws IOException, Refused {
+        Path p = root;
+        String walked = "";
+        for (int i = 0; i < components.size(); i++) {
+            p = p.resolve(components.get(i));
+            walked = walked.isEmpty() ? components.get(i) : walked + "/" + components.get(i);
+            BasicFileAttributes a;
+            try {
+                a = Files.readAttributes(p, BasicFileAttributes.class, NOFOLLOW);
+            } catch (NoSuchFileException missing) {
+                return null;
+            }
+            check(a, walked, i == components.size() - 1, cap);
+        }
+        checkLinks(p);
+        try (SeekableByteChannel ch = Files.newByteChannel(p, Set.of(StandardOpenOption.READ, NOFOLLOW))) {
+            return readCapped(ch, cap);
+        }
+    }
+
+    private static void check(BasicFileAttributes a, String here, boolean last, long cap) throws Refused {
+        if (a.isSymbolicLink()) {
+            throw new Refused(here + " is a symbolic link");
+        }
+        if (!last && !a.isDirectory()) {
+            throw new Refused(here + " is not a folder");
+        }
+        if (last && !a.isRegularFile()) {
+            throw new Refused("it is not a regular file");
+        }
+        if (last && a.size() > cap) {
+            throw new Refused("it is " + size(a.size()) + ", more than the " + size(cap) + " a source may have");
+        }
+    }
+
+    /** Reads at most cap + 1 bytes: a file that grew past the cap is refused without reading the rest. */
+    private static byte[] readCapped(SeekableByteChannel ch, long cap) throws IOException, Refused {
+        InputStream in = Channels.newInputStream(ch);
+        byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        if (bytes.length > cap) {
+            throw new Refused("it is more than the " + size(cap) + " a source may have");
+        }
+        return bytes;
+    }
+
+    /** A file with other hard links may be someone else's file (a root-only one, say) linked into the tree. */
+    private static void checkLinks(Path file) throws IOException, Refused {
+        Object links = Files.getAttribute(file, "unix:nlink", NOFOLLOW);
+        if (links instanceof Integer n && n > 1) {
+            throw new Refused("it has other hard links (it may be someone else's file)");
+        }
+    }
+
+    static String size(long bytes) {
+        if (bytes >= 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+        }
+        return bytes >= 1024 ? (bytes / 1024) + " KiB" : bytes + " bytes";
+    }
+}
