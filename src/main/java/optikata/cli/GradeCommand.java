@@ -73,7 +73,7 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--show-hidden-details", description = "show hidden specs' failure messages to learners")
     boolean showHiddenDetails;
 
-    @Option(names = "--no-sandbox", description = "do not drop to user nobody when running as root")
+    @Option(names = "--no-sandbox", description = "no namespace: isolate by a fresh uid per submission, limits and killing by uid only (as in a container that cannot make namespaces)")
     boolean noSandbox;
 
     @Override

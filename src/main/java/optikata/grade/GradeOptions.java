@@ -12,7 +12,8 @@ import java.util.Map;
  * @param points              points per exercise (default {@link #DEFAULT_POINTS} for any exercise not listed)
  * @param hiddenVisibility    Gradescope visibility of hidden specs: hidden, after_due_date, after_published or visible
  * @param showHiddenDetails   show hidden specs' messages to students
- * @param sandbox             drop to an unprivileged user (setpriv) when running as root
+ * @param sandbox             isolate each submission in a namespace where the machine allows it (bubblewrap); false forces
+ *                            the fallback (a fresh uid per submission, limits, killing by process group and uid)
  */
 public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heapMb, int outputCapBytes, Map<String, Double> points,
                            String hiddenVisibility, boolean showHiddenDetails, boolean sandbox) {

@@ -70,28 +70,29 @@ public final class Grader {
         long start = System.nanoTime();
         String name = submission.getFileName() == null ? submission.toString() : submission.getFileName().toString();
         Path scratch = null;
-        try (ChildProcess children = new ChildProcess(options.sandbox())) {
+        Sandbox box = null;
+        try {
             if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-                return fatal(name, "the submission folder " + submission + " does not exist (or is a link)", start, children.describe());
+                return fatal(name, "the submission folder " + submission + " does not exist (or is a link)", start, "");
             }
-            Path tree = Files.isDirectory(submission.resolve("exercises"), LinkOption.NOFOLLOW_LINKS) ? submission.resolve("exercises") : submission;
-            scratch = Files.createTempDirectory("optikata-grade-");
-            open(scratch);
+            scratch = SafeFiles.createScratch();
+            box = Sandbox.openFree(options.sandboxLimits(), !options.sandbox());
+            Path work = box.newWorkDir(scratch, "work");
             Map<String, List<String>> compileErrors = new LinkedHashMap<>();
-            Map<String, List<Path>> staged = new LinkedHashMap<>();
-            for (String ex : layout.names()) {
-                List<String> refused = new ArrayList<>();
-                staged.put(ex, stage(submission, tree, ex, scratch.resolve("src").resolve(ex), refused));
-                if (!refused.isEmpty()) {
-                    compileErrors.put(ex, refused);
-                }
+            Map<String, List<Path>> expectedSources = new LinkedHashMap<>();
+            layout.names().forEach(ex -> expectedSources.put(ex, layout.exercise(ex).sources()));
+            SubmissionFiles.Staged stagedFiles = SubmissionFiles.stage(submission, expectedSources, layout.exercises(), scratch.resolve("src"),
+                    MAX_SOURCE_BYTES);
+            for (SubmissionFiles.Refusal r : stagedFiles.refused()) {
+                compileErrors.computeIfAbsent(r.exercise(), k -> new ArrayList<>()).add(r.message());
             }
+            Map<String, List<Path>> staged = stagedFiles.sources();
+            openTree(scratch.resolve("src"));
             Map<String, Oracle.Exercise> oracles = new LinkedHashMap<>();
             for (String ex : layout.names()) {
                 oracles.put(ex, Oracle.of(layout, ex));
             }
-            Path classes = scratch.resolve("classes");
-            compile(children, scratch, staged, compileErrors, classes);
+            List<Path> classes = compile(box, scratch, work, staged, compileErrors);
             List<Planned> plan = new ArrayList<>();
             for (String ex : layout.names()) {
                 if (compileErrors.containsKey(ex)) {
@@ -119,10 +120,10 @@ public final class Grader {
                         copyTree(from, books.resolve(hidden ? "all" : "public"));
                     }
                 }
-                cp.add(classes);
+                cp.addAll(classes);
                 cp.add(books.resolve(hidden ? "all" : "public"));
-                open(books);
-                runChildren(children, scratch, cp, part, seen, failures, deadline);
+                openTree(books);
+                runChildren(box, scratch, work, cp, part, seen, failures, deadline);
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (String ex : layout.names()) {
@@ -161,14 +162,19 @@ public final class Grader {
             }
             double score = outcomes.stream().mapToDouble(Outcome::score).sum();
             double max = layout.names().stream().mapToDouble(options::pointsFor).sum();
-            return new Result(name, outcomes, compileErrors, round(score), max, seconds(start), null,
-                    children.describe() + ", heap " + options.heapMb() + " MB");
+            String isolation = box.describe() + "; heap " + options.heapMb() + " MB";
+            box.close();
+            return new Result(name, outcomes, compileErrors, round(score), max, seconds(start), null, isolation);
         } catch (Exception | Error e) {
-            return fatal(name, "the grader failed: " + e, start, "");
+            return fatal(name, "the grader failed: " + e, start, box == null ? "" : box.describe());
         } finally {
+            // every process of the submission ends before its files are deleted, so none can race the deletion
+            if (box != null) {
+                box.close();
+            }
             if (scratch != null) {
                 try {
-                    KataRun.deleteTree(scratch);
+                    SafeFiles.deleteTree(scratch);
                 } catch (IOException ignored) {
                     // a leftover temp folder is not worth failing a grade for
                 }
@@ -195,133 +201,75 @@ public final class Grader {
     }
 
     /**
-     * Copies one exercise's learner files: only the stub's file names, only regular files that are
-     * not links and whose every folder up to the submission is not a link, only up to the size cap.
-     * A missing file is replaced by the stub; a refused one is reported.
+     * Compiles every exercise in one javac run in the sandbox, or each on its own when that fails
+     * (so an error costs only its exercise); then refuses any class that is not the stub's. Returns
+     * the class folders of the exercises that compiled.
      */
-    private List<Path> stage(Path submission, Path tree, String ex, Path to, List<String> refused) throws IOException {
-        Exercise exercise = layout.exercise(ex);
-        List<Path> out = new ArrayList<>();
-        Path root = submission.toAbsolutePath().normalize();
-        for (Path rel : exercise.sources()) {
-            Path from = KataLayout.sourceDir(tree, ex).resolve(rel).toAbsolutePath().normalize();
-            Path target = to.resolve(rel);
-            Files.createDirectories(target.getParent());
-            String shown = "exercises/" + ex + "/src/" + rel.toString().replace('\\', '/');
-            String why = refusal(root, from);
-            if (why == null && Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
-                byte[] bytes;
-                try (InputStream in = Files.newInputStream(from, LinkOption.NOFOLLOW_LINKS)) {
-                    bytes = in.readNBytes((int) MAX_SOURCE_BYTES + 1);
-                }
-                if (bytes.length > MAX_SOURCE_BYTES) {
-                    refused.add(shown + ": larger than " + MAX_SOURCE_BYTES / 1024 + " KiB; refused");
-                    continue;
-                }
-                Files.write(target, bytes);
-            } else {
-                if (why != null) {
-                    refused.add(shown + ": " + why);
-                    continue;
-                }
-                Files.copy(KataLayout.sourceDir(layout.exercises(), ex).resolve(rel), target);
-            }
-            target.toFile().setReadable(true, false);
-            out.add(target);
-        }
-        return out;
-    }
-
-    /** Why {@code file} may not be read as the learner's (a link on the way, not a regular file, outside the tree), or null. */
-    static String refusal(Path root, Path file) {
-        if (!file.startsWith(root)) {
-            return "outside the submission; refused";
-        }
-        Path p = root;
-        for (Path part : root.relativize(file)) {
-            p = p.resolve(part);
-            if (Files.isSymbolicLink(p)) {
-                return (p.equals(file) ? "a symbolic link" : "inside a folder that is a symbolic link (" + root.relativize(p) + ")")
-                        + "; only regular files are graded";
-            }
-        }
-        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
-            return "not a regular file; refused";
-        }
-        return null;
-    }
-
-    /** Compiles every exercise in one child run, or each on its own when that fails; records errors per exercise. */
-    private void compile(ChildProcess children, Path scratch, Map<String, List<Path>> staged, Map<String, List<String>> errors, Path classes)
+    private List<Path> compile(Sandbox box, Path scratch, Path work, Map<String, List<Path>> staged, Map<String, List<String>> errors)
             throws IOException, InterruptedException {
         List<String> ok = staged.keySet().stream().filter(ex -> !errors.containsKey(ex)).toList();
         List<Path> all = new ArrayList<>();
         ok.forEach(ex -> all.addAll(staged.get(ex)));
-        Files.createDirectories(classes);
-        writable(classes);
-        boolean together = !all.isEmpty() && javac(children, scratch, all, classes).isEmpty();
+        Map<String, Path> out = new LinkedHashMap<>();
+        Path together = work.resolve("classes");
+        boolean compiledTogether = !all.isEmpty() && javac(box, scratch, work, all, together).isEmpty();
         for (String ex : ok) {
-            if (!together) {
-                Path out = scratch.resolve("classes-" + ex);
-                Files.createDirectories(out);
-                writable(out);
-                List<String> e = javac(children, scratch, staged.get(ex), out);
-                if (!e.isEmpty()) {
-                    errors.put(ex, e);
-                    continue;
-                }
-                copyTree(out, classes);
+            if (compiledTogether) {
+                out.put(ex, together);
+                continue;
+            }
+            Path dir = work.resolve("classes-" + ex);
+            List<String> e = javac(box, scratch, work, staged.get(ex), dir);
+            if (e.isEmpty()) {
+                out.put(ex, dir);
+            } else {
+                errors.put(ex, e);
             }
         }
         // only the stub's classes, each in its own exercise's package
-        for (String ex : ok) {
-            if (errors.containsKey(ex)) {
-                continue;
-            }
-            List<Path> stubs = layout.exercise(ex).sources();
-            Set<String> packages = new LinkedHashSet<>();
-            stubs.forEach(s -> packages.add(s.getParent() == null ? "" : s.getParent().toString().replace('\\', '/')));
-            List<String> extra = new ArrayList<>();
-            for (String rel : Declared.unexpected(classes, allStubs())) {
+        for (Path dir : new LinkedHashSet<>(out.values())) {
+            List<Path> allowed = new ArrayList<>();
+            out.forEach((ex, d) -> {
+                if (d.equals(dir)) {
+                    allowed.addAll(layout.exercise(ex).sources());
+                }
+            });
+            for (String rel : Declared.unexpected(dir, allowed)) {
                 String pkg = rel.contains("/") ? rel.substring(0, rel.lastIndexOf('/')) : "";
-                if (packages.contains(pkg)) {
-                    extra.add(rel);
+                boolean claimed = false;
+                for (String ex : out.keySet()) {
+                    if (!out.get(ex).equals(dir)) {
+                        continue;
+                    }
+                    for (Path stub : layout.exercise(ex).sources()) {
+                        String stubPkg = stub.getParent() == null ? "" : stub.getParent().toString().replace('\\', '/');
+                        if (stubPkg.equals(pkg)) {
+                            errors.put(ex, List.of(Declared.message(List.of(rel), layout.exercise(ex).sources())));
+                            claimed = true;
+                        }
+                    }
                 }
-            }
-            if (!extra.isEmpty()) {
-                errors.put(ex, List.of(Declared.message(extra, stubs)));
+                if (!claimed) {
+                    // a class in no exercise's package: every exercise compiled with it is refused
+                    for (String ex : out.keySet()) {
+                        if (out.get(ex).equals(dir)) {
+                            errors.putIfAbsent(ex, List.of(Declared.message(List.of(rel), layout.exercise(ex).sources())));
+                        }
+                    }
+                }
             }
         }
-        for (String rel : Declared.unexpected(classes, allStubs())) {
-            boolean claimed = false;
-            for (String ex : ok) {
-                for (Path s : layout.exercise(ex).sources()) {
-                    String pkg = s.getParent() == null ? "" : s.getParent().toString().replace('\\', '/');
-                    claimed |= rel.startsWith(pkg + "/");
-                }
-            }
-            if (!claimed) {
-                // a class in no exercise's package: refuse the whole submission's code
-                for (String ex : ok) {
-                    errors.putIfAbsent(ex, List.of(Declared.message(List.of(rel), layout.exercise(ex).sources())));
-                }
-            }
-        }
-    }
-
-    private List<Path> allStubs() {
-        List<Path> out = new ArrayList<>();
-        layout.names().forEach(ex -> out.addAll(layout.exercise(ex).sources()));
-        return out;
+        out.keySet().removeAll(errors.keySet());
+        return new ArrayList<>(new LinkedHashSet<>(out.values()));
     }
 
     /** Runs javac in a child; returns the errors as {@code exercises/NN/src/file:line: message}, empty when it compiled. */
-    private List<String> javac(ChildProcess children, Path scratch, List<Path> sources, Path out) throws IOException, InterruptedException {
+    private List<String> javac(Sandbox box, Path scratch, Path work, List<Path> sources, Path out) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
                 "-J-Xmx" + options.heapMb() + "m", "-d", out.toString(), "-cp", lib() + "/*", "--release", "17", "-encoding", "UTF-8",
-                "-proc:none", "-nowarn", "-Xmaxerrs", "30", "-implicit:none", "-sourcepath", ""));
+                "-proc:none", "-nowarn", "-Xmaxerrs", "30", "-implicit:none", "-sourcepath", "", "-J-XX:TieredStopAtLevel=1"));
         sources.forEach(s -> cmd.add(s.toString()));
-        Process p = children.start(cmd, work(scratch), List.of(scratch), env(scratch));
+        Process p = box.start(cmd, work, List.of(scratch.resolve("src"), lib()), env(work));
         p.getOutputStream().close();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Thread t1 = daemon(() -> drain(p.getErrorStream(), err, 256 * 1024));
@@ -329,7 +277,7 @@ public final class Grader {
         t1.start();
         t2.start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
+            box.killAll();
             return List.of("the compiler did not finish within 120 s");
         }
         t1.join(2000);
@@ -366,7 +314,7 @@ public final class Grader {
     }
 
     /** Runs the plan's cases in children until every case has a report or a failure, or the deadline passes. */
-    private void runChildren(ChildProcess children, Path scratch, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
+    private void runChildren(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
                              Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         for (int attempt = 0; attempt <= plan.size() && System.nanoTime() < deadline; attempt++) {
             List<Planned> todo = plan.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
@@ -374,7 +322,7 @@ public final class Grader {
                 return;
             }
             int before = seen.size() + failures.size();
-            String culpritReason = runChild(children, scratch, classpath, todo, seen, failures, deadline);
+            String culpritReason = runChild(box, scratch, work, classpath, todo, seen, failures, deadline);
             List<Planned> left = todo.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
             if (!left.isEmpty()) {
                 // the first case without a report is the one the child was running when it stopped
@@ -387,7 +335,7 @@ public final class Grader {
     }
 
     /** One child: feeds it the cases, reads reports until it ends or must be killed; returns why it stopped early. */
-    private String runChild(ChildProcess children, Path scratch, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
+    private String runChild(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
                             Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(lib() + "/*");
         for (Path p : classpath) {
@@ -397,7 +345,9 @@ public final class Grader {
                 "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
                 "-cp", cp.toString(), ProbeMain.class.getName(), String.valueOf(options.testTimeoutSeconds() * 1000L),
                 String.valueOf(options.outputCapBytes()));
-        Process child = children.start(command, work(scratch), List.of(scratch), env(scratch));
+        List<Path> visible = new ArrayList<>(List.of(lib()));
+        classpath.stream().filter(p -> !p.startsWith(work)).forEach(visible::add);
+        Process child = box.start(command, work, visible, env(work));
         Set<String> wanted = new LinkedHashSet<>();
         try (OutputStream in = child.getOutputStream()) {
             StringBuilder sb = new StringBuilder();
@@ -476,7 +426,8 @@ public final class Grader {
                 break;
             }
         }
-        children.close();
+        // every process of this child (and anything it started) ends here, whatever it did
+        box.killAll();
         child.waitFor(10, TimeUnit.SECONDS);
         reader.join(2000);
         errReader.join(2000);
@@ -556,30 +507,13 @@ public final class Grader {
         return t;
     }
 
-    private static Path work(Path scratch) throws IOException {
-        Path work = scratch.resolve("work");
-        Files.createDirectories(work);
-        work.toFile().setWritable(true, false);
-        return work;
-    }
-
-    private static Map<String, String> env(Path scratch) {
-        return Map.of("HOME", scratch.resolve("work").toString(), "PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "TMPDIR",
-                scratch.resolve("work").toString());
+    private static Map<String, String> env(Path work) {
+        return Map.of("HOME", work.toString(), "PATH", "/usr/bin:/bin", "LANG", "C.UTF-8", "TMPDIR", work.toString());
     }
 
     /** Whether this process runs as root, from its real uid (never from a property the environment sets). */
     static boolean isRoot() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Uid:")) {
-                    return line.split("\\s+")[1].equals("0");
-                }
-            }
-        } catch (IOException | RuntimeException ignored) {
-            // no /proc: not Linux, so no dropping of privileges either
-        }
-        return false;
+        return Sandbox.realUid() == 0;
     }
 
     /** The library's class path, copied once into a world-readable folder. */
@@ -666,12 +600,19 @@ public final class Grader {
         }
     }
 
-    /** rwxrwxrwx: a folder the child writes into (its classes); read back here without following links. */
-    static void writable(Path dir) throws IOException {
-        try {
-            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxrwxrwx"));
-        } catch (UnsupportedOperationException ignored) {
-            // not a POSIX file system
+    /** Opens a tree of the grader's for reading by the sandbox's user (folders rwxr-xr-x, files rw-r--r--). */
+    static void openTree(Path dir) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.toList()) {
+                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    open(p);
+                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    p.toFile().setReadable(true, false);
+                }
+            }
         }
     }
 

@@ -522,7 +522,8 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private void killAll() {
+    /** Ends every process the submission started so far; the sandbox stays open for more. */
+    synchronized void killAll() {
         for (Process p : started) {
             if (ownGroups) {
                 killGroup(p.pid());
