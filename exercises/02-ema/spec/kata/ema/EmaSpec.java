@@ -10,8 +10,8 @@ public final class EmaSpec implements CaseBook {
         book.add("update", "one update keeps γ of the old average: 0.9·0.4 + 0.1·4 = 0.76").formula("γ·average + (1 − γ)·value")
                 .input("average = 0.4, value = 4, γ = 0.9; then average = 2, value = 0, γ = 0.5; then average = 0, value = 5, γ = 0.9")
                 .symbol("γ", 0.9)
-                .meaning("Ema.update", "γ·average + (1 − γ)·value: γ multiplies the old average (it keeps the share γ) and (1 − γ) the "
-                        + "new value, as it is (not squared)")
+                .meaning("Ema.update", "γ·average + (1 − γ)·value: γ multiplies the old average, which keeps the share γ and decays "
+                        + "(without γ it never decays and grows like a sum), and (1 − γ) multiplies the new value, as it is (not squared)")
                 .meaning("Ema.update(0, 5, 0.9)", "an average of 0 is an average like any other: the first update gives (1 − γ)·value, "
                         + "not the value itself")
                 .probe(r -> {

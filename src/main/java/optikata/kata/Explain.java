@@ -71,8 +71,8 @@ public final class Explain {
                             && x != null && !o.isText() && !x.isText() && allClose(o.numbers(), x.numbers(), c.tolerance());
                 }
                 out.add(stem(quantity) + " did not change at all: the update never reached it"
-                        + (stateRight && quantity.endsWith("step 1") ? "; the state is right, so the step was probably taken with the state "
-                        + "from before this step's update (zeros on the first step): update the state first, then θ" : ""));
+                        + (stateRight && quantity.endsWith("step 1") ? "; the state is right, so the step was probably taken with stale state "
+                        + "from before this step's update (the old values, zeros on the first step): update the state first, then θ" : ""));
                 return out;
             }
             if (unchanged > 0) {
@@ -84,6 +84,20 @@ public final class Explain {
         if (truncated(ev, av)) {
             out.add("it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
                     + "which is 0 in Java), truncates it");
+            return out;
+        }
+        List<Integer> zeros = new ArrayList<>();
+        boolean restRight = true;
+        for (int i = 0; i < ev.length; i++) {
+            if (av[i] == 0 && ev[i] != 0) {
+                zeros.add(i + 1);
+            } else if (!close(ev[i], av[i], c.tolerance())) {
+                restRight = false;
+            }
+        }
+        if (ev.length > 1 && restRight && !zeros.isEmpty() && zeros.size() < ev.length && zeros.get(0) > 1) {
+            out.add("element" + (zeros.size() == 1 ? " " : "s ") + join(zeros) + " of " + ev.length + " are still 0 while the others are right: "
+                    + "the loop stops before the end; run it over every element (up to getNumElements(), not numRows)");
             return out;
         }
         if (ev.length > 1 && close(ev[0], av[0], c.tolerance()) && allZeroFrom(av, 1) && !allZeroFrom(ev, 1)) {
@@ -174,6 +188,11 @@ public final class Explain {
         return null;
     }
 
+    /** "the new s" → "s": a quantity as a symbol where it reads better. */
+    static String plain(String quantity) {
+        return quantity.startsWith("the new ") ? quantity.substring(8) : quantity;
+    }
+
     static String stem(String quantity) {
         int at = quantity.indexOf(" after ");
         return at > 0 ? quantity.substring(0, at) : quantity;
@@ -188,8 +207,8 @@ public final class Explain {
                 Entry back = actual.entry(o.name());
                 Entry mine = expected.entry(quantity);
                 if (back != null && back.numbers() != null && mine != null && allClose(back.numbers(), mine.numbers(), tol)) {
-                    return quantity + " and " + o.name() + " are swapped: each holds what the other should (check the order of the "
-                            + "arguments or results)";
+                    return plain(quantity) + " and " + plain(o.name()) + " are swapped: each holds what the other should (check the order "
+                            + "of the arguments or results)";
                 }
                 String count = countDifference(quantity, o.name());
                 if (count != null) {
@@ -197,6 +216,9 @@ public final class Explain {
                 }
                 if (stem(o.name()).equals(stem(quantity)) && o.name().contains(" after step ")) {
                     return "it is what " + o.name() + " should be: one step behind (a value from before this step's update was used)";
+                }
+                if (o.name().startsWith("the gradient")) {
+                    return "it is the raw g, used as it is where the formula normalises or scales it";
                 }
                 return "it is exactly what " + o.name() + " should be: is the wrong variable used or returned?";
             }
@@ -333,10 +355,21 @@ public final class Explain {
             return "it is exactly " + (d > 0 ? "1 more" : "1 less") + " than it should be: off by one (one less or one more than the "
                     + "formula, such as γ/(1 − γ) against 1/(1 − γ))";
         }
+        boolean state = !stem.equals("θ") && !stem.startsWith("the new θ");
         for (Map.Entry<String, Double> sym : symbols.entrySet()) {
-            if (sym.getValue() != 0 && Math.abs(Math.abs(d) - Math.abs(sym.getValue())) <= 1e-6 * Math.abs(sym.getValue())) {
-                String n = sym.getKey();
-                return stem + " is off by exactly " + n + ": " + n + " is " + (d * Math.signum(sym.getValue()) > 0 ? "added to" : "subtracted from")
+            double v = sym.getValue();
+            String n = sym.getKey();
+            if (v == 0) {
+                continue;
+            }
+            if (state && Math.abs(Math.abs(d) - Math.abs(v)) <= 1e-6 * Math.abs(v)) {
+                // s after step 1 = β·s₀ + ...: off by β means s started at 1
+                return stem + " is off by exactly " + n + " after the first step: as if " + stem + " started at " + Observation.number(d / v)
+                        + " instead of 0 (the state must start at 0: zeros before the first step)";
+            }
+            // a symbol added outside the division: off by it, give or take what it changes inside
+            if (!state && Math.abs(Math.abs(d) - Math.abs(v)) <= 0.1 * Math.abs(v)) {
+                return stem + " is off by about " + n + ": " + n + " is " + (d * Math.signum(v) > 0 ? "added to" : "subtracted from")
                         + " " + stem + " itself, outside the division (a missing parenthesis: precedence)";
             }
         }
@@ -373,7 +406,10 @@ public final class Explain {
             } else if (Math.abs(dActual * dActual - dExpected) < 1e-6 * dExpected) {
                 k = "root";
             } else {
-                return null;
+                k = epsilonForm(symbols.get("ε"), dExpected, dActual);
+                if (k == null) {
+                    return null;
+                }
             }
             if (kind != null && !kind.equals(k)) {
                 return null;
@@ -388,8 +424,34 @@ public final class Explain {
                     + "is integer division, so the power is 0; the square root is missing)";
             case "squared" -> "the step divides by the square of what it should: it divides by s instead of √s (the square root is missing, "
                     + "or s was squared once more)";
-            default -> "the step divides by the square root of what it should: a square root is taken twice";
+            case "root" -> "the step divides by the square root of what it should: a square root is taken twice";
+            default -> "the step divides by " + kind + ", where the formula's denominator puts ε elsewhere: check where ε goes (inside "
+                    + "or outside the root, ε and not ε²)";
         };
+    }
+
+    /**
+     * Which placement of ε the learner's denominator {@code da} follows, given the expected one
+     * {@code de} (ε inside the root, √(s + ε), or outside, √s + ε): "√s" (ε missing), "√(s + ε)",
+     * "√s + ε", "√(s + ε²)"; null when none fits.
+     */
+    static String epsilonForm(Double eps, double de, double da) {
+        if (eps == null) {
+            return null;
+        }
+        for (double s : new double[] {de * de - eps, (de - eps) * (de - eps)}) {
+            if (s < 0) {
+                continue;
+            }
+            double[] forms = {Math.sqrt(s), Math.sqrt(s + eps), Math.sqrt(s) + eps, Math.sqrt(s + eps * eps)};
+            String[] names = {"√s (ε is missing)", "√(s + ε) (ε inside the root)", "√s + ε (ε outside the root)", "√(s + ε²) (ε² inside the root)"};
+            for (int k = 0; k < forms.length; k++) {
+                if (Math.abs(forms[k] - da) <= 1e-9 * Math.abs(da) && Math.abs(forms[k] - de) > 1e-12 * Math.abs(de)) {
+                    return names[k];
+                }
+            }
+        }
+        return null;
     }
 
     static boolean wholeNumbers(double[] v) {

@@ -171,6 +171,17 @@ public final class Mutants {
             }
             chain.append("{ ").append(stmt).append(" }");
             // the previous statement and this one in the wrong order (neither declares anything)
+            if (pending != null && declaration && pendingIndent.equals(indent) && k == pendingLine + 1 && descriptions.size() < limit
+                    && !pendingStmt.matches(".*\\b" + java.util.regex.Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
+                // double d = e; after a statement it does not use: computed first, d sees the statement's old values
+                int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
+                        + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");
+                String body = chain.substring(head.length());
+                out.append(indent).append(head).append("if (").append(id).append(" == ").append(n).append(") { ").append(stmt).append(' ')
+                        .append(pendingStmt).append(" } else { ").append(pending).append(' ').append(body).append(" }\n");
+                pending = null;
+                continue;
+            }
             if (pending != null && !declaration && !stmt.startsWith("return") && pendingIndent.equals(indent) && k == pendingLine + 1
                     && descriptions.size() < limit) {
                 int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
@@ -231,8 +242,10 @@ public final class Mutants {
                 Matcher m = OPERAND.matcher(stmt);
                 if (m.find(i + 1) && m.start() == i + 1 && stmt.startsWith(" * ", m.end())) {
                     String name = symbol(m.group(), symbols);
-                    variants.add(new String[] {stmt.substring(0, i + 1) + stmt.substring(m.end() + 3), "the factor " + name + " is missing in "
-                            + stripIn(where) + " (" + name + " is missing)"});
+                    boolean square = stmt.startsWith(m.group(), m.end() + 3);
+                    variants.add(new String[] {stmt.substring(0, i + 1) + stmt.substring(m.end() + 3), square
+                            ? name + " is not squared in " + stripIn(where) + " (" + name + " where the formula has " + name + "·" + name + ")"
+                            : "the factor " + name + " is missing in " + stripIn(where) + " (" + name + " is missing)"});
                 }
             }
             if (stmt.charAt(i) == '(' && i > 0 && (stmt.charAt(i - 1) == ' ' || stmt.charAt(i - 1) == '(')) {
