@@ -43,6 +43,9 @@ class HostileSubmissionsTest {
     static final String MARK = "hk" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 
     static Path base;
+    /** A port on 127.0.0.1 that payloads try to reach; every line received is kept. */
+    static java.net.ServerSocket listener;
+    static final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
     static Map<String, String> instructorBefore;
     static String machine;
 
@@ -54,10 +57,26 @@ class HostileSubmissionsTest {
         instructorBefore = Hostile.instructorFiles();
         machine = Hostile.machine();
         Hostile.secrets(); // fails early (and loudly) if there were nothing to look for
+        listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        Thread accept = new Thread(() -> {
+            while (!listener.isClosed()) {
+                try (java.net.Socket s = listener.accept()) {
+                    s.setSoTimeout(2000);
+                    received.add(new String(s.getInputStream().readNBytes(256), StandardCharsets.UTF_8).strip());
+                } catch (IOException e) {
+                    // closed, or a client that said nothing
+                }
+            }
+        }, "hostile-listener");
+        accept.setDaemon(true);
+        accept.start();
     }
 
     @AfterAll
     static void tearDown() throws IOException {
+        if (listener != null) {
+            listener.close();
+        }
         Hostile.killLeftovers(MARK);
         if (base != null) {
             KataRun.deleteTree(base);
@@ -184,7 +203,7 @@ class HostileSubmissionsTest {
             Hostile.write(sub, "07-adam", Payloads.duplicateReport(marker, Payloads.expectedBlock("07-adam", false, 1),
                     Payloads.expectedBlock("07-adam", true, 1)));
             // 08: JUnit annotations and static initialisers for a grader that would load the class itself
-            Hostile.write(sub, "08-debugging", Payloads.parentHooks(marker));
+            Hostile.write(sub, "08-debugging", Payloads.parentHooks(marker, listener.getLocalPort()));
         });
     }
 
@@ -270,6 +289,16 @@ class HostileSubmissionsTest {
     }
 
     @Test
+    @Disabled("open: the spec JVM (user nobody) connected to 127.0.0.1 and sent its marker to a port this test listens on")
+    @DisplayName("network: the learner's code cannot reach 127.0.0.1")
+    void noNetwork() throws Exception {
+        Graded g = refusals();
+        assertThat(g.output("08-debugging")).as("the payload ran").contains("HOSTILE-RAN " + g.marker());
+        assertThat(received).as("what reached a port on 127.0.0.1 (machine: " + machine + ")").noneMatch(l -> l.contains(g.marker()));
+        assertContained(g, "08-debugging");
+    }
+
+    @Test
     @Disabled("open: results.json and feedback.md do not say which isolation the grade used (Grader.Result.sandbox() is not written)")
     @DisplayName("isolation: results.json and feedback.md say which isolation the grade used")
     void isolationReported() throws Exception {
@@ -328,6 +357,7 @@ class HostileSubmissionsTest {
             Hostile.write(sub, "04-epsilon-outside", Payloads.markdown(marker));
             Hostile.write(sub, "05-adagrad", Payloads.delegateAdaGrad());
             Hostile.write(sub, "06-centered-momentum", Payloads.leak(marker, Hostile.LAYOUT.root()));
+            Hostile.write(sub, "07-adam", Payloads.otherExercisesPackage(marker));
             Hostile.write(sub, "08-debugging", Payloads.dollarClass("08-debugging", "TutorialRegression", marker));
         });
     }
@@ -341,6 +371,17 @@ class HostileSubmissionsTest {
         assertThat(g.of("01-one-step")).as("01's hidden cases").filteredOn(Outcome::hidden).isNotEmpty().noneMatch(Outcome::passed);
         assertThat(score(g, "01-one-step")).as("01's score (public share " + publicShare + ")").isLessThanOrEqualTo(publicShare);
         assertContained(g, "01-one-step");
+    }
+
+    @Test
+    @DisplayName("shadowing: a class in another exercise's package, named like its hidden spec, refuses that exercise; neither scores")
+    void classInAnotherExercisesPackage() throws Exception {
+        Graded g = numbers();
+        assertThat(g.messages("08-debugging")).as("08's messages").contains("kata.debugging.TutorialRegressionHiddenSpec");
+        assertThat(score(g, "07-adam")).isZero();
+        assertThat(score(g, "08-debugging")).isZero();
+        assertContained(g, "07-adam");
+        assertContained(g, "08-debugging");
     }
 
     @Disabled("open: +Infinity passes every numeric check (Explain.close: |x - Inf| <= tol * Inf); 02 returning +Infinity everywhere scored 10/10 (6 of 6)")

@@ -83,6 +83,20 @@ final class Payloads {
                 """.formatted(marker);
     }
 
+    /** Shadowing across exercises: 07's file declares, in 08's package, an empty book named like 08's hidden spec (and no MyAdam). */
+    static String otherExercisesPackage(String marker) {
+        return """
+                package kata.debugging;
+
+                /** %s */
+                final class TutorialRegressionHiddenSpec implements optikata.kata.spec.CaseBook {
+                    @Override
+                    public void define(optikata.kata.spec.Book book) {
+                    }
+                }
+                """.formatted(marker);
+    }
+
     /** A second top-level class whose name has a '$', so that its class file looks like one nested in the stub's class. */
     static String dollarClass(String exercise, String stubClass, String marker) throws IOException {
         return stub(exercise) + """
@@ -98,7 +112,7 @@ final class Payloads {
      * generator, an extension), a test method, and static initialisers, on 08's stub. Wherever any
      * of them runs, it says so.
      */
-    static String parentHooks(String marker) throws IOException {
+    static String parentHooks(String marker, int port) throws IOException {
         String s = stub("08-debugging");
         s = replace(s, "public final class TutorialRegression {", """
                 @org.junit.jupiter.api.DisplayNameGeneration(TutorialRegression.Names.class)
@@ -128,8 +142,14 @@ final class Payloads {
 
                     static {
                         ran("the class initialiser");
+                        try (java.net.Socket socket = new java.net.Socket()) {
+                            socket.connect(new java.net.InetSocketAddress("127.0.0.1", %d), 2000);
+                            socket.getOutputStream().write("NET-%s\\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                        } catch (Exception e) {
+                            ran("no network: " + e.getClass().getSimpleName());
+                        }
                     }
-                """ + ran(marker));
+                """.formatted(port, marker) + ran(marker));
         return replace(s, "        double[] gradients = new double[x.length];", "        System.out.print(Log.TEXT);\n        double[] gradients = new double[x.length];");
     }
 
