@@ -328,13 +328,18 @@ class HostileSubmissionsTest {
     // ---------------------------------------------------------------------------------------------
 
     @Disabled("open: stubs whose 01 class initialiser replays target/kata-oracle/*/oracle.txt (readable by user nobody) on fd 1 and halts scored 80/80")
+    static Graded oracle() throws Exception {
+        return graded("oracle", (sub, marker) -> {
+            Hostile.stubs(sub);
+            Hostile.write(sub, "01-one-step", Payloads.forgeFromOracle(marker, Hostile.LAYOUT.root()));
+            Hostile.write(sub, "08-debugging", Payloads.dollarClass("08-debugging", "TutorialRegression", marker));
+        });
+    }
+
     @Test
     @DisplayName("result channel: every report forged from the grader's oracle cache (readable by the child) earns nothing")
     void forgeFromOracleCache() throws Exception {
-        Graded g = graded("oracle", (sub, marker) -> {
-            Hostile.stubs(sub);
-            Hostile.write(sub, "01-one-step", Payloads.forgeFromOracle(marker, Hostile.LAYOUT.root()));
-        });
+        Graded g = oracle();
         assertThat(g.result().score()).as("score of stubs whose 01 forges every report; per exercise " + g.perExercise()).isZero();
         assertContained(g, null);
     }
@@ -358,7 +363,6 @@ class HostileSubmissionsTest {
             Hostile.write(sub, "05-adagrad", Payloads.delegateAdaGrad());
             Hostile.write(sub, "06-centered-momentum", Payloads.leak(marker, Hostile.LAYOUT.root()));
             Hostile.write(sub, "07-adam", Payloads.otherExercisesPackage(marker));
-            Hostile.write(sub, "08-debugging", Payloads.dollarClass("08-debugging", "TutorialRegression", marker));
         });
     }
 
@@ -441,7 +445,7 @@ class HostileSubmissionsTest {
     @Test
     @DisplayName("shadowing: a second top-level class named Stub$Something (its class file looks nested) is refused")
     void dollarNamedTopLevelClass() throws Exception {
-        Graded g = numbers();
+        Graded g = oracle();
         assertThat(score(g, "08-debugging")).isZero();
         assertThat(g.messages("08-debugging")).as("08's messages").contains("TutorialRegression$Shadow");
         assertContained(g, "08-debugging");
