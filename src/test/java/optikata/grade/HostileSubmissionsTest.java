@@ -327,7 +327,6 @@ class HostileSubmissionsTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    @Disabled("open: stubs whose 01 class initialiser replays target/kata-oracle/*/oracle.txt (readable by user nobody) on fd 1 and halts scored 80/80")
     static Graded oracle() throws Exception {
         return graded("oracle", (sub, marker) -> {
             Hostile.stubs(sub);
@@ -336,6 +335,7 @@ class HostileSubmissionsTest {
         });
     }
 
+    @Disabled("open: stubs whose 01 class initialiser replays target/kata-oracle/*/oracle.txt (readable by user nobody) on fd 1 and halts scored 80/80")
     @Test
     @DisplayName("result channel: every report forged from the grader's oracle cache (readable by the child) earns nothing")
     void forgeFromOracleCache() throws Exception {
