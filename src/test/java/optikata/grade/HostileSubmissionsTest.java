@@ -553,4 +553,78 @@ class HostileSubmissionsTest {
         assertThat(survivors).as("processes of the attacker alive after the cohort (machine: " + machine + ")").isEmpty();
         assertThat(Hostile.instructorFiles()).isEqualTo(instructorBefore);
     }
+
+    // ---------------------------------------------------------------------------------------------
+
+    @Test
+    @Disabled("open: with target/ unwritable the oracle cache falls back to a predictable /tmp folder; a learner who made it first (user nobody) "
+            + "swapped the grader's 02 entry for one expecting 0 everywhere, and the next grade gave a 02 returning 0 its 10/10")
+    @DisplayName("oracle cache: a cache folder planted in /tmp by a learner cannot decide the next grade")
+    void poisonedOracleCache() throws Exception {
+        // a checkout whose target/ cannot hold the cache (a file stands there), as in a read-only install
+        Path ro = base.resolve("checkout");
+        for (String part : new String[] {"exercises", "solutions", "src/kata"}) {
+            Submissions.copy(Hostile.LAYOUT.root().resolve(part), ro.resolve(part));
+        }
+        try (var s = Files.walk(Hostile.LAYOUT.root().resolve("src/kata/catalogue"))) {
+            for (Path f : s.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, ro.resolve("src/kata/catalogue").resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.writeString(ro.resolve("target"), "not a folder\n");
+        optikata.kata.KataLayout layout = new optikata.kata.KataLayout(ro);
+        Path cache = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Grader.isRoot() && !Files.exists(cache), "needs root (to act as user nobody) and a fresh cache name");
+        try {
+            // the learner (user nobody) creates the cache folder before any grade
+            Files.createDirectories(cache);
+            Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            // a first grade builds 02's oracle there
+            optikata.kata.Oracle.of(layout, "02-ema");
+            Path built;
+            try (var s = Files.list(cache)) {
+                built = s.filter(p -> p.getFileName().toString().startsWith("02-ema-")).findFirst().orElseThrow();
+            }
+            StringBuilder poisoned = new StringBuilder();
+            boolean expected = false;
+            for (String line : Files.readAllLines(built.resolve("oracle.txt"))) {
+                if (line.startsWith("C ")) {
+                    expected = new String(java.util.Base64.getDecoder().decode(line.substring(2)), StandardCharsets.UTF_8).startsWith("expected ");
+                } else if (expected && line.startsWith("V ")) {
+                    String[] f = line.split(" ");
+                    line = f[0] + " " + f[1] + " " + f[2] + " " + f[3] + " 0".repeat(Integer.parseInt(f[3]));
+                }
+                poisoned.append(line).append('\n');
+            }
+            Path bait = base.resolve("poisoned-oracle.txt");
+            Files.writeString(bait, poisoned);
+            Hostile.chmod(bait, "rw-r--r--");
+            // the learner, as user nobody, moves the grader's entry aside and puts a copy with the poisoned expectations in its place
+            String swap = "mv '" + built + "' '" + built + ".orig' && cp -r '" + built + ".orig' '" + built + "' && cp '" + bait + "' '" + built + "/oracle.txt'";
+            Process p = new ProcessBuilder("/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", "/bin/sh", "-c", swap)
+                    .redirectErrorStream(true).start();
+            String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int swapped = p.waitFor();
+            // the next grade, in a new grader JVM (as each CI job is), of stubs whose 02 returns 0 everywhere
+            Path sub = base.resolve("sub-poison");
+            Hostile.stubs(sub);
+            Hostile.write(sub, "02-ema", Hostile.stub("02-ema").replaceAll("throw new UnsupportedOperationException\\([^;]*\\);", "return 0;"));
+            Path out = base.resolve("out-poison");
+            Process grade = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("java.class.path"), "-Doptikata.home=" + ro, "-Djava.awt.headless=true", "optikata.cli.Main", "grade",
+                    "--submission", sub.toString(), "--out", out.toString(), "--test-timeout", "3").redirectErrorStream(true).start();
+            String printed = new String(grade.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(grade.waitFor()).as("the grade's exit code; it printed: " + printed).isZero();
+            double score02 = 0;
+            for (JsonNode t : new ObjectMapper().readTree(out.resolve("results.json").toFile()).get("tests")) {
+                if (t.get("name").asText().startsWith("02-ema")) {
+                    score02 += t.get("score").asDouble();
+                }
+            }
+            assertThat(score02).as("02's score after the learner " + (swapped == 0 ? "swapped" : "could not swap (" + said.strip() + ")")
+                    + " the cache entry").isZero();
+        } finally {
+            KataRun.deleteTree(cache);
+        }
+    }
 }
