@@ -431,7 +431,7 @@ class HostileSubmissionsTest {
         assertContained(g, "04-epsilon-outside");
     }
 
-    @Disabled("open: the child (user nobody) reads solutions/, src/kata/hidden/ and target/kata-oracle/; solution bodies and hidden-spec lines appear in feedback.md, results.json and junit.xml")
+    @Disabled("open: the child (user nobody) reads solutions/, src/kata/hidden/ and target/kata-oracle/; 112 lines of solution bodies, hidden specs and oracle values appeared in feedback.md, results.json and junit.xml")
     @Test
     @DisplayName("leaks: hidden specs, solutions and the oracle cache read by the learner's code appear in no learner-visible output")
     void leakInstructorFiles() throws Exception {
