@@ -87,6 +87,15 @@ public final class Grader {
                 compileErrors.computeIfAbsent(r.exercise(), k -> new ArrayList<>()).add(r.message());
             }
             Map<String, List<Path>> staged = stagedFiles.sources();
+            for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
+                for (Path file : e.getValue()) {
+                    String why = Declared.refusal(file, Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+                    if (why != null) {
+                        compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("exercises/" + e.getKey() + "/src/"
+                                + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why);
+                    }
+                }
+            }
             openTree(scratch.resolve("src"));
             Map<String, Oracle.Exercise> oracles = new LinkedHashMap<>();
             for (String ex : layout.names()) {
@@ -380,6 +389,10 @@ public final class Grader {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null) {
                 if (line.equals("\u0000EOF")) {
+                    if (bytes[0] > MAX_REPORT_BYTES) {
+                        // the reader stops at the cap: that end of the stream is the flood's, not the child's
+                        killedFor = "flooded the output (more than " + MAX_REPORT_BYTES / (1024 * 1024) + " MB)";
+                    }
                     break;
                 }
                 if (line.equals("D")) {

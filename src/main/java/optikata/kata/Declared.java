@@ -44,6 +44,82 @@ public final class Declared {
         return out;
     }
 
+    /**
+     * The top-level types a source file declares (classes, interfaces, enums, records, annotation
+     * types at brace depth 0, comments and literals skipped). A class file name cannot tell a
+     * nested class from a top-level one named {@code Stub$Helper}; the source can.
+     */
+    public static List<String> topLevelTypes(String source) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int n = source.length();
+        int i = 0;
+        while (i < n) {
+            char c = source.charAt(i);
+            if (c == '/' && i + 1 < n && source.charAt(i + 1) == '/') {
+                while (i < n && source.charAt(i) != '\n') {
+                    i++;
+                }
+            } else if (c == '/' && i + 1 < n && source.charAt(i + 1) == '*') {
+                int end = source.indexOf("*/", i + 2);
+                i = end < 0 ? n : end + 2;
+            } else if (c == '"' || c == '\'') {
+                if (c == '"' && source.startsWith("\"\"\"", i)) {
+                    int end = source.indexOf("\"\"\"", i + 3);
+                    i = end < 0 ? n : end + 3;
+                    continue;
+                }
+                i++;
+                while (i < n && source.charAt(i) != c) {
+                    i += source.charAt(i) == '\\' ? 2 : 1;
+                }
+                i++;
+            } else if (c == '{') {
+                depth++;
+                i++;
+            } else if (c == '}') {
+                depth--;
+                i++;
+            } else if (Character.isJavaIdentifierStart(c)) {
+                int start = i;
+                while (i < n && Character.isJavaIdentifierPart(source.charAt(i))) {
+                    i++;
+                }
+                String word = source.substring(start, i);
+                boolean keyword = word.equals("class") || word.equals("interface") || word.equals("enum") || word.equals("record");
+                boolean member = start > 0 && source.charAt(start - 1) == '.';
+                if (depth == 0 && keyword && !member) {
+                    int j = i;
+                    while (j < n && Character.isWhitespace(source.charAt(j))) {
+                        j++;
+                    }
+                    int k = j;
+                    while (k < n && Character.isJavaIdentifierPart(source.charAt(k))) {
+                        k++;
+                    }
+                    if (k > j) {
+                        out.add(source.substring(j, k));
+                    }
+                }
+            } else {
+                i++;
+            }
+        }
+        return out;
+    }
+
+    /** Why a learner's file may not be compiled (it declares top-level types besides the one named like it), or null. */
+    public static String refusal(Path file, String source) {
+        String expected = file.getFileName().toString().replaceFirst("\\.java$", "");
+        List<String> types = topLevelTypes(source);
+        List<String> others = types.stream().filter(t -> !t.equals(expected)).toList();
+        if (others.isEmpty()) {
+            return null;
+        }
+        return "the file declares top-level types besides " + expected + ": " + String.join(", ", others)
+                + ". Keep only the stub's class; put helpers inside it as nested classes.";
+    }
+
     /** The learner's message for unexpected classes. */
     public static String message(List<String> extra, List<Path> stubSources) {
         List<String> names = new ArrayList<>();

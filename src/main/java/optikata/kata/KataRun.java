@@ -54,8 +54,16 @@ public final class KataRun {
             throw new IllegalArgumentException("Invalid source folder: " + srcDir + " (no src/ folder for exercise " + exercise + ")");
         }
         List<Path> files = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
         for (Path rel : KataLayout.javaFiles(srcDir)) {
             files.add(srcDir.resolve(rel));
+            String why = Declared.refusal(srcDir.resolve(rel), Files.readString(srcDir.resolve(rel), java.nio.charset.StandardCharsets.UTF_8));
+            if (why != null) {
+                refused.add(display(layout.root(), srcDir.resolve(rel)) + ": " + why);
+            }
+        }
+        if (!refused.isEmpty()) {
+            return new Report(exercise, refused, List.of());
         }
         Oracle.Exercise oracle = Oracle.of(layout, exercise);
         Path out = Files.createTempDirectory("optikata-" + exercise + "-");

@@ -289,7 +289,6 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @Disabled("open: the spec JVM (user nobody) connected to 127.0.0.1 and sent its marker to a port this test listens on")
     @DisplayName("network: the learner's code cannot reach 127.0.0.1")
     void noNetwork() throws Exception {
         Graded g = refusals();
@@ -299,7 +298,6 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @Disabled("open: results.json and feedback.md do not say which isolation the grade used (Grader.Result.sandbox() is not written)")
     @DisplayName("isolation: results.json and feedback.md say which isolation the grade used")
     void isolationReported() throws Exception {
         Graded g = refusals();
@@ -335,7 +333,6 @@ class HostileSubmissionsTest {
         });
     }
 
-    @Disabled("open: stubs whose 01 class initialiser replays target/kata-oracle/*/oracle.txt (readable by user nobody) on fd 1 and halts scored 80/80")
     @Test
     @DisplayName("result channel: every report forged from the grader's oracle cache (readable by the child) earns nothing")
     void forgeFromOracleCache() throws Exception {
@@ -366,7 +363,6 @@ class HostileSubmissionsTest {
         });
     }
 
-    @Disabled("open: hard-coded public values plus an identity fallback scored 6.67/10 in 01: 3 public cases and the hidden zero-gradient case, which a do-nothing step passes")
     @Test
     @DisplayName("hard-coding: returning the public specs' expected values passes no hidden case")
     void hardCodedPublicValues() throws Exception {
@@ -388,7 +384,6 @@ class HostileSubmissionsTest {
         assertContained(g, "08-debugging");
     }
 
-    @Disabled("open: +Infinity passes every numeric check (Explain.close: |x - Inf| <= tol * Inf); 02 returning +Infinity everywhere scored 10/10 (6 of 6)")
     @Test
     @DisplayName("numbers: returning +∞ everywhere matches no expected value")
     void infinityEverywhere() throws Exception {
@@ -418,7 +413,6 @@ class HostileSubmissionsTest {
         assertContained(g, "05-adagrad");
     }
 
-    @Disabled("open: a ``` line in an exception message closes the fence of feedback.md: a fake **Score: 80 / 80** line renders outside code")
     @Test
     @DisplayName("Markdown injection: a code fence in an exception message or in printed output stays inside a code block of feedback.md")
     void markdownInjection() throws Exception {
@@ -431,7 +425,6 @@ class HostileSubmissionsTest {
         assertContained(g, "04-epsilon-outside");
     }
 
-    @Disabled("open: the child (user nobody) reads solutions/, src/kata/hidden/ and target/kata-oracle/; 112 lines of solution bodies, hidden specs and oracle values appeared in feedback.md, results.json and junit.xml")
     @Test
     @DisplayName("leaks: hidden specs, solutions and the oracle cache read by the learner's code appear in no learner-visible output")
     void leakInstructorFiles() throws Exception {
@@ -441,7 +434,6 @@ class HostileSubmissionsTest {
         assertContained(g, "06-centered-momentum");
     }
 
-    @Disabled("open: a second top-level class TutorialRegression$Shadow is accepted: Declared judges class-file names, and its file looks nested")
     @Test
     @DisplayName("shadowing: a second top-level class named Stub$Something (its class file looks nested) is refused")
     void dollarNamedTopLevelClass() throws Exception {
@@ -486,7 +478,6 @@ class HostileSubmissionsTest {
         return cli;
     }
 
-    @Disabled("open: plain, nohup and setsid children of the spec JVM and a detached watcher are alive after the grade (the JVM exits first, so they are no longer its descendants)")
     @Test
     @DisplayName("escaping: plain, nohup and setsid processes started by the learner's code are all gone when the grade is written")
     void detachedProcessesDie() throws Exception {
@@ -496,7 +487,6 @@ class HostileSubmissionsTest {
         assertThat(c.instructorAfter()).isEqualTo(instructorBefore);
     }
 
-    @Disabled("open: the child created the missing --out under a world-writable parent and planted feedback.md as a link; root wrote the feedback through it into a root-owned file")
     @Test
     @DisplayName("--out planted by the learner: a link named feedback.md in a folder the child created does not make the grader overwrite its target")
     void plantedOutLink() throws Exception {
@@ -505,7 +495,6 @@ class HostileSubmissionsTest {
         assertThat(Files.getOwner(c.out()).getName()).as("owner of --out").isEqualTo(Files.getOwner(base).getName());
     }
 
-    @Disabled("open: a detached watcher replaced results.json with score 80 after the grader wrote it (the child owns the --out it created)")
     @Test
     @DisplayName("a watcher left by the learner cannot replace results.json after the grader wrote it")
     void watcherCannotRewriteResults() throws Exception {
@@ -517,7 +506,6 @@ class HostileSubmissionsTest {
 
     // ---------------------------------------------------------------------------------------------
 
-    @Disabled("open: a detached process of learner A copied A's solved OneStep.class over B's (B's untouched stubs scored 6.67 in 01) and SIGKILLed two of B's spec JVMs")
     @Test
     @DisplayName("cohort: a process left by one learner neither raises nor lowers the next learner's grade")
     void cohortNeighbour() throws Exception {
@@ -557,7 +545,6 @@ class HostileSubmissionsTest {
     // ---------------------------------------------------------------------------------------------
 
     @Test
-    @Disabled("open: with target/ unwritable the oracle cache falls back to a predictable /tmp folder; a learner who made it first (user nobody) "
             + "swapped the grader's 02 entry for one expecting 0 everywhere, and the next grade gave a 02 returning 0 its 10/10")
     @DisplayName("oracle cache: a cache folder planted in /tmp by a learner cannot decide the next grade")
     void poisonedOracleCache() throws Exception {

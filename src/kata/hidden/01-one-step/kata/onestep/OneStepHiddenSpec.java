@@ -10,7 +10,8 @@ public final class OneStepHiddenSpec implements CaseBook {
     public void define(Book book) {
         OneStepSpec.step(book, "tiny-gradient", "a gradient much smaller than √ε is scaled by ε, not blown up", 0.0, 1e-6, 0.0, 0.01, 0.9,
                 1e-8);
-        OneStepSpec.step(book, "zero-gradient", "a zero gradient with s = 0 leaves θ where it is", 3.0, 0.0, 0.0, 0.01, 0.9, 1e-8);
+        OneStepSpec.step(book, "zero-gradient", "a zero gradient leaves θ where it is while s decays: s = 0.9·0.5", 3.0, 0.0, 0.5, 0.01, 0.9,
+                1e-8);
         book.add("generated", "200 generated steps match the formula (fixed seed)").formula(OneStepSpec.FORMULA)
                 .input("θ in [−10, 10], g in [−100, 100], s in [0, 100], β in [0, 0.999], α = 0.01, ε = 1e-8")
                 .symbol("α", 0.01).symbol("ε", 1e-8)
