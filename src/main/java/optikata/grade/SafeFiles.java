@@ -59,15 +59,15 @@ public final class SafeFiles {
             return abs;
         }
         if (a.isSymbolicLink()) {
-            throw new IOException("Invalid --out: " + out + " (a symbolic link: give a real folder)");
+            throw new IOException("Invalid output folder: " + out + " (a symbolic link: give a real folder)");
         }
         if (!a.isDirectory()) {
-            throw new IOException("Invalid --out: " + out + " (exists and is not a folder)");
+            throw new IOException("Invalid output folder: " + out + " (exists and is not a folder)");
         }
         int owner = ownerOf(abs);
         int me = Sandbox.realUid();
         if (owner != me) {
-            throw new IOException("Invalid --out: " + out + " (owned by uid " + owner + ", not by the grader's uid " + me
+            throw new IOException("Invalid output folder: " + out + " (owned by uid " + owner + ", not by the grader's uid " + me
                     + ": someone else could change it)");
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, NOFOLLOW);
@@ -82,13 +82,13 @@ public final class SafeFiles {
         int owner = ownerOf(holder);
         int me = Sandbox.realUid();
         if (owner != me && owner != 0) {
-            throw new IOException("Invalid --out: " + out + " (its folder " + holder + " belongs to uid " + owner
+            throw new IOException("Invalid output folder: " + out + " (its folder " + holder + " belongs to uid " + owner
                     + ", who could replace it)");
         }
         int mode = (Integer) Files.getAttribute(holder, "unix:mode", NOFOLLOW);
         boolean sticky = (mode & 01000) != 0;
         if ((mode & 0022) != 0 && !sticky) {
-            throw new IOException("Invalid --out: " + out + " (its folder " + holder + " is writable by others, mode "
+            throw new IOException("Invalid output folder: " + out + " (its folder " + holder + " is writable by others, mode "
                     + Integer.toOctalString(mode & 07777) + ")");
         }
     }

@@ -37,7 +37,7 @@ class GradeOutTest {
         Path out = Files.createSymbolicLink(dir.resolve("out"), target);
         Run r = grade(dir.resolve("no-such-submission"), out);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Invalid --out: " + out + " (a symbolic link");
+        assertThat(r.err()).containsIgnoringCase("invalid output folder: " + out + " (a symbolic link");
         assertThat(r.out()).isEmpty();
         assertThat(target.toFile().list()).isEmpty();
     }
@@ -50,7 +50,7 @@ class GradeOutTest {
         Files.setAttribute(out, "unix:uid", Sandbox.FIRST_UID + 7, LinkOption.NOFOLLOW_LINKS);
         Run r = grade(dir.resolve("no-such-submission"), out);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Invalid --out").contains("owned by uid " + (Sandbox.FIRST_UID + 7));
+        assertThat(r.err()).containsIgnoringCase("invalid output folder").contains("owned by uid " + (Sandbox.FIRST_UID + 7));
         assertThat(out.toFile().list()).isEmpty();
     }
 
@@ -61,7 +61,7 @@ class GradeOutTest {
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
         Run r = grade(dir.resolve("no-such-submission"), open.resolve("out"));
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("Invalid --out").contains("writable by others");
+        assertThat(r.err()).containsIgnoringCase("invalid output folder").contains("writable by others");
         assertThat(open.resolve("out")).doesNotExist();
     }
 
