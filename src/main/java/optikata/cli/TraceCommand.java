@@ -36,6 +36,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     OptimizerOptions optimizerOptions;
 
+    @Mixin
+    PrecisionOptions precisionOptions;
+
     @Option(names = "--objective", defaultValue = "square", paramLabel = "NAME",
             description = "square (θ², seed 000), d2l-quadratic (0.1x₁²+2x₂²), rosenbrock, least-squares (seed 001 data), logistic (default: ${DEFAULT-VALUE})")
     String objective;
@@ -67,7 +70,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (steps < 0) {
             throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 0)");
         }
-        Optimizer optimizer = optimizerOptions.spec().build();
+        Optimizer optimizer = precisionOptions.apply(optimizerOptions.spec().build());
         Trajectory trajectory;
         if (replay != null) {
             if (start == null) {

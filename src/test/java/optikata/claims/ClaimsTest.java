@@ -297,8 +297,9 @@ class ClaimsTest {
             }
             vw = 0.9 * vw + 0.1 * gw * gw;
             vb = 0.9 * vb + 0.1 * gb * gb;
-            w -= 0.01 * gw / Math.sqrt(vw + 1e-8);
-            b -= 0.01 * gb / Math.sqrt(vb + 1e-8);
+            // Keras holds the learning rate in a float32 variable.
+            w -= (float) 0.01 * gw / Math.sqrt(vw + 1e-8);
+            b -= (float) 0.01 * gb / Math.sqrt(vb + 1e-8);
         }
         double loss = 0;
         for (int x = 1; x <= 4; x++) {
