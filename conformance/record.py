@@ -36,8 +36,9 @@ def gradients(steps, seed):
 
 
 def constant_gradients(steps):
-    """One value per coordinate, repeated: s − ḡ² goes to 0 and its rounding decides the sign."""
-    return np.tile(np.array([1.0, 0.3, 1e-3, 7.0, 1e2]), (steps, 1))
+    """One value per coordinate, repeated: s − ḡ² goes to 0 and its rounding decides the sign
+    (with PyTorch's defaults, 0.1 turns negative at step 3226; 1.0 never does)."""
+    return np.tile(np.array([0.1, 1.0]), (steps, 1))
 
 
 START = np.array([0.5, -1.25, 2.0, 0.75, -3.0])
@@ -62,13 +63,16 @@ def bitwise(why):
 # --- PyTorch -------------------------------------------------------------------------------
 def record_torch(out, g, tag):
     import torch
+    start = START[:g.shape[1]]
     variants = [("default", {}, []), ("centered", {"centered": True}, ["--centered"]),
                 ("momentum", {"momentum": 0.9}, ["--momentum", "0.9"]),
                 ("centered-momentum", {"centered": True, "momentum": 0.9}, ["--centered", "--momentum", "0.9"])]
+    if tag:  # the constant-gradient set: the centered forms, single-tensor path
+        variants = [v for v in variants if "centered" in v[0]]
     for dtype, suffix, extra in ((torch.float64, "", []), (torch.float32, "-float32", ["--precision", "float32"])):
         for name, kw, args in variants:
-            for foreach in (None, True):
-                p = torch.tensor(START, dtype=dtype, requires_grad=True)
+            for foreach in ((None,) if tag else (None, True)):
+                p = torch.tensor(start, dtype=dtype, requires_grad=True)
                 opt = torch.optim.RMSprop([p], foreach=foreach, **kw)
                 traj = [p.detach().double().numpy().copy()]
                 for row in g:
@@ -79,8 +83,10 @@ def record_torch(out, g, tag):
                 write(out, run_id, np.array(traj), {
                     "framework": "torch", "version": torch.__version__,
                     "variant": f"RMSprop({kw}) foreach={foreach}", "dtype": str(dtype).replace("torch.", ""),
-                    "optikata": ["--preset", "pytorch"] + args + extra,
-                    "expect": bitwise("recorded by conformance/record.py; the pytorch preset in the given precision")})
+                    "optikata": ["--preset", "pytorch"] + args + extra + (["--negative-variance", "nan"] if tag else []),
+                    "alternatives": {"clamp": ["--preset", "pytorch"] + args + extra} if tag else {},
+                    "expect": bitwise("recorded by conformance/record.py; the pytorch preset in the given precision"
+                                      + (", with PyTorch's NaN where s − ḡ² rounds negative" if tag else ""))})
 
 
 # --- Optax (x64) ---------------------------------------------------------------------------
@@ -185,8 +191,9 @@ def main():
     g = constant_gradients(a.constant) if a.constant else gradients(a.steps, a.seed)
     tag = f"-constant{a.constant}" if a.constant else ""
     os.makedirs(a.out, exist_ok=True)
-    np.savetxt(os.path.join(a.out, "grads.csv"), g, delimiter=",", header="g1,g2,g3,g4,g5", comments="", fmt="%.17g")
-    np.savetxt(os.path.join(a.out, "start.csv"), START[None, :], delimiter=",", fmt="%.17g")
+    header = ",".join(f"g{i + 1}" for i in range(g.shape[1]))
+    np.savetxt(os.path.join(a.out, "grads.csv"), g, delimiter=",", header=header, comments="", fmt="%.17g")
+    np.savetxt(os.path.join(a.out, "start.csv"), START[None, :g.shape[1]], delimiter=",", fmt="%.17g")
     for name in a.frameworks.split(","):
         if name == "keras" and "KERAS_BACKEND" not in os.environ:
             for backend in ("tensorflow", "jax", "torch"):

@@ -20,23 +20,46 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FrameworkRecordingsTest {
     static final Path FOLDER = Path.of("src/test/resources/conformance");
+    /** PyTorch's centered runs on a constant gradient, up to the step where s − ḡ² rounds negative. */
+    static final Path CONSTANT = Path.of("src/test/resources/conformance-constant");
     static RecordingSet set;
+    static RecordingSet constant;
 
     @BeforeAll
     static void load() throws Exception {
         set = RecordingSet.load(FOLDER);
+        constant = RecordingSet.load(CONSTANT);
     }
 
     @TestFactory
     @DisplayName("every recording is reproduced by its manifest's arguments as its manifest expects")
     List<DynamicTest> everyRecording() {
-        return set.recordings().stream().map(r -> DynamicTest.dynamicTest(r.id() + " " + r.arguments(), () -> {
-            Agreement a = set.agreement(OptimizerArguments.build(r.arguments()), r);
-            assertThat(r.expectation().isMetBy(a))
-                    .as("%s with %s: max relative difference %s, first differing step %d; expected %s (%s)", r.id(), r.arguments(),
-                            a.describe(), a.firstDifferingStep(), r.expectation(), r.expectation().why())
-                    .isTrue();
-        })).toList();
+        return java.util.stream.Stream.of(set, constant).flatMap(rs -> rs.recordings().stream().map(r ->
+                DynamicTest.dynamicTest(r.id() + " " + r.arguments(), () -> {
+                    Agreement a = rs.agreement(OptimizerArguments.build(r.arguments()), r);
+                    assertThat(r.expectation().isMetBy(a))
+                            .as("%s with %s: max relative difference %s, first differing step %d; expected %s (%s)", r.id(),
+                                    r.arguments(), a.describe(), a.firstDifferingStep(), r.expectation(), r.expectation().why())
+                            .isTrue();
+                }))).toList();
+    }
+
+    @Test
+    @DisplayName("PyTorch's centered run on a constant gradient 0.1 turns NaN at step 3226; the preset reproduces it with "
+            + "--negative-variance nan and stays finite by default")
+    void centeredNaN() {
+        Recording r = constant.byId("torch-rmsprop-centered-constant3226");
+        int d = r.trajectory().length - 1;
+        assertThat(r.trajectory()[d][0]).isNaN();
+        assertThat(r.trajectory()[d - 1][0]).isFinite();
+        double[][] faithful = constant.replay(OptimizerArguments.build(r.arguments()), r.steps());
+        assertThat(faithful[d][0]).isNaN();
+        for (int t = 0; t <= d; t++) {
+            assertThat(Double.doubleToLongBits(faithful[t][0])).as("step %d", t).isEqualTo(Double.doubleToLongBits(r.trajectory()[t][0]));
+        }
+        double[][] c = constant.replay(OptimizerArguments.build(r.alternatives().get("clamp")), r.steps());
+        assertThat(Agreement.of(c, faithful).firstDifferingStep()).as("the clamp changes nothing before PyTorch's NaN").isEqualTo(d);
+        assertThat(java.util.Arrays.stream(c[d]).allMatch(Double::isFinite)).isTrue();
     }
 
     @Test
@@ -76,11 +99,11 @@ class FrameworkRecordingsTest {
     @DisplayName("prints the agreement of every recording (the table of docs/CONFORMANCE.md)")
     void printTable() {
         StringBuilder sb = new StringBuilder();
-        for (Recording r : set.recordings()) {
-            Agreement a = set.agreement(OptimizerArguments.build(r.arguments()), r);
+        for (RecordingSet rs : List.of(set, constant)) for (Recording r : rs.recordings()) {
+            Agreement a = rs.agreement(OptimizerArguments.build(r.arguments()), r);
             sb.append(String.format("%-48s %-14s first-diff %3d  %s%n", r.id(), a.describe(), a.firstDifferingStep(), String.join(" ", r.arguments())));
             r.alternatives().forEach((name, args) -> {
-                Agreement b = set.agreement(OptimizerArguments.build(args), r);
+                Agreement b = rs.agreement(OptimizerArguments.build(args), r);
                 sb.append(String.format("    alt %-40s %-14s%n", name, b.describe()));
             });
         }
