@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
             "Start with @|bold ./optikata claims|@ (checks every claim of the reference texts),",
             "or @|bold ./optikata trace --help|@ to watch an optimizer step by step."
         },
-        subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
+        subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, ConformanceCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
