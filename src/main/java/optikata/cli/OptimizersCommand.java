@@ -33,6 +33,11 @@ public final class OptimizersCommand implements Callable<Integer> {
                     c.epsilonPlacement() == optikata.optim.EpsilonPlacement.INSIDE_ROOT ? "sqrt(s+eps)" : "sqrt(s)+eps",
                     c.initialAccumulator(), c.momentumForm(), p.source());
         }
+        out.println();
+        out.println("Numbers as each framework is usually called (--hyperparameter-precision, --operation-order; --precision float32 for float32 tensors):");
+        for (RmsPropPreset p : RmsPropPreset.values()) {
+            out.printf("  %-7s %s%n", p.id(), p.precisionNote());
+        }
         out.flush();
         return 0;
     }

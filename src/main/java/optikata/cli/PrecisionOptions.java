@@ -26,7 +26,8 @@ public final class PrecisionOptions {
     ArithmeticPrecision arithmetic;
 
     @Option(names = "--operation-order", paramLabel = "ORDER",
-            description = "standard, pytorch or nd4j: whose kernel's order of operations fixes the last bits (default: the preset's)")
+            description = "standard, pytorch, incremental (TF1's kernel, Optax) or nd4j: whose kernel's order of operations fixes "
+                    + "the last bits (default: the preset's)")
     OperationOrder operationOrder;
 
     @Option(names = "--negative-variance", paramLabel = "WHAT",

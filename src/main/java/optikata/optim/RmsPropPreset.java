@@ -123,7 +123,7 @@ public enum RmsPropPreset {
             case LEARNING_RATE_FLOAT32 -> "η rounded to float32 (a float32 variable); float64 one flag away";
             case FLOAT32 -> "η, ρ, μ, ε rounded to float32 (Python floats become float32 tensors); float64 one flag away";
             case FLOAT64 -> "hyperparameters float64 as given";
-        } + "; " + config.operationOrder().name().toLowerCase(java.util.Locale.ROOT) + " operation order";
+        } + "; " + config.operationOrder().name().toLowerCase(java.util.Locale.ROOT) + " order of operations";
     }
 
     /** The framework file the preset follows. */
