@@ -8,10 +8,12 @@ package optikata.optim;
  */
 public enum OperationOrder {
     /**
-     * {@code s ← β·s + (1−β)·(g·g)}; centered {@code ḡ ← β·ḡ + (1−β)·g}, {@code v ← s − ḡ·ḡ};
-     * {@code θ ← θ − (η·g)/d}; momentum {@code b ← μ·b + (η·g)/d} or {@code b ← μ·b + g/d}.
-     * In float32, {@code 1−β} is formed in float64 and rounded (a Python float meeting a float32
-     * tensor). Keras 3 ({@code keras/src/optimizers/rmsprop.py}), TF1, Optax, cs231n, d2l, Tribuo.
+     * {@code s ← β·s + ((1−β)·g)·g}; centered {@code ḡ ← β·ḡ + (1−β)·g}, {@code v ← s − ḡ·ḡ};
+     * {@code θ ← θ − (η·g)/d}; momentum {@code b ← μ·b + (η·g)/d} or {@code b ← b·μ + g/d}. In
+     * float32, Keras' {@code (1−ρ)·g²}: {@code s ← β·s + (1−β)·(g·g)} with {@code 1−β} formed in
+     * float64 and rounded (a Python float meeting a float32 tensor). Keras 3
+     * ({@code keras/src/optimizers/rmsprop.py}), cs231n, d2l, Tribuo (their recorded float64 runs
+     * are reproduced bit for bit in this order).
      */
     STANDARD,
     /**
@@ -31,9 +33,9 @@ public enum OperationOrder {
      */
     INCREMENTAL,
     /**
-     * ND4J's {@code rms_prop_updater} ({@code libnd4j}, {@code updaterRmsProp}):
+     * ND4J's {@code rms_prop_updater} ({@code libnd4j}):
      * {@code s ← s·ρ + (g·g)·(1−ρ)}, {@code θ ← θ − (η·g)/(√s + ε)}, with {@code 1−ρ} formed in the
-     * arrays' type (float32 for FLOAT arrays). Equal to {@link #STANDARD} in float64.
+     * arrays' type (float32 for FLOAT arrays).
      */
     ND4J
 }

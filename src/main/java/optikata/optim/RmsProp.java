@@ -23,7 +23,14 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Defaults ({@link RmsPropConfig#defaults()}): η = 0.01, β = 0.9, ε = 1e-8 inside the root, s₀ = 0,
  * no centering, no momentum. Framework semantics: {@link RmsPropPreset}. Centered: {@code v} is
- * clamped at 0, since rounding can make {@code s − ḡ²} slightly negative.
+ * clamped at 0, since rounding can make {@code s − ḡ²} slightly negative
+ * ({@link NegativeVariance#NAN} keeps PyTorch's NaN instead).
+ *
+ * <p>What the frameworks do to the numbers: {@link HyperparameterPrecision} rounds η (or η, β, μ,
+ * ε) to float32 before use; {@link ArithmeticPrecision#FLOAT32} keeps state and arithmetic in
+ * float32; {@link OperationOrder} picks whose kernel's order of operations the update follows,
+ * which decides the last bits. With the preset's choices, the runs recorded from PyTorch, Keras,
+ * TF1, Optax, Tribuo and ND4J are reproduced bit for bit or within 1e-15 ({@code docs/CONFORMANCE.md}).
  *
  * <p>The per-coordinate step is bounded: with s₀ = 0 and no momentum, {@code |Δθ| ≤ η/√(1−β)}
  * (the first step reaches it as ε → 0), because {@code s ≥ (1−β) g²}.
