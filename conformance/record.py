@@ -187,8 +187,15 @@ def main():
     ap.add_argument("--steps", type=int, default=30)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--constant", type=int, default=0, help="record the constant-gradient set of this many steps instead")
+    ap.add_argument("--gradients", help="a folder whose grads.csv and start.csv to use instead of seeded ones "
+                                        "(e.g. src/test/resources/conformance, to add runs to the committed set)")
     a = ap.parse_args()
-    g = constant_gradients(a.constant) if a.constant else gradients(a.steps, a.seed)
+    global START
+    if a.gradients:
+        g = np.loadtxt(os.path.join(a.gradients, "grads.csv"), delimiter=",", skiprows=1, ndmin=2)
+        START = np.loadtxt(os.path.join(a.gradients, "start.csv"), delimiter=",", ndmin=1)
+    else:
+        g = constant_gradients(a.constant) if a.constant else gradients(a.steps, a.seed)
     tag = f"-constant{a.constant}" if a.constant else ""
     os.makedirs(a.out, exist_ok=True)
     header = ",".join(f"g{i + 1}" for i in range(g.shape[1]))
@@ -199,7 +206,7 @@ def main():
             for backend in ("tensorflow", "jax", "torch"):
                 env = dict(os.environ, KERAS_BACKEND=backend)
                 cmd = [sys.executable, __file__, "--out", a.out, "--frameworks", "keras", "--steps", str(a.steps),
-                       "--seed", str(a.seed), "--constant", str(a.constant)]
+                       "--seed", str(a.seed), "--constant", str(a.constant)] + (["--gradients", a.gradients] if a.gradients else [])
                 subprocess.run(cmd, env=env, check=True)
             continue
         RECORDERS[name](a.out, g, tag)
