@@ -99,21 +99,23 @@ def record_optax(out, g, tag):
                 ("momentum", {"momentum": 0.9}, ["--momentum", "0.9"]),
                 ("centered-momentum", {"centered": True, "momentum": 0.9}, ["--centered", "--momentum", "0.9"]),
                 ("eps-outside", {"eps_in_sqrt": False}, ["--eps-placement", "outside_root"])]
-    for name, kw, args in variants:
-        opt = optax.rmsprop(0.001, **kw)
-        p = jnp.asarray(START)
-        state = opt.init(p)
-        update = jax.jit(opt.update)
-        traj = [np.asarray(p)]
-        for row in g:
-            u, state = update(jnp.asarray(row), state, p)
-            p = optax.apply_updates(p, u)
-            traj.append(np.asarray(p))
-        write(out, f"optax-rmsprop-{name}{tag}", np.array(traj), {
-            "framework": "optax", "version": f"optax {optax.__version__}, jax {jax.__version__}",
-            "variant": f"rmsprop(0.001, {kw})", "dtype": "float64 (jax_enable_x64)",
-            "optikata": ["--preset", "optax"] + args,
-            "expect": {"agreement": "within", "tolerance": 1e-12, "why": "float64 run"}})
+    for dtype, suffix, extra in ((jnp.float64, "", []), (jnp.float32, "-float32", ["--precision", "float32"])):
+        for name, kw, args in variants:
+            opt = optax.rmsprop(0.001, **kw)
+            p = jnp.asarray(START, dtype=dtype)
+            state = opt.init(p)
+            update = jax.jit(opt.update)
+            traj = [np.asarray(p, dtype=np.float64)]
+            for row in g:
+                u, state = update(jnp.asarray(row, dtype=dtype), state, p)
+                p = optax.apply_updates(p, u)
+                traj.append(np.asarray(p, dtype=np.float64))
+            write(out, f"optax-rmsprop-{name}{suffix}{tag}", np.array(traj), {
+                "framework": "optax", "version": f"optax {optax.__version__}, jax {jax.__version__}",
+                "variant": f"rmsprop(0.001, {kw})", "dtype": f"{np.dtype(dtype).name} (jax_enable_x64)",
+                "optikata": ["--preset", "optax"] + args + extra,
+                "expect": {"agreement": "within", "tolerance": 1e-12 if not extra else 1e-6,
+                           "why": "float64 run" if not extra else "float32 run"}})
 
 
 # --- TF1 -----------------------------------------------------------------------------------
@@ -124,12 +126,12 @@ def record_tf1(out, g, tag):
     variants = [("default", {}, []), ("centered", {"centered": True}, ["--centered"]),
                 ("momentum", {"momentum": 0.9}, ["--momentum", "0.9"]),
                 ("centered-momentum", {"centered": True, "momentum": 0.9}, ["--centered", "--momentum", "0.9"])]
-    for hyper64 in (False, True):
+    for hyper64, vdtype in ((False, tf.float64), (True, tf.float64), (False, tf.float32)):
         for name, kw, args in variants:
             graph = tf.Graph()
             with graph.as_default():
-                var = tf1.Variable(START, dtype=tf.float64)
-                grad = tf1.placeholder(tf.float64, shape=(5,))
+                var = tf1.Variable(START, dtype=vdtype)
+                grad = tf1.placeholder(vdtype, shape=(len(START),))
                 if hyper64:
                     kw64 = {k: (tf.constant(v, tf.float64) if isinstance(v, float) else v) for k, v in kw.items()}
                     opt = tf1.train.RMSPropOptimizer(tf.constant(0.001, tf.float64), decay=tf.constant(0.9, tf.float64),
@@ -143,11 +145,13 @@ def record_tf1(out, g, tag):
                     for row in g:
                         s.run(step, {grad: row})
                         traj.append(s.run(var))
-            run_id = f"tf1-rmsprop-{name}{'-hyper64' if hyper64 else ''}{tag}"
-            write(out, run_id, np.array(traj), {
+            f32 = vdtype == tf.float32
+            run_id = f"tf1-rmsprop-{name}{'-hyper64' if hyper64 else ''}{'-float32' if f32 else ''}{tag}"
+            write(out, run_id, np.array(traj, dtype=np.float64), {
                 "framework": "tf1 (tf.compat.v1)", "version": f"tensorflow {tf.__version__}",
                 "variant": f"RMSPropOptimizer(0.001, {kw}), {'float64 tensors' if hyper64 else 'Python-float'} hyperparameters",
-                "dtype": "float64 variables", "optikata": ["--preset", "tf1"] + args + (F64 if hyper64 else []),
+                "dtype": f"{vdtype.name} variables",
+                "optikata": ["--preset", "tf1"] + args + (F64 if hyper64 else []) + (["--precision", "float32"] if f32 else []),
                 "expect": bitwise("the tf1 preset; float32 hyperparameters unless passed as float64 tensors")})
 
 
@@ -159,21 +163,23 @@ def record_keras(out, g, tag):
     variants = [("default", {}, []), ("centered", {"centered": True}, ["--centered"]),
                 ("momentum", {"momentum": 0.9}, ["--momentum", "0.9"]),
                 ("centered-momentum", {"centered": True, "momentum": 0.9}, ["--centered", "--momentum", "0.9"])]
-    for floatx in ("float32", "float64"):
+    for floatx, vdtype in (("float32", "float64"), ("float64", "float64"), ("float32", "float32")):
         keras.config.set_floatx(floatx)
         for name, kw, args in variants:
             opt = keras.optimizers.RMSprop(**kw)
-            var = keras.Variable(START, dtype="float64")
+            var = keras.Variable(START, dtype=vdtype)
             opt.build([var])
-            traj = [np.asarray(var.numpy())]
+            traj = [np.asarray(var.numpy(), dtype=np.float64)]
             for row in g:
-                opt.apply_gradients([(keras.ops.convert_to_tensor(row, dtype="float64"), var)])
-                traj.append(np.asarray(var.numpy()))
-            run_id = f"keras-rmsprop-{name}{'-floatx64' if floatx == 'float64' else ''}{suffix}{tag}"
+                opt.apply_gradients([(keras.ops.convert_to_tensor(row, dtype=vdtype), var)])
+                traj.append(np.asarray(var.numpy(), dtype=np.float64))
+            f32 = vdtype == "float32"
+            run_id = f"keras-rmsprop-{name}{'-floatx64' if floatx == 'float64' else ''}{'-float32' if f32 else ''}{suffix}{tag}"
             write(out, run_id, np.array(traj), {
                 "framework": "keras", "version": f"keras {keras.__version__} ({backend} backend)",
-                "variant": f"RMSprop({kw}), floatx {floatx}", "dtype": "float64 variables",
-                "optikata": ["--preset", "keras"] + args + (F64 if floatx == "float64" else []),
+                "variant": f"RMSprop({kw}), floatx {floatx}", "dtype": f"{vdtype} variables",
+                "optikata": ["--preset", "keras"] + args + (F64 if floatx == "float64" else [])
+                            + (["--precision", "float32"] if f32 else []),
                 "expect": bitwise("the keras preset; the learning rate is a float32 variable unless floatx is float64")})
 
 

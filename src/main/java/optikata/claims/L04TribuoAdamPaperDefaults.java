@@ -35,7 +35,7 @@ public final class L04TribuoAdamPaperDefaults extends LibraryClaim {
         }
         b.measured("epsilon", reproducing);
         String finding = "of ε ∈ {1e-8, 1e-7, 1e-6, 1e-5}, the one that reproduces new Adam()'s recorded run bit for bit is "
-                + num(reproducing) + "; the paper's default is " + num(PAPER_EPSILON);
+                + reproducing + "; the paper's default is " + PAPER_EPSILON;
         if (b.documentedFiguresMatch()) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
