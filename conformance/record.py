@@ -210,7 +210,8 @@ def main():
     for name in a.frameworks.split(","):
         if name == "keras" and "KERAS_BACKEND" not in os.environ:
             for backend in ("tensorflow", "jax", "torch"):
-                env = dict(os.environ, KERAS_BACKEND=backend)
+                # float64 variables on the JAX backend need x64 (without it JAX truncates them to float32)
+                env = dict(os.environ, KERAS_BACKEND=backend, JAX_ENABLE_X64="1")
                 cmd = [sys.executable, __file__, "--out", a.out, "--frameworks", "keras", "--steps", str(a.steps),
                        "--seed", str(a.seed), "--constant", str(a.constant)] + (["--gradients", a.gradients] if a.gradients else [])
                 subprocess.run(cmd, env=env, check=True)
