@@ -86,7 +86,7 @@ public final class ConformanceCommand implements Callable<Integer> {
             out.println("3. Java peers live: not in this build (mvn -Pconformance -Dmaven.test.skip=true package adds Tribuo and ND4J)");
         } else {
             out.println("3. Java peers driven live on the recorded gradients");
-            out.printf("%-30s %-14s %-14s %s%n", "run", "vs recording", "vs arguments", "library (arguments)");
+            out.printf("%-38s %-14s %-14s %s%n", "run", "vs recording", "vs arguments", "library (arguments)");
             for (LivePeer peer : peers) {
                 for (RecordingSet set : sets) {
                     Recording r = set.recordings().stream().filter(x -> x.id().equals(peer.id())).findFirst().orElse(null);
@@ -96,7 +96,7 @@ public final class ConformanceCommand implements Callable<Integer> {
                     double[][] live = peer.run(set.start(), set.gradients(), r.steps());
                     Agreement vsRecording = Agreement.of(live, r.trajectory());
                     Agreement vsArguments = Agreement.of(set.replay(OptimizerArguments.build(r.arguments()), r.steps()), live);
-                    out.printf("%-30s %-14s %-14s %s (%s)%n", r.id(), vsRecording.describe(), vsArguments.describe(), peer.version(),
+                    out.printf("%-38s %-14s %-14s %s (%s)%n", r.id(), vsRecording.describe(), vsArguments.describe(), peer.version(),
                             String.join(" ", r.arguments()));
                 }
             }

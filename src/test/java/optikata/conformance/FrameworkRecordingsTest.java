@@ -68,7 +68,7 @@ class FrameworkRecordingsTest {
         assertThat(set.recordings()).extracting(Recording::framework).map(f -> f.split(" ")[0])
                 .contains("torch", "keras", "tf1", "optax", "tribuo", "nd4j");
         assertThat(set.recordings()).allSatisfy(r -> assertThat(r.steps()).isEqualTo(30));
-        assertThat(set.recordings()).hasSize(87);
+        assertThat(set.recordings()).hasSize(88);
     }
 
     @Test

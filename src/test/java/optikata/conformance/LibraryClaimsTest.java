@@ -20,9 +20,9 @@ class LibraryClaimsTest {
     }
 
     @Test
-    @DisplayName("the register lists L01–L06 after C01–C25, each marked as library documentation with its library and version")
+    @DisplayName("the register lists L01–L07 after C01–C25, each marked as library documentation with its library and version")
     void registered() {
-        assertThat(Register.all()).extracting(Claim::id).endsWith("C25", "L01", "L02", "L03", "L04", "L05", "L06");
+        assertThat(Register.all()).extracting(Claim::id).endsWith("C25", "L01", "L02", "L03", "L04", "L05", "L06", "L07");
         for (Claim c : LibraryClaim.all()) {
             assertThat(c.source()).endsWith("(library documentation)").containsPattern("(Tribuo 4\\.3\\.2|ND4J 1\\.0\\.0-M2\\.1)");
             assertThat(c.statement()).contains("\"");
@@ -90,5 +90,15 @@ class LibraryClaimsTest {
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
         assertThat(r.measured().get("maxRelativeDifferenceFromFoldedForm")).isZero();
         assertThat(r.measured().get("maxRelativeDifferenceFromAlgorithm1")).isGreaterThan(1e-6);
+    }
+
+    @Test
+    @DisplayName("L07: Tribuo's decay is a learning-rate decay η/(1 + decay·t), not a momentum's")
+    void l07() throws Exception {
+        ClaimResult r = check("L07");
+        assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
+        assertThat(r.measured().get("maxRelativeDifferenceAsLearningRateDecay")).isLessThanOrEqualTo(1e-12);
+        assertThat(r.measured().get("maxRelativeDifferenceAsMomentumDecay")).isGreaterThan(1e-3);
+        assertThat(r.measured().get("maxRelativeDifferenceIgnoringDecay")).isGreaterThan(1e-3);
     }
 }

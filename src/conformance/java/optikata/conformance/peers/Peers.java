@@ -16,6 +16,8 @@ public final class Peers {
         return List.of(
                 new TribuoPeer("tribuo-rmsprop-lr1e-3-rho0.9", () -> new org.tribuo.math.optimisers.RMSProp(0.001, 0.9)),
                 new TribuoPeer("tribuo-rmsprop-keras-defaults", () -> new org.tribuo.math.optimisers.RMSProp(0.001, 0.9, 1e-7, 0.0)),
+                new TribuoPeer("tribuo-rmsprop-lr1e-2-rho0.9-decay0.1",
+                        () -> new org.tribuo.math.optimisers.RMSProp(0.01, 0.9, 1e-8, 0.1)),
                 new TribuoPeer("tribuo-adam-default", org.tribuo.math.optimisers.Adam::new),
                 new Nd4jPeer("nd4j-rmsprop-default", org.nd4j.linalg.api.buffer.DataType.DOUBLE,
                         org.nd4j.linalg.learning.config.RmsProp::new),
