@@ -44,6 +44,10 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "DIR", description = "with --exercise: a tree laid out like exercises/ (default: exercises/)")
     Path source;
 
+    /** With a match: replay the matched form under these precisions and say whether it reproduces the trace bit for bit. */
+    @picocli.CommandLine.Mixin
+    PrecisionOptions precision;
+
     @Override
     public Integer call() throws Exception {
         if (source != null && !java.nio.file.Files.isDirectory(source)) {
@@ -85,6 +89,9 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.printf("Diagnosis:  %s%n", b.mistake().description());
             out.printf("Fix:        %s%n", b.mistake().fix());
             out.printf("Leaves the correct update at step %d.%n", d.firstDeviation());
+        }
+        if (precision.given()) {
+            out.println(PrecisionCheck.describe(t, b, precision));
         }
         if (!d.alternatives().isEmpty()) {
             out.println("This trace cannot tell the match apart from (more varied gradients, or gradients near √ε, would):");

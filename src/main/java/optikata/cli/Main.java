@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             "command's help); 2 the command line or an input file is wrong (one line on stderr says which",
             "option and value); 70 an internal error (a bug: please report it)."
         },
-        subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
+        subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, ConformanceCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -97,6 +97,11 @@ public final class OptimizersCommand implements Callable<Integer> {
             out.printf("  * %s %s no default learning rate (the caller must give one); without --lr the preset uses %s.%n",
                     String.join(" and ", none), none.size() == 1 ? "has" : "have", String.join(", ", used));
         }
+        out.println();
+        out.println("Numbers as each framework is usually called (--hyperparameter-precision, --operation-order; --precision float32 for float32 tensors):");
+        for (RmsPropPreset p : RmsPropPreset.values()) {
+            out.printf("  %-7s %s%n", p.id(), p.precisionNote());
+        }
         out.flush();
         return 0;
     }

@@ -41,6 +41,9 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     OptimizerOptions optimizerOptions;
 
+    @Mixin
+    PrecisionOptions precisionOptions;
+
     @Option(names = "--objective", defaultValue = "square", paramLabel = "NAME",
             description = {"square (θ², the debugging guide's), d2l-quadratic (0.1x₁²+2x₂²), rosenbrock, least-squares",
                 "(the linear-regression tutorial's data), logistic (default: ${DEFAULT-VALUE}); with --replay, for the loss"})
@@ -87,7 +90,7 @@ public final class TraceCommand implements Callable<Integer> {
         if (steps < 0 || steps > MAX_STEPS) {
             throw new OptionException("--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
         }
-        Optimizer optimizer = optimizerOptions.spec().build();
+        Optimizer optimizer = precisionOptions.apply(optimizerOptions.spec().build());
         boolean objectiveGiven = spec.commandLine().getParseResult().hasMatchedOption("--objective");
         Objective f = replay == null || objectiveGiven ? Objectives.byName(objective) : null;
         List<double[]> gradients = null;

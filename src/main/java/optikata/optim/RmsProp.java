@@ -23,7 +23,14 @@ import org.ejml.data.DMatrixRMaj;
  *
  * Defaults ({@link RmsPropConfig#defaults()}): η = 0.01, β = 0.9, ε = 1e-8 inside the root, s₀ = 0,
  * no centering, no momentum. Framework semantics: {@link RmsPropPreset}. Centered: {@code v} is
- * clamped at 0, since rounding can make {@code s − ḡ²} slightly negative.
+ * clamped at 0, since rounding can make {@code s − ḡ²} slightly negative
+ * ({@link NegativeVariance#NAN} keeps PyTorch's NaN instead).
+ *
+ * <p>What the frameworks do to the numbers: {@link HyperparameterPrecision} rounds η (or η, β, μ,
+ * ε) to float32 before use; {@link ArithmeticPrecision#FLOAT32} keeps state and arithmetic in
+ * float32; {@link OperationOrder} picks whose kernel's order of operations the update follows,
+ * which decides the last bits. With the preset's choices, the runs recorded from PyTorch, Keras,
+ * TF1, Optax, Tribuo and ND4J are reproduced bit for bit or within 1e-15 ({@code docs/CONFORMANCE.md}).
  *
  * <p>The per-coordinate step is bounded: with s₀ = 0 and no momentum, {@code |Δθ| ≤ η/√(1−β)}
  * (the first step reaches it as ε → 0), because {@code s ≥ (1−β) g²}.
@@ -86,18 +93,27 @@ public final class RmsProp extends AbstractOptimizer {
 
     private static double[] initialValues(RmsPropConfig c) {
         double[] values = new double[names(c).length];
-        values[0] = c.initialAccumulator();
+        values[0] = c.usedInitialAccumulator();
         return values;
     }
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        final double lr = config.learningRate();
-        final double beta = config.decay();
-        final double oneMinusBeta = 1 - beta;
-        final double eps = config.epsilon();
         final double[] s = buffers[0].data;
-        if (gradientAverageIndex < 0 && momentumIndex < 0 && config.weightDecay() == 0) {
+        final double[] avg = gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data;
+        final double[] buf = momentumIndex < 0 ? null : buffers[momentumIndex].data;
+        if (config.arithmetic() == ArithmeticPrecision.FLOAT32) {
+            updateFloat32(theta, g, from, to, s, avg, buf);
+            return;
+        }
+        final double lr = config.usedLearningRate();
+        final double beta = config.usedDecay();
+        final double oneMinusBeta = 1 - beta;
+        final double eps = config.usedEpsilon();
+        final boolean torch = config.operationOrder() == OperationOrder.PYTORCH;
+        final boolean incremental = config.operationOrder() == OperationOrder.INCREMENTAL;
+        final boolean nd4j = config.operationOrder() == OperationOrder.ND4J;
+        if (avg == null && buf == null && config.weightDecay() == 0 && config.operationOrder() == OperationOrder.STANDARD) {
             // The plain forms, as in the texts: one pass, 5 doubles moved per element.
             if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
                 for (int i = from; i < to; i++) {
@@ -118,19 +134,24 @@ public final class RmsProp extends AbstractOptimizer {
         }
         final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
         final double lambda = config.weightDecay();
-        final double[] avg = gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data;
-        final double[] buf = momentumIndex < 0 ? null : buffers[momentumIndex].data;
-        final double mu = config.momentum();
+        final double mu = config.usedMomentum();
         final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
+        final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
         for (int i = from; i < to; i++) {
-            double gi = g[i] + lambda * theta[i];
-            double si = beta * s[i] + oneMinusBeta * gi * gi;
+            double gi = torch ? Math.fma(theta[i], lambda, g[i]) : g[i] + lambda * theta[i];
+            double si = torch ? Math.fma(oneMinusBeta * gi, gi, s[i] * beta)
+                    : incremental ? s[i] + (gi * gi - s[i]) * oneMinusBeta
+                    : nd4j ? s[i] * beta + gi * gi * oneMinusBeta : beta * s[i] + oneMinusBeta * gi * gi;
             s[i] = si;
             double v = si;
             if (avg != null) {
-                double ai = beta * avg[i] + oneMinusBeta * gi;
+                double ai = torch ? Math.fma(oneMinusBeta, gi - avg[i], avg[i])
+                        : incremental ? avg[i] + (gi - avg[i]) * oneMinusBeta : beta * avg[i] + oneMinusBeta * gi;
                 avg[i] = ai;
-                v = Math.max(si - ai * ai, 0.0);
+                v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
+                if (clamp) {
+                    v = Math.max(v, 0.0);
+                }
             }
             double d = inside ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
             if (buf == null) {
@@ -140,10 +161,72 @@ public final class RmsProp extends AbstractOptimizer {
                 buf[i] = b;
                 theta[i] -= b;
             } else {
-                double b = mu * buf[i] + gi / d;
+                double b = buf[i] * mu + gi / d;
                 buf[i] = b;
-                theta[i] -= lr * b;
+                theta[i] = torch ? Math.fma(-lr, b, theta[i]) : theta[i] - lr * b;
             }
+        }
+    }
+
+    /**
+     * The float32 kernel: parameters and gradients are rounded to float32 on entry, every
+     * operation rounds to float32, in the order {@link RmsPropConfig#operationOrder()} names.
+     */
+    private void updateFloat32(double[] theta, double[] g, int from, int to, double[] s, double[] avg, double[] buf) {
+        final OperationOrder order = config.operationOrder();
+        final float lr = (float) config.learningRate();
+        final float beta = (float) config.decay();
+        // PyTorch and Keras form 1−β from the Python float and round it; ND4J and TF1's kernel subtract in float32.
+        final float oneMinusBeta = order == OperationOrder.ND4J || order == OperationOrder.INCREMENTAL ? 1f - beta
+                : (float) (1 - config.decay());
+        final float eps = (float) config.epsilon();
+        final float mu = (float) config.momentum();
+        final float lambda = (float) config.weightDecay();
+        final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
+        final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
+        final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
+        final boolean torch = order == OperationOrder.PYTORCH;
+        for (int i = from; i < to; i++) {
+            float th = (float) theta[i];
+            float gi = (float) g[i];
+            if (lambda != 0) {
+                gi = torch ? Math.fma(th, lambda, gi) : gi + lambda * th;
+            }
+            float si;
+            if (torch) {
+                si = Math.fma(oneMinusBeta * gi, gi, (float) s[i] * beta);
+            } else if (order == OperationOrder.ND4J) {
+                si = (float) s[i] * beta + gi * gi * oneMinusBeta;
+            } else if (order == OperationOrder.INCREMENTAL) {
+                si = (float) s[i] + (gi * gi - (float) s[i]) * oneMinusBeta;
+            } else {
+                si = beta * (float) s[i] + oneMinusBeta * (gi * gi);
+            }
+            s[i] = si;
+            float v = si;
+            if (avg != null) {
+                float a = (float) avg[i];
+                float ai = torch ? Math.fma(oneMinusBeta, gi - a, a)
+                        : order == OperationOrder.INCREMENTAL ? a + (gi - a) * oneMinusBeta : beta * a + oneMinusBeta * gi;
+                avg[i] = ai;
+                v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
+                if (clamp) {
+                    v = Math.max(v, 0f);
+                }
+            }
+            float d = inside ? (float) Math.sqrt(v + eps) : (float) Math.sqrt(v) + eps;
+            if (buf == null) {
+                th = th - lr * gi / d;
+            } else if (scaledUpdate) {
+                float b = mu * (float) buf[i] + lr * gi / d;
+                buf[i] = b;
+                th = th - b;
+            } else {
+                float b = (float) buf[i] * mu + gi / d;
+                buf[i] = b;
+                th = torch ? Math.fma(-lr, b, th) : th - lr * b;
+            }
+            theta[i] = th;
         }
     }
 
@@ -152,8 +235,11 @@ public final class RmsProp extends AbstractOptimizer {
         double[] s = buffers[0].data;
         double[] avg = gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data;
         for (int i = 0; i < n; i++) {
-            double v = avg == null ? s[i] : Math.max(s[i] - avg[i] * avg[i], 0.0);
-            out[i] = config.learningRate() / config.epsilonPlacement().denominator(v, config.epsilon());
+            double v = avg == null ? s[i] : s[i] - avg[i] * avg[i];
+            if (config.negativeVariance() == NegativeVariance.CLAMP) {
+                v = Math.max(v, 0.0);
+            }
+            out[i] = config.usedLearningRate() / config.epsilonPlacement().denominator(v, config.usedEpsilon());
         }
     }
 }

@@ -15,10 +15,18 @@ package optikata.optim;
  * @param initialAccumulator the value {@code s} starts at: 0 (PyTorch, Keras), 1 (TF1), ε (ND4J)
  * @param weightDecay        λ ≥ 0, L2 penalty added to the gradient: {@code g ← g + λθ} (PyTorch)
  * @param nonFinitePolicy    what a NaN or infinite gradient does
+ * @param hyperparameterPrecision whether η (and β, ε, μ) are rounded to float32 before use, as
+ *                           Keras and TF1 do when called the usual way (see {@link RmsPropPreset})
+ * @param arithmetic         float64, or float32 state and arithmetic
+ * @param operationOrder     which framework's order of operations the update follows (the last bits)
+ * @param negativeVariance   centered only: clamp a negative {@code s − ḡ²} at 0, or let it give NaN
+ *                           as PyTorch does
  */
 public record RmsPropConfig(double learningRate, double decay, double epsilon, EpsilonPlacement epsilonPlacement,
                             boolean centered, double momentum, MomentumForm momentumForm,
-                            double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy) {
+                            double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy,
+                            HyperparameterPrecision hyperparameterPrecision, ArithmeticPrecision arithmetic,
+                            OperationOrder operationOrder, NegativeVariance negativeVariance) {
 
     public RmsPropConfig {
         Check.learningRate(learningRate);
@@ -30,6 +38,61 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
         Check.nonNegative("initial accumulator", initialAccumulator);
         Check.nonNegative("weight decay", weightDecay);
         Check.notNull("non-finite policy", nonFinitePolicy);
+        Check.notNull("hyperparameter precision", hyperparameterPrecision);
+        Check.notNull("arithmetic precision", arithmetic);
+        Check.notNull("operation order", operationOrder);
+        Check.notNull("negative variance", negativeVariance);
+        boolean allRounded = arithmetic == ArithmeticPrecision.FLOAT32 || hyperparameterPrecision == HyperparameterPrecision.FLOAT32;
+        if (allRounded || hyperparameterPrecision == HyperparameterPrecision.LEARNING_RATE_FLOAT32) {
+            rounded("learning rate", learningRate, (float) learningRate < Float.POSITIVE_INFINITY, "finite");
+        }
+        if (allRounded) {
+            // A value valid in float64 can round out of range: 1e-50 to 0, 0.99999999 to 1.
+            rounded("epsilon", epsilon, (float) epsilon > 0 && (float) epsilon < Float.POSITIVE_INFINITY, "> 0 and finite");
+            rounded("decay rate", decay, (float) decay < 1, "< 1");
+            rounded("momentum", momentum, (float) momentum < 1, "< 1");
+        }
+    }
+
+    private static void rounded(String name, double value, boolean ok, String rule) {
+        if (!ok) {
+            throw new IllegalArgumentException("Invalid " + name + ": " + value + " (rounds to " + (float) value
+                    + " in float32; must be " + rule + " after rounding)");
+        }
+    }
+
+    /** The float64 form with the library's clamp: the configuration before precision modes existed. */
+    public RmsPropConfig(double learningRate, double decay, double epsilon, EpsilonPlacement epsilonPlacement,
+                         boolean centered, double momentum, MomentumForm momentumForm,
+                         double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy) {
+        this(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm, initialAccumulator,
+                weightDecay, nonFinitePolicy, HyperparameterPrecision.FLOAT64, ArithmeticPrecision.FLOAT64,
+                OperationOrder.STANDARD, NegativeVariance.CLAMP);
+    }
+
+    /** η as the update uses it: rounded to float32 when the hyperparameter precision or the arithmetic says so. */
+    public double usedLearningRate() {
+        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) learningRate : hyperparameterPrecision.learningRate(learningRate);
+    }
+
+    /** β as the update uses it. */
+    public double usedDecay() {
+        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) decay : hyperparameterPrecision.other(decay);
+    }
+
+    /** ε as the update uses it. */
+    public double usedEpsilon() {
+        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) epsilon : hyperparameterPrecision.other(epsilon);
+    }
+
+    /** s₀ as the update uses it (a float32 value in float32 arithmetic). */
+    public double usedInitialAccumulator() {
+        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) initialAccumulator : initialAccumulator;
+    }
+
+    /** μ as the update uses it. */
+    public double usedMomentum() {
+        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) momentum : hyperparameterPrecision.other(momentum);
     }
 
     /** The texts' form (seed 000 §4.1, 004 §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
@@ -40,51 +103,71 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
 
     public RmsPropConfig withLearningRate(double value) {
         return new RmsPropConfig(value, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withDecay(double value) {
         return new RmsPropConfig(learningRate, value, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withEpsilon(double value) {
         return new RmsPropConfig(learningRate, decay, value, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withEpsilonPlacement(EpsilonPlacement value) {
         return new RmsPropConfig(learningRate, decay, epsilon, value, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withCentered(boolean value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, value, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withMomentum(double value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, value, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withMomentumForm(MomentumForm value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, value,
-                initialAccumulator, weightDecay, nonFinitePolicy);
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withInitialAccumulator(double value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                value, weightDecay, nonFinitePolicy);
+                value, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withWeightDecay(double value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, value, nonFinitePolicy);
+                initialAccumulator, value, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     public RmsPropConfig withNonFinitePolicy(NonFinitePolicy value) {
         return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, value);
+                initialAccumulator, weightDecay, value, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+    }
+
+    public RmsPropConfig withHyperparameterPrecision(HyperparameterPrecision value) {
+        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
+                initialAccumulator, weightDecay, nonFinitePolicy, value, arithmetic, operationOrder, negativeVariance);
+    }
+
+    public RmsPropConfig withArithmetic(ArithmeticPrecision value) {
+        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, value, operationOrder, negativeVariance);
+    }
+
+    public RmsPropConfig withNegativeVariance(NegativeVariance value) {
+        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, value);
+    }
+
+    public RmsPropConfig withOperationOrder(OperationOrder value) {
+        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
+                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, value, negativeVariance);
     }
 }

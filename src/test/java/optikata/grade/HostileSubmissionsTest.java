@@ -545,7 +545,6 @@ class HostileSubmissionsTest {
     // ---------------------------------------------------------------------------------------------
 
     @Test
-            + "swapped the grader's 02 entry for one expecting 0 everywhere, and the next grade gave a 02 returning 0 its 10/10")
     @DisplayName("oracle cache: a cache folder planted in /tmp by a learner cannot decide the next grade")
     void poisonedOracleCache() throws Exception {
         // a checkout whose target/ cannot hold the cache (a file stands there), as in a read-only install

@@ -53,7 +53,7 @@ class SafeFilesTest {
         Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
         Path out = Files.createSymbolicLink(dir.resolve("out"), elsewhere);
         assertThatThrownBy(() -> Reports.write(out, result("ada"), GradeOptions.defaults()))
-                .isInstanceOf(IOException.class).hasMessageContaining("Invalid --out").hasMessageContaining("symbolic link");
+                .isInstanceOf(IOException.class).hasMessageContaining("Invalid output folder").hasMessageContaining("symbolic link");
         assertThat(elsewhere.toFile().list()).isEmpty();
     }
 

@@ -62,7 +62,7 @@ class PresetTest {
     @Test
     @DisplayName("keras: velocity = rho v + (1-rho) g²; increment = lr g rsqrt(velocity + epsilon)")
     void keras() {
-        double lr = 0.001, rho = 0.9, eps = 1e-7;
+        double lr = (float) 0.001, rho = 0.9, eps = 1e-7; // the learning rate is a float32 variable
         double[] p = {1, 1};
         double[] v = {0, 0};
         for (double[] g : new double[][] {G1, G2}) {
@@ -77,7 +77,7 @@ class PresetTest {
     @Test
     @DisplayName("keras centered with momentum: denominator = v − ag² + eps; m = μ m + increment; var −= m")
     void kerasCenteredMomentum() {
-        double lr = 0.001, rho = 0.9, eps = 1e-7, mom = 0.5;
+        double lr = (float) 0.001, rho = 0.9, eps = 1e-7, mom = 0.5; // the learning rate is a float32 variable
         double[] p = {1, 1};
         double[] v = {0, 0};
         double[] ag = {0, 0};
@@ -98,7 +98,7 @@ class PresetTest {
     @Test
     @DisplayName("tf1: ms starts at ones; ms = decay ms + (1-decay) g²; mom = momentum mom + lr g / sqrt(ms + eps)")
     void tf1() {
-        double lr = 0.001, decay = 0.9, eps = 1e-10;
+        double lr = (float) 0.001, decay = (float) 0.9, eps = (float) 1e-10; // Python floats become float32 tensors
         double[] p = {1, 1};
         double[] ms = {1, 1};
         for (double[] g : new double[][] {G1, G2}) {

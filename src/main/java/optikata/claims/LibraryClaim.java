@@ -1,0 +1,73 @@
+package optikata.claims;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import optikata.conformance.Agreement;
+import optikata.conformance.RecordingSet;
+import optikata.optim.Optimizer;
+
+/**
+ * A statement of a Java library's own documentation (Javadoc or source comment of a named
+ * release), checked like the texts' claims: the verdict is computed from the framework runs
+ * recorded in {@code src/test/resources/conformance} and the library's optimizers. Its
+ * {@link #source()} names the library, version and class, and ends with "(library
+ * documentation)", which is how reports tell these apart from the reference texts' claims.
+ */
+public abstract class LibraryClaim extends AbstractClaim {
+    /** The claims of the Java libraries' documentation, L01 to L07, in order. */
+    public static List<Claim> all() {
+        return List.of(new L01TribuoRmsPropFollowsKeras(), new L02TribuoRhoIsMomentum(), new L03TribuoAdam(),
+                new L04TribuoAdamPaperDefaults(), new L05Nd4jRmsProp(), new L06Nd4jAdam(), new L07TribuoDecay());
+    }
+
+    private final String library;
+
+    /**
+     * @param library  the library and version, such as {@code Tribuo 4.3.2 (org.tribuo:tribuo-math)}
+     * @param location the documented element, such as {@code org.tribuo.math.optimisers.RMSProp class Javadoc}
+     */
+    protected LibraryClaim(String id, String library, String location, String statement) {
+        super(id, library + ", " + location + " (library documentation)", statement);
+        this.library = library;
+    }
+
+    /** The library and version the statement comes from. */
+    public final String library() {
+        return library;
+    }
+
+    /** The committed recordings, or null when this is not run from the project folder. */
+    protected static RecordingSet recordings() throws IOException {
+        String home = System.getProperty("optikata.home");
+        for (Path p : new Path[] {home == null ? null : Path.of(home, "src/test/resources/conformance"),
+            Path.of("src/test/resources/conformance")}) {
+            if (p != null && Files.isDirectory(p.resolve("ref"))) {
+                return RecordingSet.load(p);
+            }
+        }
+        return null;
+    }
+
+    /** The verdict when the recordings are not there. */
+    protected ClaimResult missingRecordings(ClaimResult.Builder b) {
+        return b.verdict(Verdict.NOT_CHECKABLE, "the framework recordings were not found",
+                "run from the project folder (or with -Doptikata.home): the recordings are in src/test/resources/conformance");
+    }
+
+    /** Max relative difference of {@code optimizer}'s replay from recording {@code id}. */
+    protected static Agreement replay(RecordingSet set, String id, Optimizer optimizer) {
+        return set.agreement(optimizer, set.byId(id));
+    }
+
+    /**
+     * Relative difference of two first steps, coordinate by coordinate, as the largest one:
+     * {@code |Δa − Δb| / |Δb|}.
+     */
+    protected static double firstStepDifference(double[][] a, double[][] b, int coordinate) {
+        double da = a[1][coordinate] - a[0][coordinate];
+        double db = b[1][coordinate] - b[0][coordinate];
+        return Math.abs(da - db) / Math.abs(db);
+    }
+}
