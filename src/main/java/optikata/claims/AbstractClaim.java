@@ -1,15 +1,21 @@
 package optikata.claims;
 
-/** Holds the id, source and statement, so each claim is only its check. */
+/** Holds the id, source, statement and quotation, so each claim is only its check. */
 public abstract class AbstractClaim implements Claim {
     private final String id;
     private final String source;
     private final String statement;
+    private final String quote;
 
     protected AbstractClaim(String id, String source, String statement) {
+        this(id, source, statement, "");
+    }
+
+    protected AbstractClaim(String id, String source, String statement, String quote) {
         this.id = id;
         this.source = source;
         this.statement = statement;
+        this.quote = quote;
     }
 
     @Override
@@ -27,8 +33,21 @@ public abstract class AbstractClaim implements Claim {
         return statement;
     }
 
+    @Override
+    public final String quote() {
+        return quote;
+    }
+
     /** Formats a number for findings: 6 significant digits. */
     protected static String num(double v) {
         return String.format(java.util.Locale.ROOT, "%.6g", v);
+    }
+
+    /** Formats a number for findings with {@code digits} significant digits, without trailing zeros. */
+    protected static String num(double v, int digits) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return String.valueOf((long) v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 }

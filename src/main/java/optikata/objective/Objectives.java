@@ -53,9 +53,9 @@ public final class Objectives {
             case "square", "theta2" -> new Square();
             case "d2l-quadratic", "d2l" -> new D2lQuadratic();
             case "rosenbrock" -> new Rosenbrock();
-            case "least-squares", "seed001" -> LeastSquares.seed001();
+            case "least-squares" -> LeastSquares.tutorial();
             case "logistic" -> LogisticRegression.synthetic(200, 42);
-            case "least-squares-text-derivative" -> textDerivative(LeastSquares.seed001());
+            case "least-squares-text-derivative" -> textDerivative(LeastSquares.tutorial());
             default -> throw new IllegalArgumentException("Unknown objective: " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }

@@ -46,7 +46,7 @@ class ObjectiveTest {
     @Test
     @DisplayName("the checker catches a gradient with the wrong sign (seed 001 §4's derivative)")
     void checkerCatchesSignError() {
-        LeastSquares ls = LeastSquares.seed001();
+        LeastSquares ls = LeastSquares.tutorial();
         Objective flipped = new Objective() {
             public String name() { return "flipped"; }
             public int dimension() { return 2; }
@@ -63,7 +63,7 @@ class ObjectiveTest {
     @Test
     @DisplayName("seed 001's least-squares minimiser solves the normal equations XᵀXθ = Xᵀy")
     void leastSquaresMinimizer() {
-        LeastSquares ls = LeastSquares.seed001();
+        LeastSquares ls = LeastSquares.tutorial();
         DMatrixRMaj theta = ls.minimizer();
         // x = 1..10, y = (1,2,1,4,3,6,5,8,7,10): Σx = 55, Σx² = 385, Σy = 47, Σxy = 337
         double slope = (10 * 337.0 - 55 * 47.0) / (10 * 385.0 - 55 * 55.0);
