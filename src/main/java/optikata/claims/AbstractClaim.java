@@ -7,8 +7,9 @@ public abstract class AbstractClaim implements Claim {
     private final String statement;
     private final String quote;
 
+    /** The quotation comes from the register's quotations ({@code Quotes}), when it has one for the id. */
     protected AbstractClaim(String id, String source, String statement) {
-        this(id, source, statement, "");
+        this(id, source, statement, Quotes.BY_ID.getOrDefault(id, ""));
     }
 
     protected AbstractClaim(String id, String source, String statement, String quote) {

@@ -10,7 +10,7 @@ public final class C20Defaults extends AbstractClaim {
     static final double TEXT_EPS = 1e-8;
 
     public C20Defaults() {
-        super("C20", "002 §5", "Defaults ρ=0.9, η=0.001, ε=1e-8");
+        super("C20", "the principles article §5", "Defaults ρ=0.9, η=0.001, ε=1e-8");
     }
 
     @Override

@@ -3,7 +3,7 @@ package optikata.claims;
 import java.util.List;
 import java.util.Locale;
 
-/** The claims register of CLAIMS.md, C01–C25, in order. */
+/** The claims register (docs/CLAIMS.md), C01–C25, in order. */
 public final class Register {
     private Register() {
     }

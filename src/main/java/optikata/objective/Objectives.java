@@ -11,7 +11,7 @@ public final class Objectives {
             "least-squares-text-derivative");
 
     /**
-     * Seed 001's least squares with the derivative exactly as §4 prints it,
+     * The NumPy tutorial's least squares with the derivative exactly as §4 prints it,
      * (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w}: the negative of the true gradient. The example for
      * {@code optikata gradcheck}, which catches it.
      */
