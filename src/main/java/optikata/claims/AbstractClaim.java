@@ -41,13 +41,27 @@ public abstract class AbstractClaim implements Claim {
 
     /** Formats a number for findings: 6 significant digits. */
     protected static String num(double v) {
-        return String.format(java.util.Locale.ROOT, "%.6g", v);
+        return num(v, 6);
     }
 
-    /** Formats a number for findings with {@code digits} significant digits, without trailing zeros. */
+    /**
+     * Formats a number for findings with {@code digits} significant digits: integers as integers, 1e-8 rather
+     * than 1.0E-8 for very small or large values, no trailing zeros.
+     */
     protected static String num(double v, int digits) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
+        }
+        double a = Math.abs(v);
+        if (a < 1e-4 || a >= 1e7) {
+            int e = (int) Math.floor(Math.log10(a));
+            double m = v / Math.pow(10, e);
+            if (Math.abs(m) >= 10 - 1e-12) {
+                m /= 10;
+                e++;
+            }
+            String mantissa = new java.math.BigDecimal(m).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+            return mantissa + "e" + e;
         }
         return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
     }

@@ -64,7 +64,7 @@ public final class C03RateMonotonicity extends AbstractClaim {
                 .measured("adagradRateIncreases", adagrad).measured("rmspropRateIncreases", rmsprop)
                 .measured("rmspropRateRiseAfterScaleDrop", rise).measured("adagradRateRiseAfterScaleDrop", adaRise);
         b.figure(Figure.of("c03-effective-rates", "C03: effective learning rate when |g| drops from 1 to 0.01 after step 10",
-                        "step t", "effective rate η / denominator (log scale)").logY()
+                        "step t", "effective rate η / denominator")
                 .add("AdaGrad (η 0.01, ε 1e-10)", Figure.steps(g.length), rates[0], Figure.Style.LINE_POINTS)
                 .add("RMSProp (η 0.01, β 0.9, ε 1e-8)", Figure.steps(g.length), rates[1], Figure.Style.LINE_POINTS)
                 .xRange(0, g.length)

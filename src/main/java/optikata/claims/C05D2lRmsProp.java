@@ -15,7 +15,8 @@ public final class C05D2lRmsProp extends AbstractClaim {
         double[] x = rms.last().theta();
         ClaimResult.Builder b = ClaimResult.of(this).documented("x1", -0.010599).documented("x2", 0.0)
                 .measured("x1", x[0]).measured("x2", x[1]).tolerance(5e-7);
-        b.figure(contour(rms, D2lExperiments.adagrad(context.optimizers()), new double[] {-0.010599, 0.0}));
+        b.figure(contour("c05-d2l-trajectories", rms, D2lExperiments.adagrad(context.optimizers()), new double[] {-0.010599, 0.0},
+                "the text's end point for RMSProp"));
         String finding = "after 20 steps x₁ = " + num(x[0]) + ", x₂ = " + num(x[1]) + " (the text: −0.010599, 0.000000)";
         return b.documentedFiguresMatch() ? b.verdict(Verdict.HOLDS, finding, null)
                 : b.verdict(Verdict.ERRATUM, finding, "The experiment ends at (" + num(x[0]) + ", " + num(x[1]) + "), not at the text's "
@@ -23,8 +24,8 @@ public final class C05D2lRmsProp extends AbstractClaim {
     }
 
     /** Both d2l trajectories on the contour of f (shared with C06), with the text's end point marked. */
-    static Figure contour(Trajectory rms, Trajectory ada, double[] textEnd) {
-        Figure.Builder f = Figure.of("c05-d2l-trajectories", "C05/C06: 20 steps on f = 0.1x₁² + 2x₂² from (−5, −2), η = 0.4", "x₁", "x₂");
+    static Figure contour(String name, Trajectory rms, Trajectory ada, double[] textEnd, String textLabel) {
+        Figure.Builder f = Figure.of(name, "C05/C06: 20 steps on f = 0.1x₁² + 2x₂² from (−5, −2), η = 0.4", "x₁", "x₂");
         for (double c : new double[] {0.05, 0.25, 0.75, 1.5, 3, 5.5, 8.5, 12}) {
             int m = 200;
             double[] cx = new double[m + 1];
@@ -38,9 +39,9 @@ public final class C05D2lRmsProp extends AbstractClaim {
         }
         f.add("RMSProp (γ 0.9, ε 1e-6)", column(rms, 0), column(rms, 1), Figure.Style.LINE_POINTS);
         f.add("AdaGrad (ε 1e-6)", column(ada, 0), column(ada, 1), Figure.Style.LINE_POINTS);
-        f.add("the text's end point for RMSProp", new double[] {textEnd[0]}, new double[] {textEnd[1]}, Figure.Style.HIGHLIGHT);
+        f.add(textLabel, new double[] {textEnd[0]}, new double[] {textEnd[1]}, Figure.Style.HIGHLIGHT);
         return f.xRange(-5.5, 1.0).yRange(-2.5, 2.5)
-                .caption("RMSProp and AdaGrad from (−5, −2) on the contour lines of 0.1x₁² + 2x₂²; the black diamond is where d2l says RMSProp ends.");
+                .caption("RMSProp and AdaGrad from (−5, −2) on the contour lines of 0.1x₁² + 2x₂²; the black diamond is " + textLabel + ".");
     }
 
     static double[] column(Trajectory t, int i) {

@@ -21,6 +21,7 @@ public final class C06D2lAdaGrad extends AbstractClaim {
                 .measured("x1", a[0]).measured("x2", a[1])
                 .measured("adagradDistanceToOptimum", adaDistance).measured("rmspropDistanceToOptimum", rmsDistance)
                 .tolerance(5e-7);
+        b.figure(C05D2lRmsProp.contour("c06-d2l-adagrad", rms, ada, new double[] {-2.382563, -0.158591}, "the text's end point for AdaGrad"));
         String finding = "AdaGrad ends at (" + num(a[0]) + ", " + num(a[1]) + "), " + num(adaDistance) + " from the optimum; RMSProp "
                 + num(rmsDistance) + " from it";
         boolean figures = b.documentedFiguresMatch();

@@ -56,7 +56,7 @@ public final class C08ScaleAdaptation extends AbstractClaim {
             if (i > 0 && !(r[1][i] > r[1][i - 1])) {
                 ratesOrdered = false;
             }
-            steps.append(String.format(Locale.ROOT, "%s%.4g (g = %s)", i == 0 ? "" : ", ", r[0][i], SCALES[i]));
+            steps.append(String.format(Locale.ROOT, "%s%.4g (g = %s)", i == 0 ? "" : ", ", r[0][i], FigureText.scientific(SCALES[i])));
         }
         b.measured("stepOverEtaWithD2lEps(g=1.0E-4)", d2l[0][SCALES.length - 1]);
         b.figure(Figure.of("c08-scale-adaptation", "C08: step size after " + STEPS + " constant gradients, by gradient scale",
@@ -87,10 +87,10 @@ public final class C08ScaleAdaptation extends AbstractClaim {
             return b.verdict(Verdict.QUALIFIED, finding, String.format(Locale.ROOT,
                     "The step tends to η only where g² ≫ ε: it is η for g = %s but %.3gη for a gradient of %s with ε = 1e-8, "
                             + "and %.3gη with d2l's ε = 1e-6 (the steady step is η|g|/√(g² + ε)).",
-                    SCALES[0], smallest, SCALES[SCALES.length - 1], d2l[0][SCALES.length - 1]));
+                    FigureText.scientific(SCALES[0]), smallest, FigureText.scientific(SCALES[SCALES.length - 1]), d2l[0][SCALES.length - 1]));
         }
         return b.verdict(Verdict.ERRATUM, finding, String.format(Locale.ROOT,
                 "For a constant gradient the step does not tend to η: it settles at %.4gη even for g = %s (%d of %d scales within 1%% of η).",
-                r[0][0], SCALES[0], largeOk, SCALES.length));
+                r[0][0], FigureText.scientific(SCALES[0]), largeOk, SCALES.length));
     }
 }

@@ -27,6 +27,7 @@ public final class C09BoundedStep extends AbstractClaim {
             holds &= worst <= bound * (1 + 1e-9);
             finding.append(String.format(java.util.Locale.ROOT, "β = %s: max |Δθ|/η = %.6g %s %.6g; ", beta, worst, worst <= bound * (1 + 1e-9) ? "≤" : ">", bound));
         }
+        b.figure(spikeFigure(context.optimizers()));
         if (holds) {
             finding.append("a spike after a quiet stretch comes closest to the bound, so it limits the step, not the gradient");
             return b.verdict(Verdict.HOLDS, finding.toString(), null);
@@ -49,5 +50,27 @@ public final class C09BoundedStep extends AbstractClaim {
             }
         }
         return worst;
+    }
+
+    /** 60 quiet steps, then a spike of 10⁶, for β 0.9 and 0.99: the step against the bound. */
+    private static Figure spikeFigure(Optimizers o) {
+        Figure.Builder f = Figure.of("c09-bounded-step", "C09: |Δθ| / η when g = 10⁶ arrives after 60 steps of |g| ≈ 0.001", "step t",
+                "|Δθ| / η");
+        double[] x = Figure.steps(80);
+        for (double beta : new double[] {0.9, 0.99}) {
+            optikata.optim.Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(beta).withEpsilon(1e-300));
+            DMatrixRMaj theta = new DMatrixRMaj(1, 1);
+            double[] y = new double[x.length];
+            for (int t = 0; t < x.length; t++) {
+                double g = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);
+                double before = theta.get(0);
+                rms.step(theta, new DMatrixRMaj(1, 1, true, g));
+                y[t] = Math.abs(theta.get(0) - before) / 0.01;
+            }
+            f.add("RMSProp, β = " + beta, x, y, Figure.Style.LINE_POINTS);
+            f.hline("bound 1/√(1−β) for β = " + beta, 1 / Math.sqrt(1 - beta), 1, x.length);
+        }
+        return f.xRange(0, x.length).caption("A gradient a billion times the usual one moves θ by at most η/√(1−β): the step is bounded, "
+                + "the gradient is not.");
     }
 }

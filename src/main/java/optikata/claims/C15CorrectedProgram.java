@@ -44,6 +44,22 @@ public final class C15CorrectedProgram extends AbstractClaim {
                 .measured("maxAbsDistance", distance).measured("maxAbsDistanceLast100Steps", hover).measured("lossGap", lossGap)
                 .tolerance(NEAR);
         b.figure(figure(run, best, steps));
+        double[] gap = new double[steps + 1];
+        for (int t = 0; t <= steps; t++) {
+            double[] p = run.at(t).theta();
+            gap[t] = Math.max(Math.max(Math.abs(p[0] - best.get(0)), Math.abs(p[1] - best.get(1))), 1e-12);
+        }
+        double[] x = new double[steps + 1];
+        for (int t = 0; t <= steps; t++) {
+            x[t] = t;
+        }
+        b.figure(Figure.of("c15-distance", "C15: distance to the least-squares solution, largest coordinate (log scale)", "step t",
+                        "max |θ_t − θ*|").logY()
+                .add("the library's RMSProp, η 0.01", x, gap, Figure.Style.LINE)
+                .hline("near: 10η = 0.1", NEAR, 0, steps)
+                .hline("η = 0.01", TutorialProgram.ETA, 0, steps)
+                .xRange(0, steps)
+                .caption("Constant-η RMSProp gets within η of the solution and then hovers there instead of converging."));
         String finding = String.format(Locale.ROOT,
                 "after %d steps of the library's RMSProp θ = (%.5f, %.5f), least squares (EJML QR) = (%.5f, %.5f): largest distance %.3g, "
                         + "%.3g over the last 100 steps; loss gap %.3g", steps, theta[0], theta[1], best.get(0), best.get(1), distance, hover,

@@ -38,7 +38,7 @@ public final class C18InitialAccumulator extends AbstractClaim {
         for (double s0 : STARTS) {
             double first = stepsOverEta(o, s0, beta, 1.0, 1)[0];
             b.measured("firstStepOverEta(s0=" + s0 + ")", first);
-            finding.append(String.format(Locale.ROOT, "%s%.4g (s₀ = %s)", s0 == STARTS[0] ? "" : ", ", first, s0));
+            finding.append(String.format(Locale.ROOT, "%s%.4g (s₀ = %s)", s0 == STARTS[0] ? "" : ", ", first, FigureText.scientific(s0)));
         }
         double smallGradient = stepsOverEta(o, 1.0, beta, 0.01, 1)[0];
         b.measured("firstStepOverEta(s0=1,g=0.01)", smallGradient);

@@ -86,16 +86,17 @@ public final class Charts {
      * Draws a claim's figure: guides first, then the data, then reference lines and highlighted points on
      * top, so a documented value is never hidden under a computed one.
      */
-    public static XYChart draw(Figure f) {
+    public static XYChart draw(Figure figure) {
+        // Logarithmic axes are drawn as linear axes of log10 of the data, so that the tick labels can be ours:
+        // XChart's own log axes label 1 as "1E0", and a formatting function would make their ticks linear.
+        boolean logX = figure.logX();
+        boolean logY = figure.logY();
+        Function<Double, String> xLabels = labels(figure, true);
+        Function<Double, String> yLabels = labels(figure, false);
+        Figure f = linear(figure);
         XYChart chart = chart(f.title(), f.xLabel(), f.yLabel());
-        if (f.logX()) {
-            chart.getStyler().setXAxisLogarithmic(true);
-        }
-        if (f.logY()) {
-            chart.getStyler().setYAxisLogarithmic(true);
-        }
-        chart.getStyler().setxAxisTickLabelsFormattingFunction(formatter(f, true));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(formatter(f, false));
+        chart.getStyler().setxAxisTickLabelsFormattingFunction(xLabels);
+        chart.getStyler().setyAxisTickLabelsFormattingFunction(yLabels);
         if (f.xRange() != null) {
             chart.getStyler().setXAxisMin(f.xRange()[0]).setXAxisMax(f.xRange()[1]);
         }
@@ -143,7 +144,118 @@ public final class Charts {
             }
         }
         chart.getStyler().setMarkerSize(8);
+        breakEqualSpacing(chart, f);
         return chart;
+    }
+
+    /**
+     * XChart places x ticks on every k-th data value when the x values are equally spaced (steps 0..1000 get
+     * a tick every 34 steps); one invisible point off the grid makes it choose round tick values instead.
+     */
+    static void breakEqualSpacing(XYChart chart, Figure f) {
+        for (Figure.Series s : f.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                    double x = s.x()[i] + 1e-3 * Math.PI * (Math.abs(s.x()[i]) + 1);
+                    XYSeries hidden = chart.addSeries(" ", new double[] {x}, new double[] {s.y()[i]});
+                    hidden.setMarker(SeriesMarkers.NONE);
+                    hidden.setShowInLegend(false);
+                    hidden.setLineColor(new Color(0, 0, 0, 0));
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The figure with log10 taken of the values of its logarithmic axes (non-positive values become gaps). */
+    static Figure linear(Figure f) {
+        if (!f.logX() && !f.logY()) {
+            return f;
+        }
+        java.util.List<Figure.Series> series = new java.util.ArrayList<>();
+        for (Figure.Series s : f.series()) {
+            series.add(new Figure.Series(s.label(), f.logX() ? log10(s.x()) : s.x(), f.logY() ? log10(s.y()) : s.y(), s.style()));
+        }
+        return new Figure(f.name(), f.title(), f.xLabel(), f.yLabel(), f.caption(), false, false,
+                f.logX() ? decades(f, true) : f.xRange(), f.logY() ? decades(f, false) : f.yRange(), series);
+    }
+
+    /**
+     * The range of a logarithmic axis in exponents: the figure's range, or the data's, widened to whole decades
+     * when it spans two or more, so that the ticks fall on powers of ten.
+     */
+    static double[] decades(Figure f, boolean x) {
+        double[] given = x ? f.xRange() : f.yRange();
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        if (given != null) {
+            lo = Math.log10(given[0]);
+            hi = Math.log10(given[1]);
+        } else {
+            for (Figure.Series s : f.series()) {
+                for (double v : x ? s.x() : s.y()) {
+                    if (v > 0 && Double.isFinite(v)) {
+                        lo = Math.min(lo, Math.log10(v));
+                        hi = Math.max(hi, Math.log10(v));
+                    }
+                }
+            }
+        }
+        if (!(hi > lo)) {
+            return null;
+        }
+        if (hi - lo >= 2) {
+            return new double[] {Math.floor(lo + 1e-9), Math.ceil(hi - 1e-9)};
+        }
+        return given == null ? null : new double[] {lo, hi};
+    }
+
+    private static double[] log10(double[] v) {
+        double[] out = new double[v.length];
+        for (int i = 0; i < v.length; i++) {
+            out[i] = v[i] > 0 ? Math.log10(v[i]) : Double.NaN;
+        }
+        return out;
+    }
+
+    /**
+     * Tick labels for one axis. Linear axes: up to 4 significant digits, or all as powers of ten when values reach 10⁶.
+     * Logarithmic axes (ticks at exponents): every label in one style, plain (0.001 … 10000) or all as 1e-4; between
+     * decades a label only when the axis spans less than two decades.
+     */
+    static Function<Double, String> labels(Figure f, boolean x) {
+        boolean scientific = scientificAxis(f, x);
+        if (!(x ? f.logX() : f.logY())) {
+            return scientific ? Charts::scientific : Charts::tick;
+        }
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (Figure.Series s : f.series()) {
+            for (double v : x ? s.x() : s.y()) {
+                if (v > 0 && Double.isFinite(v)) {
+                    lo = Math.min(lo, v);
+                    hi = Math.max(hi, v);
+                }
+            }
+        }
+        double decades = Math.log10(hi / lo);
+        return e -> {
+            boolean decade = Math.abs(e - Math.rint(e)) < 1e-9;
+            if (decade) {
+                double v = Math.pow(10, Math.rint(e));
+                return scientific ? scientific(v) : tick(v);
+            }
+            if (decades >= 2) {
+                return "";
+            }
+            double v = Double.parseDouble(String.format(Locale.ROOT, decades < 1 ? "%.2g" : "%.1g", Math.pow(10, e)));
+            double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
+            boolean oneTwoFive = Math.abs(Math.log10(v) - e) < 0.01 && (Math.abs(mantissa - 2) < 1e-9 || Math.abs(mantissa - 5) < 1e-9);
+            if (decades >= 1 && !oneTwoFive) {
+                return "";
+            }
+            return scientific ? scientific(v) : tick(v);
+        };
     }
 
     public static void save(Figure f, Path file) throws IOException {
@@ -152,6 +264,11 @@ public final class Charts {
 
     /** One format per axis: plain decimals when the axis spans 1e-3 to 1e5, else 1e-4-style powers. */
     static Function<Double, String> formatter(Figure f, boolean x) {
+        return labels(f, x);
+    }
+
+    /** Whether an axis's labels are all written as powers of ten. */
+    static boolean scientificAxis(Figure f, boolean x) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Figure.Series s : f.series()) {
@@ -163,8 +280,7 @@ public final class Charts {
             }
         }
         boolean log = x ? f.logX() : f.logY();
-        boolean scientific = log && (lo < 1e-3 || hi >= 1e5) || !log && hi >= 1e6;
-        return scientific ? Charts::scientific : Charts::tick;
+        return log && (lo < 1e-4 * 0.999 || hi >= 1e5) || !log && hi >= 1e6;
     }
 
     /** A tick label: up to 4 significant digits, no trailing zeros. */
@@ -192,6 +308,10 @@ public final class Charts {
     }
 
     public static void save(XYChart chart, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent);
+        }
         String name = file.toString();
         if (name.endsWith(".png")) {
             name = name.substring(0, name.length() - 4);
