@@ -47,9 +47,9 @@ public final class C23FasterThanGd extends AbstractClaim {
     public ClaimResult check(ClaimContext context) {
         LeastSquares ls = LeastSquares.tutorial();
         Problem[] problems = {
-            new Problem("theta2", new Square(), new double[] {1}, 0),
-            new Problem("d2lQuadratic", new D2lQuadratic(), new double[] {-5, -2}, 0),
-            new Problem("tutorialLeastSquares", ls, new double[] {0, 0}, ls.value(ls.minimizer())),
+            new Problem("theta-squared", new Square(), new double[] {1}, 0),
+            new Problem("d2l-quadratic", new D2lQuadratic(), new double[] {-5, -2}, 0),
+            new Problem("tutorial-least-squares", ls, new double[] {0, 0}, ls.value(ls.minimizer())),
         };
         ClaimResult.Builder b = ClaimResult.of(this).setting("target f − f*", TARGET).setting("most steps", MAX_STEPS)
                 .setting("learning rates tried", 31).setting("β", 0.9)

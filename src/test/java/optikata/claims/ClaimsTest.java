@@ -336,8 +336,8 @@ class ClaimsTest {
     @DisplayName("C23: on θ² gradient descent with η = 0.5 lands on the minimum in one step, so RMSProp is not always faster")
     void c23() throws Exception {
         ClaimResult r = check(new C23FasterThanGd());
-        assertThat(r.measured().get("gdSteps(theta2)")).isEqualTo(1.0);
-        assertThat(r.measured().get("rmspropSteps(d2lQuadratic)")).isLessThan(r.measured().get("gdSteps(d2lQuadratic)"));
+        assertThat(r.measured().get("gdSteps(theta-squared)")).isEqualTo(1.0);
+        assertThat(r.measured().get("rmspropSteps(d2l-quadratic)")).isLessThan(r.measured().get("gdSteps(d2l-quadratic)"));
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
     }
 
