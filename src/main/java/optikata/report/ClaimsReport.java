@@ -278,7 +278,8 @@ public final class ClaimsReport {
             out.append(" (").append(params).append(')');
         }
         String s = out.toString();
-        return s.isEmpty() ? key : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        // Latin initials only: a Greek letter keeps its case (θ is not Θ)
+        return s.isEmpty() ? key : s.charAt(0) >= 'a' && s.charAt(0) <= 'z' ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     public static String html(List<ClaimResult> results, List<Failure> failures) {
