@@ -68,7 +68,7 @@ public final class C03RateMonotonicity extends AbstractClaim {
                 .add("AdaGrad (η 0.01, ε 1e-10)", Figure.steps(g.length), rates[0], Figure.Style.LINE_POINTS)
                 .add("RMSProp (η 0.01, β 0.9, ε 1e-8)", Figure.steps(g.length), rates[1], Figure.Style.LINE_POINTS)
                 .xRange(0, g.length)
-                .caption("After the drop AdaGrad's rate changes by ×" + num(adaRise, 3) + ", RMSProp's by ×" + num(rise, 3) + "."));
+                .caption("After the drop AdaGrad's rate changes by ×" + num(adaRise, 4) + ", RMSProp's by ×" + num(rise, 4) + "."));
         String figures = "over " + SEQUENCES + " random sequences × " + STEPS + " steps × " + COORDINATES + " coordinates the rate rose "
                 + adagrad + " times for AdaGrad and " + rmsprop + " times for RMSProp; after g drops from 1 to 0.01 RMSProp's rate changes ×"
                 + num(rise, 4) + ", AdaGrad's ×" + num(adaRise, 4);

@@ -38,8 +38,8 @@ public final class C13DerivativeSign extends AbstractClaim {
         double error = Math.max(NumericGradient.relativeError(text[0], numeric[0]), NumericGradient.relativeError(text[1], numeric[1]));
         double flippedError = Math.max(NumericGradient.relativeError(-text[0], numeric[0]), NumericGradient.relativeError(-text[1], numeric[1]));
         ClaimResult.Builder b = ClaimResult.of(this)
-                .documented("dJ/dtheta_0", text[0]).documented("dJ/dtheta_1", text[1])
-                .measured("dJ/dtheta_0", numeric[0]).measured("dJ/dtheta_1", numeric[1])
+                .documented("∂J/∂θ₀", text[0]).documented("∂J/∂θ₁", text[1])
+                .measured("∂J/∂θ₀", numeric[0]).measured("∂J/∂θ₁", numeric[1])
                 .measured("relativeError", error).measured("relativeErrorWithSignFlipped", flippedError).tolerance(1e-6)
                 .setting("θ₀ where checked", 0.3).setting("θ₁ where checked", -0.2);
         // Picture 1: ∂J/∂θ₁ along θ₁ (θ₀ fixed), the text's against central differences.

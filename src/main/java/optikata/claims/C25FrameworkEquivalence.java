@@ -60,7 +60,7 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
         double[] x = new double[shipped.length];
         for (int t = 0; t < x.length; t++) {
             x[t] = t;
-            shipped[t] = Math.max(shipped[t], 1e-12);
+            shipped[t] = shipped[t] > 0 ? shipped[t] : Double.NaN; // equal at the start: nothing to draw on a log axis
         }
         b.figure(Figure.of("c25-d2l-vs-pytorch", "C25: d2l's RMSProp (ε 1e-6 inside) against PyTorch's (ε 1e-8 outside), same lr and γ",
                         "step t", "largest parameter difference (log scale)").logY()

@@ -8,18 +8,18 @@ final class Quotes {
     }
 
     static final Map<String, String> BY_ID = Map.ofEntries(
-            Map.entry("C01", "E[g^2]_t = \\beta E[g^2]_{t-1} + (1 - \\beta) g_t^2 … \\theta_{t+1} = \\theta_t - \\frac{\\alpha}{\\sqrt{E[g^2]_t + \\epsilon}} g_t"),
+            Map.entry("C01", "E[g²]_t = β E[g²]_{t−1} + (1 − β) g_t² …… θ_{t+1} = θ_t − α/√(E[g²]_t + ε) · g_t"),
             Map.entry("C02", "更新梯度平方的移动平均 E[g^2]_0 = 0.9 × 0 + 0.1 × 2.0^2 = 0.4。计算调整后的学习率 θ_1 = 1.0 − 0.01/√(0.4 + 1e-8) × 2.0 ≈ 0.968。"),
             Map.entry("C03", "不同于AdaGrad(累积所有历史梯度平方,导致学习率单调下降至零),RMSProp使用指数加权平均,让较近的梯度影响更大。"),
             Map.entry("C04", "變量s_t可看作是最近1/(1-0.9) = 10個時間步的平方項g_t ⊙ g_t的加權平均。"),
             Map.entry("C05", "epoch 20, x1 -0.010599, x2 0.000000"),
             Map.entry("C06", "AdaGrad算法在迭代后期由于學習率過小,可能較難找到一個有用的解。"),
-            Map.entry("C07", "\\Delta \\theta_t = -\\frac{\\eta}{\\sqrt{r_t} + \\epsilon} \\cdot g_t …… \\epsilon 防止分母为零。"),
+            Map.entry("C07", "Δθ_t = −η/(√r_t + ε) · g_t …… ε 防止分母为零。"),
             Map.entry("C08", "如果某个参数的梯度一直很大,r_t 会累积较大的值……从而降低该参数的学习率;如果梯度一直很小,r_t 较小,学习率相对增大,加速更新。"),
             Map.entry("C09", "这种自适应机制有助于加快收敛速度,同时也能够避免梯度爆炸或梯度消失的问题。"),
             Map.entry("C10", "Adam则结合了RMSProp和动量优化的思想,通过对梯度和梯度平方的移动平均来调整学习率。"),
             Map.entry("C11", "RMSProp优化器通过计算梯度的均方根(Root Mean Square,简称RMS)来动态调整学习率。"),
-            Map.entry("C12", "g_t = \\beta g_{t-1} + (1 - \\beta) \\nabla J(\\theta_t)"),
+            Map.entry("C12", "g_t = β g_{t−1} + (1 − β) ∇J(θ_t)"),
             Map.entry("C13", "对于线性回归模型的权重参数θ_w,其偏导数为:∂J(θ)/∂θ_w = (1/n) Σ (y_i − θ^T x_i) x_{i,w}"),
             Map.entry("C14", "gradients = np.dot(X, theta) - y"),
             Map.entry("C15", "我们假设有10个数据点,使用线性回归模型进行训练。在训练过程中,我们根据RMSProp优化器的公式更新模型参数。"),

@@ -184,7 +184,7 @@ public final class ClaimsReport {
             if (!r.documented().isEmpty()) {
                 sb.append("Documented: ").append(figures(r.documented())).append("  \n");
             }
-            sb.append("Measured: ").append(figures(r.measured()));
+            sb.append("Measured: ").append(r.measured().isEmpty() ? "nothing: the check could not run" : figures(r.measured()));
             if (!r.settings().isEmpty()) {
                 sb.append("  \nSettings: ").append(figures(r.settings()));
             }
@@ -248,6 +248,10 @@ public final class ClaimsReport {
 
     /** A figure's key as words: camelCase split, Greek names as letters, "(gamma=0.9)" as "(γ = 0.9)". */
     static String name(String key) {
+        if (key.contains(" ") || !key.chars().allMatch(c -> c < 128)) {
+            // already words: only a Latin initial is capitalised
+            return latinCapital(key);
+        }
         int open = key.indexOf('(');
         String head = open < 0 ? key : key.substring(0, open);
         StringBuilder out = new StringBuilder();
@@ -278,8 +282,16 @@ public final class ClaimsReport {
             out.append(" (").append(params).append(')');
         }
         String s = out.toString();
-        // Latin initials only: a Greek letter keeps its case (θ is not Θ)
-        return s.isEmpty() ? key : s.charAt(0) >= 'a' && s.charAt(0) <= 'z' ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
+        return s.isEmpty() ? key : latinCapital(s);
+    }
+
+    /** Capitalises a first word of three or more Latin letters; a symbol (θ₁, x₁, s₀) keeps its case. */
+    static String latinCapital(String s) {
+        int n = 0;
+        while (n < s.length() && Character.isLetter(s.charAt(n)) && s.charAt(n) < 128) {
+            n++;
+        }
+        return n >= 3 && Character.isLowerCase(s.charAt(0)) ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 
     public static String html(List<ClaimResult> results, List<Failure> failures) {
@@ -293,7 +305,9 @@ public final class ClaimsReport {
                 .append("section{border-top:1px solid #ddd;margin-top:1.5em}img{max-width:100%;height:auto;border:1px solid #eee}")
                 .append("blockquote{margin:.5em 0;padding:.3em .8em;border-left:4px solid #ccc;background:#fafafa}")
                 .append("dl.figs{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;font-size:.92em}dl.figs dt{color:#555}")
-                .append("dl.figs dd{margin:0}td.q{font-size:.9em}.meta{color:#555}\n</style>\n</head>\n<body>\n");
+                .append("dl.figs dd{margin:0}td.q{font-size:.9em}.meta{color:#555}")
+                .append(":lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"WenQuanYi Zen Hei\",sans-serif}\n")
+                .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>optikata: the claims of the reference texts</h1>\n");
         sb.append("<p class=\"meta\">Generated ").append(generated()).append(" by optikata ").append(esc(version()))
                 .append(". The five texts are listed in docs/REFERENCES.md, the claims in docs/CLAIMS.md; every figure is also in claims.json.</p>\n");
@@ -337,7 +351,8 @@ public final class ClaimsReport {
             if (!r.documented().isEmpty()) {
                 sb.append("<dt>documented</dt><dd>").append(esc(figures(r.documented()))).append("</dd>\n");
             }
-            sb.append("<dt>measured</dt><dd>").append(esc(figures(r.measured()))).append("</dd>\n");
+            sb.append("<dt>measured</dt><dd>").append(r.measured().isEmpty() ? "nothing: the check could not run" : esc(figures(r.measured())))
+                    .append("</dd>\n");
             if (!r.settings().isEmpty()) {
                 sb.append("<dt>settings</dt><dd>").append(esc(figures(r.settings()))).append("</dd>\n");
             }
