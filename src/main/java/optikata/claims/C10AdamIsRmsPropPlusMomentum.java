@@ -63,8 +63,8 @@ public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
                 .add("Adam with bias correction", Figure.steps(200), withCorrection, Figure.Style.LINE)
                 .add("Adam without bias correction (0 drawn at 1e-17)", Figure.steps(200), without, Figure.Style.LINE)
                 .xRange(0, 200)
-                .caption("Without bias correction the two stay identical; Adam's bias correction divides the early steps' "
-                        + "second moment by 1 − β^t and sets the two apart at once."));
+                .caption(plain == 0 ? "Without bias correction the two stay identical; Adam's bias correction (second moment divided by "
+                        + "1 − β^t) sets them apart at once." : "The largest parameter difference after each step, with and without bias correction."));
         String finding = "over 200 steps × 20 coordinates: max |θ_Adam − θ_RMSProp| = " + num(plain)
                 + " (with Adam's bias correction on: " + num(corrected) + ")";
         return b.documentedFiguresMatch() ? b.verdict(Verdict.HOLDS, finding, null)

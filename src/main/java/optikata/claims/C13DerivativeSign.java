@@ -63,7 +63,7 @@ public final class C13DerivativeSign extends AbstractClaim {
         double[] lossText = descend(context.optimizers(), ls, true);
         double[] lossTrue = descend(context.optimizers(), ls, false);
         b.measured("lossAfterDescentWithTextDerivative", lossText[STEPS]).measured("lossAfterDescentWithTrueDerivative", lossTrue[STEPS])
-                .setting("steps", STEPS);
+                .setting("steps", STEPS).measured("initialLoss", lossText[0]);
         double[] x = new double[STEPS + 1];
         for (int t = 0; t <= STEPS; t++) {
             x[t] = t;
@@ -72,8 +72,8 @@ public final class C13DerivativeSign extends AbstractClaim {
                         "loss J (log scale)").logY()
                 .add("with the text's derivative", x, lossText, Figure.Style.LINE)
                 .add("with the true derivative", x, lossTrue, Figure.Style.LINE)
-                .caption("Subtracting the text's derivative climbs the loss to " + num(lossText[STEPS], 3) + "; the true one brings it down to "
-                        + num(lossTrue[STEPS], 3) + "."));
+                .caption("From a loss of " + num(lossText[0], 3) + ", subtracting the text's derivative ends at " + num(lossText[STEPS], 3)
+                        + ", subtracting the true one at " + num(lossTrue[STEPS], 3) + "."));
         String finding = String.format(Locale.ROOT,
                 "at θ = (0.3, −0.2) the text's formula gives (%.6g, %.6g), central differences (%.6g, %.6g): relative error %.3g; "
                         + "with the sign flipped %.3g", text[0], text[1], numeric[0], numeric[1], error, flippedError);
@@ -82,7 +82,8 @@ public final class C13DerivativeSign extends AbstractClaim {
         }
         return b.verdict(Verdict.ERRATUM, finding, flippedError <= 1e-6
                 ? "∂J/∂θ_w = (1/n) Σ (θᵀx_i − y_i) x_{i,w}: the text gives the negative gradient (the descent direction), "
-                        + "so a program that subtracts it climbs the loss (to " + num(lossText[STEPS], 3) + " after " + STEPS + " RMSProp steps)"
+                        + (lossText[STEPS] > lossText[0] ? "so a program that subtracts it climbs the loss (from " + num(lossText[0], 3) + " to "
+                        + num(lossText[STEPS], 3) + " in " + STEPS + " RMSProp steps)" : "so a program that subtracts it does not descend")
                 : "the formula is wrong beyond its sign");
     }
 

@@ -56,6 +56,10 @@ public final class C16CacheIsNotMomentum extends AbstractClaim {
         if (same) {
             return c.verdict(Verdict.HOLDS, finding, null);
         }
+        if (minCache < 0) {
+            return c.verdict(Verdict.ERRATUM, finding, "Neither buffer behaves as its definition says: the library's E[g²] went negative ("
+                    + num(minCache, 3) + "), which a mean of squares cannot.");
+        }
         return c.verdict(Verdict.ERRATUM, finding,
                 "E[g²] is a running mean of squared gradients (a second moment, never negative) that scales the step; momentum is a "
                         + "running sum of signed gradients (a first moment) that sets its direction. Plain RMSProp has no momentum "

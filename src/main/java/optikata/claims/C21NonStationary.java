@@ -96,7 +96,7 @@ public final class C21NonStationary extends AbstractClaim {
         return b.verdict(Verdict.QUALIFIED, finding.toString(), String.format(Locale.ROOT,
                 "RMSProp's step recovers and AdaGrad's does not, but not within 1/(1−β) = %d steps for a large drop: it took %s windows of "
                         + "1/(1−β) for r = 10, 100 and 1000. The old E[g²] must decay to within 4× the new g², which takes "
-                        + "ln((r²−1)/3)/ln(1/β) steps for a drop by r (%.1f, %.1f and %.1f windows). After an increase the step shrinks at once.",
+                        + "ln((r²−1)/3)/ln(1/β) steps for a drop by r (%.1f, %.1f and %.1f windows).",
                 (int) Math.round(window), measuredWindows, predictedRecovery(10) / window, predictedRecovery(100) / window,
                 predictedRecovery(1000) / window));
     }

@@ -7,6 +7,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import optikata.optim.AdaGrad;
+import optikata.optim.Adam;
+import optikata.optim.Optimizer;
+import optikata.optim.OptimizerState;
+import optikata.optim.RmsPropConfig;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -78,6 +84,69 @@ class BrokenLibraryTest {
                 r.measured().forEach((k, v) -> assertThat(Double.isFinite(v) || v == Double.POSITIVE_INFINITY).as(r.id() + " " + k).isTrue());
             }
         }
+    }
+
+    @Test
+    @DisplayName("NaN is never a pass: an Adam whose bias correction yields NaN makes C10 NOT_CHECKABLE, naming the figure")
+    void nanFigureIsNotAPass() throws Exception {
+        Optimizers nanAdam = new Optimizers() {
+            @Override
+            public Optimizer rmsprop(RmsPropConfig config) {
+                return Optimizers.LIBRARY.rmsprop(config);
+            }
+
+            @Override
+            public Optimizer adagrad(AdaGrad.Config config) {
+                return Optimizers.LIBRARY.adagrad(config);
+            }
+
+            @Override
+            public Optimizer adam(Adam.Config config) {
+                Optimizer adam = Optimizers.LIBRARY.adam(config);
+                return new Optimizer() {
+                    @Override
+                    public String name() {
+                        return adam.name();
+                    }
+
+                    @Override
+                    public void step(DMatrixRMaj params, DMatrixRMaj gradient) {
+                        adam.step(params, gradient);
+                        if (config.biasCorrection()) {
+                            java.util.Arrays.fill(params.data, Double.NaN); // a 0/0 in the correction
+                        }
+                    }
+
+                    @Override
+                    public OptimizerState state() {
+                        return adam.state();
+                    }
+
+                    @Override
+                    public void effectiveLearningRate(DMatrixRMaj out) {
+                        adam.effectiveLearningRate(out);
+                    }
+
+                    @Override
+                    public void reset() {
+                        adam.reset();
+                    }
+
+                    @Override
+                    public Record hyperparameters() {
+                        return adam.hyperparameters();
+                    }
+                };
+            }
+
+            @Override
+            public Optimizer momentum(double learningRate, double momentum) {
+                return Optimizers.LIBRARY.momentum(learningRate, momentum);
+            }
+        };
+        ClaimResult r = new C10AdamIsRmsPropPlusMomentum().check(ClaimContext.library().withOptimizers(nanAdam));
+        assertThat(r.verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
+        assertThat(r.correction()).contains("maxDifferenceWithBiasCorrection = NaN");
     }
 
     private static boolean changed(Map<String, Double> a, Map<String, Double> b) {
