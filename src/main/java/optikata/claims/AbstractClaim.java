@@ -49,6 +49,9 @@ public abstract class AbstractClaim implements Claim {
      * than 1.0E-8 for very small or large values, no trailing zeros.
      */
     protected static String num(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return Double.isNaN(v) ? "NaN" : v > 0 ? "∞" : "−∞";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return String.valueOf((long) v);
         }

@@ -93,7 +93,7 @@ public final class Charts {
         boolean logY = figure.logY();
         Function<Double, String> xLabels = labels(figure, true);
         Function<Double, String> yLabels = labels(figure, false);
-        Figure f = linear(figure);
+        Figure f = drawable(linear(figure));
         XYChart chart = chart(f.title(), f.xLabel(), f.yLabel());
         chart.getStyler().setxAxisTickLabelsFormattingFunction(xLabels);
         chart.getStyler().setyAxisTickLabelsFormattingFunction(yLabels);
@@ -165,6 +165,26 @@ public final class Charts {
                 }
             }
         }
+    }
+
+    /**
+     * The series with at least one finite point (a broken computation can leave a series all NaN, which the
+     * chart library refuses); a figure left with none gets a note in its legend instead of data.
+     */
+    static Figure drawable(Figure f) {
+        java.util.List<Figure.Series> kept = new java.util.ArrayList<>();
+        for (Figure.Series s : f.series()) {
+            for (int i = 0; i < s.x().length; i++) {
+                if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
+                    kept.add(s);
+                    break;
+                }
+            }
+        }
+        if (kept.stream().noneMatch(s -> s.style() != Figure.Style.GUIDE)) {
+            kept.add(new Figure.Series("no finite values to draw", new double[] {0}, new double[] {0}, Figure.Style.POINTS));
+        }
+        return new Figure(f.name(), f.title(), f.xLabel(), f.yLabel(), f.caption(), f.logX(), f.logY(), f.xRange(), f.yRange(), kept);
     }
 
     /** The figure with log10 taken of the values of its logarithmic axes (non-positive values become gaps). */
