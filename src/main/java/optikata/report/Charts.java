@@ -202,7 +202,7 @@ public final class Charts {
 
     /**
      * The range of a logarithmic axis in exponents: the figure's range, or the data's, widened to whole decades
-     * when it spans two or more, so that the ticks fall on powers of ten.
+     * when it spans one or more, so that the ticks fall on powers of ten.
      */
     static double[] decades(Figure f, boolean x) {
         double[] given = x ? f.xRange() : f.yRange();
@@ -224,7 +224,7 @@ public final class Charts {
         if (!(hi > lo)) {
             return null;
         }
-        if (hi - lo >= 2) {
+        if (hi - lo >= 1) {
             return new double[] {Math.floor(lo + 1e-9), Math.ceil(hi - 1e-9)};
         }
         return given == null ? null : new double[] {lo, hi};
