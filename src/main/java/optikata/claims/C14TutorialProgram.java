@@ -18,7 +18,7 @@ public final class C14TutorialProgram extends AbstractClaim {
         ClaimResult.Builder b = ClaimResult.of(this).documented("stepsCompleted", TutorialProgram.STEPS)
                 .measured("stepsCompleted", asWritten.crashed() ? asWritten.failedAtIteration() : TutorialProgram.STEPS)
                 .measured("gradientsLength", asWritten.gradientsLength()).measured("thetaLength", thetaLength)
-                .measured("stepsCompletedWithoutTheGLine", historyRemoved.crashed() ? historyRemoved.failedAtIteration() : TutorialProgram.STEPS)
+                .measured("stepsCompletedWithoutTheGradientHistoryLine", historyRemoved.crashed() ? historyRemoved.failedAtIteration() : TutorialProgram.STEPS)
                 .tolerance(0.0);
         b.figure(figure(asWritten.gradientsLength(), thetaLength));
         if (!asWritten.crashed()) {

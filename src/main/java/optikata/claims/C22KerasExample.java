@@ -117,9 +117,9 @@ public final class C22KerasExample extends AbstractClaim {
         double meanStep = moved / EPOCHS / 0.01;
         ClaimResult.Builder b = ClaimResult.of(this).documented("shareOfStartsThatFit", 1.0).setting("epochs", EPOCHS)
                 .setting("initial weights tried", GRID).setting("fit threshold (MSE)", FIT_LOSS).setting("larger η tried", 0.1)
-                .measured("shareOfStartsThatFit", share).measured("startsThatFit", fit).measured("finalLossFromW0=0", fromZero)
-                .never("epochsToFitFromW0=-sqrt3", worstEpochs).measured("startsThatFitWithEta0.1", fitFast)
-                .measured("weightMovedIn100EpochsFromW0=-sqrt3", moved).measured("meanStepOverEtaFromW0=-sqrt3", meanStep)
+                .measured("shareOfStartsThatFit", share).measured("startsThatFit", fit).measured("finalLoss(w0=0)", fromZero)
+                .never("epochsToFit(w0=-sqrt3)", worstEpochs).measured("startsThatFit(eta=0.1)", fitFast)
+                .measured("weightMovedIn100Epochs(w0=-sqrt3)", moved).measured("meanStepOverEta(w0=-sqrt3)", meanStep)
                 .tolerance(FIT_LOSS);
         if (fit > 0) {
             b.measured("smallestFittingInitialWeight", smallestFittingStart);

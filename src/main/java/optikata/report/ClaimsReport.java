@@ -242,7 +242,7 @@ public final class ClaimsReport {
             Map.entry("eps", "ε"), Map.entry("eta", "η"), Map.entry("theta", "θ"), Map.entry("rmsprop", "RMSProp"),
             Map.entry("adagrad", "AdaGrad"), Map.entry("adadelta", "AdaDelta"), Map.entry("adam", "Adam"), Map.entry("sgd", "SGD"),
             Map.entry("gd", "gradient descent"), Map.entry("gsq", "g²"), Map.entry("s0", "s₀"), Map.entry("w0", "w₀"),
-            Map.entry("sqrt3", "√3"), Map.entry("d2l", "d2l"), Map.entry("x1", "x₁"), Map.entry("x2", "x₂"),
+            Map.entry("sqrt3", "√3"), Map.entry("-sqrt3", "−√3"), Map.entry("d2l", "d2l"), Map.entry("x1", "x₁"), Map.entry("x2", "x₂"),
             Map.entry("theta1", "θ₁"), Map.entry("pytorch", "PyTorch"), Map.entry("keras", "Keras"), Map.entry("tf1", "TF1"),
             Map.entry("optax", "Optax"), Map.entry("cs231n", "cs231n"), Map.entry("mse", "MSE"), Map.entry("ns", "ns"));
 

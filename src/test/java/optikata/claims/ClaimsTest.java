@@ -333,7 +333,7 @@ class ClaimsTest {
             }
         }
         assertThat(r.measured().get("shareOfStartsThatFit")).isCloseTo(fit / 41.0, within(1e-12));
-        assertThat(r.measured().get("finalLossFromW0=0")).isCloseTo(kerasLoss(0, 100), within(1e-9));
+        assertThat(r.measured().get("finalLoss(w0=0)")).isCloseTo(kerasLoss(0, 100), within(1e-9));
         assertThat(fit).isBetween(1, 36);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
     }
