@@ -111,17 +111,24 @@ public final class Charts {
         }
         int data = 0;
         int pointSeries = 0;
+        java.util.List<Figure.Series> drawn = new java.util.ArrayList<>();
         for (Figure.Series s : f.series()) {
             if (s.style() == Figure.Style.GUIDE || s.style() == Figure.Style.REFERENCE || s.style() == Figure.Style.HIGHLIGHT) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(s.label(), s.x(), s.y());
+            // a series with the same values as one drawn before would vanish under it: dash it and say so
+            Figure.Series twin = drawn.stream().filter(d -> java.util.Arrays.equals(d.x(), s.x()) && java.util.Arrays.equals(d.y(), s.y()))
+                    .findFirst().orElse(null);
+            XYSeries xy = chart.addSeries(twin == null ? s.label() : s.label() + " (same values as " + twin.label() + ")", s.x(), s.y());
+            drawn.add(s);
             Color c = PALETTE[data++ % PALETTE.length];
             xy.setLineColor(c);
             xy.setMarkerColor(c);
             xy.setMarker(s.style() == Figure.Style.LINE ? SeriesMarkers.NONE : MARKERS[pointSeries++ % MARKERS.length]);
             if (s.style() == Figure.Style.POINTS) {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            } else if (twin != null) {
+                xy.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
             } else {
                 xy.setLineStyle(new BasicStroke(2f));
             }
