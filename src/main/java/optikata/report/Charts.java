@@ -5,7 +5,6 @@ import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import optikata.claims.Figure;
 import org.knowm.xchart.BitmapEncoder;
@@ -22,17 +21,6 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class Charts {
     private Charts() {
-    }
-
-    /** A series: x and y values, and whether to draw markers. */
-    public record Series(double[] x, double[] y, boolean markers) {
-        public static Series line(double[] x, double[] y) {
-            return new Series(x, y, false);
-        }
-
-        public static Series points(double[] x, double[] y) {
-            return new Series(x, y, true);
-        }
     }
 
     public static XYChart chart(String title, String xTitle, String yTitle) {
@@ -58,20 +46,6 @@ public final class Charts {
 
     private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
         SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
-
-    /** Adds the series in order, each in its own colour; returns the chart for more styling. */
-    public static XYChart add(XYChart chart, Map<String, Series> series) {
-        int k = 0;
-        for (Map.Entry<String, Series> e : series.entrySet()) {
-            Series s = e.getValue();
-            XYSeries xy = chart.addSeries(e.getKey(), s.x(), s.y());
-            xy.setMarker(s.markers() ? MARKERS[k % MARKERS.length] : SeriesMarkers.NONE);
-            Color c = PALETTE[k++ % PALETTE.length];
-            xy.setLineColor(c);
-            xy.setMarkerColor(c);
-        }
-        return chart;
-    }
 
     /** A grey, thin, unlabelled-looking series (contour lines, guides). */
     public static void guide(XYChart chart, String name, double[] x, double[] y) {
