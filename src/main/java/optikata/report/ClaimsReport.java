@@ -172,7 +172,7 @@ public final class ClaimsReport {
             sb.append("| ").append(f.id()).append(" | **CRASHED** | | ").append(cell(f.message())).append(" |\n");
         }
         for (ClaimResult r : results) {
-            sb.append("\n## ").append(r.id()).append("\n\n**").append(r.verdict()).append("**. ").append(r.source()).append(": ")
+            sb.append("\n## ").append(r.id()).append("\n\n**").append(r.verdict()).append("** · *").append(r.source()).append("*: ")
                     .append(r.statement()).append("\n\n");
             if (!r.quote().isEmpty()) {
                 sb.append("> ").append(r.quote()).append("\n\n");
