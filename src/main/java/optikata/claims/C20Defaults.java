@@ -10,7 +10,7 @@ public final class C20Defaults extends AbstractClaim {
     static final double TEXT_EPS = 1e-8;
 
     public C20Defaults() {
-        super("C20", "002 §5", "Defaults ρ=0.9, η=0.001, ε=1e-8");
+        super("C20", "the principles article §5", "Defaults ρ=0.9, η=0.001, ε=1e-8");
     }
 
     @Override
@@ -24,9 +24,13 @@ public final class C20Defaults extends AbstractClaim {
             RmsPropConfig c = p.config();
             boolean hasLr = p.hasDefaultLearningRate();
             int matches = (c.decay() == TEXT_DECAY ? 1 : 0) + (c.epsilon() == TEXT_EPS ? 1 : 0) + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
-            b.measured("matches(" + p.id() + ")", matches);
-            finding.append(String.format(java.util.Locale.ROOT, "%s: ρ %s, η %s, ε %s; ", p.id(), c.decay(),
-                    hasLr ? String.valueOf(c.learningRate()) : "none", c.epsilon()));
+            b.measured("matches(" + p.id() + ")", matches).setting("decay(" + p.id() + ")", c.decay())
+                    .setting("epsilon(" + p.id() + ")", c.epsilon());
+            if (hasLr) {
+                b.setting("learningRate(" + p.id() + ")", c.learningRate());
+            }
+            finding.append(String.format(java.util.Locale.ROOT, "%s: ρ %s, η %s, ε %s; ", p.id(), num(c.decay(), 6),
+                    hasLr ? num(c.learningRate(), 6) : "none", eps(c.epsilon())));
             if (matches > bestMatches) {
                 bestMatches = matches;
                 best = p.id();
@@ -37,6 +41,11 @@ public final class C20Defaults extends AbstractClaim {
         }
         return b.verdict(bestMatches == 2 ? Verdict.QUALIFIED : Verdict.ERRATUM, finding.toString().replaceAll("; $", ""),
                 correction(bestMatches));
+    }
+
+    /** ε as 1e-8, not 1.0E-8. */
+    static String eps(double e) {
+        return optikata.claims.FigureText.scientific(e);
     }
 
     /** Built from the presets: what the closest ones differ in, and where each puts ε. */
@@ -62,7 +71,7 @@ public final class C20Defaults extends AbstractClaim {
                 differs.append("η ").append(c.learningRate()).append(", ");
             }
             if (c.epsilon() != TEXT_EPS) {
-                differs.append("ε ").append(c.epsilon()).append(", ");
+                differs.append("ε ").append(eps(c.epsilon())).append(", ");
             }
             if (c.initialAccumulator() != 0) {
                 differs.append("cache starts at ").append(c.initialAccumulator()).append(", ");

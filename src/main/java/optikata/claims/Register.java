@@ -3,7 +3,7 @@ package optikata.claims;
 import java.util.List;
 import java.util.Locale;
 
-/** The claims register of CLAIMS.md, C01–C25, in order. */
+/** The claims register (docs/CLAIMS.md), C01–C25, in order. */
 public final class Register {
     private Register() {
     }
@@ -12,7 +12,7 @@ public final class Register {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(new C01Definition(), new C02ThetaSquared(), new C03RateMonotonicity(), new C04Window(),
                 new C05D2lRmsProp(), new C06D2lAdaGrad(), new C07EpsilonOutside(), new C08ScaleAdaptation(),
                 new C09BoundedStep(), new C10AdamIsRmsPropPlusMomentum(), new C11RmsFormulation(),
-                new C12UnusedGradientAverage(), new C13DerivativeSign(), new C14Seed001Program(), new C15CorrectedProgram(),
+                new C12UnusedGradientAverage(), new C13DerivativeSign(), new C14TutorialProgram(), new C15CorrectedProgram(),
                 new C16CacheIsNotMomentum(), new C17StateCount(), new C18InitialAccumulator(), new C19LargeEpsilon(),
                 new C20Defaults(), new C21NonStationary(), new C22KerasExample(), new C23FasterThanGd(), new C24Airfoil(),
                 new C25FrameworkEquivalence()), LibraryClaim.all().stream()).toList();

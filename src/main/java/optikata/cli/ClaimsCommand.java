@@ -18,9 +18,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "claims", mixinStandardHelpOptions = true,
         header = "Check every claim of the reference texts and write the report (the main job).",
         description = {
-            "Check every claim of the five reference texts (C01–C25 of CLAIMS.md) with the project's own",
-            "optimizers, print a verdict per claim (HOLDS, QUALIFIED, ERRATUM, NOT_CHECKABLE) and write a report",
-            "(index.html, claims.md, claims.json and PNG plots).",
+            "Check every claim of the five reference texts (C01–C25 of docs/CLAIMS.md; the texts are listed in",
+            "docs/REFERENCES.md) with the project's own optimizers, print a verdict per claim (HOLDS, QUALIFIED,",
+            "ERRATUM, NOT_CHECKABLE) and write a report (index.html, claims.md, claims.json and PNG plots).",
+            "With --claim the report of those claims goes to a subdirectory of --out (such as only-C05), so the",
+            "full report is left as it was.",
             "Exit code 0 when every claim was evaluated (errata are findings, not failures); 1 when a check crashed."
         })
 public final class ClaimsCommand implements Callable<Integer> {
@@ -60,11 +62,8 @@ public final class ClaimsCommand implements Callable<Integer> {
                 claims.add(Register.byId(id.strip()));
             }
         }
-        Path plotDir = noReport ? null : out;
-        if (plotDir != null) {
-            java.nio.file.Files.createDirectories(plotDir);
-        }
-        ClaimContext context = new ClaimContext(plotDir, data);
+        Path dir = only == null ? out : out.resolve("only-" + String.join("-", claims.stream().map(Claim::id).toList()));
+        ClaimContext context = ClaimContext.withData(data);
         List<ClaimResult> results = new ArrayList<>();
         List<ClaimsReport.Failure> failures = new ArrayList<>();
         for (Claim c : claims) {
@@ -81,9 +80,9 @@ public final class ClaimsCommand implements Callable<Integer> {
             default -> o.print(ClaimsReport.table(results, failures));
         }
         if (!noReport) {
-            ClaimsReport.write(out, results, failures);
+            ClaimsReport.write(dir, results, failures);
             if (format.equals("table")) {
-                o.println("Report: " + out.resolve("index.html"));
+                o.println("Report: " + dir.resolve("index.html"));
             }
         }
         o.flush();

@@ -3,7 +3,7 @@ package optikata.objective;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * f(x) = 0.1 x₁² + 2 x₂², gradient (0.2 x₁, 4 x₂): seed 004 §7.6.1 (d2l), an ill-conditioned
+ * f(x) = 0.1 x₁² + 2 x₂², gradient (0.2 x₁, 4 x₂): d2l §7.6.1, an ill-conditioned
  * bowl (curvatures 0.2 and 4) started at (−5, −2).
  */
 public final class D2lQuadratic implements Objective {

@@ -8,8 +8,8 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
 /**
  * J(θ) = 1/(2n) Σᵢ (yᵢ − θᵀxᵢ)² = 1/(2n) ‖Xθ − y‖², gradient ∇J = (1/n) Xᵀ(Xθ − y).
  *
- * <p>Seed 001 §4 prints the partial derivative with the opposite sign, (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w};
- * that is the <em>negative</em> gradient (claim C13). {@link #seed001()} is the data of seed 001 §5.
+ * <p>The NumPy tutorial (§4) prints the partial derivative with the opposite sign, (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w};
+ * that is the <em>negative</em> gradient (claim C13). {@link #tutorial()} is the data of the NumPy tutorial §5.
  * The minimiser is solved directly with EJML (QR least squares).
  */
 public final class LeastSquares implements Objective {
@@ -35,8 +35,8 @@ public final class LeastSquares implements Objective {
         this.residual = new DMatrixRMaj(x.numRows, 1);
     }
 
-    /** Seed 001 §5: X = [1, i] for i = 1..10, y = (1, 2, 1, 4, 3, 6, 5, 8, 7, 10). */
-    public static LeastSquares seed001() {
+    /** The NumPy tutorial §5: X = [1, i] for i = 1..10, y = (1, 2, 1, 4, 3, 6, 5, 8, 7, 10). */
+    public static LeastSquares tutorial() {
         double[] ys = {1, 2, 1, 4, 3, 6, 5, 8, 7, 10};
         DMatrixRMaj x = new DMatrixRMaj(10, 2);
         for (int i = 0; i < 10; i++) {

@@ -11,7 +11,7 @@ public final class Objectives {
             "least-squares-text-derivative");
 
     /**
-     * Seed 001's least squares with the derivative exactly as §4 prints it,
+     * The NumPy tutorial's least squares with the derivative exactly as §4 prints it,
      * (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w}: the negative of the true gradient. The example for
      * {@code optikata gradcheck}, which catches it.
      */
@@ -53,9 +53,9 @@ public final class Objectives {
             case "square", "theta2" -> new Square();
             case "d2l-quadratic", "d2l" -> new D2lQuadratic();
             case "rosenbrock" -> new Rosenbrock();
-            case "least-squares", "seed001" -> LeastSquares.seed001();
+            case "least-squares" -> LeastSquares.tutorial();
             case "logistic" -> LogisticRegression.synthetic(200, 42);
-            case "least-squares-text-derivative" -> textDerivative(LeastSquares.seed001());
+            case "least-squares-text-derivative" -> textDerivative(LeastSquares.tutorial());
             default -> throw new IllegalArgumentException("Unknown objective: " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }

@@ -2,7 +2,7 @@ package optikata.objective;
 
 import org.ejml.data.DMatrixRMaj;
 
-/** L(θ) = Σ θᵢ², gradient 2θ: seed 000 §4.2's worked example (one parameter, θ₀ = 1). */
+/** L(θ) = Σ θᵢ², gradient 2θ: the debugging guide's §4.2 worked example (one parameter, θ₀ = 1). */
 public final class Square implements Objective {
     private final int dimension;
 

@@ -7,7 +7,7 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   s ← s + g²                      squaredGradientSum
  *   θ ← θ − η g / (√s + ε)          OUTSIDE_ROOT (PyTorch, the default here)
- *     | θ − η g / √(s + ε)          INSIDE_ROOT (d2l §7.5, seed 004's comparison)
+ *     | θ − η g / √(s + ε)          INSIDE_ROOT (d2l §7.5, d2l §7.6's comparison)
  * </pre>
  * Since {@code s} never decreases, each coordinate's rate η/denominator never increases.
  * Defaults (PyTorch {@code torch/optim/adagrad.py}): η = 0.01, ε = 1e-10 outside the root, s₀ = 0.

@@ -5,9 +5,9 @@ package optikata.optim;
  * comparable to ε (or to ε² outside the root): for {@code s ≫ ε} both give {@code η g / √s}.
  */
 public enum EpsilonPlacement {
-    /** {@code √(s + ε)}: seed 000 §3.2, seed 004 §7.6.1 (d2l), Keras, TF1, Optax's default. */
+    /** {@code √(s + ε)}: the debugging guide §3.2, d2l §7.6.1, Keras, TF1, Optax's default. */
     INSIDE_ROOT,
-    /** {@code √s + ε}: seed 002 §3, PyTorch, cs231n. */
+    /** {@code √s + ε}: the principles article §3, PyTorch, cs231n. */
     OUTSIDE_ROOT;
 
     /** The denominator for a (non-negative) second-moment estimate {@code s}. */

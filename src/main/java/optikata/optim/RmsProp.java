@@ -11,11 +11,11 @@ import org.ejml.data.DMatrixRMaj;
  * input: η (lr), β (decay), ε, μ (momentum), λ (weight decay), s₀ (initial accumulator)
  * for t = 1, 2, ...
  *   g  ← ∇f(θ) + λθ
- *   s  ← β s + (1−β) g²                       squaredGradientAverage   (000 §3.2.3, 004 §7.6.1)
+ *   s  ← β s + (1−β) g²                       squaredGradientAverage   (the debugging guide §3.2.3, d2l §7.6.1)
  *   if centered: ḡ ← β ḡ + (1−β) g;  v ← s − ḡ²   gradientAverage      (Graves 2013)
  *   else          v ← s
- *   d  ← √(v + ε)   (INSIDE_ROOT: 000, 004, Keras, TF1, Optax)
- *      | √v + ε     (OUTSIDE_ROOT: 002, PyTorch, cs231n)
+ *   d  ← √(v + ε)   (INSIDE_ROOT: debugging guide, d2l, Keras, TF1, Optax)
+ *      | √v + ε     (OUTSIDE_ROOT: principles article, PyTorch, cs231n)
  *   if μ &gt; 0:  b ← μ b + g/d; θ ← θ − η b        momentumBuffer (NORMALIZED_GRADIENT, PyTorch)
  *          or  b ← μ b + η g/d; θ ← θ − b        (SCALED_UPDATE, Keras/TF1/Optax)
  *   else       θ ← θ − η g / d

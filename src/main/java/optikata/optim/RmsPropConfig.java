@@ -95,7 +95,7 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
         return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) momentum : hyperparameterPrecision.other(momentum);
     }
 
-    /** The texts' form (seed 000 §4.1, 004 §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
+    /** The texts' form (the debugging guide §4.1, d2l §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
     public static RmsPropConfig defaults() {
         return new RmsPropConfig(0.01, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT, false, 0.0,
                 MomentumForm.NORMALIZED_GRADIENT, 0.0, 0.0, NonFinitePolicy.REJECT);

@@ -80,13 +80,13 @@ public enum RmsPropPreset {
     CS231N("cs231n", 0.01, 0.99, 1e-8, EpsilonPlacement.OUTSIDE_ROOT, 0.0, MomentumForm.NORMALIZED_GRADIENT,
             HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "cs231n/optim.py"),
     /**
-     * Dive into Deep Learning §7.6 (seed 004): {@code s ← γ s + (1−γ) g²},
+     * Dive into Deep Learning §7.6: {@code s ← γ s + (1−γ) g²},
      * {@code x ← x − η g / sqrt(s + eps)}, {@code eps = 1e-6}, γ = 0.9, η = 0.01 (§7.6.2), s starts at zeros.
      * Hyperparameters float64 (the from-scratch code's tensors are float32 in the book's runs;
      * {@code withArithmetic(FLOAT32)} for those).
      */
     D2L("d2l", 0.01, 0.9, 1e-6, EpsilonPlacement.INSIDE_ROOT, 0.0, MomentumForm.NORMALIZED_GRADIENT,
-            HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "d2l-zh chapter_optimization/rmsprop (seed 004 §7.6)");
+            HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "d2l-zh chapter_optimization/rmsprop (d2l §7.6)");
 
     private final String id;
     private final RmsPropConfig config;

@@ -1,24 +1,27 @@
 package optikata.report;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import optikata.claims.Figure;
 import optikata.objective.Objective;
 import optikata.run.Trajectory;
 import optikata.run.TrajectoryPoint;
 import org.ejml.data.DMatrixRMaj;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * Pictures of runs: for a 2-D objective the trajectories on its contour lines, otherwise the loss
- * against the step; and, in a second file, each coordinate's effective learning rate against the step.
+ * against the step; and, in a second file, each coordinate's effective learning rate against the
+ * step. A run that runs away (diverges, or leaves the region the other runs stay in) is drawn up to
+ * where it leaves the view and marked there, so it does not squash the others.
  */
 public final class TracePlots {
+    /** A run leaves the loss plot once its loss exceeds this multiple of the largest starting loss. */
+    static final double LOSS_HEADROOM = 100;
+    /** A run leaves the contour view once it is this many times farther from the start than the start is from the origin. */
+    static final double VIEW_HEADROOM = 3;
+
     private TracePlots() {
     }
 
@@ -27,41 +30,69 @@ public final class TracePlots {
         String base = file.toString().endsWith(".png") ? file.toString().substring(0, file.toString().length() - 4) : file.toString();
         Path main = Path.of(base + ".png");
         Path rate = Path.of(base + "-rate.png");
-        XYChart chart = f != null && f.dimension() == 2 ? contour(runs, f) : loss(runs);
-        Charts.save(chart, main);
+        Charts.save(f != null && f.dimension() == 2 ? contour(runs, f) : loss(runs), main);
         Charts.save(rates(runs), rate);
         return List.of(main, rate);
     }
 
-    static XYChart contour(List<Trajectory> runs, Objective f) {
-        double minX = Double.POSITIVE_INFINITY;
-        double maxX = Double.NEGATIVE_INFINITY;
-        double minY = Double.POSITIVE_INFINITY;
-        double maxY = Double.NEGATIVE_INFINITY;
-        // The view fits the runs that stayed finite; a diverged run would stretch it to 1e80.
-        boolean anyConverged = runs.stream().anyMatch(t -> !t.diverged());
-        for (Trajectory t : runs) {
-            if (anyConverged && t.diverged()) {
-                continue;
-            }
+    static Figure contour(List<Trajectory> runs, Objective f) {
+        // The view: the start and every run that stays within VIEW_HEADROOM of it; runaway runs are cut at its edge.
+        double[] start = runs.get(0).at(0).theta();
+        double reach = VIEW_HEADROOM * Math.max(1, Math.hypot(start[0], start[1]));
+        double minX = start[0];
+        double maxX = start[0];
+        double minY = start[1];
+        double maxY = start[1];
+        // runs that stay finite and near set the view; the others are drawn until they leave it
+        List<Trajectory> tame = runs.stream().filter(t -> !t.diverged() && t.points().stream().allMatch(q -> inside(q.theta(), start, reach)))
+                .toList();
+        for (Trajectory t : tame.isEmpty() ? runs : tame) {
             for (TrajectoryPoint p : t.points()) {
-                if (Double.isFinite(p.theta()[0]) && Double.isFinite(p.theta()[1])) {
-                    minX = Math.min(minX, p.theta()[0]);
-                    maxX = Math.max(maxX, p.theta()[0]);
-                    minY = Math.min(minY, p.theta()[1]);
-                    maxY = Math.max(maxY, p.theta()[1]);
+                double[] th = p.theta();
+                if (inside(th, start, reach)) {
+                    minX = Math.min(minX, th[0]);
+                    maxX = Math.max(maxX, th[0]);
+                    minY = Math.min(minY, th[1]);
+                    maxY = Math.max(maxY, th[1]);
                 }
             }
         }
-        double padX = Math.max(0.25 * (maxX - minX), 0.5);
-        double padY = Math.max(0.25 * (maxY - minY), 0.5);
+        double padX = Math.max(0.15 * (maxX - minX), 0.5);
+        double padY = Math.max(0.15 * (maxY - minY), 0.5);
         minX -= padX;
         maxX += padX;
         minY -= padY;
         maxY += padY;
-        XYChart chart = Charts.chart("Trajectories on the contour of " + f.name(), "θ₁", "θ₂");
-        // Contour lines, sampled: grid points where f crosses a level between horizontal or vertical neighbours.
-        int n = 240;
+        Figure.Builder fig = Figure.of("trace", "Trajectories on the contour lines of " + f.name(), "θ₁", "θ₂");
+        contours(fig, f, minX, maxX, minY, maxY);
+        List<double[]> leftAt = new ArrayList<>();
+        for (Trajectory t : runs) {
+            int m = t.points().size();
+            double[] x = new double[m];
+            double[] y = new double[m];
+            int left = -1;
+            for (int k = 0; k < m; k++) {
+                double[] th = t.at(k).theta();
+                boolean in = left < 0 && inside(th, start, reach) && th[0] >= minX && th[0] <= maxX && th[1] >= minY && th[1] <= maxY;
+                if (!in && left < 0) {
+                    left = k;
+                }
+                x[k] = left < 0 ? th[0] : Double.NaN;
+                y[k] = left < 0 ? th[1] : Double.NaN;
+            }
+            fig.add(label(t, left, "the view"), x, y, Figure.Style.LINE_POINTS);
+            if (left > 0) {
+                leftAt.add(new double[] {x[left - 1], y[left - 1]});
+            }
+        }
+        markLeaving(fig, leftAt, "last point before a run leaves the view");
+        return fig.xRange(minX, maxX).yRange(minY, maxY)
+                .caption("Trajectories on the contour lines of the objective.");
+    }
+
+    /** Contour lines by marching squares on a grid: each level one grey polyline, segments separated by gaps. */
+    static void contours(Figure.Builder fig, Objective f, double minX, double maxX, double minY, double maxY) {
+        int n = 160;
         double[][] v = new double[n][n];
         DMatrixRMaj p = new DMatrixRMaj(2, 1);
         double lo = Double.POSITIVE_INFINITY;
@@ -71,87 +102,121 @@ public final class TracePlots {
                 p.data[0] = minX + (maxX - minX) * i / (n - 1);
                 p.data[1] = minY + (maxY - minY) * j / (n - 1);
                 v[i][j] = f.value(p);
-                lo = Math.min(lo, v[i][j]);
-                hi = Math.max(hi, v[i][j]);
-            }
-        }
-        int levels = 10;
-        java.util.List<Double> xs = new java.util.ArrayList<>();
-        java.util.List<Double> ys = new java.util.ArrayList<>();
-        for (int k = 1; k <= levels; k++) {
-            // levels spaced evenly in log(f − lo), so the bowl's bottom gets lines too
-            double c = lo + (hi - lo) * Math.pow((double) k / (levels + 1), 3);
-            for (int i = 0; i + 1 < n; i++) {
-                for (int j = 0; j + 1 < n; j++) {
-                    if ((v[i][j] - c) * (v[i + 1][j] - c) <= 0 || (v[i][j] - c) * (v[i][j + 1] - c) <= 0) {
-                        xs.add(minX + (maxX - minX) * i / (n - 1));
-                        ys.add(minY + (maxY - minY) * j / (n - 1));
-                    }
+                if (Double.isFinite(v[i][j])) {
+                    lo = Math.min(lo, v[i][j]);
+                    hi = Math.max(hi, v[i][j]);
                 }
             }
         }
-        if (!xs.isEmpty()) {
-            XYSeries s = chart.addSeries("contour of f", xs.stream().mapToDouble(Double::doubleValue).toArray(),
-                    ys.stream().mapToDouble(Double::doubleValue).toArray());
-            s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            s.setMarker(SeriesMarkers.CIRCLE);
-            s.setMarkerColor(new Color(200, 200, 200));
-            s.setShowInLegend(false);
-            chart.getStyler().setMarkerSize(4);
-        }
-        Map<String, Charts.Series> series = new LinkedHashMap<>();
-        for (Trajectory t : runs) {
-            int m = t.points().size();
-            double[] x = new double[m];
-            double[] y = new double[m];
-            for (int k = 0; k < m; k++) {
-                x[k] = t.at(k).theta()[0];
-                y[k] = t.at(k).theta()[1];
+        int levels = 10;
+        for (int k = 1; k <= levels; k++) {
+            // levels spaced as a cube, so the bowl's bottom gets lines too
+            double c = lo + (hi - lo) * Math.pow((double) k / (levels + 1), 3);
+            List<Double> xs = new ArrayList<>();
+            List<Double> ys = new ArrayList<>();
+            for (int i = 0; i + 1 < n; i++) {
+                for (int j = 0; j + 1 < n; j++) {
+                    double x0 = minX + (maxX - minX) * i / (n - 1);
+                    double x1 = minX + (maxX - minX) * (i + 1) / (n - 1);
+                    double y0 = minY + (maxY - minY) * j / (n - 1);
+                    double y1 = minY + (maxY - minY) * (j + 1) / (n - 1);
+                    // crossings on the four edges of the cell, by linear interpolation
+                    List<double[]> cross = new ArrayList<>(4);
+                    edge(cross, x0, y0, v[i][j], x1, y0, v[i + 1][j], c);
+                    edge(cross, x1, y0, v[i + 1][j], x1, y1, v[i + 1][j + 1], c);
+                    edge(cross, x1, y1, v[i + 1][j + 1], x0, y1, v[i][j + 1], c);
+                    edge(cross, x0, y1, v[i][j + 1], x0, y0, v[i][j], c);
+                    for (int s = 0; s + 1 < cross.size(); s += 2) {
+                        xs.add(cross.get(s)[0]);
+                        ys.add(cross.get(s)[1]);
+                        xs.add(cross.get(s + 1)[0]);
+                        ys.add(cross.get(s + 1)[1]);
+                        xs.add(Double.NaN);
+                        ys.add(Double.NaN);
+                    }
+                }
             }
-            series.put(label(t), Charts.Series.points(x, y));
+            if (!xs.isEmpty()) {
+                fig.add("f = " + c, xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                        Figure.Style.GUIDE);
+            }
         }
-        Charts.add(chart, series);
-        chart.getStyler().setXAxisMin(minX).setXAxisMax(maxX).setYAxisMin(minY).setYAxisMax(maxY);
-        return chart;
     }
 
-    static XYChart loss(List<Trajectory> runs) {
+    private static void edge(List<double[]> out, double xa, double ya, double va, double xb, double yb, double vb, double c) {
+        if (!Double.isFinite(va) || !Double.isFinite(vb) || (va - c) * (vb - c) > 0 || va == vb) {
+            return;
+        }
+        double t = (c - va) / (vb - va);
+        if (t < 0 || t > 1 || (t == 1 && !out.isEmpty())) {
+            return;
+        }
+        out.add(new double[] {xa + t * (xb - xa), ya + t * (yb - ya)});
+    }
+
+    private static boolean inside(double[] th, double[] start, double reach) {
+        return Double.isFinite(th[0]) && Double.isFinite(th[1]) && Math.hypot(th[0] - start[0], th[1] - start[1]) <= reach;
+    }
+
+    static Figure loss(List<Trajectory> runs) {
+        double top = 0;
+        for (Trajectory t : runs) {
+            double v = Math.abs(t.at(0).loss());
+            if (Double.isFinite(v)) {
+                top = Math.max(top, v);
+            }
+        }
+        double limit = LOSS_HEADROOM * Math.max(top, 1e-300);
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Trajectory t : runs) {
             for (TrajectoryPoint p : t.points()) {
                 double v = Math.abs(p.loss());
-                if (v > 0 && Double.isFinite(v)) {
+                if (v > 0 && v <= limit) {
                     lo = Math.min(lo, v);
                     hi = Math.max(hi, v);
                 }
             }
         }
-        // A log axis shows no tick labels inside a single decade: use it only when the loss spans more.
+        // A log axis only when the loss spans more than a decade.
         boolean log = hi / lo >= 10;
-        XYChart chart = Charts.chart("Loss against step", "step t", log ? "f(θ_t) (log scale)" : "f(θ_t)");
-        chart.getStyler().setYAxisLogarithmic(log);
-        Map<String, Charts.Series> series = new LinkedHashMap<>();
+        Figure.Builder fig = Figure.of("trace", "Loss against step", "step t", log ? "f(θ_t) (log scale)" : "f(θ_t)");
+        if (log) {
+            fig.logY();
+        }
+        List<double[]> leftAt = new ArrayList<>();
+        int longest = 0;
         for (Trajectory t : runs) {
             int m = t.points().size();
+            longest = Math.max(longest, m);
             double[] x = new double[m];
             double[] y = new double[m];
+            int left = -1;
             for (int k = 0; k < m; k++) {
+                double v = Math.abs(t.at(k).loss());
+                if (left < 0 && !(v <= limit)) {
+                    left = k;
+                }
                 x[k] = k;
-                y[k] = Math.max(Math.abs(t.at(k).loss()), 1e-300);
+                y[k] = left < 0 ? (log ? Math.max(v, lo) : v) : Double.NaN;
             }
-            series.put(label(t), Charts.Series.line(x, y));
+            fig.add(label(t, left, "the plot"), x, y, Figure.Style.LINE);
+            if (left > 0) {
+                leftAt.add(new double[] {x[left - 1], y[left - 1]});
+            }
         }
-        return Charts.add(chart, series);
+        markLeaving(fig, leftAt, "last point before a run leaves the plot");
+        return fig.xRange(0, Math.max(1, longest - 1)).caption("Loss against step.");
     }
 
-    static XYChart rates(List<Trajectory> runs) {
-        XYChart chart = Charts.chart("Effective learning rate η/denominator per coordinate", "step t", "effective rate (log scale)");
-        chart.getStyler().setYAxisLogarithmic(true);
-        Map<String, Charts.Series> series = new LinkedHashMap<>();
+    static Figure rates(List<Trajectory> runs) {
+        Figure.Builder fig = Figure.of("trace-rate", "Effective learning rate η / denominator per coordinate", "step t",
+                "effective rate (log scale)").logY();
+        int longest = 0;
         for (Trajectory t : runs) {
             int d = t.at(0).theta().length;
             int m = t.points().size();
+            longest = Math.max(longest, m);
             // Step 0 has no rate yet (the optimizer would report η itself): the lines start at step 1.
             int first = m > 1 ? 1 : 0;
             for (int i = 0; i < Math.min(d, 4); i++) {
@@ -159,15 +224,32 @@ public final class TracePlots {
                 double[] y = new double[m - first];
                 for (int k = first; k < m; k++) {
                     x[k - first] = k;
-                    y[k - first] = Math.max(t.at(k).effectiveRate()[i], 1e-300);
+                    double r = t.at(k).effectiveRate()[i];
+                    y[k - first] = r > 0 && Double.isFinite(r) ? r : Double.NaN;
                 }
-                series.put(label(t) + " θ" + (i + 1), Charts.Series.line(x, y));
+                fig.add(t.optimizer() + " θ" + (i + 1), x, y, Figure.Style.LINE);
             }
         }
-        return Charts.add(chart, series);
+        return fig.xRange(0, Math.max(1, longest - 1)).caption("Effective learning rates.");
     }
 
-    private static String label(Trajectory t) {
-        return t.optimizer() + (t.diverged() ? " (diverged at step " + t.divergedAt().getAsInt() + ")" : "");
+    private static void markLeaving(Figure.Builder fig, List<double[]> points, String label) {
+        if (points.isEmpty()) {
+            return;
+        }
+        double[] x = new double[points.size()];
+        double[] y = new double[points.size()];
+        for (int k = 0; k < x.length; k++) {
+            x[k] = points.get(k)[0];
+            y[k] = points.get(k)[1];
+        }
+        fig.add(label, x, y, Figure.Style.HIGHLIGHT);
+    }
+
+    private static String label(Trajectory t, int left, String where) {
+        if (t.diverged()) {
+            return t.optimizer() + " (diverged at step " + t.divergedAt().getAsInt() + ")";
+        }
+        return t.optimizer() + (left >= 0 ? " (leaves " + where + " at step " + left + ")" : "");
     }
 }

@@ -74,7 +74,7 @@ class AirfoilTest {
     @DisplayName("C24 with data: 20 runs per form, none below the least-squares loss, all near it, verdict from the spread")
     void noisyLinearData(@TempDir Path dir) throws Exception {
         Path file = write(dir, "airfoil.dat", 3);
-        ClaimResult r = new C24Airfoil().check(new ClaimContext(null, file));
+        ClaimResult r = new C24Airfoil().check(ClaimContext.withData(file));
         var m = r.measured();
         double floor = normalEquationsLoss(C24Airfoil.standardize(C24Airfoil.read(file)));
         assertThat(m.get("leastSquaresLoss")).isCloseTo(floor, within(1e-9));
@@ -94,7 +94,7 @@ class AirfoilTest {
     @DisplayName("C24 with exactly linear targets: the loss falls far below the text's 0.2435, so the figures are an erratum here")
     void exactlyLinearData(@TempDir Path dir) throws Exception {
         Path file = write(dir, "linear.dat", 0);
-        ClaimResult r = new C24Airfoil().check(new ClaimContext(null, file));
+        ClaimResult r = new C24Airfoil().check(ClaimContext.withData(file));
         assertThat(r.measured().get("leastSquaresLoss")).isCloseTo(0, within(1e-12));
         assertThat(r.measured().get("lossFromScratchMax")).isLessThan(0.243452 - r.tolerance());
         assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);

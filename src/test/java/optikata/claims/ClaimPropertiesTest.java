@@ -25,7 +25,7 @@ class ClaimPropertiesTest {
         qt().withFixedSeed(SEED).withExamples(25).forAll(doubles().between(0.5, 0.97)).checkAssert(gamma -> {
             int k = (int) Math.ceil(1 / (1 - gamma) - 1e-9);
             int total = 25 * k;
-            double share = C04Window.shareOfLast(gamma, k, total);
+            double share = C04Window.shareOfLast(Optimizers.LIBRARY, gamma, k, total);
             assertThat(share).isCloseTo(1 - Math.pow(gamma, k), within(1e-9));
             // γ^{1/(1−γ)} ≤ 1/e, and rounding k up adds at most one more factor γ ≥ 1/2
             assertThat(share).isBetween(1 - Math.exp(-1) - 1e-9, 0.875 + 1e-9);

@@ -30,7 +30,8 @@ class ClaimsCommandTest {
         assertThat(out[0].lines().filter(l -> l.matches("^C\\d\\d .*"))).hasSize(25);
         assertThat(out[0]).contains((25 + optikata.claims.LibraryClaim.all().size()) + " claims:");
         for (String f : new String[] {"index.html", "claims.md", "claims.json", "c02-theta-squared.png", "c04-ema-window.png",
-            "c05-d2l-trajectories.png", "c03-effective-rates.png", "c22-keras-final-loss.png"}) {
+            "c05-d2l-trajectories.png", "c03-effective-rates.png", "c22-keras-final-loss.png", "c12-unused-gradient-history.png",
+            "c13-derivative-sign.png", "c14-shapes.png", "c16-cache-vs-momentum.png", "c17-work-per-step.png"}) {
             assertThat(dir.resolve(f)).isRegularFile();
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("claims.json").toFile());
@@ -54,6 +55,19 @@ class ClaimsCommandTest {
         for (String field : new String[] {"source", "statement", "finding", "measured", "documented"}) {
             assertThat(c.has(field)).as(field).isTrue();
         }
+    }
+
+    @Test
+    @DisplayName("--claim C05 writes its report beside the full one and leaves the full report as it was")
+    void oneClaimLeavesTheFullReport(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("index.html"), "the full report");
+        int[] code = new int[1];
+        String[] out = run(code, "claims", "--claim", "C05", "--out", dir.toString());
+        assertThat(code[0]).isZero();
+        assertThat(Files.readString(dir.resolve("index.html"))).isEqualTo("the full report");
+        assertThat(dir.resolve("only-C05").resolve("index.html")).isRegularFile();
+        assertThat(dir.resolve("only-C05").resolve("c05-d2l-trajectories.png")).isRegularFile();
+        assertThat(out[0]).contains("only-C05");
     }
 
     @Test

@@ -50,7 +50,7 @@ class ToolkitCommandsTest {
     }
 
     @Test
-    @DisplayName("gradcheck passes the true gradient and catches seed 001's flipped derivative")
+    @DisplayName("gradcheck passes the true gradient and catches the NumPy tutorial's flipped derivative")
     void gradcheck() {
         int[] code = new int[1];
         String[] out = run(code, "gradcheck", "--objective", "least-squares", "--at", "0.3,-0.2");

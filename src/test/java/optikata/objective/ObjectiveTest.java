@@ -18,7 +18,7 @@ class ObjectiveTest {
     @Test
     @DisplayName("every built-in objective's gradient agrees with central differences at generated points")
     void analyticGradientsMatchNumericOnes() {
-        // every objective but the one that ships seed 001's flipped derivative on purpose
+        // every objective but the one that ships the NumPy tutorial's flipped derivative on purpose
         List<Objective> all = Objectives.NAMES.stream().filter(n -> !n.contains("text-derivative")).map(Objectives::byName).toList();
         qt().withFixedSeed(7L).withExamples(200)
                 .forAll(integers().between(0, all.size() - 1), doubles().between(-3, 3), doubles().between(-3, 3), doubles().between(-3, 3))
@@ -35,7 +35,7 @@ class ObjectiveTest {
     }
 
     @Test
-    @DisplayName("the objective with seed 001 §4's derivative fails the check with relative error 1 (a flipped sign)")
+    @DisplayName("the objective with the NumPy tutorial's §4 derivative fails the check with relative error 1 (a flipped sign)")
     void textDerivativeIsCaught() {
         Objective f = Objectives.byName("least-squares-text-derivative");
         NumericGradient.Result r = NumericGradient.check(f, col(0.3, -0.2), 1e-5);
@@ -44,9 +44,9 @@ class ObjectiveTest {
     }
 
     @Test
-    @DisplayName("the checker catches a gradient with the wrong sign (seed 001 §4's derivative)")
+    @DisplayName("the checker catches a gradient with the wrong sign (the NumPy tutorial's §4 derivative)")
     void checkerCatchesSignError() {
-        LeastSquares ls = LeastSquares.seed001();
+        LeastSquares ls = LeastSquares.tutorial();
         Objective flipped = new Objective() {
             public String name() { return "flipped"; }
             public int dimension() { return 2; }
@@ -61,9 +61,9 @@ class ObjectiveTest {
     }
 
     @Test
-    @DisplayName("seed 001's least-squares minimiser solves the normal equations XᵀXθ = Xᵀy")
+    @DisplayName("the NumPy tutorial's least-squares minimiser solves the normal equations XᵀXθ = Xᵀy")
     void leastSquaresMinimizer() {
-        LeastSquares ls = LeastSquares.seed001();
+        LeastSquares ls = LeastSquares.tutorial();
         DMatrixRMaj theta = ls.minimizer();
         // x = 1..10, y = (1,2,1,4,3,6,5,8,7,10): Σx = 55, Σx² = 385, Σy = 47, Σxy = 337
         double slope = (10 * 337.0 - 55 * 47.0) / (10 * 385.0 - 55 * 55.0);

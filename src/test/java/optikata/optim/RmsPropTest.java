@@ -17,8 +17,8 @@ class RmsPropTest {
     }
 
     @Test
-    @DisplayName("seed 000 §4.2: on θ² from θ₀ = 1, E[g²] is 0.4 and θ₁ = 1 − 0.02/√(0.4 + 1e-8)")
-    void seed000WorkedExample() {
+    @DisplayName("the debugging guide §4.2: on θ² from θ₀ = 1, E[g²] is 0.4 and θ₁ = 1 − 0.02/√(0.4 + 1e-8)")
+    void debuggingGuideWorkedExample() {
         RmsProp rms = new RmsProp(base(0.01, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT));
         DMatrixRMaj theta = col(1.0);
         rms.step(theta, col(2.0));

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RunnerTest {
 
     @Test
-    @DisplayName("seed 004 §7.6.1: RMSProp (η 0.4, γ 0.9, ε 1e-6) from (−5, −2) ends near (−0.010599, 0) after 20 steps")
+    @DisplayName("d2l §7.6.1: RMSProp (η 0.4, γ 0.9, ε 1e-6) from (−5, −2) ends near (−0.010599, 0) after 20 steps")
     void d2lExample() {
         RmsProp rms = new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.4));
         Trajectory t = Runner.run(rms, new D2lQuadratic(), col(-5, -2), 20);

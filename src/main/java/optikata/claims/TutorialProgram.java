@@ -4,7 +4,7 @@ import optikata.objective.LeastSquares;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Seed 001 §5's NumPy program, ported line by line over plain arrays, with NumPy's broadcasting
+ * The NumPy tutorial's §5 program, ported line by line over plain arrays, with NumPy's broadcasting
  * rule for element-wise operations (shapes must be equal or one of them 1), so that the port fails
  * where the original would.
  *
@@ -18,14 +18,19 @@ import org.ejml.data.DMatrixRMaj;
  *     theta = theta - eta_t * gradients
  * </pre>
  */
-final class Seed001Program {
+final class TutorialProgram {
     static final double ETA = 0.01;
     static final double BETA = 0.9;
     static final double EPSILON = 1e-8;
     static final int STEPS = 1000;
 
-    /** What a run did: the iteration and line where it failed (or −1), NumPy's message, the final θ. */
-    record Outcome(int failedAtIteration, String failedLine, String error, double[] theta, double[][] trajectory) {
+    /**
+     * What a run did: the iteration and line where it failed (or −1), NumPy's message, the final θ, the
+     * length of the {@code gradients} array the program computed, and the lengths of the two operands that
+     * could not be broadcast (empty when it ran through).
+     */
+    record Outcome(int failedAtIteration, String failedLine, String error, double[] theta, double[][] trajectory,
+                   int gradientsLength, int[] clashingShapes) {
         boolean crashed() {
             return failedAtIteration >= 0;
         }
@@ -40,8 +45,13 @@ final class Seed001Program {
     }
 
     static final class BroadcastError extends RuntimeException {
+        final int left;
+        final int right;
+
         BroadcastError(int a, int b) {
             super("ValueError: operands could not be broadcast together with shapes (" + a + ",) (" + b + ",)");
+            left = a;
+            right = b;
         }
     }
 
@@ -75,7 +85,7 @@ final class Seed001Program {
      * @param keepGradientHistory false drops the line that updates {@code g} (to show it is never read)
      */
     static Outcome run(Gradient gradientLine, boolean keepGradientHistory) {
-        LeastSquares data = LeastSquares.seed001();
+        LeastSquares data = LeastSquares.tutorial();
         DMatrixRMaj x = data.design();
         DMatrixRMaj y = data.targets();
         int n = x.numRows;
@@ -85,6 +95,7 @@ final class Seed001Program {
         double[][] trajectory = new double[STEPS + 1][];
         trajectory[0] = theta.clone();
         String line = "";
+        int gradientsLength = -1;
         try {
             for (int t = 0; t < STEPS; t++) {
                 line = "gradients = np.dot(X, theta) - y";
@@ -100,6 +111,7 @@ final class Seed001Program {
                         gradients[1] += x.get(i, 1) * residual[i] / n;
                     }
                 }
+                gradientsLength = gradients.length;
                 if (keepGradientHistory) {
                     line = "g = beta * g + (1 - beta) * gradients";
                     g = combine(combine(scalar(BETA), g, (a, b) -> a * b),
@@ -122,8 +134,9 @@ final class Seed001Program {
             while (failedAt < trajectory.length && trajectory[failedAt] != null) {
                 failedAt++;
             }
-            return new Outcome(failedAt - 1, line, e.getMessage(), theta, java.util.Arrays.copyOf(trajectory, failedAt));
+            return new Outcome(failedAt - 1, line, e.getMessage(), theta, java.util.Arrays.copyOf(trajectory, failedAt), gradientsLength,
+                    new int[] {e.left, e.right});
         }
-        return new Outcome(-1, null, null, theta, trajectory);
+        return new Outcome(-1, null, null, theta, trajectory, gradientsLength, new int[0]);
     }
 }
