@@ -90,9 +90,14 @@ public final class Grader {
             for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
                 for (Path file : e.getValue()) {
                     String why = Declared.refusal(file, Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
-                    if (why != null) {
-                        compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add("exercises/" + e.getKey() + "/src/"
-                                + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why);
+                    String line = why == null ? null : "exercises/" + e.getKey() + "/src/"
+                            + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why;
+                    List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    if (line != null && !list.contains(line)) {
+                        list.add(line);
+                    }
+                    if (list.isEmpty()) {
+                        compileErrors.remove(e.getKey());
                     }
                 }
             }

@@ -118,7 +118,7 @@ public final class Reports {
 
     private static StringBuilder isolationLine(StringBuilder sb, Grader.Result r) {
         if (r.sandbox() != null && !r.sandbox().isBlank()) {
-            sb.append("\n---\n\nGraded in: ").append(inline(r.sandbox())).append('\n');
+            sb.append("\n---\n\nIsolation: ").append(inline(r.sandbox())).append('\n');
         }
         return sb;
     }

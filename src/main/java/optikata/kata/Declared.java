@@ -111,8 +111,11 @@ public final class Declared {
     /** Why a learner's file may not be compiled (it declares top-level types besides the one named like it), or null. */
     public static String refusal(Path file, String source) {
         String expected = file.getFileName().toString().replaceFirst("\\.java$", "");
+        java.util.regex.Matcher pkg = java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", java.util.regex.Pattern.MULTILINE)
+                .matcher(source);
+        String prefix = pkg.find() ? pkg.group(1) + "." : "";
         List<String> types = topLevelTypes(source);
-        List<String> others = types.stream().filter(t -> !t.equals(expected)).toList();
+        List<String> others = types.stream().filter(t -> !t.equals(expected)).map(t -> prefix + t).toList();
         if (others.isEmpty()) {
             return null;
         }

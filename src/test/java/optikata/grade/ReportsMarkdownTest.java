@@ -128,6 +128,6 @@ class ReportsMarkdownTest {
         assertThat(json.get("output_format").asText()).isEqualTo("text");
         assertThat(json.get("test_output_format").asText()).isEqualTo("text");
         assertThat(json.get("extra_data").get("isolation").asText()).isEqualTo("namespace (bubblewrap): test");
-        assertThat(Reports.feedback(hostile("ada"), GradeOptions.defaults())).contains("Graded in: namespace (bubblewrap): test");
+        assertThat(Reports.feedback(hostile("ada"), GradeOptions.defaults())).contains("Isolation: namespace (bubblewrap): test");
     }
 }
