@@ -377,7 +377,7 @@ class HostileSubmissionsTest {
     @DisplayName("shadowing: a class in another exercise's package, named like its hidden spec, refuses that exercise; neither scores")
     void classInAnotherExercisesPackage() throws Exception {
         Graded g = numbers();
-        assertThat(g.messages("08-debugging")).as("08's messages").contains("kata.debugging.TutorialRegressionHiddenSpec");
+        assertThat(g.messages("07-adam")).as("07's messages: its file declares the class in 08's package").contains("kata.debugging.TutorialRegressionHiddenSpec");
         assertThat(score(g, "07-adam")).isZero();
         assertThat(score(g, "08-debugging")).isZero();
         assertContained(g, "07-adam");
