@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             "or @|bold ./optikata trace --help|@ to watch an optimizer step by step."
         },
         subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
+            WatchCommand.class, HintCommand.class, ListCommand.class, NextCommand.class, ResetCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
