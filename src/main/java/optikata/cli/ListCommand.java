@@ -1,14 +1,11 @@
 package optikata.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import optikata.kata.KataLayout;
 import optikata.kata.ListLine;
 import optikata.kata.Progress;
-import optikata.kata.Shipped;
 import optikata.kata.Stubs;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,7 +40,6 @@ public final class ListCommand implements Callable<Integer> {
         Progress progress = new Progress(layout);
         PrintWriter out = spec.commandLine().getOut();
         List<String> names = layout.names();
-        Shipped shipped = new Shipped(layout);
         int done = 0;
         for (String n : names) {
             String problem = Stubs.problem(layout, n);
@@ -54,15 +50,12 @@ public final class ListCommand implements Callable<Integer> {
             if (verify) {
                 progress.evaluate(n, true, timeout);
                 progress.save();
-            } else if (progress.fresh(n) == null && asShipped(shipped, layout, n)) {
-                out.printf("… %-22s not started%n", n);
-                continue;
             }
             Progress.Entry e = progress.fresh(n);
             if (e != null && e.state == Progress.State.DONE) {
                 done++;
             }
-            out.println(ListLine.of(progress, n));
+            out.println(ListLine.of(layout, progress, n));
             out.flush();
         }
         out.printf("%n%d of %d done.%s%n", done, names.size(),
@@ -73,24 +66,5 @@ public final class ListCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** True when the learner's files are byte for byte the shipped stub (so: not started, without compiling). */
-    static boolean asShipped(Shipped shipped, KataLayout layout, String exercise) {
-        try {
-            Map<java.nio.file.Path, byte[]> stubs = shipped.stubs(exercise);
-            java.nio.file.Path dir = KataLayout.sourceDir(layout.exercises(), exercise);
-            if (stubs.isEmpty() || !stubs.keySet().equals(new java.util.HashSet<>(KataLayout.javaFiles(dir)))) {
-                return false;
-            }
-            for (Map.Entry<java.nio.file.Path, byte[]> e : stubs.entrySet()) {
-                if (!Arrays.equals(e.getValue(), java.nio.file.Files.readAllBytes(dir.resolve(e.getKey())))) {
-                    return false;
-                }
-            }
-            return true;
-        } catch (java.io.IOException | IllegalArgumentException e) {
-            return false;
-        }
     }
 }

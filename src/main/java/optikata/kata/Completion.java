@@ -38,13 +38,22 @@ public final class Completion {
 
     /** Said when {@code exercise} passes; {@code next} is the next unfinished exercise, or null when none is left. */
     public static String exerciseDone(KataLayout layout, String exercise, String next) {
+        return exerciseDone(layout, exercise, next, false);
+    }
+
+    /** As {@link #exerciseDone(KataLayout, String, String)}; {@code watching} says the watch has moved on by itself. */
+    public static String exerciseDone(KataLayout layout, String exercise, String next, boolean watching) {
         StringBuilder sb = new StringBuilder();
         sb.append("✔ ").append(exercise).append(" is done: every spec passes.\n");
         if (next == null) {
             sb.append(kataDone());
         } else {
             sb.append("Next: ").append(next).append(" — ").append(title(layout, next)).append('\n');
-            sb.append("  read exercises/").append(next).append("/README.md, then: ./optikata watch ").append(next.substring(0, 2)).append('\n');
+            if (watching) {
+                sb.append("  now watching ").append(next).append(": read exercises/").append(next).append("/README.md\n");
+            } else {
+                sb.append("  read exercises/").append(next).append("/README.md, then: ./optikata watch ").append(next.substring(0, 2)).append('\n');
+            }
         }
         return sb.toString();
     }

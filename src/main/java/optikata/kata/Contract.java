@@ -115,6 +115,24 @@ public final class Contract {
         return true;
     }
 
+    /** The class names the tool's class {@code name} refers to. */
+    public static Set<String> references(String name) throws IOException {
+        byte[] b = classBytes(name);
+        if (b == null) {
+            throw new IllegalStateException("Class not found on the tool's class path: " + name);
+        }
+        return references(b);
+    }
+
+    /** The class file of the tool's class {@code name}. */
+    public static byte[] bytes(String name) throws IOException {
+        byte[] b = classBytes(name);
+        if (b == null) {
+            throw new IllegalStateException("Class not found on the tool's class path: " + name);
+        }
+        return b;
+    }
+
     static byte[] classBytes(String name) throws IOException {
         try (InputStream in = Contract.class.getClassLoader().getResourceAsStream(name.replace('.', '/') + ".class")) {
             return in == null ? null : in.readAllBytes();

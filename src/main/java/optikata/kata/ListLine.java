@@ -8,10 +8,13 @@ public final class ListLine {
     }
 
     /** From the recorded result, or "not checked yet" / "changed since the last check" when there is none for the current files. */
-    public static String of(Progress progress, String exercise) throws IOException {
+    public static String of(KataLayout layout, Progress progress, String exercise) throws IOException {
         Progress.Entry fresh = progress.fresh(exercise);
         Progress.Entry any = progress.data().exercises.get(exercise);
         String state;
+        if (fresh == null && asShipped(layout, exercise)) {
+            return String.format("%s %-22s %s", "…", exercise, "not started");
+        }
         if (fresh != null) {
             state = describe(fresh);
         } else if (any != null && any.state != null) {
@@ -25,6 +28,25 @@ public final class ListLine {
             default -> "✘";
         };
         return String.format("%s %-22s %s", mark, exercise, state);
+    }
+
+    /** True when the learner's files are byte for byte the shipped stub (so: not started, known without compiling). */
+    public static boolean asShipped(KataLayout layout, String exercise) {
+        try {
+            java.util.Map<java.nio.file.Path, byte[]> stubs = new Shipped(layout).stubs(exercise);
+            java.nio.file.Path dir = KataLayout.sourceDir(layout.exercises(), exercise);
+            if (stubs.isEmpty() || !stubs.keySet().equals(new java.util.HashSet<>(KataLayout.javaFiles(dir)))) {
+                return false;
+            }
+            for (java.util.Map.Entry<java.nio.file.Path, byte[]> e : stubs.entrySet()) {
+                if (!java.util.Arrays.equals(e.getValue(), java.nio.file.Files.readAllBytes(dir.resolve(e.getKey())))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     public static String describe(Progress.Entry e) {

@@ -103,9 +103,10 @@ public final class Watcher {
         }
         try (WatchService ws = FileSystems.getDefault().newWatchService()) {
             while (current != null) {
-                check(current);
+                // Watch and fingerprint before the first run, so a save during it is not missed.
                 List<Path> watched = register(ws, current);
                 String print = fingerprint(current);
+                check(current);
                 long missingSince = -1;
                 boolean moved = false;
                 while (!moved) {
@@ -161,7 +162,7 @@ public final class Watcher {
                             show(Completion.exerciseDone(layout, current, null));
                             return 0;
                         }
-                        banner = Completion.exerciseDone(layout, current, next);
+                        banner = Completion.exerciseDone(layout, current, next, true);
                         current = next;
                         moved = true;
                     }
@@ -259,7 +260,7 @@ public final class Watcher {
     public String listText(List<String> names) throws IOException {
         StringBuilder sb = new StringBuilder("Exercises (recorded results):\n");
         for (String n : names) {
-            sb.append("  ").append(ListLine.of(progress, n)).append('\n');
+            sb.append("  ").append(ListLine.of(layout, progress, n)).append('\n');
         }
         return sb.toString();
     }
