@@ -17,10 +17,13 @@ public final class ScratchKata {
     private ScratchKata() {
     }
 
-    /** Copies exercises/ and solutions/ into {@code dir} and commits them. */
+    /** Copies exercises/, solutions/ and the hidden specs into {@code dir} and commits them. */
     public static KataLayout create(Path dir) throws Exception {
         Shipped.copyTree(CHECKOUT.resolve("exercises"), dir.resolve("exercises"));
         Shipped.copyTree(CHECKOUT.resolve("solutions"), dir.resolve("solutions"));
+        if (Files.isDirectory(CHECKOUT.resolve("src/kata/hidden"))) {
+            Shipped.copyTree(CHECKOUT.resolve("src/kata/hidden"), dir.resolve("src/kata/hidden"));
+        }
         Files.writeString(dir.resolve(".gitignore"), ".optikata/\n");
         git(dir, "init", "-q");
         git(dir, "add", "-A");
