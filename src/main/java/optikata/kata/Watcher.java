@@ -46,8 +46,9 @@ public final class Watcher {
     private final BlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
     private String banner = "";
     private String extra = "";
-    private KataRun.Report last;
-    private double lastSeconds;
+    private volatile KataRun.Report last;
+    private volatile double lastSeconds;
+    private volatile int runs;
 
     /**
      * @param ansi true to redraw a terminal screen (clear, message on top); false to append plain lines
@@ -185,11 +186,17 @@ public final class Watcher {
         progress.save();
         lastSeconds = (System.nanoTime() - t0) / 1e9;
         draw(exercise);
+        runs++;
     }
 
     /** The result of the last run (for tests and the benchmark). */
     public KataRun.Report last() {
         return last;
+    }
+
+    /** How many times the specs were run (for the benchmark). */
+    public int runs() {
+        return runs;
     }
 
     public double lastSeconds() {
