@@ -62,12 +62,17 @@ public final class TraceCommand implements Callable<Integer> {
             description = "run these optimizers too (same overrides where they apply) and draw them together, e.g. rmsprop,adagrad")
     java.util.List<String> compare;
 
+    @Option(names = "--exercise", paramLabel = "NN",
+            description = "run your own optimizer from exercises/NN-name/src (03 to 07) with --lr, --decay, --eps, --momentum, --beta1, --beta2; with --plot it is drawn beside the library's")
+    String exercise;
+
     @Override
     public Integer call() throws IOException {
         if (steps < 0) {
             throw new IllegalArgumentException("Invalid --steps: " + steps + " (must be >= 0)");
         }
-        Optimizer optimizer = optimizerOptions.spec().build();
+        ExerciseTrace mine = exercise == null ? null : new ExerciseTrace(exercise, optimizerOptions);
+        Optimizer optimizer = mine == null ? optimizerOptions.spec().build() : mine.learner();
         Trajectory trajectory;
         if (replay != null) {
             if (start == null) {
@@ -85,6 +90,10 @@ public final class TraceCommand implements Callable<Integer> {
             trajectory = Runner.run(optimizer, f, x0, steps);
             if (plot != null) {
                 java.util.List<Trajectory> runs = new java.util.ArrayList<>(java.util.List.of(trajectory));
+                if (mine != null && mine.library() != null) {
+                    runs.add(Runner.run(mine.library(), f, x0, steps));
+                    spec.commandLine().getErr().println("optikata trace: " + mine.compare(trajectory, runs.get(1)));
+                }
                 for (String other : compare == null ? java.util.List.<String>of() : compare) {
                     if (other.equalsIgnoreCase(optimizer.name())) {
                         continue;
