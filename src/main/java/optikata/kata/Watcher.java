@@ -49,6 +49,8 @@ public final class Watcher {
     private volatile KataRun.Report last;
     private volatile double lastSeconds;
     private volatile int runs;
+    /** A result computed while choosing the next exercise, shown instead of running it again. */
+    private KataRun.Report pending;
 
     /**
      * @param ansi true to redraw a terminal screen (clear, message on top); false to append plain lines
@@ -158,6 +160,10 @@ public final class Watcher {
                     banner = "";
                     check(current);
                     if (last.allPassed()) {
+                        if (ansi) {
+                            banner = "✔ " + current + " is done: every spec passes. Looking for the next exercise ...";
+                            draw(current);
+                        }
                         String next = nextUnfinished(names, current);
                         if (next == null) {
                             show(Completion.exerciseDone(layout, current, null));
@@ -175,18 +181,29 @@ public final class Watcher {
 
     /** Runs the exercise's specs, records the result and redraws. */
     void check(String exercise) throws IOException {
+        if (pending != null && pending.exercise().equals(exercise)) {
+            // Just run while looking for the next unfinished exercise, on the same files.
+            last = pending;
+            pending = null;
+        } else {
+            last = runAndRecord(exercise);
+        }
+        draw(exercise);
+        runs++;
+    }
+
+    private KataRun.Report runAndRecord(String exercise) throws IOException {
         String problem = Stubs.problem(layout, exercise);
         if (problem != null) {
             throw new Stop(problem);
         }
         long t0 = System.nanoTime();
         String hash = progress.hash(exercise);
-        last = KataRun.run(layout, layout.exercises(), exercise, false, timeoutSeconds);
-        progress.record(last, hash);
+        KataRun.Report r = KataRun.run(layout, layout.exercises(), exercise, false, timeoutSeconds);
+        progress.record(r, hash);
         progress.save();
         lastSeconds = (System.nanoTime() - t0) / 1e9;
-        draw(exercise);
-        runs++;
+        return r;
     }
 
     /** The result of the last run (for tests and the benchmark). */
@@ -286,9 +303,13 @@ public final class Watcher {
             if (Stubs.problem(layout, n) != null) {
                 return n;
             }
-            Progress.Entry e = progress.evaluate(n, false, timeoutSeconds);
-            if (e.state != Progress.State.DONE) {
-                progress.save();
+            Progress.Entry e = progress.fresh(n);
+            if (e != null && e.state == Progress.State.DONE) {
+                continue;
+            }
+            KataRun.Report r = runAndRecord(n);
+            if (!r.allPassed()) {
+                pending = r;
                 return n;
             }
         }
