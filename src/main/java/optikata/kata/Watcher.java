@@ -317,6 +317,7 @@ public final class Watcher {
         return null;
     }
 
+    /** Registers the exercise's source folders with the watch service; returns the stub files that must stay. */
     private List<Path> register(WatchService ws, String exercise) throws IOException {
         List<Path> files = new ArrayList<>();
         Path src = KataLayout.sourceDir(layout.exercises(), exercise);
@@ -329,10 +330,12 @@ public final class Watcher {
                     } catch (IOException e) {
                         // polling still sees the change
                     }
-                } else if (p.toString().endsWith(".java")) {
-                    files.add(p);
                 }
             }
+        }
+        // Only the stub files are required to stay; a helper the learner added may come and go.
+        for (Path rel : Stubs.expected(layout, exercise)) {
+            files.add(src.resolve(rel));
         }
         return files;
     }
