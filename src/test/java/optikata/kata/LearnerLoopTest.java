@@ -203,6 +203,13 @@ class LearnerLoopTest {
         });
         t.start();
         await(buf, "not started");
+        // A helper file the learner adds and removes again does not end the watch.
+        Path helper = KataLayout.sourceDir(layout.exercises(), "01-one-step").resolve("kata/onestep/Helper.java");
+        Files.writeString(helper, "package kata.onestep;\nfinal class Helper {\n}\n");
+        Thread.sleep(1000);
+        Files.delete(helper);
+        Thread.sleep(2 * Watcher.MISSING_GRACE_MILLIS);
+        assertThat(t.isAlive()).as("watch still running after a helper file was removed").isTrue();
         ScratchKata.solve(layout, "01-one-step");
         await(buf, "01-one-step is done");
         await(buf, "02-ema is not started");
