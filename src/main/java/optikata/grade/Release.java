@@ -98,6 +98,7 @@ public final class Release {
         if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
             throw new IllegalArgumentException("Invalid --out: " + out + " (not empty; give a new folder)");
         }
+        requireCheckout(layout);
         Files.createDirectories(out);
         List<String> notShipped = exportExercises(layout, out.resolve("exercises"));
         KataLayout shipped = new KataLayout(out);
@@ -181,6 +182,15 @@ public final class Release {
 
     /** Copies exercises/ into {@code target}: the committed version in a git checkout. Returns the working-copy files left out. */
     static List<String> exportExercises(KataLayout layout, Path target) throws IOException {
+        requireCheckout(layout);
+        Shipped shipped = new Shipped(layout);
+        List<String> changed = shipped.changedSince("exercises");
+        shipped.exportCommittedExercises(target);
+        return changed;
+    }
+
+    /** Refuses a kata folder whose committed stubs cannot be told from its working copy. */
+    private static void requireCheckout(KataLayout layout) {
         Shipped shipped = new Shipped(layout);
         if (!shipped.isGitCheckout()) {
             if (shipped.isRelease()) {
@@ -191,9 +201,6 @@ public final class Release {
                     + " is not a git checkout, so the stubs as committed cannot be told from a solved working copy; "
                     + "commit the kata first (git init; git add exercises; git commit)");
         }
-        List<String> changed = shipped.changedSince("exercises");
-        shipped.exportCommittedExercises(target);
-        return changed;
     }
 
     /** The optikata classes the shipped public specs import (the spec runtime they need). */

@@ -86,6 +86,7 @@ class ReleaseContractTest {
         org.junit.jupiter.api.Assumptions.assumeFalse(new Shipped(layout).isGitCheckout(), "the temporary folder is inside a git checkout");
         assertThatThrownBy(() -> Release.student(layout, Files.writeString(dir.resolve("j.jar"), "x"), dir.resolve("out")))
                 .hasMessageContaining("not a git checkout");
+        assertThat(dir.resolve("out")).as("nothing written when refused").doesNotExist();
     }
 
     @Test
