@@ -157,6 +157,13 @@ class ReleaseContractTest {
         assertThat(pom).contains("<maven.compiler.release>17</maven.compiler.release>").contains("<optikata.contract.version>" + r.contractVersion() + "</optikata.contract.version>")
                 .contains("optikata-contract").contains("junit-jupiter").contains("file://${project.basedir}/lib/repo");
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("pom.xml").toFile());
+        // Same library versions as the tool's own build.
+        String toolPom = Files.readString(ScratchKata.CHECKOUT.resolve("pom.xml"));
+        for (String prop : List.of("ejml.version", "junit.version")) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + prop + ">([^<]+)</" + prop + ">").matcher(toolPom);
+            assertThat(m.find()).as(prop + " in the tool's pom").isTrue();
+            assertThat(pom).as("the student pom uses " + prop + " " + m.group(1)).contains("<version>" + m.group(1) + "</version>");
+        }
         assertThat(out.resolve(".mvn/maven.config")).content().contains("aether.offline.protocols=file");
         assertThat(out.resolve("README.md")).content().contains("./optikata next").contains("./optikata watch").contains("./optikata hint 01");
         assertThat(out.resolve(".github/workflows/kata.yml")).content().contains("on: [push").contains("mvn -B test");
