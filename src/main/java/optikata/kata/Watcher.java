@@ -126,10 +126,10 @@ public final class Watcher {
                             return 0;
                         } else if (c == 'h') {
                             extra = Hints.next(layout, progress, current, false);
-                            draw(current);
+                            redrawOrAppend(current);
                         } else if (c == 'l') {
                             extra = listText(names);
-                            draw(current);
+                            redrawOrAppend(current);
                         } else if (c == '\r' || c == '\n' || c == ' ') {
                             if (ansi) {
                                 draw(current);
@@ -257,6 +257,17 @@ public final class Watcher {
         }
         out.print(sb);
         out.flush();
+    }
+
+    /** A terminal redraws the screen with the new text under the result; plain output appends just the text. */
+    private void redrawOrAppend(String exercise) {
+        if (ansi) {
+            draw(exercise);
+        } else {
+            out.print(extra.stripTrailing() + "\n");
+            out.flush();
+            extra = "";
+        }
     }
 
     private String progressLine(KataRun.Report r) {
