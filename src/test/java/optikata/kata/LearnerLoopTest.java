@@ -220,6 +220,8 @@ class LearnerLoopTest {
         assertThat(t.isAlive()).isFalse();
         assertThat(code[0]).isZero();
         assertThat(buf.toString()).doesNotContain("\033[");
+        // Plain output appends: the hint came under the result without repeating it.
+        assertThat(buf.toString().split("02-ema is not started", -1)).hasSize(2);
         assertThat(new Progress(layout).fresh("01-one-step").state).isEqualTo(Progress.State.DONE);
     }
 
