@@ -34,8 +34,11 @@ class WatchTerminalTest {
         }
     }
 
+    /** A tmux server of its own (its own socket), so a learner's or CI's tmux is never touched. */
+    static final String SOCKET = "optikata-test-" + ProcessHandle.current().pid();
+
     static String tmux(String... args) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of("tmux"));
+        List<String> cmd = new ArrayList<>(List.of("tmux", "-L", SOCKET));
         cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -81,7 +84,7 @@ class WatchTerminalTest {
     void kill() throws Exception {
         if (session != null) {
             try {
-                tmux("kill-session", "-t", session);
+                tmux("kill-server");
             } catch (IllegalStateException e) {
                 // already gone
             }
