@@ -4,7 +4,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import optikata.kata.Completion;
 import optikata.kata.KataLayout;
+import optikata.kata.Progress;
+import optikata.kata.Stubs;
 import optikata.kata.KataRun;
 import optikata.kata.SpecResult;
 import picocli.CommandLine.Command;
@@ -57,19 +60,55 @@ public final class CheckCommand implements Callable<Integer> {
             }
         }
         PrintWriter out = spec.commandLine().getOut();
+        // The learner's own tree: results go to the progress file (list, watch, next read it).
+        Progress progress = source == null ? new Progress(layout) : null;
         int passed = 0;
         for (String name : names) {
+            if (source == null) {
+                String problem = Stubs.problem(layout, name);
+                if (problem != null) {
+                    throw new IllegalArgumentException(problem);
+                }
+            }
+            String hash = progress == null ? null : progress.hash(name);
             KataRun.Report r = KataRun.run(layout, tree, name, false, timeout);
             print(out, r);
             if (r.allPassed()) {
                 passed++;
             }
+            if (progress != null) {
+                progress.record(r, hash);
+                progress.save();
+            }
             out.flush();
         }
         out.printf("%n%d of %s %s.%s%n", passed, Words.count(names.size(), "exercise"), passed == 1 ? "passes" : "pass",
                 passed == names.size() ? "" : " Read the messages above, fix one thing, and run the check again.");
+        if (progress != null) {
+            printWhatNext(out, layout, progress, names);
+        }
         out.flush();
         return passed == names.size() ? 0 : 1;
+    }
+
+    /** After a check of the learner's tree: the completion message of a finished exercise, or of the kata. */
+    static void printWhatNext(PrintWriter out, KataLayout layout, Progress progress, List<String> checked) throws java.io.IOException {
+        List<String> all = layout.names();
+        String next = progress.firstUnfinished(all);
+        if (next == null) {
+            out.println();
+            out.print(Completion.kataDone());
+            return;
+        }
+        if (checked.size() == 1) {
+            Progress.Entry e = progress.fresh(checked.get(0));
+            if (e != null && e.state == Progress.State.DONE) {
+                out.println();
+                out.print(Completion.exerciseDone(layout, checked.get(0), next));
+            } else {
+                out.println("Stuck? ./optikata hint " + checked.get(0).substring(0, 2) + " shows one more hint each time.");
+            }
+        }
     }
 
     static void print(PrintWriter out, KataRun.Report r) {

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             "option and value); 70 an internal error (a bug: please report it)."
         },
         subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, ConformanceCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
+            WatchCommand.class, HintCommand.class, ListCommand.class, NextCommand.class, ResetCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -85,12 +85,17 @@ public final class TraceCommand implements Callable<Integer> {
 
     static final String DEFAULT_PLOT = "target/optikata-trace/trace.png";
 
+    @Option(names = "--exercise", paramLabel = "NN",
+            description = "run your own optimizer from exercises/NN-name/src (03 to 07) with --lr, --decay, --eps, --momentum, --beta1, --beta2; with --plot it is drawn beside the library's")
+    String exercise;
+
     @Override
     public Integer call() throws IOException {
         if (steps < 0 || steps > MAX_STEPS) {
             throw new OptionException("--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
         }
-        Optimizer optimizer = precisionOptions.apply(optimizerOptions.spec().build());
+        ExerciseTrace mine = exercise == null ? null : new ExerciseTrace(exercise, optimizerOptions);
+        Optimizer optimizer = mine == null ? precisionOptions.apply(optimizerOptions.spec().build()) : mine.learner();
         boolean objectiveGiven = spec.commandLine().getParseResult().hasMatchedOption("--objective");
         Objective f = replay == null || objectiveGiven ? Objectives.byName(objective) : null;
         List<double[]> gradients = null;
@@ -121,6 +126,12 @@ public final class TraceCommand implements Callable<Integer> {
         List<Optimizer> optimizers = new ArrayList<>();
         runs.add(run(optimizer, f, x0, gradients));
         optimizers.add(optimizer);
+        if (mine != null && mine.library() != null) {
+            // the learner's optimizer beside the library's, on the same start and gradients
+            runs.add(run(mine.library(), f, x0, gradients));
+            optimizers.add(mine.library());
+            spec.commandLine().getErr().println("optikata trace: " + mine.compare(runs.get(0), runs.get(1)));
+        }
         for (String other : compare == null ? List.<String>of() : compare) {
             if (other.strip().equalsIgnoreCase(optimizer.name())) {
                 continue;

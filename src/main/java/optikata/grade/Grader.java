@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import optikata.kata.Contract;
 import optikata.kata.Declared;
 import optikata.kata.Exercise;
 import optikata.kata.Judge;
@@ -534,7 +535,11 @@ public final class Grader {
         return Sandbox.realUid() == 0;
     }
 
-    /** The library's class path, copied once into a world-readable folder. */
+    /**
+     * What a grading child may use, copied once into a world-readable folder: the contract and the
+     * spec runtime ({@link Contract#learnerClassPath}) with EJML, and nothing else of the tool's
+     * (no reference implementation, no mistake catalogue, no oracle).
+     */
     private synchronized Path lib() throws IOException {
         if (libDir != null && Files.isDirectory(libDir)) {
             return libDir;
@@ -542,17 +547,12 @@ public final class Grader {
         Path dir = Files.createTempDirectory("optikata-grade-lib-");
         open(dir);
         int k = 0;
-        for (Path p : classPath()) {
-            String entry = p.toString();
-            if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
-                Path to = dir.resolve(String.format("%03d-%s", k++, p.getFileName()));
+        for (Path p : Contract.learnerClassPath(dir)) {
+            Path to = p.getParent().equals(dir) ? p : dir.resolve(String.format("%03d-%s", k++, p.getFileName()));
+            if (!to.equals(p)) {
                 Files.copy(p, to);
-                to.toFile().setReadable(true, false);
-            } else if (Files.isDirectory(p)) {
-                Path jar = dir.resolve(String.format("%03d-classes.jar", k++));
-                Jars.write(p, jar);
-                jar.toFile().setReadable(true, false);
             }
+            to.toFile().setReadable(true, false);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -563,40 +563,6 @@ public final class Grader {
         }));
         libDir = dir;
         return dir;
-    }
-
-    /**
-     * This JVM's class path, with the Class-Path entries of jar manifests followed (a test runner's
-     * manifest-only jar lists the real class path there).
-     */
-    static List<Path> classPath() throws IOException {
-        Set<Path> seen = new LinkedHashSet<>();
-        java.util.ArrayDeque<Path> todo = new java.util.ArrayDeque<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
-            if (!entry.isBlank()) {
-                todo.add(Path.of(entry).toAbsolutePath().normalize());
-            }
-        }
-        while (!todo.isEmpty()) {
-            Path p = todo.poll();
-            if (!seen.add(p) || !Files.isRegularFile(p) || !p.toString().endsWith(".jar")) {
-                continue;
-            }
-            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(p.toFile())) {
-                java.util.jar.Manifest m = jar.getManifest();
-                String cp = m == null ? null : m.getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
-                if (cp != null) {
-                    for (String ref : cp.trim().split("\\s+")) {
-                        try {
-                            todo.add(Path.of(p.toUri().resolve(ref)).toAbsolutePath().normalize());
-                        } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException ignored) {
-                            // not a file URL: skip it
-                        }
-                    }
-                }
-            }
-        }
-        return seen.stream().filter(Files::exists).toList();
     }
 
     /** Copies a tree of class files (no links followed). */

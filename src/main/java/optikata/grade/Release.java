@@ -10,7 +10,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import optikata.kata.Contract;
 import optikata.kata.KataLayout;
+import optikata.kata.Shipped;
 
 /**
  * Writes what learners get (exercises with stubs and public specs, the library jar, a launcher and
@@ -25,20 +31,43 @@ public final class Release {
             # Optimizer kata
 
             Eight exercises, from one RMSProp step by hand to Adam and a debugged regression.
-            You need a JDK 17 (`java -version`).
+            You need a JDK 17 (`java -version`); Maven 3.8+ too if you want `mvn test` or an IDE.
 
-            1. Read `exercises/README.md`, then `exercises/01-one-step/README.md`.
-            2. Fill in the stub in `exercises/01-one-step/src/`.
-            3. Check your work:
+            ## The first three commands
 
             ```sh
-            ./optikata check 01     # one exercise
-            ./optikata check        # all of them
+            ./optikata next       # which exercise to do (the first: 01-one-step) and its README
+            ./optikata watch      # leave it running beside your editor: every save re-checks the exercise
+            ./optikata hint 01    # stuck? one more hint each time you ask: the idea, the formula, the line
             ```
 
-            A failing check prints the formula, what was expected, what your code produced, and the
-            likely mistake. Other commands: `./optikata trace --help` (watch an optimizer step by step),
-            `./optikata claims` (what the reference texts get right and wrong).
+            `watch` shows the first failing spec's message (the formula, what was expected, what your
+            code gave, and the likely mistake) and a progress line; when an exercise passes it moves
+            to the next one. Keys while it runs: `h` a hint, `l` the list, `q` quit.
+
+            Fill in the stubs in `exercises/NN-name/src/` (read `exercises/NN-name/README.md` first).
+            Other commands:
+
+            ```sh
+            ./optikata check 01     # one exercise, once
+            ./optikata check        # all of them
+            ./optikata list         # every exercise: not started / failing: k of n / done
+            ./optikata reset 01     # put the stub back as shipped (asks first; your file is backed up)
+            ./optikata trace --exercise 03 --plot mine.png   # your optimizer on a test function, beside the library's
+            ```
+
+            ## In an IDE
+
+            This folder is a Maven project: open it in IntelliJ IDEA (File › Open, pick this folder),
+            VS Code (with the Extension Pack for Java) or Eclipse (File › Import › Existing Maven
+            Project). The stubs are main sources, the public specs are test sources; run a spec
+            from the gutter icon next to it, or all of them with `mvn test`.
+
+            Your code compiles against the optimizer contract only (`lib/repo`, the
+            `optikata-contract` artifact: `Optimizer`, `OptimizerState`, `AbstractOptimizer`, ...),
+            not against the library's own optimizers: the answer is not on your class path.
+
+            Your progress (and the hints you have seen) is kept in `.optikata/`.
             """;
 
     static final String LAUNCHER = """
@@ -50,21 +79,325 @@ public final class Release {
             exec java -Djava.awt.headless=true -Doptikata.home="$here" -jar "$here/lib/optikata.jar" "$@"
             """;
 
-    /** The student release in {@code out}. */
-    public static void student(KataLayout layout, Path jar, Path out) throws IOException {
+    /** What a student release holds beyond the files: the files of the working copy left out, and the artifacts' version. */
+    public record StudentRelease(Path out, List<String> notShipped, String contractVersion, Set<String> contractClasses,
+                                 Set<String> specRuntimeClasses) {
+    }
+
+    /** Libraries the contract and spec-runtime classes may refer to (the student pom provides them). */
+    static final List<String> PROVIDED_PREFIXES = List.of("java.", "javax.", "jdk.", "org.ejml.", "org.junit.", "org.opentest4j.", "org.apiguardian.");
+
+    /**
+     * The student release in {@code out}: exercises as committed (in a git checkout; working-copy
+     * changes are left out and named), their pristine stubs for {@code reset}, the tool's jar and
+     * launcher, a README, and a Maven project ({@code pom.xml}) that IDEs open: stubs as main
+     * sources compiled against the contract only, public specs as test sources.
+     */
+    public static StudentRelease student(KataLayout layout, Path jar, Path out) throws IOException {
         requireJar(jar);
         if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
             throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
         }
+        requireCheckout(layout);
         Files.createDirectories(out);
-        copyTree(layout.exercises(), out.resolve("exercises"));
+        List<String> notShipped = exportExercises(layout, out.resolve("exercises"));
+        KataLayout shipped = new KataLayout(out);
+        for (String name : shipped.names()) {
+            Path src = KataLayout.sourceDir(shipped.exercises(), name);
+            if (Files.isDirectory(src)) {
+                Shipped.copyTree(src, out.resolve(Shipped.PRISTINE_DIR).resolve(name).resolve("src"));
+            }
+        }
         Files.createDirectories(out.resolve("lib"));
         Files.copy(jar, out.resolve("lib").resolve("optikata.jar"), StandardCopyOption.REPLACE_EXISTING);
+
+        Set<String> contract = Contract.closure(Contract.LEARNER);
+        List<String> specRoots = new ArrayList<>(Contract.SPEC_RUNTIME);
+        specRoots.addAll(specImports(shipped));
+        Set<String> specRuntime = new TreeSet<>(Contract.closure(specRoots));
+        specRuntime.removeAll(contract);
+        requireProvided(contract);
+        requireProvided(specRuntime);
+        String version = "1-" + digest(contract, specRuntime);
+        Path repo = out.resolve("lib").resolve("repo");
+        Path sources = layout.root().resolve("src").resolve("main").resolve("java");
+        writeArtifact(repo, "optikata-contract", version, contract, sources);
+        writeArtifact(repo, "optikata-spec-runtime", version, specRuntime, sources);
+
+        Files.writeString(out.resolve("pom.xml"), studentPom(shipped, version), StandardCharsets.UTF_8);
+        // lib/repo is a file:// repository: let `mvn -o` (offline) read it too.
+        Files.createDirectories(out.resolve(".mvn"));
+        Files.writeString(out.resolve(".mvn").resolve("maven.config"), "-Daether.offline.protocols=file\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(".gitignore"), "target/\n.optikata/\n.idea/\n*.iml\n.classpath\n.project\n.settings/\n.vscode/\n",
+                StandardCharsets.UTF_8);
         Files.writeString(out.resolve("README.md"), STUDENT_README, StandardCharsets.UTF_8);
         Path launcher = out.resolve("optikata");
         Files.writeString(launcher, LAUNCHER, StandardCharsets.UTF_8);
         executable(launcher);
+        return new StudentRelease(out, notShipped, version, contract, specRuntime);
     }
+
+    /** The GitHub Classroom starter repository: the student release plus a workflow that runs the public specs on push. */
+    public static StudentRelease githubClassroom(KataLayout layout, Path jar, Path out) throws IOException {
+        StudentRelease r = student(layout, jar, out);
+        Path wf = out.resolve(".github").resolve("workflows").resolve("kata.yml");
+        Files.createDirectories(wf.getParent());
+        Files.writeString(wf, CLASSROOM_WORKFLOW, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("README.md"), STUDENT_README + CLASSROOM_NOTE, StandardCharsets.UTF_8);
+        return r;
+    }
+
+    static final String CLASSROOM_WORKFLOW = """
+            # Runs the kata's public specs on every push, for feedback (a learner can edit this file:
+            # it is never a source of marks; grade with ./optikata grade or Gradescope instead).
+            name: kata
+            on: [push, pull_request, workflow_dispatch]
+            permissions:
+              contents: read
+            jobs:
+              specs:
+                runs-on: ubuntu-latest
+                timeout-minutes: 10
+                steps:
+                  - uses: actions/checkout@v4
+                  - uses: actions/setup-java@v4
+                    with:
+                      distribution: temurin
+                      java-version: '17'
+                      cache: maven
+                  - name: Progress (which exercises pass)
+                    run: ./optikata list --verify
+                  - name: Public specs
+                    run: mvn -B test
+            """;
+
+    static final String CLASSROOM_NOTE = """
+
+            ## On GitHub
+
+            Every push runs the public specs (`.github/workflows/kata.yml`): the Actions tab shows
+            which exercises pass and each failing spec's message. That run is feedback for you; it
+            is not your grade.
+            """;
+
+    /** Copies exercises/ into {@code target}: the committed version in a git checkout. Returns the working-copy files left out. */
+    static List<String> exportExercises(KataLayout layout, Path target) throws IOException {
+        requireCheckout(layout);
+        Shipped shipped = new Shipped(layout);
+        List<String> changed = shipped.changedSince("exercises");
+        shipped.exportCommittedExercises(target);
+        return changed;
+    }
+
+    /** Refuses a kata folder whose committed stubs cannot be told from its working copy. */
+    private static void requireCheckout(KataLayout layout) {
+        Shipped shipped = new Shipped(layout);
+        if (!shipped.isGitCheckout()) {
+            if (shipped.isRelease()) {
+                throw new IllegalArgumentException("Invalid kata folder: " + layout.root()
+                        + " is a student release; write releases from the instructor's checkout");
+            }
+            throw new IllegalArgumentException("Invalid kata folder: " + layout.root()
+                    + " is not a git checkout, so the stubs as committed cannot be told from a solved working copy; "
+                    + "commit the kata first (git init; git add exercises; git commit)");
+        }
+    }
+
+    /** The optikata classes the shipped public specs import (the spec runtime they need). */
+    static List<String> specImports(KataLayout shipped) throws IOException {
+        Set<String> out = new TreeSet<>();
+        java.util.regex.Pattern imp = java.util.regex.Pattern.compile("(?m)^import\\s+(optikata\\.[\\w.]+?)(?:\\.\\*)?\\s*;");
+        for (String name : shipped.names()) {
+            Path dir = shipped.publicSpecDir(name);
+            for (Path rel : KataLayout.javaFiles(dir)) {
+                java.util.regex.Matcher m = imp.matcher(Files.readString(dir.resolve(rel), StandardCharsets.UTF_8));
+                while (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static void requireProvided(Set<String> classes) throws IOException {
+        for (String c : classes) {
+            for (String ref : Contract.references(c)) {
+                if (!ref.startsWith("optikata.") && PROVIDED_PREFIXES.stream().noneMatch(ref::startsWith)) {
+                    throw new IllegalStateException("The learner's class path would need " + ref + " (used by " + c
+                            + "), which the student pom does not provide");
+                }
+            }
+        }
+    }
+
+    private static String digest(Set<String> a, Set<String> b) throws IOException {
+        try {
+            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            for (Set<String> set : List.of(a, b)) {
+                for (String c : set) {
+                    md.update(c.getBytes(StandardCharsets.UTF_8));
+                    md.update(Contract.bytes(c));
+                }
+                md.update((byte) 0);
+            }
+            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A jar, its sources jar and a pom in Maven's repository layout under {@code repo}. */
+    private static void writeArtifact(Path repo, String artifact, String version, Set<String> classes, Path sourceRoot) throws IOException {
+        Path dir = repo.resolve("io").resolve("optikata").resolve(artifact).resolve(version);
+        Files.createDirectories(dir);
+        Contract.writeJar(classes, dir.resolve(artifact + "-" + version + ".jar"));
+        if (Files.isDirectory(sourceRoot)) {
+            Contract.writeSourcesJar(classes, sourceRoot, dir.resolve(artifact + "-" + version + "-sources.jar"));
+        }
+        Files.writeString(dir.resolve(artifact + "-" + version + ".pom"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>io.optikata</groupId>
+                  <artifactId>%s</artifactId>
+                  <version>%s</version>
+                  <packaging>jar</packaging>
+                </project>
+                """.formatted(artifact, version), StandardCharsets.UTF_8);
+    }
+
+    static String studentPom(KataLayout shipped, String contractVersion) {
+        StringBuilder mainDirs = new StringBuilder();
+        StringBuilder testDirs = new StringBuilder();
+        for (String name : shipped.names()) {
+            mainDirs.append("                <source>exercises/").append(name).append("/src</source>\n");
+            if (Files.isDirectory(shipped.publicSpecDir(name))) {
+                testDirs.append("                <source>exercises/").append(name).append("/spec</source>\n");
+            }
+        }
+        return STUDENT_POM.replace("@CONTRACT@", contractVersion).replace("@MAIN@", mainDirs.toString().stripTrailing())
+                .replace("@TEST@", testDirs.toString().stripTrailing());
+    }
+
+    /*
+     * The learner's build. Stubs are main sources: they see EJML and the contract only. Specs are
+     * test sources: they also see JUnit and the spec runtime. Both optikata artifacts come from the
+     * in-project repository lib/repo (a plain Maven repository layout), which every IDE's Maven
+     * import resolves like any other repository, with sources jars for Javadoc on hover.
+     */
+    static final String STUDENT_POM = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <project xmlns="http://maven.apache.org/POM/4.0.0"
+                     xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                     xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+              <modelVersion>4.0.0</modelVersion>
+              <groupId>io.optikata.learner</groupId>
+              <artifactId>optikata-kata</artifactId>
+              <version>1.0</version>
+              <name>optikata kata</name>
+
+              <properties>
+                <maven.compiler.release>17</maven.compiler.release>
+                <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+                <optikata.contract.version>@CONTRACT@</optikata.contract.version>
+              </properties>
+
+              <repositories>
+                <!-- The contract and the spec runtime ship with the kata, in Maven's repository layout. -->
+                <repository>
+                  <id>optikata-lib</id>
+                  <url>file://${project.basedir}/lib/repo</url>
+                </repository>
+              </repositories>
+
+              <dependencyManagement>
+                <dependencies>
+                  <dependency>
+                    <groupId>org.junit</groupId>
+                    <artifactId>junit-bom</artifactId>
+                    <version>6.1.3</version>
+                    <type>pom</type>
+                    <scope>import</scope>
+                  </dependency>
+                </dependencies>
+              </dependencyManagement>
+
+              <dependencies>
+                <!-- What your exercises compile against: EJML and the optimizer contract. -->
+                <dependency>
+                  <groupId>org.ejml</groupId>
+                  <artifactId>ejml-ddense</artifactId>
+                  <version>0.46.1</version>
+                </dependency>
+                <dependency>
+                  <groupId>io.optikata</groupId>
+                  <artifactId>optikata-contract</artifactId>
+                  <version>${optikata.contract.version}</version>
+                </dependency>
+                <!-- What the specs need besides: JUnit Jupiter and the specs' runtime. -->
+                <dependency>
+                  <groupId>org.junit.jupiter</groupId>
+                  <artifactId>junit-jupiter</artifactId>
+                  <scope>test</scope>
+                </dependency>
+                <dependency>
+                  <groupId>io.optikata</groupId>
+                  <artifactId>optikata-spec-runtime</artifactId>
+                  <version>${optikata.contract.version}</version>
+                  <scope>test</scope>
+                </dependency>
+              </dependencies>
+
+              <build>
+                <pluginManagement>
+                  <plugins>
+                    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-resources-plugin</artifactId><version>3.3.1</version></plugin>
+                    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-compiler-plugin</artifactId><version>3.14.1</version></plugin>
+                    <plugin><groupId>org.apache.maven.plugins</groupId><artifactId>maven-surefire-plugin</artifactId><version>3.5.4</version></plugin>
+                  </plugins>
+                </pluginManagement>
+                <plugins>
+                  <!-- Each exercise's stub folder is a main source folder, its spec folder a test source folder. -->
+                  <plugin>
+                    <groupId>org.codehaus.mojo</groupId>
+                    <artifactId>build-helper-maven-plugin</artifactId>
+                    <version>3.6.1</version>
+                    <executions>
+                      <execution>
+                        <id>stubs</id>
+                        <phase>generate-sources</phase>
+                        <goals><goal>add-source</goal></goals>
+                        <configuration>
+                          <sources>
+            @MAIN@
+                          </sources>
+                        </configuration>
+                      </execution>
+                      <execution>
+                        <id>specs</id>
+                        <phase>generate-test-sources</phase>
+                        <goals><goal>add-test-source</goal></goals>
+                        <configuration>
+                          <sources>
+            @TEST@
+                          </sources>
+                        </configuration>
+                      </execution>
+                    </executions>
+                  </plugin>
+                  <plugin>
+                    <groupId>org.apache.maven.plugins</groupId>
+                    <artifactId>maven-surefire-plugin</artifactId>
+                    <configuration>
+                      <!-- Every spec class runs (the default *Test pattern would skip *Spec). -->
+                      <includes><include>**/*.java</include></includes>
+                      <trimStackTrace>true</trimStackTrace>
+                    </configuration>
+                  </plugin>
+                </plugins>
+              </build>
+            </project>
+            """;
 
     /** The Gradescope autograder zip: setup.sh, run_autograder, the jar, the exercises and the hidden specs. */
     public static void gradescope(KataLayout layout, Path jar, Path zip) throws IOException {
@@ -93,7 +426,13 @@ public final class Release {
             z.putNextEntry(new ZipEntry("lib/optikata.jar"));
             Files.copy(jar, z);
             z.closeEntry();
-            zipTree(z, layout.exercises(), "exercises/");
+            Path committed = Files.createTempDirectory("optikata-exercises-");
+            try {
+                exportExercises(layout, committed);
+                zipTree(z, committed, "exercises/");
+            } finally {
+                optikata.kata.KataRun.deleteTree(committed);
+            }
             zipTree(z, layout.hidden(), "src/kata/hidden/");
         }
     }

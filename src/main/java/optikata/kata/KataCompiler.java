@@ -31,6 +31,38 @@ public final class KataCompiler {
      */
     public static Result compile(List<Path> sources, Path out, List<Path> classpath, java.util.function.Function<Path, String> display)
             throws IOException {
+        return compile(sources, out, classpath, true, display);
+    }
+
+    /**
+     * Compiles a learner's sources against the contract only ({@link Contract#learnerClassPath}):
+     * a stub that reaches for a reference implementation ({@code optikata.optim.RmsProp}) does not
+     * compile.
+     */
+    public static Result compileLearner(List<Path> sources, Path out, java.util.function.Function<Path, String> display) throws IOException {
+        return compile(sources, out, Contract.learnerClassPath(contractDir()), false, display);
+    }
+
+    private static Path contractDir;
+
+    private static synchronized Path contractDir() throws IOException {
+        if (contractDir == null) {
+            contractDir = Files.createTempDirectory("optikata-contract-");
+            contractDir.toFile().deleteOnExit();
+            Path dir = contractDir;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    KataRun.deleteTree(dir);
+                } catch (IOException ignored) {
+                    // a leftover temporary folder
+                }
+            }));
+        }
+        return contractDir;
+    }
+
+    private static Result compile(List<Path> sources, Path out, List<Path> classpath, boolean toolClassPath,
+                                  java.util.function.Function<Path, String> display) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("No Java compiler: run optikata with a JDK, not a JRE");
@@ -40,7 +72,9 @@ public final class KataCompiler {
         for (Path p : classpath) {
             cp.append(p).append(java.io.File.pathSeparator);
         }
-        cp.append(System.getProperty("java.class.path"));
+        if (toolClassPath) {
+            cp.append(System.getProperty("java.class.path"));
+        }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);

@@ -68,7 +68,7 @@ public final class KataRun {
         Oracle.Exercise oracle = Oracle.of(layout, exercise);
         Path out = Files.createTempDirectory("optikata-" + exercise + "-");
         try {
-            KataCompiler.Result compiled = KataCompiler.compile(files, out, List.of(), p -> display(layout.root(), p));
+            KataCompiler.Result compiled = KataCompiler.compileLearner(files, out, p -> display(layout.root(), p));
             if (!compiled.ok()) {
                 List<String> errors = compiled.errors().isEmpty() ? List.of("the compiler failed without a message") : compiled.errors();
                 return new Report(exercise, errors, List.of());

@@ -22,7 +22,6 @@ import optikata.kata.KataRun;
 import optikata.kata.spec.Observation;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -393,7 +392,6 @@ class HostileSubmissionsTest {
         assertContained(g, "02-ema");
     }
 
-    @Disabled("open: VectorRmsProp forwarding to optikata.optim.RmsProp compiles (the reference optimizers are on the learner class path) and scored 10/10")
     @Test
     @DisplayName("delegation: a VectorRmsProp forwarding to optikata.optim.RmsProp does not compile")
     void delegateToRmsProp() throws Exception {
@@ -403,7 +401,6 @@ class HostileSubmissionsTest {
         assertContained(g, "03-vectors");
     }
 
-    @Disabled("open: MyAdaGrad running optikata.optim.AdaGrad per element compiles and scored 10/10")
     @Test
     @DisplayName("delegation: a MyAdaGrad running optikata.optim.AdaGrad does not compile")
     void delegateToAdaGrad() throws Exception {

@@ -1,0 +1,76 @@
+package optikata.kata;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** What a learner reads when an exercise passes (what comes next) and at the end of the kata. */
+public final class Completion {
+    private Completion() {
+    }
+
+    /** The exercise's title: its README's first heading without the number, or its folder name. */
+    public static String title(KataLayout layout, String exercise) {
+        Path readme = layout.exercises().resolve(exercise).resolve("README.md");
+        try {
+            if (Files.isRegularFile(readme)) {
+                for (String line : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+                    if (line.startsWith("# ")) {
+                        String t = line.substring(2).strip();
+                        int dot = t.indexOf('·');
+                        return dot >= 0 ? t.substring(dot + 1).strip() : t;
+                    }
+                }
+            }
+        } catch (IOException e) {
+            // fall through to the folder name
+        }
+        return exercise;
+    }
+
+    /** The exercise after {@code exercise} in order, or null at the end. */
+    public static String after(List<String> names, String exercise) {
+        int i = names.indexOf(exercise);
+        return i >= 0 && i + 1 < names.size() ? names.get(i + 1) : null;
+    }
+
+    /** Said when {@code exercise} passes; {@code next} is the next unfinished exercise, or null when none is left. */
+    public static String exerciseDone(KataLayout layout, String exercise, String next) {
+        return exerciseDone(layout, exercise, next, false);
+    }
+
+    /** As {@link #exerciseDone(KataLayout, String, String)}; {@code watching} says the watch has moved on by itself. */
+    public static String exerciseDone(KataLayout layout, String exercise, String next, boolean watching) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("✔ ").append(exercise).append(" is done: every spec passes.\n");
+        if (next == null) {
+            sb.append(kataDone());
+        } else {
+            sb.append("Next: ").append(next).append(" — ").append(title(layout, next)).append('\n');
+            if (watching) {
+                sb.append("  now watching ").append(next).append(": read exercises/").append(next).append("/README.md\n");
+            } else {
+                sb.append("  read exercises/").append(next).append("/README.md, then: ./optikata watch ").append(next.substring(0, 2)).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The end of the kata: what was learned and where to go from here. */
+    public static String kataDone() {
+        return """
+                🎉 All eight exercises pass: the kata is done.
+                What you built: one RMSProp step by hand; the moving average and its window 1/(1 − γ);
+                RMSProp on vectors with state kept between steps; ε inside or outside the root and
+                when it matters; AdaGrad and why its rate never rises; centered RMSProp with momentum;
+                Adam as RMSProp + momentum + bias correction; and a debugged regression.
+                Where to go next:
+                  ./optikata claims                 which statements of the reference texts hold, and the corrections
+                  ./optikata trace --exercise 07 --plot adam.png   your Adam beside the library's
+                  ./optikata diagnose --exercise 03 which RMSProp form your optimizer really is
+                  ./optikata gradcheck --help        the debugging toolkit: check a gradient numerically
+                """;
+    }
+}
