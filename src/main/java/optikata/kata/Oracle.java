@@ -93,21 +93,29 @@ public final class Oracle {
         }
     }
 
-    static Path cacheRoot(KataLayout layout) throws IOException {
-        Path target = layout.root().resolve("target").resolve("kata-oracle");
-        try {
-            Files.createDirectories(target);
-            // expected values live here: only the owner may read them (a grading child runs as another user)
+    /** Where the oracle of {@code layout}'s kata is cached: the user's cache folder, else the checkout's target/. */
+    public static Path cacheRoot(KataLayout layout) throws IOException {
+        // one cache per user, keyed by the content hash: every copy of the kata (a release build, a test's scratch
+        // checkout) reuses what another computed; only its owner may read it (it holds expected values)
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        String home = System.getProperty("user.home");
+        Path user = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home == null ? null : Path.of(home, ".cache");
+        for (Path target : user == null ? List.of(layout.root().resolve("target").resolve("kata-oracle"))
+                : List.of(user.resolve("optikata").resolve("kata-oracle"), layout.root().resolve("target").resolve("kata-oracle"))) {
             try {
-                Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
-            } catch (UnsupportedOperationException ignored) {
-                // not a POSIX file system
-            }
-            if (Files.isWritable(target)) {
+                Files.createDirectories(target);
+                if (Files.isSymbolicLink(target) || !Files.isWritable(target)) {
+                    continue;
+                }
+                try {
+                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // not a POSIX file system
+                }
                 return target;
+            } catch (IOException ignored) {
+                // not writable here: try the next place
             }
-        } catch (IOException ignored) {
-            // a read-only checkout: fall back to a temporary folder
         }
         Path tmp = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
         Files.createDirectories(tmp);
@@ -137,7 +145,8 @@ public final class Oracle {
             ex.hiddenSpecs().forEach(p -> files.add(layout.hiddenSpecDir(exercise).resolve(p)));
             files.add(Catalogue.file(layout, exercise));
             for (Path f : files) {
-                md.update(f.toString().getBytes(StandardCharsets.UTF_8));
+                // relative names: copies of one kata share their cache entries
+                md.update(layout.root().relativize(f.toAbsolutePath().normalize()).toString().getBytes(StandardCharsets.UTF_8));
                 if (Files.isRegularFile(f)) {
                     md.update(Files.readAllBytes(f));
                 }
@@ -408,6 +417,12 @@ public final class Oracle {
                 text.append("# book ").append(b.className()).append(" public\n");
             }
         }
+        for (Named m : e.mistakes()) {
+            if (!m.fix().isEmpty()) {
+                // the catalogue's words travel with the observations: a release has no catalogue to read them from
+                text.append("# named ").append(m.id()).append(' ').append(b64(m.description())).append(' ').append(b64(m.fix())).append('\n');
+            }
+        }
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
         for (String line : Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8)) {
             if (line.startsWith("# generated ")) {
@@ -450,12 +465,21 @@ public final class Oracle {
         }
     }
 
+    private static String b64(String s) {
+        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String unb64(String s) {
+        return new String(java.util.Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+    }
+
     private static Exercise read(KataLayout layout, String exercise, Path dir) throws IOException {
         List<String> lines = Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8);
         List<String[]> names = new ArrayList<>();
         Map<String, Observation> expected = new LinkedHashMap<>();
         Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
+        Map<String, String[]> named = new LinkedHashMap<>();
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
         for (String line : lines) {
             if (line.startsWith("# book ")) {
@@ -465,6 +489,11 @@ public final class Oracle {
             if (line.startsWith("# generated ")) {
                 String[] g = line.substring(12).split(" ", 2);
                 generated.put(g[0], new String(java.util.Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
+                continue;
+            }
+            if (line.startsWith("# named ")) {
+                String[] g = line.substring(8).split(" ", 3);
+                named.put(g[0], new String[] {unb64(g[1]), unb64(g[2])});
                 continue;
             }
             Observation.Finished f = decoder.line(line);
@@ -487,8 +516,9 @@ public final class Oracle {
         }
         List<Named> mistakes = new ArrayList<>();
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
-            mistakes.add(new Named(m.id(), m.description(), m.fix(), byMistake.getOrDefault(m.id(), Map.of())));
+            named.put(m.id(), new String[] {m.description(), m.fix()});
         }
+        named.forEach((id, words) -> mistakes.add(new Named(id, words[0], words[1], byMistake.getOrDefault(id, Map.of()))));
         generated.forEach((id, description) -> mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
         return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);
     }

@@ -195,7 +195,7 @@ final class Hostile {
                 }
             }
         }
-        Path cache = LAYOUT.root().resolve("target").resolve("kata-oracle");
+        Path cache = optikata.kata.Oracle.cacheRoot(LAYOUT);
         if (Files.isDirectory(cache)) {
             try (Stream<Path> s = Files.walk(cache)) {
                 for (Path p : s.filter(f -> f.getFileName().toString().equals("oracle.txt")).toList()) {

