@@ -56,8 +56,14 @@ public final class KataRun {
         List<Path> files = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         for (Path rel : KataLayout.javaFiles(srcDir)) {
+            String text;
+            try {
+                text = Files.readString(srcDir.resolve(rel), java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.nio.file.NoSuchFileException vanished) {
+                continue; // deleted while we looked (an editor saving by rename, a helper removed)
+            }
             files.add(srcDir.resolve(rel));
-            String why = Declared.refusal(srcDir.resolve(rel), Files.readString(srcDir.resolve(rel), java.nio.charset.StandardCharsets.UTF_8));
+            String why = Declared.refusal(srcDir.resolve(rel), text);
             if (why != null) {
                 refused.add(display(layout.root(), srcDir.resolve(rel)) + ": " + why);
             }

@@ -239,31 +239,31 @@ class BadCommandLinesTest {
     @DisplayName("a command added to the tree gets the same one-line errors, its domain errors put behind the argument they came from")
     void newCommandsGetItForFree() {
         picocli.CommandLine cl = Main.commandLine();
-        cl.addSubcommand("hint", new NewCommand());
+        cl.addSubcommand("tip", new NewCommand());
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
-        assertThat(cl.execute("hint", "rmsprp")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("optikata hint: TOPIC: unknown topic: rmsprp (known: rmsprop, adam); did you mean rmsprop? "
-                + "try: optikata hint --help" + System.lineSeparator());
+        assertThat(cl.execute("tip", "rmsprp")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("optikata tip: TOPIC: unknown topic: rmsprp (known: rmsprop, adam); did you mean rmsprop? "
+                + "try: optikata tip --help" + System.lineSeparator());
         err.getBuffer().setLength(0);
-        assertThat(cl.execute("hint", "--level", "high", "adam")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("optikata hint: --level: 'high' is not a whole number; try: optikata hint --help"
+        assertThat(cl.execute("tip", "--level", "high", "adam")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("optikata tip: --level: 'high' is not a whole number; try: optikata tip --help"
                 + System.lineSeparator());
     }
 
     @Test
     @DisplayName("a command registered without the standard options still gets --help and --version")
     void newCommandsGetHelpAndVersion() {
-        picocli.CommandLine cl = Main.configure(new picocli.CommandLine(new Main()).addSubcommand("hint", new NewCommand()));
+        picocli.CommandLine cl = Main.configure(new picocli.CommandLine(new Main()).addSubcommand("tip", new NewCommand()));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));
-        assertThat(cl.execute("hint", "--version")).isZero();
+        assertThat(cl.execute("tip", "--version")).isZero();
         assertThat(out.toString()).startsWith("optikata ").contains("commit").contains("java");
         out.getBuffer().setLength(0);
-        assertThat(cl.execute("hint", "--help")).isZero();
-        assertThat(out.toString()).contains("Usage: optikata hint").contains("Print a hint.");
+        assertThat(cl.execute("tip", "--help")).isZero();
+        assertThat(out.toString()).contains("Usage: optikata tip").contains("Print a hint.");
     }
 
 }

@@ -47,7 +47,7 @@ class KataBadInputTest {
         Files.delete(stub);
         oneLine(ScratchKata.cli(layout, "check", "02"), "Missing stub", "exercises/02-ema/src/kata/ema/Ema.java", "reset 02");
         oneLine(ScratchKata.cli(layout, "watch", "02"), "Missing stub", "Ema.java");
-        assertThat(ScratchKata.cli(layout, "list").out()).contains("02-ema").contains("Missing stub");
+        assertThat(ScratchKata.cli(layout, "list").out()).contains("02-ema").containsIgnoringCase("Missing stub");
         assertThat(ScratchKata.cli(layout, "reset", "02", "--yes").code()).isZero();
         assertThat(stub).exists();
     }
