@@ -115,29 +115,13 @@ final class Payloads {
     static String parentHooks(String marker, int port) throws IOException {
         String s = stub("08-debugging");
         s = replace(s, "public final class TutorialRegression {", """
-                @org.junit.jupiter.api.DisplayNameGeneration(TutorialRegression.Names.class)
-                @org.junit.jupiter.api.extension.ExtendWith(TutorialRegression.Hook.class)
                 public final class TutorialRegression {
-                    public static final class Names extends org.junit.jupiter.api.DisplayNameGenerator.Standard {
+                    // No JUnit here: the learner's class path has only the contract and EJML, and the grader discovers
+                    // nothing (it judges reports). What is left to try: code in the class initialiser, and the network.
+                    public static final class Names {
                         static {
                             ran("a display-name generator");
                         }
-                    }
-
-                    public static final class Hook implements org.junit.jupiter.api.extension.BeforeAllCallback {
-                        static {
-                            ran("an extension");
-                        }
-
-                        @Override
-                        public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
-                            ran("beforeAll");
-                        }
-                    }
-
-                    @org.junit.jupiter.api.Test
-                    void discovered() {
-                        ran("a test method");
                     }
 
                     static {
