@@ -11,6 +11,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * the others are done. One step at a time uses the workers; a step that finds them busy (another
  * thread is stepping another optimizer) runs on its own thread instead.
  *
+ * <p>A {@link CheckedJob} runs in two phases within the same hand-off: every thread checks its own
+ * share, all wait for each other, and only when every share passed does any thread update. So a
+ * rejected step writes nothing, and the check costs no second hand-off.
+ *
  * <p>Handing work to a parked thread costs tens of microseconds, so only steps of at least
  * {@link #threshold()} elements are split (system property {@code optikata.parallel.threshold},
  * default 2¹⁹ = 524288, measured in {@code docs/PERFORMANCE.md}); {@code optikata.parallel.threads}
@@ -20,6 +24,12 @@ final class StepExecutor {
     /** A range job: the optimizer's fused loop over {@code [from, to)}. */
     interface RangeJob {
         void run(int from, int to);
+    }
+
+    /** A range job with a check that must pass on every share before any share is run. */
+    interface CheckedJob extends RangeJob {
+        /** Whether {@code [from, to)} may be updated; reads only, writes nothing. */
+        boolean check(int from, int to);
     }
 
     private static final int THRESHOLD = Integer.getInteger("optikata.parallel.threshold", 1 << 19);
@@ -33,6 +43,12 @@ final class StepExecutor {
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread[] workers;
     private final AtomicInteger pending = new AtomicInteger();
+    /** Shares still checking, in a checked job; the barrier between the check and the update. */
+    private final AtomicInteger checking = new AtomicInteger();
+    /** Whether a share failed its check; written before {@code checking} counts down. */
+    private volatile boolean failed;
+    /** Whether the posted job is a {@link CheckedJob}; written before {@code generation} moves. */
+    private boolean checked;
     private volatile long generation;
     /** The job and the range boundaries; written before {@code generation} moves. */
     private RangeJob job;
@@ -49,14 +65,27 @@ final class StepExecutor {
 
     /** Runs {@code job} over {@code [0, n)}, split across the threads when it pays. */
     static void run(RangeJob job, int n) {
-        INSTANCE.execute(job, n);
+        INSTANCE.execute(job, false, n);
     }
 
-    private void execute(RangeJob task, int n) {
+    /**
+     * Checks every share of {@code [0, n)} and, only if every check passed, runs the job on every
+     * share; split across the threads when it pays.
+     *
+     * @return whether the checks passed (and the job ran); when not, the job ran on no share
+     */
+    static boolean runChecked(CheckedJob job, int n) {
+        return INSTANCE.execute(job, true, n);
+    }
+
+    private boolean execute(RangeJob task, boolean check, int n) {
         int parts = workers.length + 1;
         if (parts == 1 || n < THRESHOLD || !lock.tryLock()) {
+            if (check && !((CheckedJob) task).check(0, n)) {
+                return false;
+            }
             task.run(0, n);
-            return;
+            return true;
         }
         try {
             startWorkers();
@@ -67,19 +96,45 @@ final class StepExecutor {
             }
             bounds[parts] = n;
             job = task;
+            checked = check;
+            failed = false;
+            checking.set(parts);
             pending.set(workers.length);
             generation = generation + 1;
             for (Thread w : workers) {
                 LockSupport.unpark(w);
             }
-            task.run(bounds[0], bounds[1]);
+            share(task, check, bounds[0], bounds[1]);
             while (pending.get() != 0) {
                 Thread.onSpinWait();
             }
             job = null;
+            return !(check && failed);
         } finally {
             lock.unlock();
         }
+    }
+
+    /** One thread's share: in a checked job, its check, the barrier, and its update if all passed. */
+    private void share(RangeJob task, boolean check, int from, int to) {
+        if (check) {
+            boolean ok = false;
+            try {
+                ok = ((CheckedJob) task).check(from, to);
+            } finally {
+                if (!ok) {
+                    failed = true;
+                }
+                checking.decrementAndGet();
+            }
+            while (checking.get() != 0) {
+                Thread.onSpinWait();
+            }
+            if (failed) {
+                return;
+            }
+        }
+        task.run(from, to);
     }
 
     private void startWorkers() {
@@ -112,7 +167,7 @@ final class StepExecutor {
             }
             seen = now;
             try {
-                job.run(bounds[part], bounds[part + 1]);
+                share(job, checked, bounds[part], bounds[part + 1]);
             } finally {
                 pending.decrementAndGet();
             }
