@@ -68,9 +68,9 @@ class RejectedStepTest {
     // ---- the screen itself ----
 
     @Test
-    @DisplayName("the screen passes finite gradients of every length, on both sides of the switch to interleaved streams")
+    @DisplayName("the screen passes finite gradients of every length, whole streams or with a tail left over")
     void screenPassesFiniteGradients() {
-        for (int len : new int[] {0, 1, 7, 8, 9, 63, 4095, 4096, 4097, 4103, 4104, 10_007}) {
+        for (int len : new int[] {0, 1, 7, 15, 16, 17, 31, 32, 33, 63, 4095, 4096, 4103, 10_007}) {
             double[] g = new double[len + 3];
             for (int i = 0; i < g.length; i++) {
                 g[i] = (i % 2 == 0 ? 1 : -1) * Math.pow(10, i % 13 - 6);
@@ -83,7 +83,7 @@ class RejectedStepTest {
     @Test
     @DisplayName("the screen raises an alarm for NaN, +∞ or −∞ at every position of short and long ranges")
     void screenCatchesEveryPosition() {
-        for (int len : new int[] {1, 8, 15, 4096, 4103}) {
+        for (int len : new int[] {1, 8, 15, 16, 17, 33, 4103}) {
             double[] g = new double[len + 5];
             java.util.Arrays.fill(g, 0.25);
             for (int p = 0; p < len; p++) {
