@@ -41,7 +41,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  *       from 10⁴ to 4·10⁶, to place the split threshold;</li>
  *   <li>{@code --interleaved}: no JMH; the one-thread check overhead measured in CPU time with
  *       the implementations taking turns, a cross-check that holds up on a busy machine
- *       ({@link InterleavedCheck}).</li>
+ *       ({@link InterleavedCheck}); {@code --interleaved-split} the same for the split threshold,
+ *       in wall time, the least of many short samples.</li>
  * </ul>
  * ND4J's benchmark runs when its profile is on the class path ({@code -Pbench,nd4j}).
  */
@@ -69,10 +70,15 @@ public final class BenchMain {
                 case "--long" -> longRun = true;
                 case "--sizes" -> sizes.addAll(List.of(args[++i].split(",")));
                 case "--table", "--scaling", "--crossover" -> preset = args[i];
-                case "--interleaved" -> preset = args[i];
+                case "--interleaved", "--interleaved-split" -> preset = args[i];
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
                         + " (use --include REGEX, --sizes N,N, --long, --out DIR, --table, --scaling, --crossover)");
             }
+        }
+        if ("--interleaved-split".equals(preset)) {
+            InterleavedCheck.split((sizes.isEmpty() ? List.of("3000", "10000", "30000", "100000", "300000", "1000000", "4000000") : sizes)
+                    .stream().mapToInt(Integer::parseInt).toArray());
+            return;
         }
         if ("--interleaved".equals(preset)) {
             InterleavedCheck.run((sizes.isEmpty() ? List.of("1000", "100000") : sizes).stream().mapToInt(Integer::parseInt).toArray());

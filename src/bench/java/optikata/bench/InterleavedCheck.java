@@ -21,6 +21,55 @@ final class InterleavedCheck {
     private InterleavedCheck() {
     }
 
+    /**
+     * Where splitting a checked step pays, in wall time: the library split at every size
+     * (threshold 1) against the same checked step on one thread (the library's screen and loop,
+     * as written in {@link Fused}), taking turns; the least of many short samples estimates the
+     * time of a sample no other process interrupted. Run in a JVM of its own
+     * ({@code --interleaved-split}): the split threshold is read once, when the library loads.
+     */
+    static void split(int[] sizes) {
+        System.setProperty("optikata.parallel.threshold", "1");
+        System.out.println("\n| n | checked, 1 thread (least) | checked, split (least) | split / 1 thread | (medians) |");
+        System.out.println("|---|---|---|---|---|");
+        for (int n : sizes) {
+            RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(1e-3).withDecay(0.9).withEpsilon(1e-8);
+            RmsProp lib = new RmsProp(c);
+            DMatrixRMaj g = Data.gradient(n);
+            DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
+            double[] t2 = new double[n];
+            double[] s = new double[n];
+            int steps = Math.max(1, 500_000 / n); // about 0.5 ms a sample on one thread
+            int samples = n >= 1_000_000 ? 60 : 300;
+            long[][] ns = new long[2][samples];
+            for (int b = -samples / 3; b < samples; b++) {
+                for (int k = 0; k < 2; k++) {
+                    int which = (b & 1) == 0 ? k : 1 - k;
+                    long start = System.nanoTime();
+                    for (int i = 0; i < steps; i++) {
+                        if (which == 0) {
+                            if (Fused.screen(g.data, 0, n)) {
+                                Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
+                            }
+                        } else {
+                            lib.step(t1, g);
+                        }
+                    }
+                    long took = System.nanoTime() - start;
+                    if (b >= 0) {
+                        ns[which][b] = took;
+                    }
+                }
+            }
+            Arrays.sort(ns[0]);
+            Arrays.sort(ns[1]);
+            double one = ns[0][0] / 1000.0 / steps;
+            double two = ns[1][0] / 1000.0 / steps;
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.2f |%n", n, PeerTable.time(one), PeerTable.time(two), two / one,
+                    (double) ns[1][samples / 2] / ns[0][samples / 2]);
+        }
+    }
+
     static void run(int[] sizes) {
         System.setProperty("optikata.parallel.threads", "1"); // before the library's executor loads
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
