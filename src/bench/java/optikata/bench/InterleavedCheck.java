@@ -30,8 +30,8 @@ final class InterleavedCheck {
      */
     static void split(int[] sizes) {
         System.setProperty("optikata.parallel.threshold", "1");
-        System.out.println("\n| n | checked, 1 thread (least) | checked, split (least) | split / 1 thread | (medians) |");
-        System.out.println("|---|---|---|---|---|");
+        System.out.println("\n| n | fused loop, 1 thread | checked, 1 thread | checked, split | checked split / checked 1 thread | checked split / fused |");
+        System.out.println("|---|---|---|---|---|---|");
         for (int n : sizes) {
             RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(1e-3).withDecay(0.9).withEpsilon(1e-8);
             RmsProp lib = new RmsProp(c);
@@ -40,19 +40,21 @@ final class InterleavedCheck {
             double[] t2 = new double[n];
             double[] s = new double[n];
             int steps = Math.max(1, 500_000 / n); // about 0.5 ms a sample on one thread
-            int samples = n >= 1_000_000 ? 60 : 300;
-            long[][] ns = new long[2][samples];
-            for (int b = -samples / 3; b < samples; b++) {
-                for (int k = 0; k < 2; k++) {
-                    int which = (b & 1) == 0 ? k : 1 - k;
+            int samples = n >= 1_000_000 ? 80 : 300;
+            long[][] ns = new long[3][samples];
+            for (int b = -samples / 4; b < samples; b++) {
+                for (int k = 0; k < 3; k++) {
+                    int which = (b + k) % 3 < 0 ? k : (b + k) % 3; // rotate the order
                     long start = System.nanoTime();
                     for (int i = 0; i < steps; i++) {
-                        if (which == 0) {
-                            if (Fused.screen(g.data, 0, n)) {
-                                Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
+                        switch (which) {
+                            case 0 -> Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
+                            case 1 -> {
+                                if (Fused.screen(g.data, 0, n)) {
+                                    Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
+                                }
                             }
-                        } else {
-                            lib.step(t1, g);
+                            default -> lib.step(t1, g);
                         }
                     }
                     long took = System.nanoTime() - start;
@@ -61,12 +63,13 @@ final class InterleavedCheck {
                     }
                 }
             }
-            Arrays.sort(ns[0]);
-            Arrays.sort(ns[1]);
-            double one = ns[0][0] / 1000.0 / steps;
-            double two = ns[1][0] / 1000.0 / steps;
-            System.out.printf(Locale.ROOT, "| %d | %s | %s | %.2f | %.2f |%n", n, PeerTable.time(one), PeerTable.time(two), two / one,
-                    (double) ns[1][samples / 2] / ns[0][samples / 2]);
+            double[] least = new double[3];
+            for (int k = 0; k < 3; k++) {
+                Arrays.sort(ns[k]);
+                least[k] = ns[k][0] / 1000.0 / steps;
+            }
+            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %.2f | %.2f |%n", n, PeerTable.time(least[0]), PeerTable.time(least[1]),
+                    PeerTable.time(least[2]), least[2] / least[1], least[2] / least[0]);
         }
     }
 
