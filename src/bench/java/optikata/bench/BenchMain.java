@@ -106,7 +106,9 @@ public final class BenchMain {
                 .warmupTime(TimeValue.milliseconds(longRun ? 1000 : 300))
                 .measurementIterations(longRun ? 10 : 5)
                 .measurementTime(TimeValue.milliseconds(longRun ? 1000 : 300))
-                .jvmArgsAppend("-Xms2g", heap)
+                // Prepend, not append: an option replaces the annotation's value of the same kind, and
+                // the one-thread and always-split benchmarks set their properties with @Fork(jvmArgsAppend).
+                .jvmArgsPrepend("-Xms2g", heap)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
         if (!sizes.isEmpty()) {

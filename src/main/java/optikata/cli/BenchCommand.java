@@ -33,7 +33,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--table", description = "the RMSProp step against the fused loop, Tribuo, the EJML chain (and ND4J with --nd4j) at 10^3, 10^5, 10^7")
     boolean table;
 
-    @Option(names = "--scaling", description = "time per element from 10^2 to 10^8, charted with the cache sizes marked (about 8 minutes)")
+    @Option(names = "--scaling", description = "time per element from 10^2 to 10^8, charted with the cache sizes marked (10-20 minutes)")
     boolean scaling;
 
     @Option(names = "--crossover", description = "the checked step on one thread against the same step always split, 10^4 to 4*10^6")
