@@ -135,10 +135,12 @@ class RejectedStepTest {
 
     // ---- steps ----
 
-    /** Where a bad entry goes in a split step of n elements: ends, share boundaries, last block, screen tails. */
+    /** Where a bad entry goes in a split step of n elements: ends, chunk boundaries, last block, screen tails. */
     private static int[] splitPositions(int n) {
-        int half = ((n / 2) + 7) & ~7; // the second thread's share starts here on two threads
-        return new int[] {0, 1, half - 1, half, half + 1, n / 3, half + (n - half) / 2, n - 8, n - 2, n - 1};
+        int half = ((n / 2) + 7) & ~7;
+        int eighth = ((n + 7) / 8 + 7) & ~7; // chunks of about n/8 on two threads (four chunks each)
+        return new int[] {0, 1, eighth - 1, eighth, 3 * eighth + 1, half - 1, half, half + 1, n / 3,
+            half + (n - half) / 2, 7 * eighth - 1, 7 * eighth, n - 8, n - 2, n - 1};
     }
 
     @ParameterizedTest(name = "{0}")
