@@ -30,8 +30,21 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs the short benchmark suite and writes {@code target/bench/results.json} and one PNG chart
  * per benchmark class (elements per second against size). Arguments: {@code --include REGEX}
  * (default: every benchmark), {@code --sizes 1000,100000} (default 10³, 10⁵, 10⁷),
- * {@code --long} (more iterations, steadier figures),
- * {@code --out DIR} (default {@code target/bench}).
+ * {@code --long} (more iterations, steadier figures), {@code --out DIR} (default
+ * {@code target/bench}), and three presets:
+ * <ul>
+ *   <li>{@code --table}: the RMSProp step against its peers at 10³, 10⁵, 10⁷ (the table of
+ *       docs/PERFORMANCE.md), also written as {@code table.md};</li>
+ *   <li>{@code --scaling}: time per element from 10² to 10⁸ for the same implementations,
+ *       charted with the CPU's cache sizes marked ({@code scaling.png});</li>
+ *   <li>{@code --crossover}: the checked step on one thread against the same step always split,
+ *       from 10⁴ to 4·10⁶, to place the split threshold;</li>
+ *   <li>{@code --interleaved}: no JMH; the one-thread check overhead measured in CPU time with
+ *       the implementations taking turns, a cross-check that holds up on a busy machine
+ *       ({@link InterleavedCheck}); {@code --interleaved-split} the same for the split threshold,
+ *       in wall time, the least of many short samples.</li>
+ * </ul>
+ * ND4J's benchmark runs when its profile is on the class path ({@code -Pbench,nd4j}).
  */
 public final class BenchMain {
     private BenchMain() {
@@ -49,14 +62,41 @@ public final class BenchMain {
         Path out = Path.of("target", "bench");
         boolean longRun = false;
         List<String> sizes = new ArrayList<>();
+        String preset = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--include" -> include = args[++i];
                 case "--out" -> out = Path.of(args[++i]);
                 case "--long" -> longRun = true;
                 case "--sizes" -> sizes.addAll(List.of(args[++i].split(",")));
+                case "--table", "--scaling", "--crossover" -> preset = args[i];
+                case "--interleaved", "--interleaved-split" -> preset = args[i];
                 default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
-                        + " (use --include REGEX, --sizes N,N, --long, --out DIR)");
+                        + " (use --include REGEX, --sizes N,N, --long, --out DIR, --table, --scaling, --crossover)");
+            }
+        }
+        if ("--interleaved-split".equals(preset)) {
+            InterleavedCheck.split((sizes.isEmpty() ? List.of("3000", "10000", "30000", "100000", "300000", "1000000", "4000000") : sizes)
+                    .stream().mapToInt(Integer::parseInt).toArray());
+            return;
+        }
+        if ("--interleaved".equals(preset)) {
+            InterleavedCheck.run((sizes.isEmpty() ? List.of("1000", "100000") : sizes).stream().mapToInt(Integer::parseInt).toArray());
+            return;
+        }
+        String heap = "-Xmx2g";
+        if ("--table".equals(preset)) {
+            include = PEERS + "|" + BASELINES + "\\.fusedTwoThreads$";
+        } else if ("--scaling".equals(preset)) {
+            include = PEERS;
+            heap = "-Xmx6g"; // 10⁸ doubles are 800 MB an array; Tribuo keeps four
+            if (sizes.isEmpty()) {
+                sizes.addAll(List.of("100", "1000", "10000", "100000", "1000000", "10000000", "100000000"));
+            }
+        } else if ("--crossover".equals(preset)) {
+            include = BASELINES + "\\.(librarySingleThread|libraryAlwaysSplit)$";
+            if (sizes.isEmpty()) {
+                sizes.addAll(List.of("10000", "30000", "100000", "200000", "400000", "1000000", "4000000"));
             }
         }
         ChainedOptionsBuilder options = new OptionsBuilder()
@@ -66,7 +106,9 @@ public final class BenchMain {
                 .warmupTime(TimeValue.milliseconds(longRun ? 1000 : 300))
                 .measurementIterations(longRun ? 10 : 5)
                 .measurementTime(TimeValue.milliseconds(longRun ? 1000 : 300))
-                .jvmArgsAppend("-Xms2g", "-Xmx2g")
+                // Prepend, not append: an option replaces the annotation's value of the same kind, and
+                // the one-thread and always-split benchmarks set their properties with @Fork(jvmArgsAppend).
+                .jvmArgsPrepend("-Xms2g", heap)
                 .addProfiler(GCProfiler.class)
                 .shouldFailOnError(true);
         if (!sizes.isEmpty()) {
@@ -94,11 +136,28 @@ public final class BenchMain {
         for (String group : rows.stream().map(Row::group).distinct().toList()) {
             chart(group, rows.stream().filter(r -> r.group().equals(group)).toList(), out.resolve(group + ".png"));
         }
+        if ("--table".equals(preset)) {
+            String table = PeerTable.markdown(rows, BenchMain::fusedTime);
+            System.out.println();
+            System.out.println(table);
+            Files.writeString(out.resolve("table.md"), table);
+        } else if ("--scaling".equals(preset)) {
+            ScalingChart.write(rows, out.resolve("scaling.png"));
+            System.out.println(ScalingChart.cacheSummary());
+        } else if ("--crossover".equals(preset)) {
+            System.out.println(PeerTable.crossover(rows));
+        }
         System.out.println("Wrote " + out.resolve("results.json") + " and charts in " + out);
     }
 
+    private static final String BASELINES = "optikata\\.bench\\.RmsPropBaselinesBench";
+    /** The implementations of the peer table and the scaling chart. */
+    private static final String PEERS = BASELINES
+            + "\\.(fused|library|librarySingleThread|libraryPropagate|libraryPropagateSingleThread|ejmlChain)$"
+            + "|optikata\\.bench\\.(TribuoRmsPropBench|Nd4jRmsPropBench)\\..*";
+
     /** The fused loop's time for the same group, size and variant/optimizer. */
-    private static double fusedTime(List<Row> rows, Row row) {
+    static double fusedTime(List<Row> rows, Row row) {
         String suffix = row.series().substring(row.method().length());
         for (Row r : rows) {
             if (r.group().equals(row.group()) && r.n() == row.n() && r.method().equals("fused") && r.series().endsWith(suffix)) {

@@ -46,26 +46,82 @@ public abstract class AbstractOptimizer implements Optimizer {
     @Override
     public final void step(DMatrixRMaj params, DMatrixRMaj gradient) {
         validate(params, gradient);
-        if (buffers == null) {
-            allocate(params.numRows, params.numCols);
+        double[] g = gradient.data;
+        int n = params.getNumElements();
+        boolean check = nonFinitePolicy == NonFinitePolicy.REJECT;
+        if (n < StepExecutor.threshold() || buffers == null) {
+            // Small steps, and the first step (nothing allocated yet): check, then update.
+            if (check && !FiniteScan.screen(g, 0, n)) {
+                rejectNonFinite(gradient); // returns only on a false alarm
+            }
+            if (buffers == null) {
+                allocate(params.numRows, params.numCols);
+            }
+            if (n < StepExecutor.threshold()) {
+                update(params.data, g, 0, n, step + 1, buffers);
+            } else {
+                runSplit(params.data, g, n, false);
+            }
+            step++;
+            return;
+        }
+        // Large steps: each thread checks its own share, all wait for each other, and only then
+        // does any thread update (StepExecutor.runChecked), so a rejected step writes nothing.
+        if (!runSplit(params.data, g, n, check)) {
+            rejectNonFinite(gradient);
+            runSplit(params.data, g, n, false); // a false alarm: the step goes on
         }
         step++;
-        int n = params.getNumElements();
-        if (n < StepExecutor.threshold()) {
-            update(params.data, gradient.data, 0, n, step, buffers);
-        } else {
-            rangeParams = params.data;
-            rangeGradient = gradient.data;
+    }
+
+    /**
+     * One step split across the threads: checked (every share screened before any is updated) or
+     * not; the step count is the next one. Returns whether the update ran.
+     */
+    private boolean runSplit(double[] theta, double[] g, int n, boolean check) {
+        rangeParams = theta;
+        rangeGradient = g;
+        rangeStep = step + 1;
+        try {
+            if (check) {
+                return StepExecutor.runChecked(rangeJob, n);
+            }
             StepExecutor.run(rangeJob, n);
+            return true;
+        } finally {
             rangeParams = null;
             rangeGradient = null;
         }
     }
 
-    /** The arrays of the step being split across threads; the job below is allocated once. */
+    /**
+     * Throws naming the first NaN or ±∞ of the gradient; returns when there is none (the screen's
+     * rare false alarm: finite entries whose sum overflowed).
+     */
+    private static void rejectNonFinite(DMatrixRMaj gradient) {
+        double[] g = gradient.data;
+        int i = FiniteScan.firstNonFinite(g, 0, gradient.getNumElements());
+        if (i >= 0) {
+            throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i
+                    + " of " + shape(gradient) + " (must be finite; step rejected, nothing changed)");
+        }
+    }
+
+    /** The arrays and step number of the step being split across threads; the job is allocated once. */
     private double[] rangeParams;
     private double[] rangeGradient;
-    private final StepExecutor.RangeJob rangeJob = (from, to) -> update(rangeParams, rangeGradient, from, to, step, buffers);
+    private long rangeStep;
+    private final StepExecutor.CheckedJob rangeJob = new StepExecutor.CheckedJob() {
+        @Override
+        public boolean check(int from, int to) {
+            return FiniteScan.screen(rangeGradient, from, to);
+        }
+
+        @Override
+        public void run(int from, int to) {
+            update(rangeParams, rangeGradient, from, to, rangeStep, buffers);
+        }
+    };
 
     /**
      * The fused update of elements {@code [from, to)}: one loop, every buffer read and written
@@ -108,59 +164,6 @@ public abstract class AbstractOptimizer implements Optimizer {
             throw new IllegalArgumentException("Must be same shape. state was allocated for "
                     + rows + "x" + cols + " but params are " + shape(params) + "; call reset() to start over");
         }
-        if (nonFinitePolicy == NonFinitePolicy.REJECT) {
-            double[] g = gradient.data;
-            int n = gradient.getNumElements();
-            boolean allFinite;
-            if (n < StepExecutor.threshold()) {
-                allFinite = allFinite(g, 0, n);
-            } else {
-                scanGradient = g;
-                scanFoundNonFinite = false;
-                StepExecutor.run(scanJob, n);
-                scanGradient = null;
-                allFinite = !scanFoundNonFinite;
-            }
-            if (!allFinite) {
-                for (int i = 0; i < n; i++) {
-                    if (!Double.isFinite(g[i])) {
-                        throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i
-                                + " of " + shape(gradient) + " (must be finite; step rejected, nothing changed)");
-                    }
-                }
-            }
-        }
-    }
-
-    /** The gradient being scanned across threads, and what the scan found. */
-    private double[] scanGradient;
-    private boolean scanFoundNonFinite;
-    private final StepExecutor.RangeJob scanJob = (from, to) -> {
-        if (!allFinite(scanGradient, from, to)) {
-            scanFoundNonFinite = true;
-        }
-    };
-
-    /**
-     * Whether {@code g[from, to)} holds only finite values. Branch-free: {@code x * 0} is 0 for
-     * every finite x and NaN for NaN and ±∞; four independent sums keep the pipeline full.
-     */
-    static boolean allFinite(double[] g, int from, int to) {
-        double p0 = 0;
-        double p1 = 0;
-        double p2 = 0;
-        double p3 = 0;
-        int i = from;
-        for (; i + 3 < to; i += 4) {
-            p0 += g[i] * 0.0;
-            p1 += g[i + 1] * 0.0;
-            p2 += g[i + 2] * 0.0;
-            p3 += g[i + 3] * 0.0;
-        }
-        for (; i < to; i++) {
-            p0 += g[i] * 0.0;
-        }
-        return p0 + p1 + p2 + p3 == 0;
     }
 
     private void allocate(int numRows, int numCols) {
