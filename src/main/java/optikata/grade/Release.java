@@ -113,7 +113,7 @@ public final class Release {
         // what the public cases should observe (and what the named and generated mistakes observe), since the
         // release has no solutions to compute it from; nothing of the hidden specs goes there
         for (String name : shipped.names()) {
-            optikata.kata.Oracle.export(layout, name, optikata.kata.Oracle.shipped(shipped, name));
+            optikata.kata.Oracle.export(layout, name, optikata.kata.Oracle.shipped(shipped, name), shipped.exercises());
         }
         Path runner = out.resolve("lib").resolve("spec-runner");
         Files.createDirectories(runner);

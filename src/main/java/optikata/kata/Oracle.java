@@ -139,8 +139,9 @@ public final class Oracle {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             optikata.kata.Exercise ex = layout.exercise(exercise);
             List<Path> files = new ArrayList<>();
-            ex.sources().forEach(p -> files.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
-            ex.sources().forEach(p -> files.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
+            // the solution's files, not the learner's working copy of the stubs: editing an exercise never invalidates its oracle
+            KataLayout.javaFiles(KataLayout.sourceDir(layout.solutions(), exercise))
+                    .forEach(p -> files.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
             ex.publicSpecs().forEach(p -> files.add(layout.publicSpecDir(exercise).resolve(p)));
             ex.hiddenSpecs().forEach(p -> files.add(layout.hiddenSpecDir(exercise).resolve(p)));
             files.add(Catalogue.file(layout, exercise));
@@ -173,15 +174,16 @@ public final class Oracle {
         KataRun.deleteTree(work);
         Files.createDirectories(work);
         optikata.kata.Exercise ex = layout.exercise(exercise);
-        // the books, compiled against the stub
+        // the books, compiled against the solution (the stub's API, and the learner's checkout may be mid-edit)
+        List<Path> solutionFiles = KataLayout.javaFiles(KataLayout.sourceDir(layout.solutions(), exercise));
         List<Path> sources = new ArrayList<>();
-        ex.sources().forEach(p -> sources.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
+        solutionFiles.forEach(p -> sources.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
         ex.publicSpecs().forEach(p -> sources.add(layout.publicSpecDir(exercise).resolve(p)));
         ex.hiddenSpecs().forEach(p -> sources.add(layout.hiddenSpecDir(exercise).resolve(p)));
         Path api = work.resolve("api");
         KataCompiler.Result r = KataCompiler.compile(sources, api, List.of(), p -> KataRun.display(layout.root(), p));
         if (!r.ok()) {
-            throw new IllegalStateException("The specs of " + exercise + " do not compile against its stub:\n" + String.join("\n", r.errors()));
+            throw new IllegalStateException("The specs of " + exercise + " do not compile against its solution:\n" + String.join("\n", r.errors()));
         }
         List<String[]> names = bookNames(layout, exercise);
         for (String[] n : names) {
@@ -209,7 +211,7 @@ public final class Oracle {
         // mistakes nobody listed: mutants generated from the solution, kept when some case tells them
         // apart from the solution and from every named mistake
         int n = 0;
-        for (Path rel : ex.sources()) {
+        for (Path rel : solutionFiles) {
             Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(rel);
             Mutants.Schema schema = Mutants.schema(exercise, rel.toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8),
                     MUTANTS);
@@ -404,8 +406,10 @@ public final class Oracle {
      * expected observations and those of the named and generated mistakes on them, the public spec
      * classes, and the stub compiled (its classes stand in for the reference when the books are
      * read). Nothing of the hidden specs or of the solution goes there.
+     *
+     * @param stubs the exercises/ tree whose stubs are shipped (the committed ones)
      */
-    public static void export(KataLayout layout, String exercise, Path to) throws IOException {
+    public static void export(KataLayout layout, String exercise, Path to, Path stubs) throws IOException {
         Exercise e = of(layout, exercise);
         Path dir = e.bookClasses().getParent();
         Files.createDirectories(to);
@@ -443,10 +447,10 @@ public final class Oracle {
         }
         Files.writeString(to.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
         copyTree(e.publicBookClasses(), to.resolve("books"));
-        optikata.kata.Exercise ex = layout.exercise(exercise);
-        List<Path> stubs = new ArrayList<>();
-        ex.sources().forEach(p -> stubs.add(KataLayout.sourceDir(layout.exercises(), exercise).resolve(p)));
-        KataCompiler.Result r = KataCompiler.compile(stubs, to.resolve("reference"), List.of(), Path::toString);
+        List<Path> stubFiles = new ArrayList<>();
+        // the shipped stubs (never the instructor's working copy, which may hold a solved exercise)
+        KataLayout.javaFiles(KataLayout.sourceDir(stubs, exercise)).forEach(p -> stubFiles.add(KataLayout.sourceDir(stubs, exercise).resolve(p)));
+        KataCompiler.Result r = KataCompiler.compile(stubFiles, to.resolve("reference"), List.of(), Path::toString);
         if (!r.ok()) {
             throw new IllegalStateException("The stub of " + exercise + " does not compile: " + r.errors());
         }

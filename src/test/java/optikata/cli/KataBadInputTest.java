@@ -25,7 +25,7 @@ class KataBadInputTest {
         String err = r.err().strip();
         assertThat(err).doesNotContain("\n").doesNotContain("Exception").doesNotContain("\tat ");
         for (String c : contains) {
-            assertThat(err).contains(c);
+            assertThat(err).containsIgnoringCase(c);
         }
     }
 

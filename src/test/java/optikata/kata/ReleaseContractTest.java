@@ -177,10 +177,18 @@ class ReleaseContractTest {
     @DisplayName("a release judges its public cases without the solutions: a solution passes, a mistake is named, a stub is not started, nothing hidden is shipped")
     void releaseJudgesWithoutSolutions(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir.resolve("checkout"));
+        ScratchKata.solve(layout, "01-one-step"); // solved in the working copy, not committed
         Path out = dir.resolve("release");
         Release.student(layout, Files.writeString(dir.resolve("optikata.jar"), "stand-in"), out);
         KataLayout shipped = new KataLayout(out);
         assertThat(shipped.solutions()).doesNotExist();
+        // the classes that stand in for the reference when the books are read are the committed stub's, not the working copy's
+        try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {
+                Oracle.shipped(shipped, "01-one-step").resolve("reference").toUri().toURL()}, getClass().getClassLoader())) {
+            java.lang.reflect.Method step = l.loadClass("kata.onestep.OneStep").getMethod("step", double.class, double.class, double.class,
+                    double.class, double.class, double.class);
+            assertThatThrownBy(() -> step.invoke(null, 1.0, 2.0, 0.0, 0.01, 0.9, 1e-8)).hasCauseInstanceOf(UnsupportedOperationException.class);
+        }
 
         KataRun.Report stub = KataRun.run(shipped, shipped.exercises(), "03-vectors", false, 10);
         assertThat(stub.notStarted()).as("the stub: " + stub.results()).isTrue();

@@ -21,8 +21,10 @@ public final class ScratchKata {
     public static KataLayout create(Path dir) throws Exception {
         Shipped.copyTree(CHECKOUT.resolve("exercises"), dir.resolve("exercises"));
         Shipped.copyTree(CHECKOUT.resolve("solutions"), dir.resolve("solutions"));
-        if (Files.isDirectory(CHECKOUT.resolve("src/kata/hidden"))) {
-            Shipped.copyTree(CHECKOUT.resolve("src/kata/hidden"), dir.resolve("src/kata/hidden"));
+        for (String part : new String[] {"src/kata/hidden", "src/kata/catalogue"}) {
+            if (Files.isDirectory(CHECKOUT.resolve(part))) {
+                Shipped.copyTree(CHECKOUT.resolve(part), dir.resolve(part));
+            }
         }
         Files.writeString(dir.resolve(".gitignore"), ".optikata/\n");
         git(dir, "init", "-q");
