@@ -3,7 +3,6 @@ package optikata.claims;
 import optikata.conformance.Agreement;
 import optikata.conformance.RecordingSet;
 import optikata.optim.OperationOrder;
-import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 
@@ -21,33 +20,56 @@ public final class L05Nd4jRmsProp extends LibraryClaim {
 
     @Override
     public ClaimResult check(ClaimContext context) throws Exception {
-        ClaimResult.Builder b = ClaimResult.of(this).documented("maxRelativeDifferenceWithCacheFromZero", 0.0).tolerance(1e-12);
+        ClaimResult.Builder b = ClaimResult.of(this).documented("max relative difference with the cache from 0", 0.0).tolerance(1e-12);
         RecordingSet set = recordings();
         if (set == null) {
             return missingRecordings(b);
         }
+        Optimizers lib = context.optimizers();
+        double lr = 0.1;
+        double rho = 0.95;
+        double eps = 1e-8;
+        RmsPropConfig pytorch = RmsPropPreset.PYTORCH.config();
+        RmsPropConfig keras = RmsPropPreset.KERAS.config();
+        b.setting("ND4J learning rate", lr).setting("ND4J ρ", rho).setting("ND4J ε", eps)
+                .setting("gradient scale √ε", Math.sqrt(eps))
+                .setting("PyTorch learning rate", pytorch.usedLearningRate()).setting("PyTorch ρ", pytorch.usedDecay())
+                .setting("Keras learning rate", keras.usedLearningRate()).setting("Keras ρ", keras.usedDecay());
         // The documented form with the documented defaults: ε outside the root, the cache from 0.
-        RmsPropConfig documented = RmsPropPreset.PYTORCH.config().withLearningRate(0.1).withDecay(0.95).withEpsilon(1e-8)
-                .withOperationOrder(OperationOrder.ND4J);
-        Agreement fromZero = replay(set, "nd4j-rmsprop-default", new RmsProp(documented));
-        Agreement fromEps = replay(set, "nd4j-rmsprop-default", new RmsProp(documented.withInitialAccumulator(1e-8)));
-        double firstStep = firstStepDifference(set.replay(new RmsProp(documented), 1), set.byId("nd4j-rmsprop-default").trajectory(), 1);
-        b.measured("maxRelativeDifferenceWithCacheFromZero", fromZero.maxRelativeDifference())
-                .measured("maxRelativeDifferenceWithCacheFromEpsilon", fromEps.maxRelativeDifference())
-                .measured("firstStepRelativeDifferenceAtGradient1e-5", firstStep);
-        String finding = "new RmsProp() (lr 0.1, ρ 0.95, ε 1e-8, ε outside the root) with the cache starting at 0 differs from the "
-                + "recorded run by up to " + num(fromZero.maxRelativeDifference()) + " (first step of the ~1e-5 coordinate: "
-                + num(firstStep) + "); starting at ε it differs by " + L01TribuoRmsPropFollowsKeras.epsEqualsText(fromEps);
+        RmsPropConfig documented = pytorch.withLearningRate(lr).withDecay(rho).withEpsilon(eps).withOperationOrder(OperationOrder.ND4J);
+        String run = "nd4j-rmsprop-default";
+        double[][] fromZeroPath = trajectory(set, run, lib.rmsprop(documented));
+        double[][] recorded = set.byId(run).trajectory();
+        Agreement fromZero = Agreement.of(fromZeroPath, recorded);
+        Agreement fromEps = replay(set, run, lib.rmsprop(documented.withInitialAccumulator(eps)));
+        double firstStep = firstStepDifference(fromZeroPath, recorded, 1);
+        b.measured("max relative difference with the cache from 0", fromZero.maxRelativeDifference())
+                .measured("max relative difference with the cache from ε", fromEps.maxRelativeDifference())
+                .measured("first step relative difference at gradient 1e-5", firstStep);
+        b.figure(differenceFigure("l05-nd4j-rmsprop-cache-from-zero", "L05: the documented RmsProp (cache from 0) against ND4J's recorded run",
+                set, fromZeroPath, recorded,
+                "Each coordinate's relative difference, step by step, between the documented update lr·g/(√cache + ε) with the cache "
+                        + "starting at 0 (lr " + num(lr) + ", ρ " + num(rho) + ", ε " + num(eps) + ") and ND4J's recorded new RmsProp(). "
+                        + "The coordinate whose gradient is ~1e-5 differs most. With the cache starting at ε the difference is "
+                        + L01TribuoRmsPropFollowsKeras.epsEqualsText(fromEps) + " at every step."));
+        String finding = "new RmsProp() (lr " + num(lr) + ", ρ " + num(rho) + ", ε " + num(eps) + ", ε outside the root) with the cache "
+                + "starting at 0 differs from the recorded run by up to " + num(fromZero.maxRelativeDifference())
+                + " (first step of the ~1e-5 coordinate: " + num(firstStep) + "); starting at ε it differs by "
+                + L01TribuoRmsPropFollowsKeras.epsEqualsText(fromEps);
         if (b.documentedFiguresMatch()) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (fromEps.maxRelativeDifference() <= 1e-12) {
             return b.verdict(Verdict.QUALIFIED, finding,
-                    "the form and the defaults hold, with a condition left out: the cache starts at ε = 1e-8, not 0 "
-                            + "(setStateViewArray assigns epsilon), which weighs on gradients below ~1e-4; and the defaults are not the "
-                            + "usual ones (lr 0.1 and ρ 0.95, where PyTorch has 0.01/0.99 and Keras 0.001/0.9). The pytorch preset with "
-                            + "--lr 0.1 --decay 0.95 --initial-accumulator 1e-8 reproduces it.");
+                    "the form and the defaults hold, with a condition left out: the cache starts at ε = " + num(eps) + ", not 0 (the "
+                            + "updater's state view is filled with epsilon), which weighs on gradients near or below √ε = "
+                            + num(Math.sqrt(eps)) + "; and the defaults are not the usual ones (lr " + num(lr) + " and ρ " + num(rho)
+                            + ", where PyTorch has " + num(pytorch.usedLearningRate()) + "/" + num(pytorch.usedDecay()) + " and Keras "
+                            + num(keras.usedLearningRate()) + "/" + num(keras.usedDecay()) + "). The pytorch preset with --lr "
+                            + num(lr) + " --decay " + num(rho) + " --initial-accumulator " + num(eps) + " reproduces it.");
         }
-        return b.verdict(Verdict.ERRATUM, finding, "ND4J's RmsProp differs from the documented form beyond its starting cache");
+        return b.verdict(Verdict.NOT_CHECKABLE, finding,
+                "The library's RMSProp reproduces ND4J's recorded run with the cache starting neither at 0 nor at ε, so this check "
+                        + "cannot tell ND4J's form from a fault in the library's own update; check the library's RMSProp first.");
     }
 }

@@ -61,6 +61,48 @@ public abstract class LibraryClaim extends AbstractClaim {
         return set.agreement(optimizer, set.byId(id));
     }
 
+    /** Replays recording {@code id} through an optimizer and returns the trajectory (row 0 is the start). */
+    protected static double[][] trajectory(RecordingSet set, String id, Optimizer optimizer) {
+        return set.replay(optimizer, set.byId(id).steps());
+    }
+
+    /**
+     * A picture of how far a reading of the documentation lies from the library's recorded run: per
+     * step and coordinate, {@code |θ_reading − θ_recorded| / |θ_recorded|} on a log scale. Steps where
+     * the two agree bit for bit are gaps (a log scale has no 0), which the caption says.
+     *
+     * @param reading  the trajectory the documentation's wording gives (row 0 is the start)
+     * @param recorded the library's recorded trajectory
+     */
+    protected static Figure differenceFigure(String name, String title, RecordingSet set, double[][] reading, double[][] recorded,
+                                             String caption) {
+        Figure.Builder f = Figure.of(name, title, "step", "relative difference from the recorded run").logY();
+        int steps = recorded.length - 1;
+        double[] x = Figure.steps(steps);
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = 0;
+        boolean gaps = false;
+        for (int i = 0; i < recorded[0].length; i++) {
+            double[] y = new double[steps];
+            for (int t = 1; t <= steps; t++) {
+                double r = recorded[t][i];
+                double d = t < reading.length ? Math.abs(reading[t][i] - r) / (r == 0 ? 1 : Math.abs(r)) : Double.NaN;
+                y[t - 1] = d > 0 && Double.isFinite(d) ? d : Double.NaN;
+                gaps |= d == 0;
+                if (d > 0 && Double.isFinite(d)) {
+                    lo = Math.min(lo, d);
+                    hi = Math.max(hi, d);
+                }
+            }
+            f.add(String.format(java.util.Locale.ROOT, "θ%d (first g = %.2g)", i + 1, set.gradients().get(0)[i]), x, y,
+                    Figure.Style.LINE_POINTS);
+        }
+        if (hi > 0) {
+            f.yRange(Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)) + 0.5));
+        }
+        return f.xRange(0, steps + 1).caption(gaps ? caption + " A missing point is a step where the two agree bit for bit." : caption);
+    }
+
     /**
      * Relative difference of two first steps, coordinate by coordinate, as the largest one:
      * {@code |Δa − Δb| / |Δb|}.

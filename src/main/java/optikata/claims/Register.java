@@ -3,7 +3,7 @@ package optikata.claims;
 import java.util.List;
 import java.util.Locale;
 
-/** The claims register (docs/CLAIMS.md), C01–C25, in order. */
+/** The claims register (docs/CLAIMS.md): the texts' claims C01–C25, then the Java libraries' documentation claims L01–L07, in order. */
 public final class Register {
     private Register() {
     }
@@ -28,6 +28,6 @@ public final class Register {
                 return c;
             }
         }
-        throw new IllegalArgumentException("Unknown claim: " + id + " (known: C01 to C25)");
+        throw new IllegalArgumentException("Unknown claim: " + id + " (known: C01 to C25, L01 to L07)");
     }
 }

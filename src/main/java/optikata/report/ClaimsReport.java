@@ -310,7 +310,9 @@ public final class ClaimsReport {
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>optikata: the claims of the reference texts</h1>\n");
         sb.append("<p class=\"meta\">Generated ").append(generated()).append(" by optikata ").append(esc(version()))
-                .append(". The five texts are listed in docs/REFERENCES.md, the claims in docs/CLAIMS.md; every figure is also in claims.json.</p>\n");
+                .append(". The five texts are listed in docs/REFERENCES.md, the claims in docs/CLAIMS.md; every figure is also in claims.json. ")
+                .append("Claims C01 to C25 come from the texts; L01 to L07 from the documentation of the Java libraries Tribuo and ND4J, ")
+                .append("judged against those libraries' recorded runs.</p>\n");
         sb.append("<p>").append(results.size()).append(" claims: ").append(counts.get(Verdict.HOLDS)).append(" hold, ")
                 .append(counts.get(Verdict.QUALIFIED)).append(" qualified, ").append(counts.get(Verdict.ERRATUM)).append(" errata, ")
                 .append(counts.get(Verdict.NOT_CHECKABLE)).append(" not checkable")

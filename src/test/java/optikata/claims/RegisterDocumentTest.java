@@ -28,8 +28,9 @@ class RegisterDocumentTest {
 
     static String render() {
         StringBuilder sb = new StringBuilder("# Claims register\n\n");
-        sb.append("Every statement below comes from one of the five reference texts listed in [REFERENCES.md](REFERENCES.md), "
-                + "cited by short name and section. `./optikata claims` gives each a verdict computed by the project's own code, "
+        sb.append("Every statement C01 to C25 below comes from one of the five reference texts listed in [REFERENCES.md](REFERENCES.md), "
+                + "cited by short name and section; L01 to L07 come from the documentation (Javadoc or source comments) of a named "
+                + "release of a Java library, judged against that library's recorded runs. `./optikata claims` gives each a verdict computed by the project's own code, "
                 + "never typed in:\n\n"
                 + "- HOLDS: the computation agrees with the text, within the tolerance the report shows.\n"
                 + "- QUALIFIED: true only under a condition the text leaves out; the report gives the condition.\n"
@@ -71,6 +72,13 @@ class RegisterDocumentTest {
             assertThat(references).contains("| " + t + " |");
         }
         for (Claim c : Register.all()) {
+            if (c instanceof LibraryClaim l) {
+                // a library's documentation: named by library, version and documented element; the statement quotes it
+                assertThat(c.source()).as(c.id() + " source").startsWith(l.library() + ", ").endsWith("(library documentation)")
+                        .containsPattern("\\d+\\.\\d+");
+                assertThat(c.statement()).as(c.id() + " statement quotes the documentation").containsPattern("\"[^\"]{8,}\"");
+                continue;
+            }
             String rest = c.source();
             for (String t : TEXTS) {
                 rest = rest.replace(t, "");
