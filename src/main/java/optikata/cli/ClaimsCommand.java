@@ -19,7 +19,8 @@ import picocli.CommandLine.Model.CommandSpec;
         header = "Check every claim of the reference texts and write the report (the main job).",
         description = {
             "Check every claim of the five reference texts (C01–C25 of docs/CLAIMS.md; the texts are listed in",
-            "docs/REFERENCES.md) with the project's own optimizers, print a verdict per claim (HOLDS, QUALIFIED,",
+            "docs/REFERENCES.md), and the Java libraries' documentation (L01–L07), with the project's own",
+            "optimizers, print a verdict per claim (HOLDS, QUALIFIED,",
             "ERRATUM, NOT_CHECKABLE) and write a report (index.html, claims.md, claims.json and PNG plots).",
             "With --claim the report of those claims goes to a subdirectory of --out (such as only-C05), so the",
             "full report is left as it was.",
