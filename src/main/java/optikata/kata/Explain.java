@@ -111,6 +111,11 @@ public final class Explain {
                     + (name == null ? "" : ", up to a factor " + name));
             return out;
         }
+        String difference = constantDifference(c.symbols(), ev, av, stem(quantity));
+        if (difference != null) {
+            out.add(difference);
+            return out;
+        }
         double rel = maxRelative(ev, av);
         if (rel > c.tolerance() && rel < 3e-6) {
             String digits = "it agrees with the expected value to about " + Math.round(-Math.log10(rel)) + " digits only";
@@ -128,11 +133,6 @@ public final class Explain {
             out.add(other);
             return out;
         }
-        String difference = constantDifference(c.symbols(), ev, av, stem(quantity));
-        if (difference != null) {
-            out.add(difference);
-            return out;
-        }
         String denominator = denominator(c.symbols(), actual, quantity, de, da);
         if (denominator != null) {
             out.add(denominator);
@@ -145,6 +145,10 @@ public final class Explain {
                 return out;
             }
             String name = symbolic(c.symbols(), Math.abs(ratio));
+            if (name != null && name.contains("β") && quantity.endsWith(" after step 1")) {
+                // on the first step 1 − βᵗ is 1 − β: say both, the learner's code has t in it
+                name = name + " (" + name.replaceAll("β([₁₂]?)", "β$1ᵗ") + " at t = 1)";
+            }
             String r = Observation.format(new double[] {ratio});
             String why = "";
             if (name != null && c.symbols().containsKey(name)) {

@@ -113,7 +113,7 @@ public final class Mutants {
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
                 int late = add(descriptions, "the loop starts one late (off by one): the first element is skipped");
-                int early = add(descriptions, "the loop stops one early (off by one): the last element is skipped");
+                int early = add(descriptions, "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)");
                 String v = loop.group(1);
                 out.append(line.replace(loop.group(), "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
                         + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? " + loop.group(3) + " - 1 : " + loop.group(3) + "); "

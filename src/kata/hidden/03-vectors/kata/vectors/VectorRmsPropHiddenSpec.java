@@ -34,9 +34,9 @@ public final class VectorRmsPropHiddenSpec implements CaseBook {
                     r.value("θ after the step that follows reset()", fresh);
                     r.value("the step count after the step that follows reset()", mine.state().step());
                 });
-        book.add("transposed-shape", "a 1x2 gradient for 2x1 parameters is rejected too: the shapes differ although the sizes agree")
+        book.add("transposed-shape", "a 1x2 or a 2x2 gradient for 2x1 parameters is rejected too: compare the rows and the columns")
                 .formula("compare numRows and numCols, both")
-                .input("one step with g = (2, −1), then a 1x2 gradient for 2x1 parameters")
+                .input("one step with g = (2, −1), then a 1x2 and a 2x2 gradient for 2x1 parameters")
                 .meaning("what step() does", "a gradient with the same number of elements but another shape must be rejected: compare "
                         + "numRows and numCols, not only one of them or the element count")
                 .probe(r -> {
@@ -45,6 +45,8 @@ public final class VectorRmsPropHiddenSpec implements CaseBook {
                     mine.step(theta, OptimizerProbe.column(2, -1));
                     r.outcome("what step() does with a 1x2 gradient for 2x1 parameters",
                             () -> mine.step(theta, new DMatrixRMaj(1, 2, true, 1, 1)));
+                    r.outcome("what step() does with a 2x2 gradient for 2x1 parameters",
+                            () -> mine.step(theta, new DMatrixRMaj(2, 2, true, 1, 1, 1, 1)));
                 });
         book.add("wrong-shape-first", "a wrong shape on the very first step is rejected and leaves no state behind")
                 .formula("check the shapes before allocating s")
