@@ -153,7 +153,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of(), "release", "missing required option --out"));
         rows.add(row(List.of("--gradescope", "--out", "@out/bundle.tar"), "release", "--out", "bundle.tar", ".zip"));
         // the command itself
-        rows.add(row(List.of("hint"), null, "unknown command 'hint'"));
+        rows.add(row(List.of("tutor"), null, "unknown command 'tutor'"));
         rows.add(row(List.of("hlep"), null, "'hlep'", "did you mean help?"));
         rows.add(row(List.of("--verison"), null, "--verison", "did you mean --version?"));
         rows.add(row(List.of("help", "nosuch"), null, "nosuch"));
@@ -221,7 +221,7 @@ class BadCommandLinesTest {
         assertThat(Errors.distance("", "abc")).isEqualTo(3);
     }
 
-    @picocli.CommandLine.Command(name = "hint", description = "Print a hint.")
+    @picocli.CommandLine.Command(name = "tip", description = "Print a hint.")
     static final class NewCommand implements java.util.concurrent.Callable<Integer> {
         @picocli.CommandLine.Option(names = "--level", paramLabel = "N")
         int level;

@@ -49,7 +49,7 @@ class TraceExerciseTest {
         for (String[] c : new String[][] {{"03", "Exercise 03 is not started"}, {"01", "has no optimizer"}, {"42", "Unknown exercise: 42"}}) {
             Run r = ScratchKata.cli(layout, "trace", "--exercise", c[0], "--steps", "3");
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err().strip()).contains(c[1]).doesNotContain("\n");
+            assertThat(r.err().strip()).containsIgnoringCase(c[1]).doesNotContain("\n");
         }
     }
 }
