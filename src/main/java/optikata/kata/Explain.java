@@ -144,6 +144,12 @@ public final class Explain {
                 out.add(what + " has the opposite sign: the step goes the wrong way (+ where − belongs, or the gradient's sign is flipped)");
                 return out;
             }
+            int step = Judge.stepOf(quantity);
+            if (step >= 2 && Math.abs(ratio * step - 1) < 1e-9) {
+                out.add(what + " is 1/" + step + " of what it should be after " + step + " steps: it is divided by the step count, a mean "
+                        + "of the values so far where the formula keeps their sum");
+                return out;
+            }
             String name = symbolic(c.symbols(), Math.abs(ratio));
             if (name != null && name.contains("β") && quantity.endsWith(" after step 1")) {
                 // on the first step 1 − βᵗ is 1 − β: say both, the learner's code has t in it
