@@ -486,7 +486,8 @@ public final class Release {
                     # Gradescope runs this once when it builds the autograder image.
                     set -euo pipefail
                     apt-get update
-                    apt-get install -y --no-install-recommends openjdk-17-jdk-headless
+                    # bubblewrap isolates each submission where the container allows namespaces (else a uid per submission)
+                    apt-get install -y --no-install-recommends openjdk-17-jdk-headless bubblewrap
                     """, true);
             put(z, "run_autograder", """
                     #!/usr/bin/env bash
@@ -497,7 +498,6 @@ public final class Release {
                     chmod -R go-rwx /autograder/source
                     chmod go+rx /autograder/source /autograder/source/lib
                     chmod go+r /autograder/source/lib/optikata.jar
-                    apt-get install -y -qq bubblewrap >/dev/null 2>&1 || true
                     mkdir -p /autograder/results/optikata
                     java -Djava.awt.headless=true -Doptikata.home=/autograder/source -jar /autograder/source/lib/optikata.jar \\
                         grade --submission /autograder/submission --out /autograder/results/optikata
@@ -507,16 +507,20 @@ public final class Release {
             Files.copy(jar, z);
             z.closeEntry();
             Path committed = Files.createTempDirectory("optikata-exercises-");
+            Path oracle = Files.createTempDirectory("optikata-oracle-");
             try {
                 exportExercises(layout, committed);
                 zipTree(z, committed, "exercises/");
+                // what every case should observe, public and hidden, computed here: the solutions' code stays with the instructor
+                for (String name : layout.names()) {
+                    optikata.kata.Oracle.export(layout, name, oracle.resolve(name), committed, true);
+                }
+                zipTree(z, oracle, ".kata/oracle/");
             } finally {
                 optikata.kata.KataRun.deleteTree(committed);
+                optikata.kata.KataRun.deleteTree(oracle);
             }
             zipTree(z, layout.hidden(), "src/kata/hidden/");
-            // the oracle is computed where grading happens: from the solutions and the named mistakes
-            zipTree(z, layout.solutions(), "solutions/");
-            zipTree(z, layout.root().resolve("src").resolve("kata").resolve("catalogue"), "src/kata/catalogue/");
         }
     }
 

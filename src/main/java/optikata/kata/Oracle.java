@@ -410,15 +410,23 @@ public final class Oracle {
      * @param stubs the exercises/ tree whose stubs are shipped (the committed ones)
      */
     public static void export(KataLayout layout, String exercise, Path to, Path stubs) throws IOException {
+        export(layout, exercise, to, stubs, false);
+    }
+
+    /**
+     * As {@link #export(KataLayout, String, Path, Path)}; with {@code hidden} the hidden cases too (for
+     * a grading bundle, which must judge them without carrying the solutions' code).
+     */
+    public static void export(KataLayout layout, String exercise, Path to, Path stubs, boolean hidden) throws IOException {
         Exercise e = of(layout, exercise);
         Path dir = e.bookClasses().getParent();
         Files.createDirectories(to);
         StringBuilder text = new StringBuilder();
         List<String> publicBooks = new ArrayList<>();
         for (BookInfo b : e.books()) {
-            if (!b.hidden()) {
+            if (!b.hidden() || hidden) {
                 publicBooks.add(b.className());
-                text.append("# book ").append(b.className()).append(" public\n");
+                text.append("# book ").append(b.className()).append(b.hidden() ? " hidden\n" : " public\n");
             }
         }
         for (Named m : e.mistakes()) {
@@ -446,7 +454,10 @@ public final class Oracle {
             }
         }
         Files.writeString(to.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
-        copyTree(e.publicBookClasses(), to.resolve("books"));
+        copyTree(hidden ? e.bookClasses() : e.publicBookClasses(), to.resolve("books"));
+        if (hidden) {
+            copyTree(e.publicBookClasses(), to.resolve("public-books"));
+        }
         List<Path> stubFiles = new ArrayList<>();
         // the shipped stubs (never the instructor's working copy, which may hold a solved exercise)
         KataLayout.javaFiles(KataLayout.sourceDir(stubs, exercise)).forEach(p -> stubFiles.add(KataLayout.sourceDir(stubs, exercise).resolve(p)));
