@@ -152,8 +152,11 @@ public final class Oracle {
                     md.update(Files.readAllBytes(f));
                 }
             }
-            // the probe runtime's format: observations recorded by an older one are not reused
+            // the probe runtime itself: observations recorded by another version of it are not reused
             md.update(Integer.toString(FORMAT).getBytes(StandardCharsets.UTF_8));
+            for (String cls : Contract.closure(Contract.SPEC_RUNTIME)) {
+                md.update(Contract.bytes(cls));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
