@@ -457,9 +457,9 @@ public final class Oracle {
             }
         }
         Files.writeString(to.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
-        copyTree(hidden ? e.bookClasses() : e.publicBookClasses(), to.resolve("books"));
+        Shipped.copyTree(hidden ? e.bookClasses() : e.publicBookClasses(), to.resolve("books"));
         if (hidden) {
-            copyTree(e.publicBookClasses(), to.resolve("public-books"));
+            Shipped.copyTree(e.publicBookClasses(), to.resolve("public-books"));
         }
         List<Path> stubFiles = new ArrayList<>();
         // the shipped stubs (never the instructor's working copy, which may hold a solved exercise)
@@ -467,19 +467,6 @@ public final class Oracle {
         KataCompiler.Result r = KataCompiler.compile(stubFiles, to.resolve("reference"), List.of(), Path::toString);
         if (!r.ok()) {
             throw new IllegalStateException("The stub of " + exercise + " does not compile: " + r.errors());
-        }
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
         }
     }
 
