@@ -464,15 +464,6 @@ public final class Explain {
         return null;
     }
 
-    static boolean wholeNumbers(double[] v) {
-        for (double x : v) {
-            if (x != Math.rint(x) || Math.abs(x) > 1e9) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     static boolean allZeroFrom(double[] v, int from) {
         for (int i = from; i < v.length; i++) {
             if (v[i] != 0) {

@@ -59,7 +59,7 @@ public final class Judge {
             return new Verdict(SpecResult.Status.PASSED, "", null);
         }
         StringBuilder sb = new StringBuilder();
-        Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance(), wrong.isEmpty() ? null : wrong.get(0));
+        Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance());
         if (wrong.isEmpty()) {
             sb.append(stopped(actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
         } else {
@@ -139,43 +139,30 @@ public final class Judge {
         };
     }
 
-    /** A catalogued mistake whose observation matches the learner's and differs from the expected one. */
-    static Oracle.Named match(Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol, String firstWrong) {
-        Oracle.Named partial = null;
+    /**
+     * A named or generated mistake whose observation of this case matches the learner's on every
+     * quantity (and ends the same way) while differing from the expected one; null when none does.
+     * Only a full match names a mistake: agreeing on the first wrong quantity alone is not evidence.
+     */
+    static Oracle.Named match(Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol) {
         for (Oracle.Named m : mistakes) {
             Observation o = m.observations().get(key);
-            if (o == null) {
+            if (o == null || o.end() != actual.end()) {
                 continue;
             }
             boolean differs = false;
             boolean all = true;
-            boolean upToFirstWrong = firstWrong != null;
-            boolean beforeFirst = true;
             for (Entry e : o.judged()) {
                 Entry a = actual.entry(e.name());
                 Entry x = expected.entry(e.name());
-                boolean agrees = a != null && same(e, a, tol);
-                if (x != null && !same(e, x, tol)) {
-                    differs = true;
-                }
-                if (!agrees) {
-                    all = false;
-                    if (beforeFirst) {
-                        upToFirstWrong = false;
-                    }
-                }
-                if (e.name().equals(firstWrong)) {
-                    beforeFirst = false;
-                }
+                all &= a != null && same(e, a, tol);
+                differs |= x != null && !same(e, x, tol);
             }
-            if (!differs) {
-                continue;
-            }
-            if (all && o.end() == actual.end()) {
+            if (all && differs) {
                 return m;
             }
         }
-        return partial;
+        return null;
     }
 
     static boolean same(Entry e, Entry a, double tol) {
