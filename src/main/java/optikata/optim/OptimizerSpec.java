@@ -48,7 +48,7 @@ public record OptimizerSpec(String name, String preset, Double learningRate, Dou
             }
             case "nesterov" -> {
                 only(n, "learning rate", "momentum");
-                return new Nesterov(or(learningRate, 0.01), or(momentum, 0.9));
+                return Momentum.nesterov(or(learningRate, 0.01), or(momentum, 0.9));
             }
             case "adagrad" -> {
                 only(n, "learning rate", "epsilon", "epsilon placement", "initial accumulator");
