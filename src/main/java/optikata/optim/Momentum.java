@@ -1,6 +1,7 @@
 package optikata.optim;
 
 import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -22,6 +23,18 @@ import org.ejml.data.DMatrixRMaj;
  * {@code nesterov}).
  */
 public final class Momentum extends AbstractOptimizer {
+    /** Built by name as {@code momentum} (heavy ball): learning rate (0.01), momentum (0.9). */
+    public static final OptimizerKind KIND = kind("momentum", false);
+
+    /** Built by name as {@code nesterov}: learning rate (0.01), momentum (0.9). */
+    public static final OptimizerKind NESTEROV_KIND = kind("nesterov", true);
+
+    private static OptimizerKind kind(String name, boolean nesterov) {
+        return new OptimizerKind(name, List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.MOMENTUM),
+                s -> new Momentum(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.01), s.number(OptimizerSpec.MOMENTUM, 0.9),
+                        nesterov)));
+    }
+
     public static final String VELOCITY = "velocity";
 
     /**

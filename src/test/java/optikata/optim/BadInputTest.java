@@ -57,7 +57,7 @@ class BadInputTest {
                 bad("unknown optimizer", () -> OptimizerSpec.of("rmsporp").build(), "Unknown optimizer: rmsporp"),
                 bad("unknown preset", () -> OptimizerSpec.of("rmsprop").withPreset("torch").build(), "Unknown preset: torch"),
                 bad("preset on adam", () -> OptimizerSpec.of("adam").withPreset("keras").build(), "presets are for rmsprop, not adam"),
-                bad("momentum option on sgd", () -> new OptimizerSpec("sgd", null, null, null, null, null, null, 0.9, null, null, null).build(),
+                bad("momentum option on sgd", () -> OptimizerSpec.of("sgd").with(OptimizerSpec.MOMENTUM, 0.9).build(),
                         "Invalid option for sgd: momentum = 0.9"),
                 bad("unknown state buffer", () -> new RmsProp().state().buffer("cache"), "Unknown state buffer: cache"));
     }

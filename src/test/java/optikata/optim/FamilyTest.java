@@ -150,7 +150,8 @@ class FamilyTest {
         for (String name : OptimizerSpec.NAMES) {
             assertThat(OptimizerSpec.of(name).build().name()).isEqualTo(name);
         }
-        RmsProp r = (RmsProp) new OptimizerSpec("rmsprop", "pytorch", 0.5, null, null, null, true, 0.9, null, null, null).build();
+        RmsProp r = (RmsProp) OptimizerSpec.of("rmsprop").withPreset("pytorch").withLearningRate(0.5)
+                .with(OptimizerSpec.CENTERED, true).with(OptimizerSpec.MOMENTUM, 0.9).build();
         assertThat(r.config().learningRate()).isEqualTo(0.5);
         assertThat(r.config().decay()).isEqualTo(0.99);
         assertThat(r.config().epsilonPlacement()).isEqualTo(EpsilonPlacement.OUTSIDE_ROOT);
