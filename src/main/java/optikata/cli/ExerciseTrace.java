@@ -130,13 +130,24 @@ final class ExerciseTrace {
         Double decay = values.get("decay");
         Double eps = values.get("epsilon");
         return switch (exercise.substring(0, 2)) {
-            case "03" -> new OptimizerSpec("rmsprop", null, lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0, 0.0, null, null).build();
-            case "04" -> new OptimizerSpec("rmsprop", null, lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0, 0.0, null, null).build();
-            case "05" -> new OptimizerSpec("adagrad", null, lr, null, eps, EpsilonPlacement.OUTSIDE_ROOT, null, null, 0.0, null, null).build();
-            case "06" -> new OptimizerSpec("rmsprop", null, lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum"), 0.0,
-                    null, null).build();
-            case "07" -> new OptimizerSpec("adam", null, lr, null, eps, null, null, null, null, values.get("beta1"), values.get("beta2")).build();
+            case "03" -> rmsprop(lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0).build();
+            case "04" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0).build();
+            case "05" -> OptimizerSpec.of("adagrad").withLearningRate(lr).with(OptimizerSpec.EPSILON, eps)
+                    .with(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.OUTSIDE_ROOT)
+                    .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0).build();
+            case "06" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum")).build();
+            case "07" -> OptimizerSpec.of("adam").withLearningRate(lr).with(OptimizerSpec.EPSILON, eps)
+                    .with(OptimizerSpec.BETA1, values.get("beta1")).with(OptimizerSpec.BETA2, values.get("beta2")).build();
             default -> null;
         };
+    }
+
+    /** RMSProp's spec with the accumulator starting at 0; a null value keeps the default. */
+    private static OptimizerSpec rmsprop(Double lr, Double decay, Double eps, EpsilonPlacement placement, boolean centered,
+                                         Double momentum) {
+        return OptimizerSpec.of("rmsprop").withLearningRate(lr).with(OptimizerSpec.DECAY, decay)
+                .with(OptimizerSpec.EPSILON, eps).with(OptimizerSpec.EPSILON_PLACEMENT, placement)
+                .with(OptimizerSpec.CENTERED, centered).with(OptimizerSpec.MOMENTUM, momentum)
+                .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0);
     }
 }

@@ -44,7 +44,16 @@ public final class OptimizerOptions {
     Double beta2;
 
     OptimizerSpec spec() {
-        return new OptimizerSpec(optimizer, preset, learningRate, decay, epsilon, epsilonPlacement, centered, momentum,
-                initialAccumulator, beta1, beta2);
+        return OptimizerSpec.of(optimizer)
+                .with(OptimizerSpec.PRESET, preset)
+                .with(OptimizerSpec.LEARNING_RATE, learningRate)
+                .with(OptimizerSpec.DECAY, decay)
+                .with(OptimizerSpec.EPSILON, epsilon)
+                .with(OptimizerSpec.EPSILON_PLACEMENT, epsilonPlacement)
+                .with(OptimizerSpec.CENTERED, centered)
+                .with(OptimizerSpec.MOMENTUM, momentum)
+                .with(OptimizerSpec.INITIAL_ACCUMULATOR, initialAccumulator)
+                .with(OptimizerSpec.BETA1, beta1)
+                .with(OptimizerSpec.BETA2, beta2);
     }
 }

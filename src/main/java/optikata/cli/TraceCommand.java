@@ -138,8 +138,7 @@ public final class TraceCommand implements Callable<Integer> {
             }
             Optimizer o;
             try {
-                o = new OptimizerSpec(other.strip(), null, optimizerOptions.learningRate, null, null, null, null, null, null, null, null)
-                        .build();
+                o = OptimizerSpec.of(other.strip()).withLearningRate(optimizerOptions.learningRate).build();
             } catch (IllegalArgumentException e) {
                 throw new OptionException("--compare", e.getMessage(), e);
             }

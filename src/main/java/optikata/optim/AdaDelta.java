@@ -1,5 +1,6 @@
 package optikata.optim;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,6 +18,15 @@ import org.ejml.data.DMatrixRMaj;
  * 2012. [2] PyTorch {@code torch/optim/adadelta.py}. [3] d2l §7.7.
  */
 public final class AdaDelta extends AbstractOptimizer {
+    /** Built by name as {@code adadelta}: learning rate, decay, ε. */
+    public static final OptimizerKind KIND = new OptimizerKind("adadelta",
+            List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON), s -> {
+                Config d = Config.defaults();
+                return new AdaDelta(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                        s.number(OptimizerSpec.DECAY, d.decay()), s.number(OptimizerSpec.EPSILON, d.epsilon()),
+                        d.nonFinitePolicy()));
+            });
+
     public static final String SQUARED_GRADIENT_AVERAGE = "squaredGradientAverage";
     public static final String SQUARED_UPDATE_AVERAGE = "squaredUpdateAverage";
 

@@ -1,5 +1,6 @@
 package optikata.optim;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,6 +18,16 @@ import org.ejml.data.DMatrixRMaj;
  * [3] d2l §7.5 (AdaGrad).
  */
 public final class AdaGrad extends AbstractOptimizer {
+    /** Built by name as {@code adagrad}: learning rate, ε, ε placement, initial accumulator. */
+    public static final OptimizerKind KIND = new OptimizerKind("adagrad", List.of(OptimizerSpec.LEARNING_RATE,
+            OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
+                Config d = Config.defaults();
+                return new AdaGrad(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                        s.number(OptimizerSpec.EPSILON, d.epsilon()),
+                        s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, d.epsilonPlacement()),
+                        s.number(OptimizerSpec.INITIAL_ACCUMULATOR, d.initialAccumulator()), d.nonFinitePolicy()));
+            });
+
     public static final String SQUARED_GRADIENT_SUM = "squaredGradientSum";
 
     /**

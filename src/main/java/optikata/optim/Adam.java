@@ -1,5 +1,6 @@
 package optikata.optim;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -20,6 +21,15 @@ import org.ejml.data.DMatrixRMaj;
  * [2] PyTorch {@code torch/optim/adam.py}. [3] d2l §7.8.
  */
 public final class Adam extends AbstractOptimizer {
+    /** Built by name as {@code adam}: learning rate, ε, β₁, β₂ (bias correction on). */
+    public static final OptimizerKind KIND = new OptimizerKind("adam",
+            List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.EPSILON, OptimizerSpec.BETA1, OptimizerSpec.BETA2), s -> {
+                Config d = Config.defaults();
+                return new Adam(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                        s.number(OptimizerSpec.BETA1, d.beta1()), s.number(OptimizerSpec.BETA2, d.beta2()),
+                        s.number(OptimizerSpec.EPSILON, d.epsilon()), true, d.nonFinitePolicy()));
+            });
+
     public static final String FIRST_MOMENT = "firstMoment";
     public static final String SECOND_MOMENT = "secondMoment";
 

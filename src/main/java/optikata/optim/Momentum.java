@@ -1,50 +1,90 @@
 package optikata.optim;
 
+import java.util.Arrays;
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * Heavy-ball momentum in PyTorch's form (dampening 0):
+ * Momentum in PyTorch's form (dampening 0), heavy-ball or Nesterov by a flag, as PyTorch's
+ * {@code SGD(momentum=μ, nesterov=…)} and Optax's {@code sgd(momentum=μ, nesterov=…)} have it:
  * <pre>
- *   v ← μ v + g          velocity
- *   θ ← θ − η v
+ *   v ← μ v + g                    velocity
+ *   θ ← θ − η v                    heavy ball  (nesterov = false)
+ *   θ ← θ − η (g + μ v)            Nesterov    (nesterov = true; Sutskever et al. 2013, at the current point)
  * </pre>
- * d2l §7.4 writes {@code v ← γ v + η g; θ ← θ − v}: the same parameters while η is constant.
- * Defaults η = 0.01, μ = 0.9.
+ * d2l §7.4 writes heavy ball as {@code v ← γ v + η g; θ ← θ − v}: the same parameters while η is
+ * constant. Defaults η = 0.01, μ = 0.9. The effective rate is η on every coordinate. Its name is
+ * {@code momentum} or {@code nesterov}, the names the command line knows it by.
  *
  * <p>References: [1] B. T. Polyak, Some methods of speeding up the convergence of iteration
- * methods, 1964. [2] PyTorch {@code torch/optim/sgd.py} ({@code momentum}, {@code nesterov=False}).
+ * methods, 1964. [2] Y. Nesterov, A method for solving the convex programming problem with
+ * convergence rate O(1/k²), 1983. [3] I. Sutskever et al., On the importance of initialization and
+ * momentum in deep learning, ICML 2013. [4] PyTorch {@code torch/optim/sgd.py} ({@code momentum},
+ * {@code nesterov}).
  */
-public final class Momentum extends VelocityOptimizer {
+public final class Momentum extends AbstractOptimizer {
+    /** Built by name as {@code momentum} (heavy ball): learning rate (0.01), momentum (0.9). */
+    public static final OptimizerKind KIND = kind("momentum", false);
+
+    /** Built by name as {@code nesterov}: learning rate (0.01), momentum (0.9). */
+    public static final OptimizerKind NESTEROV_KIND = kind("nesterov", true);
+
+    private static OptimizerKind kind(String name, boolean nesterov) {
+        return new OptimizerKind(name, List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.MOMENTUM),
+                s -> new Momentum(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.01), s.number(OptimizerSpec.MOMENTUM, 0.9),
+                        nesterov)));
+    }
+
+    public static final String VELOCITY = "velocity";
 
     /**
      * @param learningRate η ≥ 0
      * @param momentum     μ in [0, 1)
+     * @param nesterov     Nesterov's look-ahead step instead of heavy ball
      */
-    public record Config(double learningRate, double momentum, NonFinitePolicy nonFinitePolicy) {
+    public record Config(double learningRate, double momentum, boolean nesterov, NonFinitePolicy nonFinitePolicy) {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("momentum", momentum);
             Check.notNull("non-finite policy", nonFinitePolicy);
         }
 
+        /** Heavy ball. */
         public Config(double learningRate, double momentum) {
-            this(learningRate, momentum, NonFinitePolicy.REJECT);
+            this(learningRate, momentum, false, NonFinitePolicy.REJECT);
+        }
+
+        public Config(double learningRate, double momentum, boolean nesterov) {
+            this(learningRate, momentum, nesterov, NonFinitePolicy.REJECT);
         }
     }
 
     private final Config config;
 
     public Momentum(Config config) {
-        super("momentum", Check.notNull("config", config).nonFinitePolicy(), config.learningRate(), config.momentum());
+        super(Check.notNull("config", config).nesterov() ? "nesterov" : "momentum", config.nonFinitePolicy(),
+                new String[] {VELOCITY}, new double[1]);
         this.config = config;
     }
 
+    /** Heavy-ball momentum. */
     public Momentum(double learningRate, double momentum) {
         this(new Config(learningRate, momentum));
     }
 
+    /** Heavy-ball momentum with η = 0.01, μ = 0.9. */
     public Momentum() {
         this(0.01, 0.9);
+    }
+
+    /** Nesterov momentum. */
+    public static Momentum nesterov(double learningRate, double momentum) {
+        return new Momentum(new Config(learningRate, momentum, true));
+    }
+
+    /** Nesterov momentum with η = 0.01, μ = 0.9. */
+    public static Momentum nesterov() {
+        return nesterov(0.01, 0.9);
     }
 
     @Override
@@ -53,14 +93,33 @@ public final class Momentum extends VelocityOptimizer {
     }
 
     @Override
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
+
+    @Override
+    protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        Arrays.fill(out, 0, n, config.learningRate());
+    }
+
+    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        final double lr = learningRate;
-        final double mu = momentum;
+        final double lr = config.learningRate();
+        final double mu = config.momentum();
         final double[] v = buffers[0].data;
-        for (int i = from; i < to; i++) {
-            double vi = mu * v[i] + g[i];
-            v[i] = vi;
-            theta[i] -= lr * vi;
+        if (config.nesterov()) {
+            for (int i = from; i < to; i++) {
+                double gi = g[i];
+                double vi = mu * v[i] + gi;
+                v[i] = vi;
+                theta[i] -= lr * (gi + mu * vi);
+            }
+        } else {
+            for (int i = from; i < to; i++) {
+                double vi = mu * v[i] + g[i];
+                v[i] = vi;
+                theta[i] -= lr * vi;
+            }
         }
     }
 }

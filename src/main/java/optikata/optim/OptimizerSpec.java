@@ -1,31 +1,94 @@
 package optikata.optim;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * An optimizer described by name, optional RMSProp preset and optional overrides, as the
- * command line gives it; {@link #build()} validates and constructs it. A {@code null} field
- * means "the default of the optimizer or preset".
+ * An optimizer described by name and the options given for it, as the command line gives them;
+ * {@link #build()} validates and constructs it through {@link OptimizerRegistry#FAMILY}. An option
+ * that is not given means "the default of the optimizer or preset". Options are named by the
+ * constants below (an optimizer with an option of its own names it in its {@link OptimizerKind}).
+ *
+ * @param name    the optimizer's name ({@link #NAMES})
+ * @param options the given options by name, in the order given; no null values
  */
-public record OptimizerSpec(String name, String preset, Double learningRate, Double decay, Double epsilon,
-                            EpsilonPlacement epsilonPlacement, Boolean centered, Double momentum,
-                            Double initialAccumulator, Double beta1, Double beta2) {
+public record OptimizerSpec(String name, Map<String, Object> options) {
 
-    public static final List<String> NAMES = List.of("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adadelta", "adam");
+    public static final String PRESET = "preset";
+    public static final String LEARNING_RATE = "learning rate";
+    public static final String DECAY = "decay";
+    public static final String EPSILON = "epsilon";
+    public static final String EPSILON_PLACEMENT = "epsilon placement";
+    public static final String CENTERED = "centered";
+    public static final String MOMENTUM = "momentum";
+    public static final String INITIAL_ACCUMULATOR = "initial accumulator";
+    public static final String BETA1 = "beta1";
+    public static final String BETA2 = "beta2";
+
+    /** The names {@link #build()} knows, in the order the command line lists them. */
+    public static final List<String> NAMES = OptimizerRegistry.FAMILY.names();
+
+    public OptimizerSpec {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        Check.notNull("options", options).forEach((k, v) -> {
+            if (v != null) {
+                copy.put(Check.notNull("option name", k), v);
+            }
+        });
+        options = Collections.unmodifiableMap(copy);
+    }
 
     public static OptimizerSpec of(String name) {
-        return new OptimizerSpec(name, null, null, null, null, null, null, null, null, null, null);
+        return new OptimizerSpec(name, Map.of());
+    }
+
+    /** This spec with one more option; a {@code null} value leaves the option not given. */
+    public OptimizerSpec with(String option, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(options);
+        more.remove(option);
+        if (value != null) {
+            more.put(option, value);
+        }
+        return new OptimizerSpec(name, more);
     }
 
     public OptimizerSpec withPreset(String value) {
-        return new OptimizerSpec(name, value, learningRate, decay, epsilon, epsilonPlacement, centered, momentum,
-                initialAccumulator, beta1, beta2);
+        return with(PRESET, value);
     }
 
     public OptimizerSpec withLearningRate(Double value) {
-        return new OptimizerSpec(name, preset, value, decay, epsilon, epsilonPlacement, centered, momentum,
-                initialAccumulator, beta1, beta2);
+        return with(LEARNING_RATE, value);
+    }
+
+    /** Whether the option is given. */
+    public boolean has(String option) {
+        return options.containsKey(option);
+    }
+
+    /** A number option, or {@code fallback} when it is not given. */
+    public double number(String option, double fallback) {
+        Object v = options.get(option);
+        if (v == null) {
+            return fallback;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw new IllegalArgumentException("Invalid " + option + ": " + v + " (must be a number)");
+    }
+
+    /** An option of the given type, or {@code fallback} when it is not given. */
+    public <T> T value(String option, Class<T> type, T fallback) {
+        Object v = options.get(option);
+        if (v == null) {
+            return fallback;
+        }
+        if (type.isInstance(v)) {
+            return type.cast(v);
+        }
+        throw new IllegalArgumentException("Invalid " + option + ": " + v + " (must be a " + type.getSimpleName() + ")");
     }
 
     /**
@@ -33,89 +96,6 @@ public record OptimizerSpec(String name, String preset, Double learningRate, Dou
      *                                  does not take, or an invalid value
      */
     public Optimizer build() {
-        String n = Check.notNull("optimizer", name).toLowerCase(Locale.ROOT);
-        if (preset != null && !n.equals("rmsprop")) {
-            throw new IllegalArgumentException("Invalid preset: " + preset + " (presets are for rmsprop, not " + n + ")");
-        }
-        switch (n) {
-            case "sgd" -> {
-                only(n, "learning rate");
-                return new Sgd(or(learningRate, 0.01));
-            }
-            case "momentum" -> {
-                only(n, "learning rate", "momentum");
-                return new Momentum(or(learningRate, 0.01), or(momentum, 0.9));
-            }
-            case "nesterov" -> {
-                only(n, "learning rate", "momentum");
-                return new Nesterov(or(learningRate, 0.01), or(momentum, 0.9));
-            }
-            case "adagrad" -> {
-                only(n, "learning rate", "epsilon", "epsilon placement", "initial accumulator");
-                AdaGrad.Config d = AdaGrad.Config.defaults();
-                return new AdaGrad(new AdaGrad.Config(or(learningRate, d.learningRate()), or(epsilon, d.epsilon()),
-                        epsilonPlacement == null ? d.epsilonPlacement() : epsilonPlacement,
-                        or(initialAccumulator, d.initialAccumulator()), d.nonFinitePolicy()));
-            }
-            case "adadelta" -> {
-                only(n, "learning rate", "decay", "epsilon");
-                AdaDelta.Config d = AdaDelta.Config.defaults();
-                return new AdaDelta(new AdaDelta.Config(or(learningRate, d.learningRate()), or(decay, d.decay()),
-                        or(epsilon, d.epsilon()), d.nonFinitePolicy()));
-            }
-            case "adam" -> {
-                only(n, "learning rate", "epsilon", "beta1", "beta2");
-                Adam.Config d = Adam.Config.defaults();
-                return new Adam(new Adam.Config(or(learningRate, d.learningRate()), or(beta1, d.beta1()),
-                        or(beta2, d.beta2()), or(epsilon, d.epsilon()), true, d.nonFinitePolicy()));
-            }
-            case "rmsprop" -> {
-                only(n, "learning rate", "decay", "epsilon", "epsilon placement", "centered", "momentum", "initial accumulator");
-                RmsPropConfig c = preset == null ? RmsPropConfig.defaults() : RmsPropPreset.byId(preset).config();
-                if (learningRate != null) {
-                    c = c.withLearningRate(learningRate);
-                }
-                if (decay != null) {
-                    c = c.withDecay(decay);
-                }
-                if (epsilon != null) {
-                    c = c.withEpsilon(epsilon);
-                }
-                if (epsilonPlacement != null) {
-                    c = c.withEpsilonPlacement(epsilonPlacement);
-                }
-                if (centered != null) {
-                    c = c.withCentered(centered);
-                }
-                if (momentum != null) {
-                    c = c.withMomentum(momentum);
-                }
-                if (initialAccumulator != null) {
-                    c = c.withInitialAccumulator(initialAccumulator);
-                }
-                return new RmsProp(c);
-            }
-            default -> throw new IllegalArgumentException("Unknown optimizer: " + name + " (known: " + String.join(", ", NAMES) + ")");
-        }
-    }
-
-    /** Rejects an override that the optimizer {@code n} has no use for, rather than ignoring it. */
-    private void only(String n, String... allowed) {
-        List<String> ok = List.of(allowed);
-        Object[][] given = {
-            {"learning rate", learningRate}, {"decay", decay}, {"epsilon", epsilon},
-            {"epsilon placement", epsilonPlacement}, {"centered", centered}, {"momentum", momentum},
-            {"initial accumulator", initialAccumulator}, {"beta1", beta1}, {"beta2", beta2},
-        };
-        for (Object[] g : given) {
-            if (g[1] != null && !ok.contains((String) g[0])) {
-                throw new IllegalArgumentException("Invalid option for " + n + ": " + g[0] + " = " + g[1]
-                        + " (" + n + " takes: " + String.join(", ", ok) + ")");
-            }
-        }
-    }
-
-    private static double or(Double value, double fallback) {
-        return value == null ? fallback : value;
+        return OptimizerRegistry.FAMILY.build(this);
     }
 }

@@ -41,6 +41,39 @@ import org.ejml.data.DMatrixRMaj;
  * [4] Keras {@code keras/src/optimizers/rmsprop.py}.
  */
 public final class RmsProp extends AbstractOptimizer {
+    /**
+     * Built by name as {@code rmsprop}: a preset ({@link RmsPropPreset#byId}; default the family's
+     * defaults), then each given option over it.
+     */
+    public static final OptimizerKind KIND = new OptimizerKind("rmsprop", List.of(OptimizerSpec.PRESET,
+            OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT,
+            OptimizerSpec.CENTERED, OptimizerSpec.MOMENTUM, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
+                String preset = s.value(OptimizerSpec.PRESET, String.class, null);
+                RmsPropConfig c = preset == null ? RmsPropConfig.defaults() : RmsPropPreset.byId(preset).config();
+                if (s.has(OptimizerSpec.LEARNING_RATE)) {
+                    c = c.withLearningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
+                }
+                if (s.has(OptimizerSpec.DECAY)) {
+                    c = c.withDecay(s.number(OptimizerSpec.DECAY, c.decay()));
+                }
+                if (s.has(OptimizerSpec.EPSILON)) {
+                    c = c.withEpsilon(s.number(OptimizerSpec.EPSILON, c.epsilon()));
+                }
+                if (s.has(OptimizerSpec.EPSILON_PLACEMENT)) {
+                    c = c.withEpsilonPlacement(s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, null));
+                }
+                if (s.has(OptimizerSpec.CENTERED)) {
+                    c = c.withCentered(s.value(OptimizerSpec.CENTERED, Boolean.class, null));
+                }
+                if (s.has(OptimizerSpec.MOMENTUM)) {
+                    c = c.withMomentum(s.number(OptimizerSpec.MOMENTUM, c.momentum()));
+                }
+                if (s.has(OptimizerSpec.INITIAL_ACCUMULATOR)) {
+                    c = c.withInitialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
+                }
+                return new RmsProp(c);
+            });
+
     public static final String SQUARED_GRADIENT_AVERAGE = "squaredGradientAverage";
     public static final String GRADIENT_AVERAGE = "gradientAverage";
     public static final String MOMENTUM_BUFFER = "momentumBuffer";

@@ -1,5 +1,6 @@
 package optikata.optim;
 
+import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -9,6 +10,10 @@ import org.ejml.data.DMatrixRMaj;
  * approximation method, 1951. [2] PyTorch {@code torch/optim/sgd.py} with momentum = 0.
  */
 public final class Sgd extends AbstractOptimizer {
+    /** Built by name as {@code sgd}: the learning rate (default 0.01). */
+    public static final OptimizerKind KIND = new OptimizerKind("sgd", List.of(OptimizerSpec.LEARNING_RATE),
+            s -> new Sgd(s.number(OptimizerSpec.LEARNING_RATE, 0.01)));
+
     /** @param learningRate η ≥ 0 */
     public record Config(double learningRate, NonFinitePolicy nonFinitePolicy) {
         public Config {

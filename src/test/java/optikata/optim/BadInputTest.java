@@ -48,7 +48,7 @@ class BadInputTest {
                 bad("Adam ε NaN", () -> new Adam.Config(0.001, 0.9, 0.999, Double.NaN, true, NonFinitePolicy.REJECT), "Invalid epsilon: NaN"),
                 bad("AdaDelta decay 1", () -> new AdaDelta.Config(1.0, 1.0, 1e-6, NonFinitePolicy.REJECT), "Invalid decay rate: 1.0"),
                 bad("Momentum μ NaN", () -> new Momentum.Config(0.1, Double.NaN), "Invalid momentum: NaN"),
-                bad("Nesterov η −1", () -> new Nesterov.Config(-1, 0.9), "Invalid learning rate: -1.0"),
+                bad("Nesterov η −1", () -> new Momentum.Config(-1, 0.9, true), "Invalid learning rate: -1.0"),
                 bad("SGD η NaN", () -> new Sgd.Config(Double.NaN), "Invalid learning rate: NaN"),
                 bad("AdaGrad ε 0", () -> new AdaGrad.Config(0.1, 0, EpsilonPlacement.OUTSIDE_ROOT, 0, NonFinitePolicy.REJECT), "Invalid epsilon: 0.0"),
                 bad("AdaGrad s₀ NaN", () -> new AdaGrad.Config(0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, Double.NaN, NonFinitePolicy.REJECT),
@@ -57,7 +57,7 @@ class BadInputTest {
                 bad("unknown optimizer", () -> OptimizerSpec.of("rmsporp").build(), "Unknown optimizer: rmsporp"),
                 bad("unknown preset", () -> OptimizerSpec.of("rmsprop").withPreset("torch").build(), "Unknown preset: torch"),
                 bad("preset on adam", () -> OptimizerSpec.of("adam").withPreset("keras").build(), "presets are for rmsprop, not adam"),
-                bad("momentum option on sgd", () -> new OptimizerSpec("sgd", null, null, null, null, null, null, 0.9, null, null, null).build(),
+                bad("momentum option on sgd", () -> OptimizerSpec.of("sgd").with(OptimizerSpec.MOMENTUM, 0.9).build(),
                         "Invalid option for sgd: momentum = 0.9"),
                 bad("unknown state buffer", () -> new RmsProp().state().buffer("cache"), "Unknown state buffer: cache"));
     }

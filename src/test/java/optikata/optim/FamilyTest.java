@@ -33,12 +33,32 @@ class FamilyTest {
     @Test
     @DisplayName("Nesterov: v ← μv + g, θ ← θ − η(g + μv)")
     void nesterov() {
-        Nesterov n = new Nesterov(0.1, 0.5);
+        Momentum n = Momentum.nesterov(0.1, 0.5);
         DMatrixRMaj theta = col(1.0);
         n.step(theta, col(2.0)); // v = 2, θ = 1 − 0.1(2 + 1) = 0.7
         assertThat(theta.get(0)).isCloseTo(0.7, within(1e-15));
         n.step(theta, col(1.0)); // v = 2, θ = 0.7 − 0.1(1 + 1) = 0.5
         assertThat(theta.get(0)).isCloseTo(0.5, within(1e-15));
+    }
+
+    @Test
+    @DisplayName("one momentum class: the flag picks the name the command line knows, and only the update differs")
+    void oneMomentumClass() {
+        assertThat(OptimizerSpec.of("momentum").build()).isInstanceOf(Momentum.class)
+                .extracting(Optimizer::name).isEqualTo("momentum");
+        assertThat(OptimizerSpec.of("nesterov").build()).isInstanceOf(Momentum.class)
+                .extracting(Optimizer::name).isEqualTo("nesterov");
+        assertThat(Momentum.nesterov().hyperparameters()).isEqualTo(new Momentum.Config(0.01, 0.9, true));
+        assertThat(new Momentum().hyperparameters().nesterov()).isFalse();
+        // Same velocity after a step; the parameters differ by η μ v (here 0.1 · 0.5 · 2 = 0.1).
+        Momentum heavy = new Momentum(0.1, 0.5);
+        Momentum look = Momentum.nesterov(0.1, 0.5);
+        DMatrixRMaj a = col(1.0);
+        DMatrixRMaj b = col(1.0);
+        heavy.step(a, col(2.0));
+        look.step(b, col(2.0));
+        assertThat(look.state().buffer(Momentum.VELOCITY).get(0)).isEqualTo(heavy.state().buffer(Momentum.VELOCITY).get(0));
+        assertThat(a.get(0) - b.get(0)).isCloseTo(0.1, within(1e-15));
     }
 
     @Test
@@ -130,7 +150,8 @@ class FamilyTest {
         for (String name : OptimizerSpec.NAMES) {
             assertThat(OptimizerSpec.of(name).build().name()).isEqualTo(name);
         }
-        RmsProp r = (RmsProp) new OptimizerSpec("rmsprop", "pytorch", 0.5, null, null, null, true, 0.9, null, null, null).build();
+        RmsProp r = (RmsProp) OptimizerSpec.of("rmsprop").withPreset("pytorch").withLearningRate(0.5)
+                .with(OptimizerSpec.CENTERED, true).with(OptimizerSpec.MOMENTUM, 0.9).build();
         assertThat(r.config().learningRate()).isEqualTo(0.5);
         assertThat(r.config().decay()).isEqualTo(0.99);
         assertThat(r.config().epsilonPlacement()).isEqualTo(EpsilonPlacement.OUTSIDE_ROOT);

@@ -6,7 +6,6 @@ import optikata.optim.AdaDelta;
 import optikata.optim.AdaGrad;
 import optikata.optim.Adam;
 import optikata.optim.Momentum;
-import optikata.optim.Nesterov;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
@@ -28,7 +27,7 @@ public final class Matrices {
         return List.of(
                 new Named("sgd", Sgd::new),
                 new Named("momentum", Momentum::new),
-                new Named("nesterov", Nesterov::new),
+                new Named("nesterov", Momentum::nesterov),
                 new Named("adagrad", AdaGrad::new),
                 new Named("adagrad-d2l", () -> new AdaGrad(AdaGrad.Config.d2l(0.4))),
                 new Named("adadelta", AdaDelta::new),

@@ -1,0 +1,9 @@
+/**
+ * Running an optimizer (level 1): {@link optikata.run.Runner} drives one on an objective or on a
+ * fixed sequence of gradients and records the trajectory, stopping cleanly at the first non-finite
+ * value; {@link optikata.run.TrajectoryFormat} writes a run as CSV or JSON and reads it back (the
+ * writer and the reader side by side, as {@link optikata.run.Trace}). It may use {@code optim} and
+ * {@code objective} only: the catalogues, checks, grader, report and command line above it consume
+ * its runs and traces. The layers are enforced by {@code optikata.LayersTest}.
+ */
+package optikata.run;
