@@ -40,8 +40,6 @@ import optikata.kata.spec.ProbeMain;
  * that killed it, which gets 0 with the reason.
  */
 public final class Grader {
-    /** The largest source file accepted. */
-    static final long MAX_SOURCE_BYTES = 256 * 1024;
     /** The most a child may write on its report channel. */
     static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
 
@@ -83,7 +81,7 @@ public final class Grader {
             Map<String, List<Path>> expectedSources = new LinkedHashMap<>();
             layout.names().forEach(ex -> expectedSources.put(ex, layout.exercise(ex).sources()));
             SubmissionFiles.Staged stagedFiles = SubmissionFiles.stage(submission, expectedSources, layout.exercises(), scratch.resolve("src"),
-                    MAX_SOURCE_BYTES);
+                    SubmissionFiles.DEFAULT_CAP_BYTES);
             for (SubmissionFiles.Refusal r : stagedFiles.refused()) {
                 compileErrors.computeIfAbsent(r.exercise(), k -> new ArrayList<>()).add(r.message());
             }
@@ -132,7 +130,9 @@ public final class Grader {
                 for (String ex : layout.names()) {
                     if (!compileErrors.containsKey(ex)) {
                         Path from = hidden ? oracles.get(ex).bookClasses() : oracles.get(ex).publicBookClasses();
-                        copyTree(from, books.resolve(hidden ? "all" : "public"));
+                        if (Files.isDirectory(from)) {
+                            optikata.kata.Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
+                        }
                     }
                 }
                 cp.addAll(classes);
@@ -563,25 +563,6 @@ public final class Grader {
         }));
         libDir = dir;
         return dir;
-    }
-
-    /** Copies a tree of class files (no links followed). */
-    static void copyTree(Path from, Path to) throws IOException {
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.createDirectories(target);
-                    open(target);
-                } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    target.toFile().setReadable(true, false);
-                }
-            }
-        }
     }
 
     /** Opens a tree of the grader's for reading by the sandbox's user (folders rwxr-xr-x, files rw-r--r--). */

@@ -205,20 +205,24 @@ public final class Oracle {
         }
         Map<String, Observation> expected = runAll(work.resolve("books"), reference, names);
         expected.forEach((k, o) -> o.encode("expected " + k, text));
-        // the named mistakes
+        // the named mistakes (and below, the generated ones kept), each as every case observes it
+        List<Map<String, Observation>> recorded = new ArrayList<>();
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
             Path out = work.resolve("mistakes").resolve(m.id());
             compileTree(layout, exercise, layout.solutions(), out, m);
-            runAll(work.resolve("books"), out, names).forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
+            Map<String, Observation> seen = runAll(work.resolve("books"), out, names);
+            seen.forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
+            recorded.add(seen);
         }
         // mistakes nobody listed: mutants generated from the solution, kept when some case tells them
         // apart from the solution and from every named mistake
         int n = 0;
-        for (Path rel : solutionFiles) {
+        for (int f = 0; f < solutionFiles.size(); f++) {
+            Path rel = solutionFiles.get(f);
             Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(rel);
             Mutants.Schema schema = Mutants.schema(exercise, rel.toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8),
                     MUTANTS);
-            Path out = work.resolve("generated").resolve("schema-" + n);
+            Path out = work.resolve("generated").resolve("schema-" + f);
             if (schema.descriptions().isEmpty() || !compileSchema(layout, exercise, rel, schema.text(), out)) {
                 continue;
             }
@@ -227,13 +231,13 @@ public final class Oracle {
                 for (int k = 1; k <= schema.descriptions().size(); k++) {
                     active.setInt(null, k);
                     Map<String, Observation> seen = runAll(loader, names, MUTANT_PROBE_MILLIS);
-                    if (equivalent(seen, expected) || namedAlready(seen, text)) {
+                    if (equivalent(seen, expected) || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
                         continue;
                     }
                     String id = "generated-" + ++n;
-                    text.append("# generated ").append(id).append(' ').append(java.util.Base64.getEncoder()
-                            .encodeToString(schema.descriptions().get(k - 1).getBytes(StandardCharsets.UTF_8))).append('\n');
+                    text.append("# generated ").append(id).append(' ').append(b64(schema.descriptions().get(k - 1))).append('\n');
                     seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
+                    recorded.add(seen);
                 }
                 active.setInt(null, 0);
             } catch (ReflectiveOperationException e) {
@@ -308,28 +312,6 @@ public final class Oracle {
             }
         }
         return true;
-    }
-
-    /** Whether a named mistake already recorded in {@code text} observes exactly the same on every case. */
-    private static boolean namedAlready(Map<String, Observation> seen, StringBuilder text) {
-        Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
-        Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
-        for (String line : text.toString().split("\n")) {
-            if (line.startsWith("#")) {
-                continue;
-            }
-            Observation.Finished f = decoder.line(line);
-            if (f != null && f.caseId().startsWith("mistake ")) {
-                String[] m = f.caseId().substring(8).split(" ", 2);
-                byMistake.computeIfAbsent(m[0], x -> new LinkedHashMap<>()).put(m[1], f.observation());
-            }
-        }
-        for (Map<String, Observation> other : byMistake.values()) {
-            if (equivalent(seen, other)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
