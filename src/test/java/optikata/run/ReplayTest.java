@@ -184,4 +184,13 @@ class ReplayTest {
         })).isInstanceOf(java.io.IOException.class).hasMessage("full at step 1");
         assertThat(o.steps).isEqualTo(1);
     }
+
+    @Test
+    @DisplayName("the engine joins the learner's class path alone: the spec runtime's closure takes nothing else from run")
+    void smallEnoughForTheContract() throws Exception {
+        java.util.Set<String> closure = optikata.kata.Contract.child();
+        assertThat(closure).contains("optikata.run.Replay");
+        assertThat(closure).filteredOn(c -> !c.startsWith("optikata.optim.") && !c.startsWith("optikata.kata.spec."))
+                .allMatch(c -> c.equals("optikata.run.Replay") || c.startsWith("optikata.run.Replay$"));
+    }
 }
