@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
  * </pre>
  * Measured on the main classes (jdeps and ArchUnit agree): run → optim, objective; mistakes → optim;
  * conformance → optim, objective, run; claims → conformance, objective, optim, run; diagnose → mistakes,
- * optim, run; kata → optim; grade → kata; report → claims, objective, run; cli → all ten. There is no
- * upward edge and no exception to document.
+ * optim, run; kata → optim, run (the spec runtime's replay loop); grade → kata; report → claims,
+ * objective, run; cli → all ten. There is no upward edge and no exception to document.
  */
 final class LayersTest {
 

@@ -1,5 +1,11 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
+import optikata.optim.Optimizer;
+import optikata.run.Replay;
+import org.ejml.data.DMatrixRMaj;
+
 /** Holds the id, source, statement and quotation, so each claim is only its check. */
 public abstract class AbstractClaim implements Claim {
     private final String id;
@@ -37,6 +43,35 @@ public abstract class AbstractClaim implements Claim {
     @Override
     public final String quote() {
         return quote;
+    }
+
+    /** Gradients of one parameter as replay rows: {@code g[t]} is the gradient of step t + 1. */
+    protected static List<double[]> rows(double... g) {
+        List<double[]> rows = new ArrayList<>(g.length);
+        for (double v : g) {
+            rows.add(new double[] {v});
+        }
+        return rows;
+    }
+
+    /**
+     * A replay of {@code optimizer} from θ = 0 ({@code parameters} of them) that observes non-finite
+     * values instead of stopping at them, as a claim measures whatever the optimizer does.
+     */
+    protected static Replay fromZero(Optimizer optimizer, int parameters) {
+        return Replay.of(optimizer, new DMatrixRMaj(parameters, 1)).tolerateNonFinite();
+    }
+
+    /** |Δθ| / η of each step when {@code optimizer} is fed the scalar gradients {@code g} from θ = 0. */
+    protected static double[] stepsOverEta(Optimizer optimizer, double eta, double... g) {
+        double[] out = new double[g.length];
+        double[] before = {0};
+        fromZero(optimizer, 1).run(rows(g), (t, theta, gradient) -> {
+            out[t - 1] = Math.abs(theta.get(0) - before[0]) / eta;
+            before[0] = theta.get(0);
+            return true;
+        });
+        return out;
     }
 
     /** Formats a number for findings: 6 significant digits. */

@@ -1,10 +1,11 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /** C01: the RMSProp update as the texts define it (ε inside the root). */
 public final class C01Definition extends AbstractClaim {
@@ -25,25 +26,29 @@ public final class C01Definition extends AbstractClaim {
         Random random = new Random(1);
         Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(eps)
                 .withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
-        DMatrixRMaj theta = new DMatrixRMaj(COORDINATES, 1);
+        List<double[]> gradients = new ArrayList<>(STEPS);
+        for (int t = 0; t < STEPS; t++) {
+            double[] g = new double[COORDINATES];
+            for (int i = 0; i < COORDINATES; i++) {
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
+            }
+            gradients.add(g);
+        }
         double[] formulaTheta = new double[COORDINATES];
         double[] s = new double[COORDINATES];
-        double worst = 0;
         double[] perStep = new double[STEPS];
-        for (int t = 0; t < STEPS; t++) {
-            DMatrixRMaj g = new DMatrixRMaj(COORDINATES, 1);
+        fromZero(rms, COORDINATES).run(gradients, (t, theta, g) -> {
             for (int i = 0; i < COORDINATES; i++) {
-                g.data[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 3);
                 s[i] = beta * s[i] + (1 - beta) * g.data[i] * g.data[i];
                 formulaTheta[i] = formulaTheta[i] - lr / Math.sqrt(s[i] + eps) * g.data[i];
-            }
-            rms.step(theta, g);
-            for (int i = 0; i < COORDINATES; i++) {
                 // measured in units of the learning rate, the size of one step
-                double d = Math.abs(theta.data[i] - formulaTheta[i]) / lr;
-                worst = Math.max(worst, d);
-                perStep[t] = Math.max(perStep[t], d);
+                perStep[t - 1] = Math.max(perStep[t - 1], Math.abs(theta.data[i] - formulaTheta[i]) / lr);
             }
+            return true;
+        });
+        double worst = 0;
+        for (double d : perStep) {
+            worst = Math.max(worst, d);
         }
         ClaimResult.Builder b = ClaimResult.of(this).setting("steps", STEPS).setting("coordinates", COORDINATES)
                 .measured("maxDifferenceInUnitsOfEta", worst).tolerance(1e-9);

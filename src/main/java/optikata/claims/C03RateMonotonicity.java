@@ -1,5 +1,7 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import optikata.optim.Optimizer;
@@ -20,30 +22,33 @@ public final class C03RateMonotonicity extends AbstractClaim {
     /** Number of steps at which some coordinate's effective rate rose, over random gradient sequences. */
     static long rateIncreases(Supplier<Optimizer> factory, long seed, int sequences, int steps) {
         Random random = new Random(seed);
-        long increases = 0;
+        long[] increases = {0};
         DMatrixRMaj rate = new DMatrixRMaj(COORDINATES, 1);
         DMatrixRMaj previous = new DMatrixRMaj(COORDINATES, 1);
         for (int k = 0; k < sequences; k++) {
-            Optimizer o = factory.get();
-            DMatrixRMaj theta = new DMatrixRMaj(COORDINATES, 1);
+            List<double[]> gradients = new ArrayList<>(steps);
             for (int t = 0; t < steps; t++) {
-                DMatrixRMaj g = new DMatrixRMaj(COORDINATES, 1);
+                double[] g = new double[COORDINATES];
                 for (int i = 0; i < COORDINATES; i++) {
-                    g.data[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
+                    g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
                 }
-                o.step(theta, g);
+                gradients.add(g);
+            }
+            Optimizer o = factory.get();
+            fromZero(o, COORDINATES).run(gradients, (t, theta, g) -> {
                 o.effectiveLearningRate(rate);
-                if (t > 0) {
+                if (t > 1) {
                     for (int i = 0; i < COORDINATES; i++) {
                         if (rate.data[i] > previous.data[i]) {
-                            increases++;
+                            increases[0]++;
                         }
                     }
                 }
                 previous.setTo(rate);
-            }
+                return true;
+            });
         }
-        return increases;
+        return increases[0];
     }
 
     @Override
@@ -83,14 +88,15 @@ public final class C03RateMonotonicity extends AbstractClaim {
     static double[][] rates(Optimizers factory, double[] g) {
         Optimizer[] os = {factory.adagrad(), factory.rmsprop()};
         double[][] out = new double[2][g.length];
+        DMatrixRMaj rate = new DMatrixRMaj(1, 1);
         for (int k = 0; k < 2; k++) {
-            DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-            DMatrixRMaj rate = new DMatrixRMaj(1, 1);
-            for (int t = 0; t < g.length; t++) {
-                os[k].step(theta, new DMatrixRMaj(1, 1, true, g[t]));
-                os[k].effectiveLearningRate(rate);
-                out[k][t] = rate.get(0);
-            }
+            Optimizer o = os[k];
+            double[] rates = out[k];
+            fromZero(o, 1).run(rows(g), (t, theta, gradient) -> {
+                o.effectiveLearningRate(rate);
+                rates[t - 1] = rate.get(0);
+                return true;
+            });
         }
         return out;
     }

@@ -4,7 +4,6 @@ import java.util.Locale;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * C04: s_t as an average of "roughly the last 1/(1−γ)" squared gradients. The weights are read
@@ -25,10 +24,9 @@ public final class C04Window extends AbstractClaim {
     /** The weight of step j (1-based) in s_T, measured through the optimizer's state. */
     static double weight(Optimizers factory, double gamma, int j, int total) {
         Optimizer rms = factory.rmsprop(RmsPropConfig.defaults().withDecay(gamma).withLearningRate(0.0));
-        DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-        for (int t = 1; t <= total; t++) {
-            rms.step(theta, new DMatrixRMaj(1, 1, true, t == j ? 1.0 : 0.0));
-        }
+        double[] g = new double[total];
+        g[j - 1] = 1.0;
+        fromZero(rms, 1).run(rows(g));
         return rms.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).get(0);
     }
 

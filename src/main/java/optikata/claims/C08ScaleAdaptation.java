@@ -1,5 +1,6 @@
 package optikata.claims;
 
+import java.util.Collections;
 import java.util.Locale;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
@@ -25,13 +26,13 @@ public final class C08ScaleAdaptation extends AbstractClaim {
     /** Step/η per coordinate after {@code STEPS} constant gradients, and the effective rates (second row). */
     static double[][] run(Optimizers o, double eps) {
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(LR).withDecay(0.9).withEpsilon(eps));
-        DMatrixRMaj theta = new DMatrixRMaj(SCALES.length, 1);
-        DMatrixRMaj g = new DMatrixRMaj(SCALES.length, 1, true, SCALES.clone());
-        for (int t = 0; t < STEPS - 1; t++) {
-            rms.step(theta, g);
-        }
-        DMatrixRMaj before = theta.copy();
-        rms.step(theta, g);
+        DMatrixRMaj before = new DMatrixRMaj(SCALES.length, 1);
+        DMatrixRMaj theta = fromZero(rms, SCALES.length).run(Collections.nCopies(STEPS, SCALES), (t, after, g) -> {
+            if (t == STEPS - 1) {
+                before.setTo(after);
+            }
+            return true;
+        }).theta();
         DMatrixRMaj rate = new DMatrixRMaj(SCALES.length, 1);
         rms.effectiveLearningRate(rate);
         double[][] out = new double[2][SCALES.length];

@@ -2,7 +2,6 @@ package optikata.claims;
 
 import java.util.Random;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * C09: the bounded step. Random gradient sequences with spikes of up to 10¹² after quiet
@@ -41,12 +40,12 @@ public final class C09BoundedStep extends AbstractClaim {
         double worst = 0;
         for (int k = 0; k < 100; k++) {
             optikata.optim.Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(1e-300));
-            DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-            for (int t = 0; t < 200; t++) {
-                double g = random.nextInt(20) == 0 ? Math.pow(10, random.nextInt(13)) : random.nextGaussian() * 1e-3;
-                double before = theta.get(0);
-                rms.step(theta, new DMatrixRMaj(1, 1, true, g));
-                worst = Math.max(worst, Math.abs(theta.get(0) - before) / lr);
+            double[] g = new double[200];
+            for (int t = 0; t < g.length; t++) {
+                g[t] = random.nextInt(20) == 0 ? Math.pow(10, random.nextInt(13)) : random.nextGaussian() * 1e-3;
+            }
+            for (double step : stepsOverEta(rms, lr, g)) {
+                worst = Math.max(worst, step);
             }
         }
         return worst;
@@ -59,14 +58,11 @@ public final class C09BoundedStep extends AbstractClaim {
         double[] x = Figure.steps(80);
         for (double beta : new double[] {0.9, 0.99}) {
             optikata.optim.Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(beta).withEpsilon(1e-300));
-            DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-            double[] y = new double[x.length];
+            double[] g = new double[x.length];
             for (int t = 0; t < x.length; t++) {
-                double g = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);
-                double before = theta.get(0);
-                rms.step(theta, new DMatrixRMaj(1, 1, true, g));
-                y[t] = Math.abs(theta.get(0) - before) / 0.01;
+                g[t] = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);
             }
+            double[] y = stepsOverEta(rms, 0.01, g);
             f.add("RMSProp, β = " + beta, x, y, Figure.Style.LINE_POINTS);
             f.hline("bound 1/√(1−β) for β = " + beta, 1 / Math.sqrt(1 - beta), 1, x.length);
         }

@@ -1,12 +1,13 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import optikata.optim.Adam;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /** C10: Adam with β₁ = 0 and no bias correction is RMSProp with ε outside the root. */
 public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
@@ -29,20 +30,26 @@ public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
         Optimizer adam = o.adam(new Adam.Config(0.01, 0.0, 0.9, 1e-8, biasCorrection, NonFinitePolicy.REJECT));
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8)
                 .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
-        DMatrixRMaj a = new DMatrixRMaj(20, 1);
-        DMatrixRMaj r = new DMatrixRMaj(20, 1);
-        double[] worst = new double[200];
+        List<double[]> gradients = new ArrayList<>(200);
         for (int t = 0; t < 200; t++) {
-            DMatrixRMaj g = new DMatrixRMaj(20, 1);
+            double[] g = new double[20];
             for (int i = 0; i < 20; i++) {
-                g.data[i] = random.nextGaussian();
+                g[i] = random.nextGaussian();
             }
-            adam.step(a, g);
-            rms.step(r, g);
-            for (int i = 0; i < 20; i++) {
-                worst[t] = Math.max(worst[t], Math.abs(a.data[i] - r.data[i]));
-            }
+            gradients.add(g);
         }
+        double[][] rmsTheta = new double[200][];
+        fromZero(rms, 20).run(gradients, (t, theta, g) -> {
+            rmsTheta[t - 1] = theta.data.clone();
+            return true;
+        });
+        double[] worst = new double[200];
+        fromZero(adam, 20).run(gradients, (t, theta, g) -> {
+            for (int i = 0; i < 20; i++) {
+                worst[t - 1] = Math.max(worst[t - 1], Math.abs(theta.data[i] - rmsTheta[t - 1][i]));
+            }
+            return true;
+        });
         return worst;
     }
 

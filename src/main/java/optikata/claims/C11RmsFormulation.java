@@ -1,8 +1,9 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /** C11: the NumPy tutorial's RMS_t formulation is C01's algorithm. */
 public final class C11RmsFormulation extends AbstractClaim {
@@ -17,24 +18,28 @@ public final class C11RmsFormulation extends AbstractClaim {
         double beta = 0.9;
         double eps = 1e-8;
         optikata.optim.Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
-        DMatrixRMaj theta = new DMatrixRMaj(10, 1);
+        List<double[]> gradients = new ArrayList<>(500);
+        for (int t = 0; t < 500; t++) {
+            double[] g = new double[10];
+            for (int i = 0; i < 10; i++) {
+                g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
+            }
+            gradients.add(g);
+        }
         double[] thetaText = new double[10];
         double[] rmsState = new double[10];
-        double worst = 0;
-        for (int t = 0; t < 500; t++) {
-            DMatrixRMaj g = new DMatrixRMaj(10, 1);
+        double[] worstOf = {0};
+        fromZero(rms, 10).run(gradients, (t, theta, g) -> {
             for (int i = 0; i < 10; i++) {
-                g.data[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
                 // the tutorial's §3 steps 4–6, kept as written: the root of the average, squared again
                 rmsState[i] = Math.sqrt(beta * rmsState[i] * rmsState[i] + (1 - beta) * g.data[i] * g.data[i]);
                 double etaT = eta / Math.sqrt(rmsState[i] * rmsState[i] + eps);
                 thetaText[i] -= etaT * g.data[i];
+                worstOf[0] = Math.max(worstOf[0], Math.abs(theta.data[i] - thetaText[i]) / Math.max(1e-12, Math.abs(thetaText[i])));
             }
-            rms.step(theta, g);
-            for (int i = 0; i < 10; i++) {
-                worst = Math.max(worst, Math.abs(theta.data[i] - thetaText[i]) / Math.max(1e-12, Math.abs(thetaText[i])));
-            }
-        }
+            return true;
+        });
+        double worst = worstOf[0];
         ClaimResult.Builder b = ClaimResult.of(this).documented("maxRelativeDifference", 0.0)
                 .measured("maxRelativeDifference", worst).tolerance(1e-9).setting("steps", 500).setting("coordinates", 10);
         String finding = "500 steps × 10 coordinates: max relative difference " + num(worst)

@@ -1,9 +1,9 @@
 package optikata.claims;
 
+import java.util.Arrays;
 import java.util.Locale;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /** C18: the initial value of the cache and the first steps. */
 public final class C18InitialAccumulator extends AbstractClaim {
@@ -18,14 +18,9 @@ public final class C18InitialAccumulator extends AbstractClaim {
     /** |Δθ|/η of the first {@code steps} steps for a constant gradient g. */
     static double[] stepsOverEta(Optimizers o, double s0, double beta, double g, int steps) {
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-8).withInitialAccumulator(s0));
-        DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-        double[] out = new double[steps];
-        for (int t = 0; t < steps; t++) {
-            double before = theta.get(0);
-            rms.step(theta, new DMatrixRMaj(1, 1, true, g));
-            out[t] = Math.abs(theta.get(0) - before) / 0.01;
-        }
-        return out;
+        double[] gradients = new double[steps];
+        Arrays.fill(gradients, g);
+        return stepsOverEta(rms, 0.01, gradients);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package optikata.claims;
 
+import java.util.ArrayList;
+import java.util.List;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
@@ -21,16 +23,19 @@ public final class C19LargeEpsilon extends AbstractClaim {
     static double ratio(Optimizers o, EpsilonPlacement placement, double eps) {
         double lr = 0.01;
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(lr).withEpsilon(eps).withEpsilonPlacement(placement));
-        DMatrixRMaj theta = new DMatrixRMaj(3, 1);
-        DMatrixRMaj rate = new DMatrixRMaj(3, 1);
+        List<double[]> gradients = new ArrayList<>(50);
         for (int t = 0; t < 50; t++) {
-            DMatrixRMaj g = new DMatrixRMaj(3, 1, true, 1.0, -0.5, 0.25 + 0.5 * Math.abs(Math.sin(t)));
-            DMatrixRMaj before = theta.copy();
-            rms.step(theta, g);
+            gradients.add(new double[] {1.0, -0.5, 0.25 + 0.5 * Math.abs(Math.sin(t))});
+        }
+        DMatrixRMaj rate = new DMatrixRMaj(3, 1);
+        DMatrixRMaj before = new DMatrixRMaj(3, 1);
+        fromZero(rms, 3).run(gradients, (t, theta, g) -> {
             for (int i = 0; i < 3; i++) {
                 rate.data[i] = Math.abs(theta.data[i] - before.data[i]) / Math.abs(g.data[i]);
             }
-        }
+            before.setTo(theta);
+            return true;
+        });
         double predicted = placement == EpsilonPlacement.INSIDE_ROOT ? lr / Math.sqrt(eps) : lr / eps;
         double worst = 1;
         for (int i = 0; i < 3; i++) {

@@ -4,7 +4,6 @@ import java.util.Locale;
 import optikata.optim.AdaGrad;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * C21: after the gradient scale drops, how many steps until the step is back to half its new
@@ -20,15 +19,11 @@ public final class C21NonStationary extends AbstractClaim {
 
     /** |Δθ|/η per step: 100 steps of g = 1, then {@code after} steps of g = 1/r. */
     static double[] steps(Optimizer o, double r, int after) {
-        DMatrixRMaj theta = new DMatrixRMaj(1, 1);
-        double[] out = new double[100 + after];
-        for (int t = 0; t < out.length; t++) {
-            double g = t < 100 ? 1.0 : 1.0 / r;
-            double before = theta.get(0);
-            o.step(theta, new DMatrixRMaj(1, 1, true, g));
-            out[t] = Math.abs(theta.get(0) - before) / 0.01;
+        double[] g = new double[100 + after];
+        for (int t = 0; t < g.length; t++) {
+            g[t] = t < 100 ? 1.0 : 1.0 / r;
         }
-        return out;
+        return stepsOverEta(o, 0.01, g);
     }
 
     static Optimizer rmsprop(Optimizers o) {

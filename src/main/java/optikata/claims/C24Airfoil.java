@@ -1,14 +1,15 @@
 package optikata.claims;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import optikata.objective.LeastSquares;
+import optikata.objective.Dataset;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropPreset;
+import optikata.run.MinibatchTraining;
+import optikata.run.TrajectoryFormat;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -54,7 +55,7 @@ public final class C24Airfoil extends AbstractClaim {
                             + "data/airfoil_self_noise.dat: 1503 tab-separated rows of 5 features and the sound level) and run "
                             + "./optikata claims --claim C24 --data airfoil_self_noise.dat.");
         }
-        double[][] data = standardize(read(context.airfoilData()));
+        Dataset data = read(context.airfoilData());
         double[] scratch = new double[SEEDS];
         double[] framework = new double[SEEDS];
         double epsilonEffect = 0; // same start and shuffles, only ε's value and place differ
@@ -66,7 +67,7 @@ public final class C24Airfoil extends AbstractClaim {
                     Start.D2L);
             epsilonEffect = Math.max(epsilonEffect, Math.abs(torchFromD2lStart - scratch[seed]));
         }
-        double floor = leastSquaresLoss(data);
+        double floor = data.loss(data.leastSquares());
         b.measured("lossFromScratch", mean(scratch)).measured("lossFromScratchMin", min(scratch)).measured("lossFromScratchMax", max(scratch))
                 .measured("lossFramework", mean(framework)).measured("lossFrameworkMin", min(framework))
                 .measured("lossFrameworkMax", max(framework)).measured("leastSquaresLoss", floor)
@@ -103,82 +104,31 @@ public final class C24Airfoil extends AbstractClaim {
     }
 
     private static double min(double[] v) {
-        double m = Double.POSITIVE_INFINITY;
-        for (double x : v) {
-            m = Math.min(m, x);
-        }
-        return m;
+        return Arrays.stream(v).min().orElse(Double.NaN);
     }
 
     private static double max(double[] v) {
-        double m = Double.NEGATIVE_INFINITY;
-        for (double x : v) {
-            m = Math.max(m, x);
-        }
-        return m;
+        return Arrays.stream(v).max().orElse(Double.NaN);
     }
 
-    static double[][] read(Path file) throws IOException {
-        List<double[]> rows = new ArrayList<>();
-        List<String> lines = Files.readAllLines(file);
-        for (int n = 0; n < lines.size(); n++) {
-            String line = lines.get(n).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            String[] cells = line.split("[\t ,]+");
-            if (cells.length != 6) {
-                throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " columns but 6 expected (5 features, 1 target)");
-            }
-            double[] row = new double[6];
-            for (int j = 0; j < 6; j++) {
-                try {
-                    row[j] = Double.parseDouble(cells[j]);
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException(file + ":" + (n + 1) + ": column " + (j + 1) + " is not a number: '" + cells[j] + "'");
-                }
-            }
-            rows.add(row);
-        }
+    /**
+     * The airfoil data as d2l's {@code get_data_ch7} prepares it: every column standardized over
+     * all rows, then the first {@value #ROWS} rows.
+     */
+    static Dataset read(Path file) throws IOException {
+        List<double[]> rows = TrajectoryFormat.readTable(file, 6, "5 features, 1 target");
         if (rows.size() < 20) {
             throw new IllegalArgumentException(file + ": " + rows.size() + " rows; the airfoil data has 1503");
         }
-        return rows.toArray(double[][]::new);
+        return Dataset.of(rows).standardized().head(ROWS);
     }
 
     /**
-     * d2l's {@code get_data_ch7}: every column standardized with the mean and the population standard
-     * deviation (NumPy's {@code std}) over all rows; the caller then uses the first {@value #ROWS} rows.
+     * d2l's {@code train_ch7} with the given optimizer: parameters started per {@code start} from
+     * {@code seed}, then 2 epochs of mini-batches of 10 reshuffled each epoch from the same seed.
+     * Returns the final mean ½(ŷ − y)² over the rows.
      */
-    static double[][] standardize(double[][] raw) {
-        double[][] data = new double[raw.length][6];
-        for (int j = 0; j < 6; j++) {
-            double mean = 0;
-            for (double[] r : raw) {
-                mean += r[j] / raw.length;
-            }
-            double var = 0;
-            for (double[] r : raw) {
-                var += (r[j] - mean) * (r[j] - mean) / raw.length;
-            }
-            double sd = Math.sqrt(var);
-            if (!(sd > 0)) {
-                throw new IllegalArgumentException("Invalid airfoil data: column " + (j + 1) + " is constant, so it cannot be standardized");
-            }
-            for (int i = 0; i < raw.length; i++) {
-                data[i][j] = (raw[i][j] - mean) / sd;
-            }
-        }
-        return data;
-    }
-
-    /**
-     * d2l's {@code train_ch7} on standardized rows with the given optimizer: parameters started per
-     * {@code start} from {@code seed}, 2 epochs of mini-batches of 10 (reshuffled each epoch, from the
-     * same seed), the mean-loss gradient of each batch. Returns the final mean ½(ŷ − y)² over the rows used.
-     */
-    static double train(double[][] data, Optimizer optimizer, long seed, Start start) {
-        int rows = Math.min(ROWS, data.length);
+    static double train(Dataset data, Optimizer optimizer, long seed, Start start) {
         Random random = new Random(seed);
         DMatrixRMaj params = new DMatrixRMaj(6, 1); // w (5) then b
         for (int j = 0; j < 6; j++) {
@@ -188,67 +138,7 @@ public final class C24Airfoil extends AbstractClaim {
                 case PYTORCH_LINEAR -> (2 * random.nextDouble() - 1) / Math.sqrt(5);
             };
         }
-        DMatrixRMaj grad = new DMatrixRMaj(6, 1);
-        int[] order = new int[rows];
-        for (int i = 0; i < rows; i++) {
-            order[i] = i;
-        }
-        for (int epoch = 0; epoch < 2; epoch++) {
-            for (int i = rows - 1; i > 0; i--) {
-                int k = random.nextInt(i + 1);
-                int tmp = order[i];
-                order[i] = order[k];
-                order[k] = tmp;
-            }
-            for (int from = 0; from < rows; from += 10) {
-                int to = Math.min(rows, from + 10);
-                grad.zero();
-                for (int q = from; q < to; q++) {
-                    double[] r = data[order[q]];
-                    double residual = predict(params, r) - r[5];
-                    for (int j = 0; j < 5; j++) {
-                        grad.data[j] += residual * r[j] / (to - from);
-                    }
-                    grad.data[5] += residual / (to - from);
-                }
-                optimizer.step(params, grad);
-            }
-        }
-        return loss(params, data, rows);
+        MinibatchTraining.train(optimizer, data, params, 10, 2, random);
+        return data.loss(params);
     }
-
-    /** The mean ½(ŷ − y)² over the first {@code rows} rows. */
-    static double loss(DMatrixRMaj params, double[][] data, int rows) {
-        double loss = 0;
-        for (int i = 0; i < rows; i++) {
-            double residual = predict(params, data[i]) - data[i][5];
-            loss += residual * residual / 2 / rows;
-        }
-        return loss;
-    }
-
-    /** The smallest mean ½(ŷ − y)² a linear model reaches on the first {@value #ROWS} rows: least squares by EJML QR. */
-    static double leastSquaresLoss(double[][] data) {
-        int rows = Math.min(ROWS, data.length);
-        DMatrixRMaj x = new DMatrixRMaj(rows, 6);
-        DMatrixRMaj y = new DMatrixRMaj(rows, 1);
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < 5; j++) {
-                x.set(i, j, data[i][j]);
-            }
-            x.set(i, 5, 1);
-            y.set(i, 0, data[i][5]);
-        }
-        DMatrixRMaj theta = new LeastSquares(x, y).minimizer();
-        return loss(theta, data, rows);
-    }
-
-    private static double predict(DMatrixRMaj params, double[] row) {
-        double y = params.data[5];
-        for (int j = 0; j < 5; j++) {
-            y += params.data[j] * row[j];
-        }
-        return y;
-    }
-
 }

@@ -10,6 +10,7 @@ import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
+import optikata.run.Replay;
 import optikata.run.Trace;
 import org.ejml.data.DMatrixRMaj;
 
@@ -121,8 +122,8 @@ public final class Diagnoser {
     /** Fits η from the first step, then scores the replay; null when η comes out non-positive or undefined. */
     static Fit fit(Trace trace, RmsPropMistake mistake, EpsilonPlacement placement, double beta, double eps, double s0) {
         int d = trace.start().length;
-        DMatrixRMaj theta = new DMatrixRMaj(d, 1, true, trace.start().clone());
-        candidate(mistake, placement, 1.0, beta, eps, s0).step(theta, new DMatrixRMaj(d, 1, true, trace.gradients().get(0).clone()));
+        DMatrixRMaj theta = Replay.of(candidate(mistake, placement, 1.0, beta, eps, s0), column(trace.start())).tolerateNonFinite()
+                .run(trace.gradients().subList(0, 1)).theta();
         int k = 0;
         double biggest = -1;
         for (int i = 0; i < d; i++) {
@@ -156,23 +157,22 @@ public final class Diagnoser {
                 }
             }
         }
-        DMatrixRMaj theta = new DMatrixRMaj(d, 1, true, trace.start().clone());
-        double sum = 0;
-        int count = 0;
-        for (int t = 0; t < trace.steps(); t++) {
-            o.step(theta, new DMatrixRMaj(d, 1, true, trace.gradients().get(t).clone()));
-            double[] observed = trace.thetas().get(t);
+        double[] sum = {0};
+        int[] count = {0};
+        Replay.of(o, column(trace.start())).tolerateNonFinite().run(trace.gradients(), (t, theta, gradient) -> {
+            double[] observed = trace.thetas().get(t - 1);
             for (int i = 0; i < d; i++) {
-                count++;
+                count[0]++;
                 if (Double.compare(theta.data[i], observed[i]) == 0) {
                     continue; // equal, NaN where the trace has NaN included
                 }
                 double scale = Math.max(1e-12, extent[i]);
                 double e = (theta.data[i] - observed[i]) / scale;
-                sum += Double.isFinite(e) ? e * e : 1e12;
+                sum[0] += Double.isFinite(e) ? e * e : 1e12;
             }
-        }
-        return Math.sqrt(sum / count);
+            return true;
+        });
+        return Math.sqrt(sum[0] / count[0]);
     }
 
     /** The first step at which the correct update leaves the trace (0 when it never does). */
@@ -180,20 +180,24 @@ public final class Diagnoser {
         int d = trace.start().length;
         Optimizer o = candidate(RmsPropMistake.NONE, correct.placement(), correct.learningRate(), correct.decay(), correct.epsilon(),
                 correct.initialAccumulator());
-        DMatrixRMaj theta = new DMatrixRMaj(d, 1, true, trace.start().clone());
-        for (int t = 0; t < trace.steps(); t++) {
-            double[] before = t == 0 ? trace.start() : trace.thetas().get(t - 1);
-            theta = new DMatrixRMaj(d, 1, true, before.clone());
-            // compare one step at a time from the recorded parameters, so one bad step is not blamed on later ones
-            o.step(theta, new DMatrixRMaj(d, 1, true, trace.gradients().get(t).clone()));
-            double[] observed = trace.thetas().get(t);
-            for (int i = 0; i < d; i++) {
-                double stepSize = Math.abs(observed[i] - before[i]) + Math.abs(theta.data[i] - before[i]);
-                if (Math.abs(theta.data[i] - observed[i]) > 1e-6 * Math.max(stepSize, 1e-300) + 1e-15) {
-                    return t + 1;
-                }
-            }
-        }
-        return 0;
+        // compare one step at a time from the recorded parameters, so one bad step is not blamed on later ones
+        Replay.Result result = Replay.of(o, column(trace.start())).fromRecorded(trace.thetas()).tolerateNonFinite()
+                .run(trace.gradients(), (t, theta, gradient) -> {
+                    double[] before = t == 1 ? trace.start() : trace.thetas().get(t - 2);
+                    double[] observed = trace.thetas().get(t - 1);
+                    for (int i = 0; i < d; i++) {
+                        double stepSize = Math.abs(observed[i] - before[i]) + Math.abs(theta.data[i] - before[i]);
+                        if (Math.abs(theta.data[i] - observed[i]) > 1e-6 * Math.max(stepSize, 1e-300) + 1e-15) {
+                            return false;
+                        }
+                    }
+                    return true;
+                });
+        return result.end() == Replay.End.STOPPED_BY_OBSERVER ? result.stoppedAt() : 0;
+    }
+
+    /** θ₀ of a trace as a column (a copy). */
+    private static DMatrixRMaj column(double[] values) {
+        return new DMatrixRMaj(values.length, 1, true, values);
     }
 }

@@ -6,7 +6,7 @@
  * that teach ({@link optikata.kata.Judge}, {@link optikata.kata.Explain}), a learner's own check
  * ({@link optikata.kata.KataRun}), the contract a learner compiles against ({@link
  * optikata.kata.Contract}) and the learner's loop (progress, hints, watch, reset). It may use
- * {@code optim}; the spec format itself, which runs beside learner code, is the sub-package
+ * {@code optim} and {@code run}'s replay loop; the spec format itself, which runs beside learner code, is the sub-package
  * {@code optikata.kata.spec}. The layers are enforced by {@code optikata.LayersTest}.
  */
 package optikata.kata;

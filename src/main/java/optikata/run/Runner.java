@@ -57,31 +57,22 @@ public final class Runner {
      * loss column is f(θ) when {@code objective} is given, NaN otherwise.
      */
     public static Trajectory replay(Optimizer optimizer, DMatrixRMaj start, List<double[]> gradients, Objective objective) {
-        DMatrixRMaj theta = start.copy();
-        DMatrixRMaj gradient = new DMatrixRMaj(theta.numRows, theta.numCols);
         List<TrajectoryPoint> points = new ArrayList<>(gradients.size() + 1);
-        points.add(point(0, theta, objective == null ? Double.NaN : objective.value(theta), null, optimizer));
-        for (int t = 1; t <= gradients.size(); t++) {
-            double[] row = gradients.get(t - 1);
-            if (row.length != theta.getNumElements()) {
-                throw new IllegalArgumentException("Must be same shape. gradient row " + t + " has " + row.length
-                        + " values but the start point has " + theta.getNumElements());
-            }
-            if (!allFinite(row)) {
-                return new Trajectory(optimizer.name(), "replay", points, OptionalInt.of(t),
-                        "the gradient of row " + t + " is not finite " + Arrays.toString(row));
-            }
-            System.arraycopy(row, 0, gradient.data, 0, row.length);
-            optimizer.step(theta, gradient);
+        points.add(point(0, start, objective == null ? Double.NaN : objective.value(start), null, optimizer));
+        Replay.Result result = Replay.of(optimizer, start).run(gradients, (t, theta, gradient) -> {
             double loss = objective == null ? Double.NaN : objective.value(theta);
             points.add(point(t, theta, loss, gradient, optimizer));
-            if (!allFinite(theta.data)) {
-                return new Trajectory(optimizer.name(), "replay", points, OptionalInt.of(t),
-                        "diverged: theta is not finite after step " + t);
-            }
-        }
-        return new Trajectory(optimizer.name(), objective == null ? "replay" : objective.name(), points,
-                OptionalInt.empty(), "");
+            return true;
+        });
+        int t = result.stoppedAt();
+        return switch (result.end()) {
+            case NON_FINITE_GRADIENT -> new Trajectory(optimizer.name(), "replay", points, OptionalInt.of(t),
+                    "the gradient of row " + t + " is not finite " + Arrays.toString(gradients.get(t - 1)));
+            case NON_FINITE_PARAMETERS -> new Trajectory(optimizer.name(), "replay", points, OptionalInt.of(t),
+                    "diverged: theta is not finite after step " + t);
+            case COMPLETED, STOPPED_BY_OBSERVER -> new Trajectory(optimizer.name(), objective == null ? "replay" : objective.name(), points,
+                    OptionalInt.empty(), "");
+        };
     }
 
     private static TrajectoryPoint point(int step, DMatrixRMaj theta, double loss, DMatrixRMaj gradient, Optimizer optimizer) {

@@ -231,15 +231,37 @@ public enum TrajectoryFormat {
         if (isJson(lines) || first < lines.size() && isTraceHeader(lines.get(first))) {
             return read(file);
         }
+        List<double[]> rows = readRows(file, lines, first, parameters, "one per parameter");
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException(file + ": no gradient rows (the file is empty or holds only a header)");
+        }
+        return new Trace(null, rows, List.of(), 0);
+    }
+
+    /**
+     * Reads a table of numbers, such as a data set: one row per line, cells separated by commas
+     * (empty cells are errors) or else by tabs and spaces; blank lines and lines starting with
+     * {@code #} skipped; a first line whose first cell is not a number is a header and skipped.
+     *
+     * @param columns how many cells every row must have, or -1 to take the first row's
+     * @param meaning what the columns are, for the error of a row of another width ("5 features, 1 target")
+     * @return the rows in file order, possibly none
+     * @throws IllegalArgumentException naming the file and line of a row of another width or a cell that is not a number
+     */
+    public static List<double[]> readTable(Path file, int columns, String meaning) throws IOException {
+        List<String> lines = lines(file);
+        return readRows(file, lines, firstContentLine(lines, 0), columns, meaning);
+    }
+
+    private static List<double[]> readRows(Path file, List<String> lines, int first, int columns, String meaning) {
         List<double[]> rows = new ArrayList<>();
         boolean header = true;
-        int columns = parameters;
         for (int n = first; n < lines.size(); n++) {
             String line = lines.get(n).strip();
             if (line.isEmpty() || line.startsWith("#")) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
+            String[] cells = line.contains(",") ? line.split(",", -1) : line.split("\\s+");
             if (header && !looksNumeric(cells[0].strip())) {
                 header = false;
                 continue;
@@ -250,7 +272,7 @@ public enum TrajectoryFormat {
             }
             if (cells.length != columns) {
                 throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " " + plural(cells.length, "column")
-                        + " but " + columns + " expected (one per parameter)");
+                        + " but " + columns + " expected (" + meaning + ")");
             }
             double[] row = new double[columns];
             for (int j = 0; j < columns; j++) {
@@ -258,10 +280,7 @@ public enum TrajectoryFormat {
             }
             rows.add(row);
         }
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(file + ": no gradient rows (the file is empty or holds only a header)");
-        }
-        return new Trace(null, rows, List.of(), 0);
+        return rows;
     }
 
     private static List<String> lines(Path file) throws IOException {

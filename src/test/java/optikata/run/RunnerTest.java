@@ -84,7 +84,7 @@ class RunnerTest {
         assertThatThrownBy(() -> TrajectoryFormat.readGradients(empty, 2)).hasMessageContaining("no gradient rows");
         assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2)).hasMessageContaining("No such file");
         assertThatThrownBy(() -> Runner.replay(new RmsProp(), col(0, 0), List.of(new double[] {1}), null))
-                .hasMessageContaining("gradient row 1 has 1 values but the start point has 2");
+                .hasMessageContaining("Invalid gradient row 1: 1 values, expected 2 (θ is 2x1)");
     }
 
     @Test

@@ -1,6 +1,8 @@
 package optikata.kata.spec;
 
+import java.util.Arrays;
 import optikata.optim.Optimizer;
+import optikata.run.Replay;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -18,7 +20,7 @@ public final class OptimizerProbe {
         for (int k = 0; k < buffers.length; k++) {
             try {
                 DMatrixRMaj b = optimizer.state().buffer(buffers[k].split("=", 2)[1]);
-                out[k] = b == null ? null : java.util.Arrays.copyOf(b.data, b.getNumElements());
+                out[k] = b == null ? null : Arrays.copyOf(b.data, b.getNumElements());
             } catch (UnsupportedOperationException notStarted) {
                 throw notStarted;
             } catch (RuntimeException e) {
@@ -75,12 +77,13 @@ public final class OptimizerProbe {
                              boolean rates, String... buffers) throws Exception {
         DMatrixRMaj theta = new DMatrixRMaj(rows, cols, true, start.clone());
         r.given("θ before step 1", theta);
-        for (int k = 1; k <= gradients.length; k++) {
-            DMatrixRMaj g = new DMatrixRMaj(rows, cols, true, gradients[k - 1].clone());
-            r.given("g of step " + k, g);
-            optimizer.step(theta, g);
+        if (gradients.length > 0) {
+            r.given("g of step 1", gradients[0]);
+        }
+        // a fresh gradient matrix each step, as the code under test may keep the one it is given; NaN is observed, not a stop
+        Replay.of(optimizer, theta).freshGradients().tolerateNonFinite().run(Arrays.asList(gradients), (k, after, g) -> {
             record(r, optimizer, " after step " + k, buffers);
-            r.value("θ after step " + k, theta);
+            r.value("θ after step " + k, after);
             r.value("the gradient after step " + k, g);
             r.value("the step count after step " + k, optimizer.state().step());
             if (rates) {
@@ -89,9 +92,11 @@ public final class OptimizerProbe {
                 r.value("the effective rate after step " + k, rate);
             }
             if (k < gradients.length) {
-                r.given("θ before step " + (k + 1), theta);
+                r.given("θ before step " + (k + 1), after);
+                r.given("g of step " + (k + 1), gradients[k]);
             }
-        }
+            return true;
+        });
     }
 
     /** Records each named buffer of the state as {@code symbol + suffix}; a missing one as what went wrong. */

@@ -6,6 +6,8 @@
  * it produced into a {@link optikata.kata.spec.Recorder}. Whether an observation is right is judged
  * elsewhere ({@code optikata.kata.Judge}), against the same probe run on the reference solution, in
  * a process that runs no learner code. This package therefore holds no reference implementation
- * and no expected value: it is on the learner's class path (check, release, grading child).
+ * and no expected value: it is on the learner's class path (check, release, grading child). Besides
+ * {@code optikata.optim}'s contract it uses only {@link optikata.run.Replay}, the replay loop (which
+ * needs only {@code optim} and EJML), so the contract's computed closure stays small.
  */
 package optikata.kata.spec;
