@@ -11,33 +11,21 @@ import org.ejml.data.DMatrixRMaj;
  * momentum or weight decay, which the mistakes are about. {@code NONE} gives the same numbers as
  * {@link RmsProp}.
  */
-public final class MistakenRmsProp extends AbstractOptimizer {
-    private final RmsPropConfig config;
+public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
 
     public MistakenRmsProp(RmsPropConfig config, RmsPropMistake mistake) {
-        super("rmsprop[" + mistake.id() + "]", config.nonFinitePolicy(), new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE},
+        super("rmsprop[" + mistake.id() + "]", config, new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE},
                 new double[] {config.initialAccumulator()});
         if (config.centered() || config.momentum() > 0 || config.weightDecay() > 0) {
             throw new IllegalArgumentException("Invalid config for a mistaken RMSProp: " + config
                     + " (plain form only: no centering, momentum or weight decay)");
         }
-        this.config = config;
         this.mistake = mistake;
     }
 
     public RmsPropMistake mistake() {
         return mistake;
-    }
-
-    @Override
-    public RmsPropConfig hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     private EpsilonPlacement placement() {

@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>References: [1] M. D. Zeiler, ADADELTA: An adaptive learning rate method, arXiv:1212.5701,
  * 2012. [2] PyTorch {@code torch/optim/adadelta.py}. [3] d2l §7.7.
  */
-public final class AdaDelta extends AbstractOptimizer {
+public final class AdaDelta extends AbstractOptimizer<AdaDelta.Config> {
     /** Built by name as {@code adadelta}: learning rate, decay, ε. */
     public static final OptimizerKind KIND = new OptimizerKind("adadelta",
             List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON), s -> {
@@ -35,7 +35,8 @@ public final class AdaDelta extends AbstractOptimizer {
      * @param decay        ρ in [0, 1)
      * @param epsilon      ε &gt; 0
      */
-    public record Config(double learningRate, double decay, double epsilon, NonFinitePolicy nonFinitePolicy) {
+    public record Config(double learningRate, double decay, double epsilon, NonFinitePolicy nonFinitePolicy)
+            implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("decay rate", decay);
@@ -48,26 +49,12 @@ public final class AdaDelta extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public AdaDelta(Config config) {
-        super("adadelta", Check.notNull("config", config).nonFinitePolicy(),
-                new String[] {SQUARED_GRADIENT_AVERAGE, SQUARED_UPDATE_AVERAGE}, new double[2]);
-        this.config = config;
+        super("adadelta", config, new String[] {SQUARED_GRADIENT_AVERAGE, SQUARED_UPDATE_AVERAGE}, new double[2]);
     }
 
     public AdaDelta() {
         this(Config.defaults());
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     @Override

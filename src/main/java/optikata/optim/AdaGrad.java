@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * learning and stochastic optimization, JMLR 2011. [2] PyTorch {@code torch/optim/adagrad.py}.
  * [3] d2l §7.5 (AdaGrad).
  */
-public final class AdaGrad extends AbstractOptimizer {
+public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
     /** Built by name as {@code adagrad}: learning rate, ε, ε placement, initial accumulator. */
     public static final OptimizerKind KIND = new OptimizerKind("adagrad", List.of(OptimizerSpec.LEARNING_RATE,
             OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
@@ -37,7 +37,7 @@ public final class AdaGrad extends AbstractOptimizer {
      * @param initialAccumulator s₀ ≥ 0
      */
     public record Config(double learningRate, double epsilon, EpsilonPlacement epsilonPlacement,
-                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) {
+                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.epsilon(epsilon);
@@ -57,26 +57,13 @@ public final class AdaGrad extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public AdaGrad(Config config) {
-        super("adagrad", Check.notNull("config", config).nonFinitePolicy(), new String[] {SQUARED_GRADIENT_SUM},
-                new double[] {config.initialAccumulator()});
-        this.config = config;
+        super("adagrad", config, new String[] {SQUARED_GRADIENT_SUM},
+                new double[] {Check.notNull("config", config).initialAccumulator()});
     }
 
     public AdaGrad() {
         this(Config.defaults());
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     @Override

@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>References: [1] D. P. Kingma, J. Ba, Adam: A method for stochastic optimization, ICLR 2015.
  * [2] PyTorch {@code torch/optim/adam.py}. [3] d2l §7.8.
  */
-public final class Adam extends AbstractOptimizer {
+public final class Adam extends AbstractOptimizer<Adam.Config> {
     /** Built by name as {@code adam}: learning rate, ε, β₁, β₂ (bias correction on). */
     public static final OptimizerKind KIND = new OptimizerKind("adam",
             List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.EPSILON, OptimizerSpec.BETA1, OptimizerSpec.BETA2), s -> {
@@ -41,7 +41,7 @@ public final class Adam extends AbstractOptimizer {
      * @param biasCorrection divide the moments by 1−βᵗ
      */
     public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean biasCorrection,
-                         NonFinitePolicy nonFinitePolicy) {
+                         NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("beta1", beta1);
@@ -59,26 +59,12 @@ public final class Adam extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public Adam(Config config) {
-        super("adam", Check.notNull("config", config).nonFinitePolicy(), new String[] {FIRST_MOMENT, SECOND_MOMENT},
-                new double[2]);
-        this.config = config;
+        super("adam", config, new String[] {FIRST_MOMENT, SECOND_MOMENT}, new double[2]);
     }
 
     public Adam() {
         this(Config.defaults());
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     @Override

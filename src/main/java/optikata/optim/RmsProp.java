@@ -40,7 +40,7 @@ import org.ejml.data.DMatrixRMaj;
  * arXiv:1308.0850, 2013 (centered form). [3] PyTorch {@code torch/optim/rmsprop.py}.
  * [4] Keras {@code keras/src/optimizers/rmsprop.py}.
  */
-public final class RmsProp extends AbstractOptimizer {
+public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
     /**
      * Built by name as {@code rmsprop}: a preset ({@link RmsPropPreset#byId}; default the family's
      * defaults), then each given option over it.
@@ -78,13 +78,11 @@ public final class RmsProp extends AbstractOptimizer {
     public static final String GRADIENT_AVERAGE = "gradientAverage";
     public static final String MOMENTUM_BUFFER = "momentumBuffer";
 
-    private final RmsPropConfig config;
     private final int gradientAverageIndex;
     private final int momentumIndex;
 
     public RmsProp(RmsPropConfig config) {
-        super("rmsprop", Check.notNull("config", config).nonFinitePolicy(), names(config), initialValues(config));
-        this.config = config;
+        super("rmsprop", Check.notNull("config", config), names(config), initialValues(config));
         int next = 1;
         this.gradientAverageIndex = config.centered() ? next++ : -1;
         this.momentumIndex = config.momentum() > 0 ? next : -1;
@@ -101,16 +99,6 @@ public final class RmsProp extends AbstractOptimizer {
 
     public RmsPropConfig config() {
         return config;
-    }
-
-    @Override
-    public RmsPropConfig hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     private static String[] names(RmsPropConfig c) {
