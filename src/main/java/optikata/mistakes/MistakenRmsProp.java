@@ -8,8 +8,8 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * RMSProp with one deliberate {@link RmsPropMistake} (or none). Plain form only: no centering,
- * momentum or weight decay, which the mistakes are about. {@code NONE} gives the same numbers as
- * {@link RmsProp}.
+ * momentum or weight decay, which the mistakes are about. {@code NONE} steps with
+ * {@link RmsProp#kernel}, so it gives the same numbers as {@link RmsProp}.
  */
 public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
@@ -38,6 +38,11 @@ public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        if (mistake == RmsPropMistake.NONE) {
+            // The correct path is the library's own kernel: NONE is RmsProp by construction, not by a copy.
+            RmsProp.kernel(theta, g, buffers[0].data, null, null, from, to, config);
+            return;
+        }
         double lr = config.learningRate();
         double beta = config.decay();
         double eps = config.epsilon();

@@ -59,11 +59,22 @@ public final class AdaDelta extends AbstractOptimizer<AdaDelta.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, buffers[1].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * step (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param s     the squared-gradient average, modified
+     * @param u     the squared-update average, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] s, double[] u, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double rho = config.decay();
         final double eps = config.epsilon();
-        final double[] s = buffers[0].data;
-        final double[] u = buffers[1].data;
         for (int i = from; i < to; i++) {
             double gi = g[i];
             double si = rho * s[i] + (1 - rho) * gi * gi;

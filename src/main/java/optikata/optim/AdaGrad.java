@@ -68,9 +68,20 @@ public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: {@code s ← s + g²},
+     * then the step with ε where the config puts it (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param s     the squared-gradient sum, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] s, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double eps = config.epsilon();
-        final double[] s = buffers[0].data;
         if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
             for (int i = from; i < to; i++) {
                 double gi = g[i];

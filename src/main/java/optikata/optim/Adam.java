@@ -69,14 +69,26 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, buffers[1].data, from, to, t, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * step at step number {@code t} (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param m     the first moment, modified
+     * @param v     the second moment, modified
+     * @param t     the step number, 1 on the first step
+     */
+    public static void kernel(double[] theta, double[] g, double[] m, double[] v, int from, int to, long t, Config config) {
         final double b1 = config.beta1();
         final double b2 = config.beta2();
         final double eps = config.epsilon();
         final double c1 = config.biasCorrection() ? 1 - Math.pow(b1, t) : 1.0;
         final double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(b2, t)) : 1.0;
         final double stepSize = config.learningRate() / c1;
-        final double[] m = buffers[0].data;
-        final double[] v = buffers[1].data;
         for (int i = from; i < to; i++) {
             double gi = g[i];
             double mi = b1 * m[i] + (1 - b1) * gi;

@@ -92,9 +92,20 @@ public final class Momentum extends AbstractOptimizer<Momentum.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * heavy-ball or Nesterov step (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param v     the velocity, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] v, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double mu = config.momentum();
-        final double[] v = buffers[0].data;
         if (config.nesterov()) {
             for (int i = from; i < to; i++) {
                 double gi = g[i];

@@ -41,6 +41,17 @@ public final class Sgd extends AbstractOptimizer<Sgd.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, {@code θ ← θ − η g} on elements {@code [from, to)}
+     * (the stateful {@link #update} calls it; so may anyone holding arrays).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     */
+    public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
         final double lr = config.learningRate();
         for (int i = from; i < to; i++) {
             theta[i] -= lr * g[i];
