@@ -9,7 +9,8 @@ import org.ejml.data.DMatrixRMaj;
  * What every optimizer of the family shares: its hyperparameter record, argument checks that run
  * before anything is changed, buffers allocated once for the parameters' shape, and the step
  * count. A subclass declares its {@code Config} record (implementing {@link Hyperparameters}),
- * names its buffers, writes one fused loop in {@link #update} and derives its effective learning
+ * names its buffers, writes one fused loop (its kernel, a static method over arrays, as PyTorch's
+ * {@code _single_tensor_rmsprop}) that {@link #update} calls, and derives its effective learning
  * rate from the state in {@link #effectiveRate}:
  * <pre>
  *   public final class SignSgd extends AbstractOptimizer&lt;SignSgd.Config&gt; {
@@ -18,7 +19,17 @@ import org.ejml.data.DMatrixRMaj;
  *       public SignSgd(Config config) {
  *           super("signsgd", config, new String[0], new double[0]);
  *       }
- *       ... update and effectiveRate, reading config.learningRate()
+ *
+ *       protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+ *           kernel(theta, g, from, to, config);
+ *       }
+ *
+ *       public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
+ *           for (int i = from; i &lt; to; i++) {
+ *               theta[i] -= config.learningRate() * Math.signum(g[i]);
+ *           }
+ *       }
+ *       ... effectiveRate
  *   }
  * </pre>
  * As PyTorch's {@code Optimizer} holds its {@code defaults}, the base class holds the record: the

@@ -32,6 +32,11 @@ public final class SignSgd extends AbstractOptimizer<SignSgd.Config> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, from, to, config);
+    }
+
+    /** The update as a pure loop over arrays, on elements {@code [from, to)}; theta is modified. */
+    public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
         for (int i = from; i < to; i++) {
             theta[i] -= config.learningRate() * Math.signum(g[i]);
         }
