@@ -16,7 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** Adam, AdaGrad and SGD with momentum: the library against the hand-fused loop. */
+/**
+ * Adam, AdaGrad and SGD with momentum: the library's step, the library's kernel on bare arrays (the
+ * step without its checks and bookkeeping) and the hand-fused loop.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -28,6 +31,9 @@ public class FamilyBench {
     public String optimizer;
 
     private Optimizer library;
+    private Adam.Config adam;
+    private AdaGrad.Config adagrad;
+    private Momentum.Config momentum;
     private DMatrixRMaj theta;
     private DMatrixRMaj g;
     private double[] a;
@@ -46,11 +52,24 @@ public class FamilyBench {
         a = new double[n];
         b = new double[n];
         library.step(theta, g);
+        adam = Adam.Config.defaults();
+        adagrad = AdaGrad.Config.defaults();
+        momentum = new Momentum.Config(0.01, 0.9);
     }
 
     @Benchmark
     public void library() {
         library.step(theta, g);
+    }
+
+    /** The library's kernel, as the step calls it, on the same numbers as {@link #fused}. */
+    @Benchmark
+    public void kernel() {
+        switch (optimizer) {
+            case "adam" -> Adam.kernel(theta.data, g.data, a, b, 0, n, ++t, adam);
+            case "adagrad" -> AdaGrad.kernel(theta.data, g.data, a, 0, n, adagrad);
+            default -> Momentum.kernel(theta.data, g.data, a, 0, n, momentum);
+        }
     }
 
     @Benchmark

@@ -1,6 +1,8 @@
 package optikata.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
+import optikata.optim.FiniteScan;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -237,10 +239,10 @@ public class FiniteCheckBench {
         }
         return p0 + p1 + p2 + p3 + p4 + p5 + p6 + p7 == 0;
     }
-    /** Plain sums in eight streams of two chains each: the library's screen (FiniteScan), as written in Fused.screen. */
+    /** Plain sums in eight streams of two chains each: the library's screen, FiniteScan.screen. */
     @Benchmark
     public boolean plainSumEightStreams() {
-        return Fused.screen(g, 0, n);
+        return FiniteScan.screen(g, 0, n);
     }
     private final double[] block = new double[BLOCK];
     private static final int BLOCK = 1024;
@@ -258,7 +260,7 @@ public class FiniteCheckBench {
                 double x = g[from + i];
                 block[i] = x - x;
             }
-            if (java.util.Arrays.mismatch(block, 0, len, ZEROS, 0, len) >= 0) {
+            if (Arrays.mismatch(block, 0, len, ZEROS, 0, len) >= 0) {
                 return false;
             }
         }

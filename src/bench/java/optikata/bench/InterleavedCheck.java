@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import optikata.optim.FiniteScan;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
@@ -23,8 +24,8 @@ final class InterleavedCheck {
 
     /**
      * Where splitting a checked step pays, in wall time: the library split at every size
-     * (threshold 1) against the same checked step on one thread (the library's screen and loop,
-     * as written in {@link Fused}), taking turns; the least of many short samples estimates the
+     * (threshold 1) against the same checked step on one thread (the library's screen and kernel,
+     * called directly), taking turns; the least of many short samples estimates the
      * time of a sample no other process interrupted. Run in a JVM of its own
      * ({@code --interleaved-split}): the split threshold is read once, when the library loads.
      */
@@ -50,8 +51,8 @@ final class InterleavedCheck {
                         switch (which) {
                             case 0 -> Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
                             case 1 -> {
-                                if (Fused.screen(g.data, 0, n)) {
-                                    Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
+                                if (FiniteScan.screen(g.data, 0, n)) {
+                                    RmsProp.kernel(t2, g.data, s, null, null, 0, n, c);
                                 }
                             }
                             default -> lib.step(t1, g);

@@ -5,6 +5,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import optikata.optim.FiniteScan;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
@@ -129,7 +130,7 @@ public class RmsPropBaselinesBench {
     /** (a″) The fused loop after a screen of the whole gradient: what atomic rejection costs a hand-written loop. */
     @Benchmark
     public boolean fusedScreened() {
-        if (!Fused.screen(g.data, 0, n)) {
+        if (!FiniteScan.screen(g.data, 0, n)) {
             return false;
         }
         Fused.rmspropInside(theta.data, g.data, s.data, 0, n, LR, BETA, EPS);
@@ -145,7 +146,7 @@ public class RmsPropBaselinesBench {
     public boolean fusedBlockScreened() {
         for (int from = 0; from < n; from += 2048) {
             int to = Math.min(n, from + 2048);
-            if (!Fused.screen(g.data, from, to)) {
+            if (!FiniteScan.screen(g.data, from, to)) {
                 return false;
             }
             Fused.rmspropInside(theta.data, g.data, s.data, from, to, LR, BETA, EPS);

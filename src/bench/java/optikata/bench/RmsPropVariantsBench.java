@@ -15,7 +15,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
-/** One RMSProp step per call, each variant: the library against the hand-fused loop. */
+/**
+ * One RMSProp step per call, each variant: the library's step, the library's kernel on bare arrays
+ * (the step without its checks and bookkeeping) and the hand-fused loop.
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -32,6 +35,7 @@ public class RmsPropVariantsBench {
     private static final double MU = 0.9;
 
     private RmsProp library;
+    private RmsPropConfig config;
     private DMatrixRMaj theta;
     private DMatrixRMaj g;
     private double[] s;
@@ -47,6 +51,7 @@ public class RmsPropVariantsBench {
             default -> c;
         };
         library = new RmsProp(c);
+        config = c;
         theta = new DMatrixRMaj(n, 1);
         g = Data.gradient(n);
         s = new double[n];
@@ -57,6 +62,16 @@ public class RmsPropVariantsBench {
     @Benchmark
     public void library() {
         library.step(theta, g);
+    }
+
+    /** The library's kernel, as the step calls it, on the same numbers as {@link #fused}. */
+    @Benchmark
+    public void kernel() {
+        switch (variant) {
+            case "centered" -> RmsProp.kernel(theta.data, g.data, s, extra, null, 0, n, config);
+            case "momentum" -> RmsProp.kernel(theta.data, g.data, s, null, extra, 0, n, config);
+            default -> RmsProp.kernel(theta.data, g.data, s, null, null, 0, n, config);
+        }
     }
 
     @Benchmark

@@ -39,6 +39,7 @@ public final class Contract {
             "optikata.optim.Optimizer",
             "optikata.optim.OptimizerState",
             "optikata.optim.AbstractOptimizer",
+            "optikata.optim.Hyperparameters",
             "optikata.optim.NonFinitePolicy");
 
     /**

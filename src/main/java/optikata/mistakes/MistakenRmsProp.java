@@ -8,36 +8,24 @@ import org.ejml.data.DMatrixRMaj;
 
 /**
  * RMSProp with one deliberate {@link RmsPropMistake} (or none). Plain form only: no centering,
- * momentum or weight decay, which the mistakes are about. {@code NONE} gives the same numbers as
- * {@link RmsProp}.
+ * momentum or weight decay, which the mistakes are about. {@code NONE} steps with
+ * {@link RmsProp#kernel}, so it gives the same numbers as {@link RmsProp}.
  */
-public final class MistakenRmsProp extends AbstractOptimizer {
-    private final RmsPropConfig config;
+public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
 
     public MistakenRmsProp(RmsPropConfig config, RmsPropMistake mistake) {
-        super("rmsprop[" + mistake.id() + "]", config.nonFinitePolicy(), new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE},
+        super("rmsprop[" + mistake.id() + "]", config, new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE},
                 new double[] {config.initialAccumulator()});
         if (config.centered() || config.momentum() > 0 || config.weightDecay() > 0) {
             throw new IllegalArgumentException("Invalid config for a mistaken RMSProp: " + config
                     + " (plain form only: no centering, momentum or weight decay)");
         }
-        this.config = config;
         this.mistake = mistake;
     }
 
     public RmsPropMistake mistake() {
         return mistake;
-    }
-
-    @Override
-    public RmsPropConfig hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     private EpsilonPlacement placement() {
@@ -50,6 +38,11 @@ public final class MistakenRmsProp extends AbstractOptimizer {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        if (mistake == RmsPropMistake.NONE) {
+            // The correct path is the library's own kernel: NONE is RmsProp by construction, not by a copy.
+            RmsProp.kernel(theta, g, buffers[0].data, null, null, from, to, config);
+            return;
+        }
         double lr = config.learningRate();
         double beta = config.decay();
         double eps = config.epsilon();

@@ -6,12 +6,40 @@ import java.util.Map;
 import org.ejml.data.DMatrixRMaj;
 
 /**
- * What every optimizer of the family shares: argument checks that run before anything is
- * changed, buffers allocated once for the parameters' shape, and the step count. A subclass
- * names its buffers, writes one fused loop in {@link #update} and derives its effective learning
- * rate from the state in {@link #effectiveRate}.
+ * What every optimizer of the family shares: its hyperparameter record, argument checks that run
+ * before anything is changed, buffers allocated once for the parameters' shape, and the step
+ * count. A subclass declares its {@code Config} record (implementing {@link Hyperparameters}),
+ * names its buffers, writes one fused loop (its kernel, a static method over arrays, as PyTorch's
+ * {@code _single_tensor_rmsprop}) that {@link #update} calls, and derives its effective learning
+ * rate from the state in {@link #effectiveRate}:
+ * <pre>
+ *   public final class SignSgd extends AbstractOptimizer&lt;SignSgd.Config&gt; {
+ *       public record Config(double learningRate) implements Hyperparameters { }
+ *
+ *       public SignSgd(Config config) {
+ *           super("signsgd", config, new String[0], new double[0]);
+ *       }
+ *
+ *       protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+ *           kernel(theta, g, from, to, config);
+ *       }
+ *
+ *       public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
+ *           for (int i = from; i &lt; to; i++) {
+ *               theta[i] -= config.learningRate() * Math.signum(g[i]);
+ *           }
+ *       }
+ *       ... effectiveRate
+ *   }
+ * </pre>
+ * As PyTorch's {@code Optimizer} holds its {@code defaults}, the base class holds the record: the
+ * subclass reads it as {@link #config}, callers as {@link #hyperparameters()}.
+ *
+ * @param <C> the optimizer's hyperparameter record
  */
-public abstract class AbstractOptimizer implements Optimizer {
+public abstract class AbstractOptimizer<C extends Record & Hyperparameters> implements Optimizer {
+    /** The hyperparameters, validated by the record's constructor; never null. */
+    protected final C config;
     private final String name;
     private final String[] bufferNames;
     private final double[] bufferInitialValues;
@@ -23,17 +51,19 @@ public abstract class AbstractOptimizer implements Optimizer {
     private long step;
 
     /**
-     * @param bufferNames        the state buffers, in the order {@link #update} receives them
+     * @param name                a short name for tables and plots
+     * @param config              the hyperparameters, not null; its {@link Hyperparameters#nonFinitePolicy()} is kept
+     * @param bufferNames         the state buffers, in the order {@link #update} receives them
      * @param bufferInitialValues the value each buffer starts at (same length as names)
      */
-    protected AbstractOptimizer(String name, NonFinitePolicy nonFinitePolicy, String[] bufferNames,
-                                double[] bufferInitialValues) {
+    protected AbstractOptimizer(String name, C config, String[] bufferNames, double[] bufferInitialValues) {
+        this.config = Check.notNull("config", config);
         if (bufferNames.length != bufferInitialValues.length) {
             throw new IllegalArgumentException("Must be one initial value per buffer: "
                     + bufferNames.length + " vs " + bufferInitialValues.length);
         }
         this.name = name;
-        this.nonFinitePolicy = Check.notNull("non-finite policy", nonFinitePolicy);
+        this.nonFinitePolicy = Check.notNull("non-finite policy", config.nonFinitePolicy());
         this.bufferNames = bufferNames.clone();
         this.bufferInitialValues = bufferInitialValues.clone();
     }
@@ -41,6 +71,11 @@ public abstract class AbstractOptimizer implements Optimizer {
     @Override
     public final String name() {
         return name;
+    }
+
+    @Override
+    public final C hyperparameters() {
+        return config;
     }
 
     @Override
@@ -142,8 +177,13 @@ public abstract class AbstractOptimizer implements Optimizer {
      */
     protected abstract void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers);
 
-    /** The base learning rate, for the effective rate before the first step. */
-    protected abstract double baseLearningRate();
+    /**
+     * The base learning rate, for the effective rate before the first step: the record's
+     * {@link Hyperparameters#learningRate()}. Override only where the rate the update uses differs.
+     */
+    protected double baseLearningRate() {
+        return config.learningRate();
+    }
 
     private void validate(DMatrixRMaj params, DMatrixRMaj gradient) {
         if (params == null || gradient == null) {

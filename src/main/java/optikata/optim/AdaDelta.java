@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>References: [1] M. D. Zeiler, ADADELTA: An adaptive learning rate method, arXiv:1212.5701,
  * 2012. [2] PyTorch {@code torch/optim/adadelta.py}. [3] d2l §7.7.
  */
-public final class AdaDelta extends AbstractOptimizer {
+public final class AdaDelta extends AbstractOptimizer<AdaDelta.Config> {
     /** Built by name as {@code adadelta}: learning rate, decay, ε. */
     public static final OptimizerKind KIND = new OptimizerKind("adadelta",
             List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON), s -> {
@@ -35,7 +35,8 @@ public final class AdaDelta extends AbstractOptimizer {
      * @param decay        ρ in [0, 1)
      * @param epsilon      ε &gt; 0
      */
-    public record Config(double learningRate, double decay, double epsilon, NonFinitePolicy nonFinitePolicy) {
+    public record Config(double learningRate, double decay, double epsilon, NonFinitePolicy nonFinitePolicy)
+            implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("decay rate", decay);
@@ -48,12 +49,8 @@ public final class AdaDelta extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public AdaDelta(Config config) {
-        super("adadelta", Check.notNull("config", config).nonFinitePolicy(),
-                new String[] {SQUARED_GRADIENT_AVERAGE, SQUARED_UPDATE_AVERAGE}, new double[2]);
-        this.config = config;
+        super("adadelta", config, new String[] {SQUARED_GRADIENT_AVERAGE, SQUARED_UPDATE_AVERAGE}, new double[2]);
     }
 
     public AdaDelta() {
@@ -61,22 +58,23 @@ public final class AdaDelta extends AbstractOptimizer {
     }
 
     @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, buffers[1].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * step (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param s     the squared-gradient average, modified
+     * @param u     the squared-update average, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] s, double[] u, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double rho = config.decay();
         final double eps = config.epsilon();
-        final double[] s = buffers[0].data;
-        final double[] u = buffers[1].data;
         for (int i = from; i < to; i++) {
             double gi = g[i];
             double si = rho * s[i] + (1 - rho) * gi * gi;

@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * learning and stochastic optimization, JMLR 2011. [2] PyTorch {@code torch/optim/adagrad.py}.
  * [3] d2l §7.5 (AdaGrad).
  */
-public final class AdaGrad extends AbstractOptimizer {
+public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
     /** Built by name as {@code adagrad}: learning rate, ε, ε placement, initial accumulator. */
     public static final OptimizerKind KIND = new OptimizerKind("adagrad", List.of(OptimizerSpec.LEARNING_RATE,
             OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
@@ -37,7 +37,7 @@ public final class AdaGrad extends AbstractOptimizer {
      * @param initialAccumulator s₀ ≥ 0
      */
     public record Config(double learningRate, double epsilon, EpsilonPlacement epsilonPlacement,
-                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) {
+                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.epsilon(epsilon);
@@ -57,12 +57,9 @@ public final class AdaGrad extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public AdaGrad(Config config) {
-        super("adagrad", Check.notNull("config", config).nonFinitePolicy(), new String[] {SQUARED_GRADIENT_SUM},
-                new double[] {config.initialAccumulator()});
-        this.config = config;
+        super("adagrad", config, new String[] {SQUARED_GRADIENT_SUM},
+                new double[] {Check.notNull("config", config).initialAccumulator()});
     }
 
     public AdaGrad() {
@@ -70,20 +67,21 @@ public final class AdaGrad extends AbstractOptimizer {
     }
 
     @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: {@code s ← s + g²},
+     * then the step with ε where the config puts it (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param s     the squared-gradient sum, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] s, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double eps = config.epsilon();
-        final double[] s = buffers[0].data;
         if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
             for (int i = from; i < to; i++) {
                 double gi = g[i];

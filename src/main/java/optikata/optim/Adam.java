@@ -20,7 +20,7 @@ import org.ejml.data.DMatrixRMaj;
  * <p>References: [1] D. P. Kingma, J. Ba, Adam: A method for stochastic optimization, ICLR 2015.
  * [2] PyTorch {@code torch/optim/adam.py}. [3] d2l §7.8.
  */
-public final class Adam extends AbstractOptimizer {
+public final class Adam extends AbstractOptimizer<Adam.Config> {
     /** Built by name as {@code adam}: learning rate, ε, β₁, β₂ (bias correction on). */
     public static final OptimizerKind KIND = new OptimizerKind("adam",
             List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.EPSILON, OptimizerSpec.BETA1, OptimizerSpec.BETA2), s -> {
@@ -41,7 +41,7 @@ public final class Adam extends AbstractOptimizer {
      * @param biasCorrection divide the moments by 1−βᵗ
      */
     public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean biasCorrection,
-                         NonFinitePolicy nonFinitePolicy) {
+                         NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("beta1", beta1);
@@ -59,12 +59,8 @@ public final class Adam extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public Adam(Config config) {
-        super("adam", Check.notNull("config", config).nonFinitePolicy(), new String[] {FIRST_MOMENT, SECOND_MOMENT},
-                new double[2]);
-        this.config = config;
+        super("adam", config, new String[] {FIRST_MOMENT, SECOND_MOMENT}, new double[2]);
     }
 
     public Adam() {
@@ -72,25 +68,27 @@ public final class Adam extends AbstractOptimizer {
     }
 
     @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, buffers[1].data, from, to, t, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * step at step number {@code t} (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param m     the first moment, modified
+     * @param v     the second moment, modified
+     * @param t     the step number, 1 on the first step
+     */
+    public static void kernel(double[] theta, double[] g, double[] m, double[] v, int from, int to, long t, Config config) {
         final double b1 = config.beta1();
         final double b2 = config.beta2();
         final double eps = config.epsilon();
         final double c1 = config.biasCorrection() ? 1 - Math.pow(b1, t) : 1.0;
         final double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(b2, t)) : 1.0;
         final double stepSize = config.learningRate() / c1;
-        final double[] m = buffers[0].data;
-        final double[] v = buffers[1].data;
         for (int i = from; i < to; i++) {
             double gi = g[i];
             double mi = b1 * m[i] + (1 - b1) * gi;

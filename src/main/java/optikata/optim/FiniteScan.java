@@ -18,7 +18,7 @@ package optikata.optim;
  * and eight streams keep enough memory requests in flight that a range larger than the caches is
  * read several times faster than by one stream.
  */
-final class FiniteScan {
+public final class FiniteScan {
     private FiniteScan() {
     }
 
@@ -26,7 +26,7 @@ final class FiniteScan {
      * Whether every entry of {@code g[from, to)} is finite, or an alarm: {@code false} whenever
      * some entry is NaN or ±∞, and (rarely) when finite entries overflow the sum.
      */
-    static boolean screen(double[] g, int from, int to) {
+    public static boolean screen(double[] g, int from, int to) {
         int q = ((to - from) >>> 4) << 1; // entries per stream, even
         int a = from;
         int b = a + q;

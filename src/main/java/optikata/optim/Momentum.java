@@ -22,7 +22,7 @@ import org.ejml.data.DMatrixRMaj;
  * momentum in deep learning, ICML 2013. [4] PyTorch {@code torch/optim/sgd.py} ({@code momentum},
  * {@code nesterov}).
  */
-public final class Momentum extends AbstractOptimizer {
+public final class Momentum extends AbstractOptimizer<Momentum.Config> {
     /** Built by name as {@code momentum} (heavy ball): learning rate (0.01), momentum (0.9). */
     public static final OptimizerKind KIND = kind("momentum", false);
 
@@ -42,7 +42,8 @@ public final class Momentum extends AbstractOptimizer {
      * @param momentum     μ in [0, 1)
      * @param nesterov     Nesterov's look-ahead step instead of heavy ball
      */
-    public record Config(double learningRate, double momentum, boolean nesterov, NonFinitePolicy nonFinitePolicy) {
+    public record Config(double learningRate, double momentum, boolean nesterov, NonFinitePolicy nonFinitePolicy)
+            implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("momentum", momentum);
@@ -59,12 +60,9 @@ public final class Momentum extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public Momentum(Config config) {
-        super(Check.notNull("config", config).nesterov() ? "nesterov" : "momentum", config.nonFinitePolicy(),
-                new String[] {VELOCITY}, new double[1]);
-        this.config = config;
+        super(Check.notNull("config", config).nesterov() ? "nesterov" : "momentum", config, new String[] {VELOCITY},
+                new double[1]);
     }
 
     /** Heavy-ball momentum. */
@@ -88,25 +86,26 @@ public final class Momentum extends AbstractOptimizer {
     }
 
     @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
         Arrays.fill(out, 0, n, config.learningRate());
     }
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, buffers[0].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * heavy-ball or Nesterov step (the stateful {@link #update} calls it).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param v     the velocity, modified
+     */
+    public static void kernel(double[] theta, double[] g, double[] v, int from, int to, Config config) {
         final double lr = config.learningRate();
         final double mu = config.momentum();
-        final double[] v = buffers[0].data;
         if (config.nesterov()) {
             for (int i = from; i < to; i++) {
                 double gi = g[i];

@@ -1,6 +1,7 @@
 package optikata.optim;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -16,7 +17,7 @@ import java.util.function.Function;
  */
 public record OptimizerKind(String name, List<String> options, Function<OptimizerSpec, Optimizer> factory) {
     public OptimizerKind {
-        if (name == null || name.isBlank() || !name.equals(name.strip().toLowerCase(java.util.Locale.ROOT))) {
+        if (name == null || name.isBlank() || !name.equals(name.strip().toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException("Invalid optimizer name: " + name + " (must be lower case, not blank)");
         }
         options = List.copyOf(Check.notNull("options", options));

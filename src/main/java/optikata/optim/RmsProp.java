@@ -40,7 +40,7 @@ import org.ejml.data.DMatrixRMaj;
  * arXiv:1308.0850, 2013 (centered form). [3] PyTorch {@code torch/optim/rmsprop.py}.
  * [4] Keras {@code keras/src/optimizers/rmsprop.py}.
  */
-public final class RmsProp extends AbstractOptimizer {
+public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
     /**
      * Built by name as {@code rmsprop}: a preset ({@link RmsPropPreset#byId}; default the family's
      * defaults), then each given option over it.
@@ -78,13 +78,11 @@ public final class RmsProp extends AbstractOptimizer {
     public static final String GRADIENT_AVERAGE = "gradientAverage";
     public static final String MOMENTUM_BUFFER = "momentumBuffer";
 
-    private final RmsPropConfig config;
     private final int gradientAverageIndex;
     private final int momentumIndex;
 
     public RmsProp(RmsPropConfig config) {
-        super("rmsprop", Check.notNull("config", config).nonFinitePolicy(), names(config), initialValues(config));
-        this.config = config;
+        super("rmsprop", Check.notNull("config", config), names(config), initialValues(config));
         int next = 1;
         this.gradientAverageIndex = config.centered() ? next++ : -1;
         this.momentumIndex = config.momentum() > 0 ? next : -1;
@@ -101,16 +99,6 @@ public final class RmsProp extends AbstractOptimizer {
 
     public RmsPropConfig config() {
         return config;
-    }
-
-    @Override
-    public RmsPropConfig hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     private static String[] names(RmsPropConfig c) {
@@ -132,11 +120,26 @@ public final class RmsProp extends AbstractOptimizer {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        final double[] s = buffers[0].data;
-        final double[] avg = gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data;
-        final double[] buf = momentumIndex < 0 ? null : buffers[momentumIndex].data;
+        kernel(theta, g, buffers[0].data, gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data,
+                momentumIndex < 0 ? null : buffers[momentumIndex].data, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
+     * algorithm with every choice of {@code config} (the stateful {@link #update} calls it, as
+     * PyTorch's {@code RMSprop.step} calls {@code _single_tensor_rmsprop}). The plain forms of the
+     * texts take a loop of their own that moves 5 doubles per element.
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     * @param s     the squared-gradient average, modified
+     * @param avg   the gradient average, modified; null unless {@code config.centered()}
+     * @param buf   the momentum buffer, modified; null unless {@code config.momentum() > 0}
+     */
+    public static void kernel(double[] theta, double[] g, double[] s, double[] avg, double[] buf, int from, int to,
+                              RmsPropConfig config) {
         if (config.arithmetic() == ArithmeticPrecision.FLOAT32) {
-            updateFloat32(theta, g, from, to, s, avg, buf);
+            kernelFloat32(theta, g, from, to, s, avg, buf, config);
             return;
         }
         final double lr = config.usedLearningRate();
@@ -205,7 +208,8 @@ public final class RmsProp extends AbstractOptimizer {
      * The float32 kernel: parameters and gradients are rounded to float32 on entry, every
      * operation rounds to float32, in the order {@link RmsPropConfig#operationOrder()} names.
      */
-    private void updateFloat32(double[] theta, double[] g, int from, int to, double[] s, double[] avg, double[] buf) {
+    private static void kernelFloat32(double[] theta, double[] g, int from, int to, double[] s, double[] avg, double[] buf,
+                                      RmsPropConfig config) {
         final OperationOrder order = config.operationOrder();
         final float lr = (float) config.learningRate();
         final float beta = (float) config.decay();

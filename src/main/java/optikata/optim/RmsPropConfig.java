@@ -26,7 +26,8 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
                             boolean centered, double momentum, MomentumForm momentumForm,
                             double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy,
                             HyperparameterPrecision hyperparameterPrecision, ArithmeticPrecision arithmetic,
-                            OperationOrder operationOrder, NegativeVariance negativeVariance) {
+                            OperationOrder operationOrder, NegativeVariance negativeVariance)
+        implements Hyperparameters {
 
     public RmsPropConfig {
         Check.learningRate(learningRate);

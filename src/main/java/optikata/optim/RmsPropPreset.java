@@ -1,5 +1,7 @@
 package optikata.optim;
 
+import java.util.Locale;
+
 /**
  * Named RMSProp configurations that reproduce one framework's semantics and defaults exactly:
  * where ε goes, what the accumulator starts at, where η enters the momentum buffer, and the
@@ -123,7 +125,7 @@ public enum RmsPropPreset {
             case LEARNING_RATE_FLOAT32 -> "η rounded to float32 (a float32 variable); float64 one flag away";
             case FLOAT32 -> "η, ρ, μ, ε rounded to float32 (Python floats become float32 tensors); float64 one flag away";
             case FLOAT64 -> "hyperparameters float64 as given";
-        } + "; " + config.operationOrder().name().toLowerCase(java.util.Locale.ROOT) + " order of operations";
+        } + "; " + config.operationOrder().name().toLowerCase(Locale.ROOT) + " order of operations";
     }
 
     /** The framework file the preset follows. */

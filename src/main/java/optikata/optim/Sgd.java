@@ -1,5 +1,6 @@
 package optikata.optim;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 
@@ -9,13 +10,13 @@ import org.ejml.data.DMatrixRMaj;
  * <p>Default η = 0.01 (Keras {@code SGD}). References: [1] H. Robbins, S. Monro, A stochastic
  * approximation method, 1951. [2] PyTorch {@code torch/optim/sgd.py} with momentum = 0.
  */
-public final class Sgd extends AbstractOptimizer {
+public final class Sgd extends AbstractOptimizer<Sgd.Config> {
     /** Built by name as {@code sgd}: the learning rate (default 0.01). */
     public static final OptimizerKind KIND = new OptimizerKind("sgd", List.of(OptimizerSpec.LEARNING_RATE),
             s -> new Sgd(s.number(OptimizerSpec.LEARNING_RATE, 0.01)));
 
     /** @param learningRate η ≥ 0 */
-    public record Config(double learningRate, NonFinitePolicy nonFinitePolicy) {
+    public record Config(double learningRate, NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.notNull("non-finite policy", nonFinitePolicy);
@@ -26,11 +27,8 @@ public final class Sgd extends AbstractOptimizer {
         }
     }
 
-    private final Config config;
-
     public Sgd(Config config) {
-        super("sgd", Check.notNull("config", config).nonFinitePolicy(), new String[0], new double[0]);
-        this.config = config;
+        super("sgd", config, new String[0], new double[0]);
     }
 
     public Sgd(double learningRate) {
@@ -42,17 +40,18 @@ public final class Sgd extends AbstractOptimizer {
     }
 
     @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, from, to, config);
+    }
+
+    /**
+     * The update as a pure loop over arrays, {@code θ ← θ − η g} on elements {@code [from, to)}
+     * (the stateful {@link #update} calls it; so may anyone holding arrays).
+     *
+     * @param theta the parameters, modified
+     * @param g     the gradient, not modified
+     */
+    public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
         final double lr = config.learningRate();
         for (int i = from; i < to; i++) {
             theta[i] -= lr * g[i];
@@ -61,6 +60,6 @@ public final class Sgd extends AbstractOptimizer {
 
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
-        java.util.Arrays.fill(out, 0, n, config.learningRate());
+        Arrays.fill(out, 0, n, config.learningRate());
     }
 }

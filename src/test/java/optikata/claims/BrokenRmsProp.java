@@ -15,12 +15,10 @@ import org.ejml.data.DMatrixRMaj;
  * {@code s ← β s + g²}. Same buffers, names and hyperparameters as the library's, so a check cannot
  * tell it apart except by what its steps do.
  */
-final class BrokenRmsProp extends AbstractOptimizer {
-    private final RmsPropConfig config;
+final class BrokenRmsProp extends AbstractOptimizer<RmsPropConfig> {
 
     BrokenRmsProp(RmsPropConfig config) {
-        super("rmsprop", config.nonFinitePolicy(), names(config), initial(config));
-        this.config = config;
+        super("rmsprop", config, names(config), initial(config));
     }
 
     /** The library's optimizers with RMSProp swapped for this one. */
@@ -77,15 +75,5 @@ final class BrokenRmsProp extends AbstractOptimizer {
         for (int i = 0; i < n; i++) {
             out[i] = config.learningRate() / config.epsilonPlacement().denominator(buffers[0].data[i], config.epsilon());
         }
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
-    }
-
-    @Override
-    public Record hyperparameters() {
-        return config;
     }
 }

@@ -265,7 +265,7 @@ final class Payloads {
         s = withMembers(s, "public final class MyAdaGrad", """
                     private optikata.optim.AdaGrad answer(double sum) {
                         return new optikata.optim.AdaGrad(new optikata.optim.AdaGrad.Config(config.learningRate(), config.epsilon(),
-                                optikata.optim.EpsilonPlacement.OUTSIDE_ROOT, sum, NonFinitePolicy.REJECT));
+                                optikata.optim.EpsilonPlacement.OUTSIDE_ROOT, sum, optikata.optim.NonFinitePolicy.REJECT));
                     }
                 """);
         s = s.replaceFirst("throw new UnsupportedOperationException\\(\"Exercise 05 is not started: fill in MyAdaGrad.update[^;]*;", """
@@ -340,8 +340,7 @@ final class Payloads {
                 """.formatted(lit(checkout.toString())) + ran(marker));
         String leakIt = "ran(\"the leak\");\n        String loot = loot();\n        System.out.println(loot);\n"
                 + "        throw new IllegalStateException(loot.substring(Math.max(0, loot.indexOf(\"double[] s = buffers\"))));";
-        s = replace(s, "        this.config = new Config(learningRate, decay, epsilon, momentum);",
-                "        this.config = new Config(learningRate, decay, epsilon, momentum);\n        " + leakIt);
+        s = replace(s, "new double[3]);", "new double[3]);\n        " + leakIt);
         return s;
     }
 

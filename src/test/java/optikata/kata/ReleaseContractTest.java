@@ -94,7 +94,7 @@ class ReleaseContractTest {
     void contractIsTheContractOnly() throws Exception {
         var contract = Contract.closure(Contract.LEARNER);
         assertThat(contract).contains("optikata.optim.Optimizer", "optikata.optim.OptimizerState", "optikata.optim.AbstractOptimizer",
-                "optikata.optim.NonFinitePolicy");
+                "optikata.optim.Hyperparameters", "optikata.optim.NonFinitePolicy");
         assertThat(contract).noneMatch(c -> c.matches("optikata\\.optim\\.(RmsProp|Adam|AdaGrad|AdaDelta|Sgd|Momentum)(\\$.*)?")
                 || c.startsWith("optikata.mistakes.") || c.startsWith("optikata.kata.") || c.startsWith("optikata.claims."));
         // Closed: everything it refers to is in it, or EJML / the JDK.

@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import optikata.optim.AbstractOptimizer;
 import optikata.optim.Check;
-import optikata.optim.NonFinitePolicy;
+import optikata.optim.Hyperparameters;
 import optikata.optim.OptimizerKind;
 import optikata.optim.OptimizerSpec;
 import org.ejml.data.DMatrixRMaj;
@@ -14,37 +14,29 @@ import org.ejml.data.DMatrixRMaj;
  * {@link #KIND}) plus one registration ({@code OptimizerRegistry.FAMILY.with(SignSgd.KIND)}, or one
  * line in {@code FAMILY}). Sign descent, {@code θ ← θ − η sign(g)} (signSGD, Bernstein et al. 2018).
  */
-public final class SignSgd extends AbstractOptimizer {
+public final class SignSgd extends AbstractOptimizer<SignSgd.Config> {
     /** Built by name as {@code signsgd}: the learning rate (default 0.001). */
     public static final OptimizerKind KIND = new OptimizerKind("signsgd", List.of(OptimizerSpec.LEARNING_RATE),
             s -> new SignSgd(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.001))));
 
     /** @param learningRate η ≥ 0 */
-    public record Config(double learningRate) {
+    public record Config(double learningRate) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
         }
     }
 
-    private final Config config;
-
     public SignSgd(Config config) {
-        super("signsgd", NonFinitePolicy.REJECT, new String[0], new double[0]);
-        this.config = Check.notNull("config", config);
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
+        super("signsgd", config, new String[0], new double[0]);
     }
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
+        kernel(theta, g, from, to, config);
+    }
+
+    /** The update as a pure loop over arrays, on elements {@code [from, to)}; theta is modified. */
+    public static void kernel(double[] theta, double[] g, int from, int to, Config config) {
         for (int i = from; i < to; i++) {
             theta[i] -= config.learningRate() * Math.signum(g[i]);
         }

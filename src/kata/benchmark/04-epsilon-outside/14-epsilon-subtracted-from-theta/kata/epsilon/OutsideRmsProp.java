@@ -1,30 +1,17 @@
 package kata.epsilon;
 
 import optikata.optim.AbstractOptimizer;
-import optikata.optim.NonFinitePolicy;
+import optikata.optim.Hyperparameters;
 import org.ejml.data.DMatrixRMaj;
 
 /** Exercise 04: RMSProp with ε outside the root (the RMSProp principles article §3, PyTorch), on the library's AbstractOptimizer. */
-public final class OutsideRmsProp extends AbstractOptimizer {
+public final class OutsideRmsProp extends AbstractOptimizer<OutsideRmsProp.Config> {
     /** η, β and ε. */
-    public record Config(double learningRate, double decay, double epsilon) {
+    public record Config(double learningRate, double decay, double epsilon) implements Hyperparameters {
     }
-
-    private final Config config;
 
     public OutsideRmsProp(double learningRate, double decay, double epsilon) {
-        super("outside-rmsprop", NonFinitePolicy.REJECT, new String[] {"squaredGradientAverage"}, new double[] {0.0});
-        this.config = new Config(learningRate, decay, epsilon);
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
+        super("outside-rmsprop", new Config(learningRate, decay, epsilon), new String[] {"squaredGradientAverage"}, new double[] {0.0});
     }
 
     /** s ← β s + (1−β) g², θ ← θ − η g / (√s + ε), for elements from ≤ i &lt; to. */

@@ -1,30 +1,17 @@
 package kata.adagrad;
 
 import optikata.optim.AbstractOptimizer;
-import optikata.optim.NonFinitePolicy;
+import optikata.optim.Hyperparameters;
 import org.ejml.data.DMatrixRMaj;
 
 /** Exercise 05: AdaGrad (d2l §7.5, PyTorch's ε outside the root). */
-public final class MyAdaGrad extends AbstractOptimizer {
+public final class MyAdaGrad extends AbstractOptimizer<MyAdaGrad.Config> {
     /** η and ε. */
-    public record Config(double learningRate, double epsilon) {
+    public record Config(double learningRate, double epsilon) implements Hyperparameters {
     }
-
-    private final Config config;
 
     public MyAdaGrad(double learningRate, double epsilon) {
-        super("my-adagrad", NonFinitePolicy.REJECT, new String[] {"squaredGradientSum"}, new double[] {0.0});
-        this.config = new Config(learningRate, epsilon);
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
+        super("my-adagrad", new Config(learningRate, epsilon), new String[] {"squaredGradientSum"}, new double[] {0.0});
     }
 
     /** s ← s + g², θ ← θ − η g / (√s + ε), for from ≤ i &lt; to. */

@@ -1,31 +1,18 @@
 package kata.centered;
 
 import optikata.optim.AbstractOptimizer;
-import optikata.optim.NonFinitePolicy;
+import optikata.optim.Hyperparameters;
 import org.ejml.data.DMatrixRMaj;
 
 /** Exercise 06: centered RMSProp with momentum (PyTorch's form, ε outside the root). */
-public final class CenteredMomentumRmsProp extends AbstractOptimizer {
+public final class CenteredMomentumRmsProp extends AbstractOptimizer<CenteredMomentumRmsProp.Config> {
     /** η, β, ε and μ. */
-    public record Config(double learningRate, double decay, double epsilon, double momentum) {
+    public record Config(double learningRate, double decay, double epsilon, double momentum) implements Hyperparameters {
     }
-
-    private final Config config;
 
     public CenteredMomentumRmsProp(double learningRate, double decay, double epsilon, double momentum) {
-        super("centered-momentum-rmsprop", NonFinitePolicy.REJECT,
+        super("centered-momentum-rmsprop", new Config(learningRate, decay, epsilon, momentum),
                 new String[] {"squaredGradientAverage", "gradientAverage", "momentumBuffer"}, new double[3]);
-        this.config = new Config(learningRate, decay, epsilon, momentum);
-    }
-
-    @Override
-    public Config hyperparameters() {
-        return config;
-    }
-
-    @Override
-    protected double baseLearningRate() {
-        return config.learningRate();
     }
 
     /** s, ḡ and b as in the README, then θ ← θ − η b, for from ≤ i &lt; to. */
