@@ -110,7 +110,7 @@ public final class C17StateCount extends AbstractClaim {
             faster &= r * SAME_SPEED < 1;
             slower &= r > SAME_SPEED;
         }
-        if ((lessState || sameState) && faster || lessState && !slower) {
+        if (((lessState || sameState) && faster) || (lessState && !slower)) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (!lessState && slower) {

@@ -19,6 +19,8 @@ public final class Register {
     }
 
     /**
+     * The claim with this id (case-insensitive, e.g. {@code c07}).
+     *
      * @throws IllegalArgumentException naming the known ids
      */
     public static Claim byId(String id) {

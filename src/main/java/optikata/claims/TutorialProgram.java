@@ -45,6 +45,8 @@ final class TutorialProgram {
     }
 
     static final class BroadcastError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final int left;
         final int right;
 

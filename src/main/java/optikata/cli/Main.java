@@ -2,7 +2,9 @@ package optikata.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -37,7 +39,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // The console's own encoding, as System.out has it.
+        Charset console = Charset.defaultCharset();
+        System.exit(execute(args, new PrintWriter(new OutputStreamWriter(System.out, console), true),
+                new PrintWriter(new OutputStreamWriter(System.err, console), true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -105,7 +106,7 @@ public final class ResetCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             return null;
         }
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Path to = layout.root().resolve(".optikata").resolve("backups").resolve(name).resolve(time);
         for (Path rel : files) {
             Path src = dir.resolve(rel);

@@ -29,6 +29,8 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * Reads a recording folder: its gradients, start point and every {@code ref/*.json}.
+     *
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
     public static RecordingSet load(Path folder) throws IOException {
@@ -51,7 +53,7 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
         JsonNode m = JSON.readTree(json.toFile());
         String id = json.getFileName().toString().replaceFirst("\\.json$", "");
         Map<String, List<String>> alternatives = new LinkedHashMap<>();
-        m.path("alternatives").fields().forEachRemaining(e -> alternatives.put(e.getKey(), strings(e.getValue())));
+        m.path("alternatives").properties().forEach(e -> alternatives.put(e.getKey(), strings(e.getValue())));
         JsonNode e = m.path("expect");
         if (e.isMissingNode()) {
             throw new IllegalArgumentException(json + ": no \"expect\" (agreement, tolerance, why)");

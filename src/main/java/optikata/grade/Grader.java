@@ -138,7 +138,7 @@ public final class Grader {
                 cp.addAll(classes);
                 cp.add(books.resolve(hidden ? "all" : "public"));
                 openTree(books);
-                runChildren(box, scratch, work, cp, part, seen, failures, deadline);
+                runChildren(box, work, cp, part, seen, failures, deadline);
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (String ex : layout.names()) {
@@ -329,7 +329,7 @@ public final class Grader {
     }
 
     /** Runs the plan's cases in children until every case has a report or a failure, or the deadline passes. */
-    private void runChildren(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
+    private void runChildren(Sandbox box, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
                              Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         for (int attempt = 0; attempt <= plan.size() && System.nanoTime() < deadline; attempt++) {
             List<Planned> todo = plan.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
@@ -337,7 +337,7 @@ public final class Grader {
                 return;
             }
             int before = seen.size() + failures.size();
-            String culpritReason = runChild(box, scratch, work, classpath, todo, seen, failures, deadline);
+            String culpritReason = runChild(box, work, classpath, todo, seen, failures, deadline);
             List<Planned> left = todo.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
             if (!left.isEmpty()) {
                 // the first case without a report is the one the child was running when it stopped
@@ -350,7 +350,7 @@ public final class Grader {
     }
 
     /** One child: feeds it the cases, reads reports until it ends or must be killed; returns why it stopped early. */
-    private String runChild(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
+    private String runChild(Sandbox box, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
                             Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(lib() + "/*");
         for (Path p : classpath) {

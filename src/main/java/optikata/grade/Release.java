@@ -95,8 +95,12 @@ public final class Release {
      */
     public static StudentRelease student(KataLayout layout, Path jar, Path out) throws IOException {
         requireJar(jar);
-        if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
-            throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
+        if (Files.exists(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
+                }
+            }
         }
         requireCheckout(layout);
         Files.createDirectories(out);
@@ -488,7 +492,7 @@ public final class Release {
                     apt-get update
                     # bubblewrap isolates each submission where the container allows namespaces (else a uid per submission)
                     apt-get install -y --no-install-recommends openjdk-17-jdk-headless bubblewrap
-                    """, true);
+                    """);
             put(z, "run_autograder", """
                     #!/usr/bin/env bash
                     # Gradescope runs this for every submission. The grader always writes a results file,
@@ -502,7 +506,7 @@ public final class Release {
                     java -Djava.awt.headless=true -Doptikata.home=/autograder/source -jar /autograder/source/lib/optikata.jar \\
                         grade --submission /autograder/submission --out /autograder/results/optikata
                     cp /autograder/results/optikata/results.json /autograder/results/results.json
-                    """, true);
+                    """);
             z.putNextEntry(new ZipEntry("lib/optikata.jar"));
             Files.copy(jar, z);
             z.closeEntry();
@@ -530,7 +534,7 @@ public final class Release {
         }
     }
 
-    private static void put(ZipOutputStream z, String name, String text, boolean executable) throws IOException {
+    private static void put(ZipOutputStream z, String name, String text) throws IOException {
         ZipEntry e = new ZipEntry(name);
         z.putNextEntry(e);
         z.write(text.getBytes(StandardCharsets.UTF_8));

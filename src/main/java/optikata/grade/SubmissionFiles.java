@@ -140,6 +140,8 @@ public final class SubmissionFiles {
 
     /** A path the grader will not read. */
     static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Refused(String why) {
             super(why, null, false, false);
         }

@@ -208,6 +208,7 @@ public final class Explain {
         return at > 0 ? quantity.substring(0, at) : quantity;
     }
 
+    @SuppressWarnings("ReferenceEquality") // `own` is this very entry, not merely an equal one
     private static String sameAsOther(Observation expected, Observation actual, String quantity, double[] av, double tol) {
         for (Entry o : expected.judged()) {
             if (o.name().equals(quantity) || o.isText() || o.numbers().length != av.length) {
@@ -321,8 +322,6 @@ public final class Explain {
     static String countDifference(String mine, String other) {
         Matcher a = NUMBER.matcher(mine);
         Matcher b = NUMBER.matcher(other);
-        StringBuilder sa = new StringBuilder();
-        StringBuilder sb = new StringBuilder();
         List<Long> na = new ArrayList<>();
         List<Long> nb = new ArrayList<>();
         while (a.find()) {

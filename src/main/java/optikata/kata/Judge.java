@@ -28,6 +28,9 @@ public final class Judge {
     }
 
     /**
+     * Judges one case: what the code under test observed against the solution's observation and the
+     * catalogue's mistakes.
+     *
      * @param key      the case's key in the mistakes' observations (book class + " " + case id)
      * @param mistakes the catalogue's mistakes with what they observe
      * @param timeoutMillis the time limit the probe ran under, for the message

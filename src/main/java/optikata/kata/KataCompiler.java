@@ -24,6 +24,8 @@ public final class KataCompiler {
     }
 
     /**
+     * Compiles source files together into a class folder.
+     *
      * @param sources   source files to compile together
      * @param out       class output folder (created)
      * @param classpath extra class path entries before the tool's own

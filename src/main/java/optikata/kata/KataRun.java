@@ -43,6 +43,8 @@ public final class KataRun {
     }
 
     /**
+     * Runs one exercise's specs against a source tree.
+     *
      * @param layout     the checkout (for specs and display paths)
      * @param sourceTree a tree laid out like exercises/ (a learner's, solutions/, or a mutant's)
      * @param hidden     include the hidden specs

@@ -70,8 +70,17 @@ public final class Mutants {
 
     /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
     public static final String SWITCH = "kata.MutantSwitch";
-    static final String SWITCH_SOURCE = "package kata;\n\n/** Selects the active mutant (0: none). */\npublic final class MutantSwitch {\n"
-            + "    public static volatile int id;\n\n    private MutantSwitch() {\n    }\n}\n";
+    static final String SWITCH_SOURCE = """
+            package kata;
+
+            /** Selects the active mutant (0: none). */
+            public final class MutantSwitch {
+                public static volatile int id;
+
+                private MutantSwitch() {
+                }
+            }
+            """;
 
     /**
      * A solution file with every mutant compiled in at once (a mutant schema): each mutated

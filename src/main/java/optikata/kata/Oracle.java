@@ -198,7 +198,7 @@ public final class Oracle {
         Files.createDirectories(work.resolve("public-books"));
         // the reference
         Path reference = work.resolve("reference");
-        compileTree(layout, exercise, layout.solutions(), reference, null);
+        compileTree(exercise, layout.solutions(), reference, null);
         StringBuilder text = new StringBuilder();
         for (String[] n : names) {
             text.append("# book ").append(n[0]).append(' ').append(n[1]).append('\n');
@@ -209,7 +209,7 @@ public final class Oracle {
         List<Map<String, Observation>> recorded = new ArrayList<>();
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
             Path out = work.resolve("mistakes").resolve(m.id());
-            compileTree(layout, exercise, layout.solutions(), out, m);
+            compileTree(exercise, layout.solutions(), out, m);
             Map<String, Observation> seen = runAll(work.resolve("books"), out, names);
             seen.forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
             recorded.add(seen);
@@ -315,7 +315,7 @@ public final class Oracle {
     }
 
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
-    private static void compileTree(KataLayout layout, String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
+    private static void compileTree(String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
         Path src = KataLayout.sourceDir(tree, exercise);
         List<Path> files = new ArrayList<>();
         Path staged = out.resolveSibling(out.getFileName() + "-src");

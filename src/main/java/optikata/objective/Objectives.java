@@ -46,6 +46,8 @@ public final class Objectives {
     }
 
     /**
+     * The objective with this name (case-insensitive).
+     *
      * @throws IllegalArgumentException naming the known objectives
      */
     public static Objective byName(String name) {

@@ -63,8 +63,6 @@ public final class Charts {
     public static XYChart draw(Figure figure) {
         // Logarithmic axes are drawn as linear axes of log10 of the data, so that the tick labels can be ours:
         // XChart's own log axes label 1 as "1E0", and a formatting function would make their ticks linear.
-        boolean logX = figure.logX();
-        boolean logY = figure.logY();
         Function<Double, String> xLabels = labels(figure, true);
         Function<Double, String> yLabels = labels(figure, false);
         Figure f = drawable(linear(figure));
@@ -281,7 +279,7 @@ public final class Charts {
             }
         }
         boolean log = x ? f.logX() : f.logY();
-        return log && (lo < 1e-4 * 0.999 || hi >= 1e5) || !log && hi >= 1e6;
+        return (log && (lo < 1e-4 * 0.999 || hi >= 1e5)) || (!log && hi >= 1e6);
     }
 
     /** A tick label: up to 4 significant digits, no trailing zeros. */

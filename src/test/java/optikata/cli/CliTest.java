@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class CliTest {
             assertThat(plotted.code()).as(plotted.err()).isZero();
             assertThat(dir.resolve("replay-" + ext + ".png")).isRegularFile();
         }
-        assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("run.csv")))).contains("\n# run: adagrad\nstep,theta_1");
+        assertThat(Files.readString(dir.resolve("run.csv"))).contains("\n# run: adagrad\nstep,theta_1");
     }
 
     @Test

@@ -127,7 +127,7 @@ class WatchTerminalTest {
         assertThat(s).containsPattern("✔ 01-one-step\\s+done");
 
         tmux("send-keys", "-t", session, "q");
-        s = awaitLineStart("WATCH-EXIT=0", 30);
+        awaitLineStart("WATCH-EXIT=0", 30);
         // The terminal is back in canonical (line) mode after watch.
         tmux("send-keys", "-t", session, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AFTER:/'", "Enter");
         s = awaitLineStart("AFTER:", 30);

@@ -90,7 +90,8 @@ final class Hostile {
     /** A Java string literal holding {@code s}. */
     static String lit(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '"' -> sb.append("\\\"");
@@ -235,7 +236,7 @@ final class Hostile {
         Path results = out.resolve("results.json");
         if (Files.isRegularFile(results)) {
             JsonNode json = new ObjectMapper().readTree(results.toFile());
-            json.fields().forEachRemaining(f -> {
+            json.properties().forEach(f -> {
                 if (!f.getKey().equals("tests")) {
                     sb.append(f.getValue().asText()).append('\n');
                 }

@@ -275,6 +275,7 @@ class SandboxTest {
 
     @Test
     @DisplayName("uid fallback: the System V shared memory, queues and semaphores the submission made are removed on close")
+    @SuppressWarnings("try") // closed inside the block on purpose, to look at what close removed
     void fallbackRemovesIpc() throws Exception {
         requireRoot();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
@@ -303,7 +304,7 @@ class SandboxTest {
     @DisplayName("namespace: 127.0.0.1 is unreachable from inside, though it is reachable from outside")
     void namespaceHasNoNetwork() throws Exception {
         requireNamespace();
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             String probe = "if (echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + ") 2>/dev/null; then echo CONNECTED; else echo UNREACHABLE; fi";
             Process outside = new ProcessBuilder("/bin/bash", "-c", probe).redirectErrorStream(true).start();
             String control = new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -542,6 +543,7 @@ class SandboxTest {
 
     @Test
     @DisplayName("a leftover process of a slot's uid is killed when the slot is opened again")
+    @SuppressWarnings("try") // opening the slot is what the test watches; the sandbox itself goes unused
     void openStartsClean() throws Exception {
         requireRoot();
         String mark = String.valueOf(900_000 + ThreadLocalRandom.current().nextInt(90_000));

@@ -3,7 +3,9 @@ package optikata.kata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,9 +39,9 @@ class ReleaseContractTest {
         List<String> args = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-d", out.toString(),
                 "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList())));
         sources.forEach(p -> args.add(p.toString()));
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = c.run(null, null, err, args.toArray(String[]::new));
-        return code == 0 ? List.of() : List.of(err.toString().split("\n"));
+        return code == 0 ? List.of() : List.of(err.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
     static List<Path> javaUnder(Path dir) throws Exception {
@@ -72,7 +74,7 @@ class ReleaseContractTest {
         Path zip = dir.resolve("autograder.zip");
         Release.gradescope(layout, dir.resolve("optikata.jar"), zip);
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            String inZip = new String(z.getInputStream(z.getEntry("exercises/01-one-step/src/kata/onestep/OneStep.java")).readAllBytes());
+            String inZip = new String(z.getInputStream(z.getEntry("exercises/01-one-step/src/kata/onestep/OneStep.java")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(inZip).isEqualTo(committed);
         }
     }

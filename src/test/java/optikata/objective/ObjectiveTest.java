@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -48,13 +49,18 @@ class ObjectiveTest {
     void checkerCatchesSignError() {
         LeastSquares ls = LeastSquares.tutorial();
         Objective flipped = new Objective() {
+            @Override
             public String name() { return "flipped"; }
+            @Override
             public int dimension() { return 2; }
+            @Override
             public double value(DMatrixRMaj t) { return ls.value(t); }
+            @Override
             public void gradient(DMatrixRMaj t, DMatrixRMaj out) {
                 ls.gradient(t, out);
-                org.ejml.dense.row.CommonOps_DDRM.scale(-1, out);
+                CommonOps_DDRM.scale(-1, out);
             }
+            @Override
             public DMatrixRMaj defaultStart() { return col(0, 0); }
         };
         assertThat(NumericGradient.check(flipped, col(0.0, 0.0), 1e-5).maxRelativeError()).isCloseTo(1.0, within(1e-6));
