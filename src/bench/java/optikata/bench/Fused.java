@@ -55,8 +55,8 @@ final class Fused {
     }
 
     static void adam(double[] theta, double[] g, double[] m, double[] v, int n, long t, double lr, double b1, double b2, double eps) {
-        double c1 = 1 - Math.pow(b1, t);
-        double sqrtC2 = Math.sqrt(1 - Math.pow(b2, t));
+        double c1 = 1 - Math.pow(b1, (double) t);
+        double sqrtC2 = Math.sqrt(1 - Math.pow(b2, (double) t));
         double stepSize = lr / c1;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
@@ -88,6 +88,7 @@ final class Fused {
      * Whether g[from, to) sums to a finite value (NaN and ±∞ make it non-finite), read as eight
      * streams of two sums each: the library's screen, written again here.
      */
+    @SuppressWarnings("IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
     static boolean screen(double[] g, int from, int to) {
         int q = ((to - from) >>> 4) << 1;
         double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
