@@ -1,5 +1,6 @@
 package optikata.bench;
 
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -261,7 +262,7 @@ public class FiniteCheckBench {
                 double x = g[from + i];
                 block[i] = x - x;
             }
-            if (java.util.Arrays.mismatch(block, 0, len, ZEROS, 0, len) >= 0) {
+            if (Arrays.mismatch(block, 0, len, ZEROS, 0, len) >= 0) {
                 return false;
             }
         }

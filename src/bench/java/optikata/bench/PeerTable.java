@@ -1,5 +1,6 @@
 package optikata.bench;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
@@ -24,7 +25,7 @@ final class PeerTable {
     };
 
     static String markdown(List<BenchMain.Row> rows, ToDoubleBiFunction<List<BenchMain.Row>, BenchMain.Row> fusedTime) {
-        List<String[]> present = java.util.Arrays.stream(COLUMNS)
+        List<String[]> present = Arrays.stream(COLUMNS)
                 .filter(c -> rows.stream().anyMatch(r -> r.series().equals(c[0]))).toList();
         TreeSet<Integer> sizes = new TreeSet<>();
         rows.forEach(r -> sizes.add(r.n()));

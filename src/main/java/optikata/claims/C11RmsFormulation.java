@@ -1,6 +1,7 @@
 package optikata.claims;
 
 import java.util.Random;
+import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 import org.ejml.data.DMatrixRMaj;
 
@@ -16,7 +17,7 @@ public final class C11RmsFormulation extends AbstractClaim {
         double eta = 0.01;
         double beta = 0.9;
         double eps = 1e-8;
-        optikata.optim.Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
+        Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
         DMatrixRMaj theta = new DMatrixRMaj(10, 1);
         double[] thetaText = new double[10];
         double[] rmsState = new double[10];

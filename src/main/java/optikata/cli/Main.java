@@ -6,6 +6,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -101,7 +102,7 @@ public final class Main implements Runnable {
 
     /** The names that no option of {@code spec} has taken yet. */
     private static String[] free(CommandLine.Model.CommandSpec spec, String... names) {
-        return java.util.Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
+        return Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
     }
 
     /**

@@ -1,6 +1,7 @@
 package optikata.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,16 +13,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import optikata.kata.KataLayout;
 import optikata.kata.Shipped;
 import optikata.kata.Stubs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
         header = "Put an exercise's stub back as it was shipped (your file is backed up first).",
@@ -73,7 +75,7 @@ public final class ResetCommand implements Callable<Integer> {
             out.print("Put " + name + "'s stub back as shipped? Your files are backed up first. [y/N] ");
             out.flush();
             String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+            if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
                 out.println("Nothing changed.");
                 out.flush();
                 return 1;
@@ -102,7 +104,7 @@ public final class ResetCommand implements Callable<Integer> {
     }
 
     /** Copies the learner's files to .optikata/backups/NAME/TIME/ (null when there was nothing to keep). */
-    static Path backup(KataLayout layout, String name, Path dir, List<Path> files) throws java.io.IOException {
+    static Path backup(KataLayout layout, String name, Path dir, List<Path> files) throws IOException {
         if (files.isEmpty()) {
             return null;
         }

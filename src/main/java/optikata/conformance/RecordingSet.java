@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import optikata.objective.Objective;
 import optikata.optim.Optimizer;
-import optikata.run.TrajectoryFormat;
 import optikata.run.Runner;
 import optikata.run.Trajectory;
+import optikata.run.TrajectoryFormat;
 
 /**
  * A folder of framework recordings: {@code grads.csv} (one row per step), {@code start.csv} (θ₀)
@@ -71,7 +72,7 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
             if (row.length != d + 1 || row[0] != rows.size()) {
                 throw new IllegalArgumentException(csv + ":" + (n + 1) + ": expected step " + rows.size() + " and " + d + " parameters");
             }
-            rows.add(java.util.Arrays.copyOfRange(row, 1, row.length));
+            rows.add(Arrays.copyOfRange(row, 1, row.length));
         }
         return new Recording(id, m.path("framework").asText(), m.path("version").asText(), m.path("variant").asText(),
                 m.path("dtype").asText(), strings(m.path("optikata")), alternatives, expect, rows.toArray(double[][]::new));

@@ -1,6 +1,7 @@
 package optikata.grade;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import optikata.kata.Contract;
 import optikata.kata.Declared;
 import optikata.kata.Exercise;
@@ -24,6 +26,7 @@ import optikata.kata.Judge;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Oracle;
+import optikata.kata.Shipped;
 import optikata.kata.SpecResult;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
@@ -88,7 +91,7 @@ public final class Grader {
             Map<String, List<Path>> staged = stagedFiles.sources();
             for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
                 for (Path file : e.getValue()) {
-                    String why = Declared.refusal(file, Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+                    String why = Declared.refusal(file, Files.readString(file, StandardCharsets.UTF_8));
                     String line = why == null ? null : "exercises/" + e.getKey() + "/src/"
                             + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why;
                     List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
@@ -131,7 +134,7 @@ public final class Grader {
                     if (!compileErrors.containsKey(ex)) {
                         Path from = hidden ? oracles.get(ex).bookClasses() : oracles.get(ex).publicBookClasses();
                         if (Files.isDirectory(from)) {
-                            optikata.kata.Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
+                            Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
                         }
                     }
                 }
@@ -354,7 +357,7 @@ public final class Grader {
                             Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(lib() + "/*");
         for (Path p : classpath) {
-            cp.append(java.io.File.pathSeparator).append(p);
+            cp.append(File.pathSeparator).append(p);
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heapMb() + "m",
                 "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
@@ -570,7 +573,7 @@ public final class Grader {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     open(p);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
 import optikata.kata.spec.Observation.Entry;
@@ -347,7 +348,7 @@ public final class Explain {
         return d > 0 ? "one step too many, or a count one too large" : "one step too few, or a count one too small";
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     /** A constant difference that is a symbol (θ off by exactly ε) or ±1 (a count off by one). */
     static String constantDifference(Map<String, Double> symbols, double[] e, double[] a, String stem) {

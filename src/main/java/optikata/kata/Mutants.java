@@ -181,7 +181,7 @@ public final class Mutants {
             chain.append("{ ").append(stmt).append(" }");
             // the previous statement and this one in the wrong order (neither declares anything)
             if (pending != null && declaration && pendingIndent.equals(indent) && k == pendingLine + 1 && descriptions.size() < limit
-                    && !pendingStmt.matches(".*\\b" + java.util.regex.Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
+                    && !pendingStmt.matches(".*\\b" + Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
                 // double d = e; after a statement it does not use: computed first, d sees the statement's old values
                 int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
                         + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -196,7 +197,7 @@ final class Hostile {
                 }
             }
         }
-        Path cache = optikata.kata.Oracle.cacheRoot(LAYOUT);
+        Path cache = Oracle.cacheRoot(LAYOUT);
         if (Files.isDirectory(cache)) {
             try (Stream<Path> s = Files.walk(cache)) {
                 for (Path p : s.filter(f -> f.getFileName().toString().equals("oracle.txt")).toList()) {
@@ -345,7 +346,7 @@ final class Hostile {
             ProcessHandle.of(pid).ifPresent(h -> {
                 h.destroyForcibly();
                 try {
-                    h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    h.onExit().get(5, TimeUnit.SECONDS);
                 } catch (Exception ignored) {
                     // reported by the next scan
                 }

@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -31,7 +32,7 @@ class ObjectiveTest {
                         theta.data[i] = v[i];
                     }
                     NumericGradient.Result r = NumericGradient.check(f, theta, 1e-5);
-                    assertThat(r.maxRelativeError()).as("%s at %s", f.name(), java.util.Arrays.toString(theta.data)).isLessThan(1e-5);
+                    assertThat(r.maxRelativeError()).as("%s at %s", f.name(), Arrays.toString(theta.data)).isLessThan(1e-5);
                 });
     }
 
