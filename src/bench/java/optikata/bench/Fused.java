@@ -58,8 +58,8 @@ final class Fused {
     }
 
     static void adam(double[] theta, double[] g, double[] m, double[] v, int n, long t, double lr, double b1, double b2, double eps) {
-        double c1 = 1 - Math.pow(b1, t);
-        double sqrtC2 = Math.sqrt(1 - Math.pow(b2, t));
+        double c1 = 1 - Math.pow(b1, (double) t);
+        double sqrtC2 = Math.sqrt(1 - Math.pow(b2, (double) t));
         double stepSize = lr / c1;
         for (int i = 0; i < n; i++) {
             double gi = g[i];

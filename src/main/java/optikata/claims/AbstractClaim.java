@@ -1,5 +1,7 @@
 package optikata.claims;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import optikata.optim.Optimizer;
@@ -98,9 +100,9 @@ public abstract class AbstractClaim implements Claim {
                 m /= 10;
                 e++;
             }
-            String mantissa = new java.math.BigDecimal(m).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+            String mantissa = new BigDecimal(m).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
             return mantissa + "e" + e;
         }
-        return new java.math.BigDecimal(v).round(new java.math.MathContext(digits)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
     }
 }

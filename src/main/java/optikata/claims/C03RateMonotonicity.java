@@ -66,7 +66,7 @@ public final class C03RateMonotonicity extends AbstractClaim {
         double adaRise = rates[0][g.length - 1] / rates[0][9];
         ClaimResult.Builder b = ClaimResult.of(this).setting("random sequences", SEQUENCES).setting("steps", STEPS)
                 .setting("coordinates", COORDINATES).setting("gradient before the drop", 1).setting("gradient after the drop", 0.01)
-                .measured("adagradRateIncreases", adagrad).measured("rmspropRateIncreases", rmsprop)
+                .measured("adagradRateIncreases", (double) adagrad).measured("rmspropRateIncreases", (double) rmsprop)
                 .measured("rmspropRateRiseAfterScaleDrop", rise).measured("adagradRateRiseAfterScaleDrop", adaRise);
         b.figure(Figure.of("c03-effective-rates", "C03: effective learning rate when |g| drops from 1 to 0.01 after step 10",
                         "step t", "effective rate η / denominator")

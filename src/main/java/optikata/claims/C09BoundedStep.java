@@ -1,6 +1,8 @@
 package optikata.claims;
 
+import java.util.Locale;
 import java.util.Random;
+import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 
 /**
@@ -24,7 +26,7 @@ public final class C09BoundedStep extends AbstractClaim {
             double worst = maxStepOverEta(context.optimizers(), beta, 9L);
             b.documented("boundOverEta(beta=" + beta + ")", bound).measured("maxStepOverEta(beta=" + beta + ")", worst);
             holds &= worst <= bound * (1 + 1e-9);
-            finding.append(String.format(java.util.Locale.ROOT, "β = %s: max |Δθ|/η = %.6g %s %.6g; ", beta, worst, worst <= bound * (1 + 1e-9) ? "≤" : ">", bound));
+            finding.append(String.format(Locale.ROOT, "β = %s: max |Δθ|/η = %.6g %s %.6g; ", beta, worst, worst <= bound * (1 + 1e-9) ? "≤" : ">", bound));
         }
         b.figure(spikeFigure(context.optimizers(), holds));
         if (holds) {
@@ -39,7 +41,7 @@ public final class C09BoundedStep extends AbstractClaim {
         double lr = 0.01;
         double worst = 0;
         for (int k = 0; k < 100; k++) {
-            optikata.optim.Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(1e-300));
+            Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(1e-300));
             double[] g = new double[200];
             for (int t = 0; t < g.length; t++) {
                 g[t] = random.nextInt(20) == 0 ? Math.pow(10, random.nextInt(13)) : random.nextGaussian() * 1e-3;
@@ -57,7 +59,7 @@ public final class C09BoundedStep extends AbstractClaim {
                 "|Δθ| / η");
         double[] x = Figure.steps(80);
         for (double beta : new double[] {0.9, 0.99}) {
-            optikata.optim.Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(beta).withEpsilon(1e-300));
+            Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(beta).withEpsilon(1e-300));
             double[] g = new double[x.length];
             for (int t = 0; t < x.length; t++) {
                 g[t] = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);

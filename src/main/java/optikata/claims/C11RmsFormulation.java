@@ -3,6 +3,7 @@ package optikata.claims;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 
 /** C11: the NumPy tutorial's RMS_t formulation is C01's algorithm. */
@@ -17,7 +18,7 @@ public final class C11RmsFormulation extends AbstractClaim {
         double eta = 0.01;
         double beta = 0.9;
         double eps = 1e-8;
-        optikata.optim.Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
+        Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
         List<double[]> gradients = new ArrayList<>(500);
         for (int t = 0; t < 500; t++) {
             double[] g = new double[10];

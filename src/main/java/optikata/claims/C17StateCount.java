@@ -1,6 +1,7 @@
 package optikata.claims;
 
 import java.util.Locale;
+import java.util.Random;
 import java.util.function.Supplier;
 import optikata.optim.AdaDelta;
 import optikata.optim.Adam;
@@ -36,7 +37,7 @@ public final class C17StateCount extends AbstractClaim {
         final int SIZE = size;
         final int STEPS = steps;
         DMatrixRMaj g = new DMatrixRMaj(SIZE, 1);
-        java.util.Random random = new java.util.Random(17);
+        Random random = new Random(17);
         for (int i = 0; i < SIZE; i++) {
             g.data[i] = random.nextGaussian();
         }
@@ -110,7 +111,7 @@ public final class C17StateCount extends AbstractClaim {
             faster &= r * SAME_SPEED < 1;
             slower &= r > SAME_SPEED;
         }
-        if ((lessState || sameState) && faster || lessState && !slower) {
+        if (((lessState || sameState) && faster) || (lessState && !slower)) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (!lessState && slower) {

@@ -2,6 +2,7 @@ package optikata.claims;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
@@ -58,7 +59,7 @@ public final class C19LargeEpsilon extends AbstractClaim {
                 double r = ratio(context.optimizers(), p, eps);
                 b.measured("rateOverPredicted(" + name + ",eps=" + eps + ")", r);
             }
-            finding.append(String.format(java.util.Locale.ROOT, "%s %.4g at ε = 1e-2, %.6f at ε = 1e4; ", name, ratio(context.optimizers(), p, 1e-2), ratio(context.optimizers(), p, 1e4)));
+            finding.append(String.format(Locale.ROOT, "%s %.4g at ε = 1e-2, %.6f at ε = 1e4; ", name, ratio(context.optimizers(), p, 1e-2), ratio(context.optimizers(), p, 1e4)));
         }
         int n = 25;
         double[] eps = new double[n];
@@ -78,7 +79,7 @@ public final class C19LargeEpsilon extends AbstractClaim {
         if (b.documentedFiguresMatch()) {
             return b.verdict(Verdict.HOLDS, finding.toString().replaceAll("; $", ""), null);
         }
-        return b.verdict(Verdict.ERRATUM, finding.toString().replaceAll("; $", ""), String.format(java.util.Locale.ROOT,
+        return b.verdict(Verdict.ERRATUM, finding.toString().replaceAll("; $", ""), String.format(Locale.ROOT,
                 "Large ε does not reduce the library's RMSProp to SGD at the predicted rate: at ε = 1e4 its rate is %.4g× η/√ε (inside) "
                         + "and %.4g× η/ε (outside).", b.measured().get("rateOverPredicted(inside,eps=10000.0)"),
                 b.measured().get("rateOverPredicted(outside,eps=10000.0)")));

@@ -1,5 +1,7 @@
 package optikata.claims;
 
+import java.util.Locale;
+import optikata.optim.EpsilonPlacement;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 
@@ -29,7 +31,7 @@ public final class C20Defaults extends AbstractClaim {
             if (hasLr) {
                 b.setting("learningRate(" + p.id() + ")", c.learningRate());
             }
-            finding.append(String.format(java.util.Locale.ROOT, "%s: ρ %s, η %s, ε %s; ", p.id(), num(c.decay(), 6),
+            finding.append(String.format(Locale.ROOT, "%s: ρ %s, η %s, ε %s; ", p.id(), num(c.decay(), 6),
                     hasLr ? num(c.learningRate(), 6) : "none", eps(c.epsilon())));
             if (matches > bestMatches) {
                 bestMatches = matches;
@@ -45,7 +47,7 @@ public final class C20Defaults extends AbstractClaim {
 
     /** ε as 1e-8, not 1.0E-8. */
     static String eps(double e) {
-        return optikata.claims.FigureText.scientific(e);
+        return FigureText.scientific(e);
     }
 
     /** Built from the presets: what the closest ones differ in, and where each puts ε. */
@@ -55,7 +57,7 @@ public final class C20Defaults extends AbstractClaim {
         StringBuilder outside = new StringBuilder();
         for (RmsPropPreset p : RmsPropPreset.values()) {
             RmsPropConfig c = p.config();
-            (c.epsilonPlacement() == optikata.optim.EpsilonPlacement.INSIDE_ROOT ? inside : outside).append(p.id()).append(", ");
+            (c.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT ? inside : outside).append(p.id()).append(", ");
             boolean hasLr = p.hasDefaultLearningRate();
             int matches = (c.decay() == TEXT_DECAY ? 1 : 0) + (c.epsilon() == TEXT_EPS ? 1 : 0) + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
             if (matches != bestMatches) {

@@ -2,6 +2,8 @@ package optikata.claims;
 
 import java.util.Locale;
 import optikata.optim.AdaGrad;
+import optikata.optim.EpsilonPlacement;
+import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 
@@ -31,7 +33,7 @@ public final class C21NonStationary extends AbstractClaim {
     }
 
     static Optimizer adagrad(Optimizers o) {
-        return o.adagrad(new AdaGrad.Config(0.01, 1e-12, optikata.optim.EpsilonPlacement.OUTSIDE_ROOT, 0, optikata.optim.NonFinitePolicy.REJECT));
+        return o.adagrad(new AdaGrad.Config(0.01, 1e-12, EpsilonPlacement.OUTSIDE_ROOT, 0, NonFinitePolicy.REJECT));
     }
 
     /** Steps after the drop until |Δθ| ≥ η/2, or −1 within the horizon. */

@@ -1,5 +1,6 @@
 package optikata.claims;
 
+import java.util.Locale;
 import optikata.objective.Objective;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropPreset;
@@ -130,9 +131,9 @@ public final class C22KerasExample extends AbstractClaim {
                 .add("the same with η = 0.1", w0, lossFast, Figure.Style.POINTS)
                 .hline("fit threshold MSE = 0.01", FIT_LOSS, w0[0], w0[w0.length - 1])
                 .caption(fit + " of " + GRID + " starts fit with the text's η = 0.01, " + fitFast + " with η = 0.1."));
-        String finding = String.format(java.util.Locale.ROOT,
+        String finding = String.format(Locale.ROOT,
                 "after 100 epochs %d of %d initial weights in ±√3 reach MSE < %s%s (from w₀ = 0 the MSE is %.3g); from w₀ = −√3 it takes %s",
-                fit, GRID, num(FIT_LOSS, 2), fit > 0 ? String.format(java.util.Locale.ROOT, ", only those from w₀ ≥ %.3f", smallestFittingStart) : "",
+                fit, GRID, num(FIT_LOSS, 2), fit > 0 ? String.format(Locale.ROOT, ", only those from w₀ ≥ %.3f", smallestFittingStart) : "",
                 fromZero, worstEpochs < 0 ? "more than 5000 epochs" : worstEpochs + " epochs");
         if (share >= 0.9) {
             return b.verdict(Verdict.HOLDS, finding, null);

@@ -3,6 +3,7 @@ package optikata.claims;
 import optikata.objective.LeastSquares;
 import optikata.objective.Objective;
 import optikata.optim.EpsilonPlacement;
+import optikata.optim.OperationOrder;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 import optikata.run.Runner;
@@ -51,7 +52,7 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
         RmsPropConfig scratch = RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9);
         // The from-scratch code's order of rounding, so that only ε's place and size differ.
         RmsPropConfig torch = RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)
-                .withOperationOrder(optikata.optim.OperationOrder.STANDARD);
+                .withOperationOrder(OperationOrder.STANDARD);
         double asShipped = maxDifference(context.optimizers(), scratch, torch);
         double epsMatched = maxDifference(context.optimizers(), scratch, torch.withEpsilon(1e-6).withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
         ClaimResult.Builder b = ClaimResult.of(this).documented("maxParameterDifference", 0.0)

@@ -19,16 +19,6 @@ public record ClaimContext(Path airfoilData, Optimizers optimizers) {
         return new ClaimContext(null, Optimizers.LIBRARY);
     }
 
-    /**
-     * The library's optimizers, no data files; the name of the time when claims drew their own plots.
-     *
-     * @deprecated claims now always return their figures as data; use {@link #library()}
-     */
-    @Deprecated
-    public static ClaimContext noPlots() {
-        return library();
-    }
-
     /** The library's optimizers and the airfoil data (may be null). */
     public static ClaimContext withData(Path airfoilData) {
         return new ClaimContext(airfoilData, Optimizers.LIBRARY);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import optikata.conformance.Agreement;
 import optikata.conformance.RecordingSet;
 import optikata.optim.Optimizer;
@@ -94,7 +95,7 @@ public abstract class LibraryClaim extends AbstractClaim {
                     hi = Math.max(hi, d);
                 }
             }
-            f.add(String.format(java.util.Locale.ROOT, "θ%d (first g = %.2g)", i + 1, set.gradients().get(0)[i]), x, y,
+            f.add(String.format(Locale.ROOT, "θ%d (first g = %.2g)", i + 1, set.gradients().get(0)[i]), x, y,
                     Figure.Style.LINE_POINTS);
         }
         if (hi > 0) {

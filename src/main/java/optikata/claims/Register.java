@@ -2,6 +2,7 @@ package optikata.claims;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
 /** The claims register (docs/CLAIMS.md): the texts' claims C01–C25, then the Java libraries' documentation claims L01–L07, in order. */
 public final class Register {
@@ -9,7 +10,7 @@ public final class Register {
     }
 
     public static List<Claim> all() {
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new C01Definition(), new C02ThetaSquared(), new C03RateMonotonicity(), new C04Window(),
+        return Stream.concat(Stream.of(new C01Definition(), new C02ThetaSquared(), new C03RateMonotonicity(), new C04Window(),
                 new C05D2lRmsProp(), new C06D2lAdaGrad(), new C07EpsilonOutside(), new C08ScaleAdaptation(),
                 new C09BoundedStep(), new C10AdamIsRmsPropPlusMomentum(), new C11RmsFormulation(),
                 new C12UnusedGradientAverage(), new C13DerivativeSign(), new C14TutorialProgram(), new C15CorrectedProgram(),
@@ -19,6 +20,8 @@ public final class Register {
     }
 
     /**
+     * The claim with this id (case-insensitive, e.g. {@code c07}).
+     *
      * @throws IllegalArgumentException naming the known ids
      */
     public static Claim byId(String id) {

@@ -1,5 +1,7 @@
 package optikata.claims;
 
+import java.util.Arrays;
+import java.util.function.DoubleBinaryOperator;
 import optikata.objective.LeastSquares;
 import org.ejml.data.DMatrixRMaj;
 
@@ -45,6 +47,8 @@ final class TutorialProgram {
     }
 
     static final class BroadcastError extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
         final int left;
         final int right;
 
@@ -55,7 +59,7 @@ final class TutorialProgram {
         }
     }
 
-    private static double[] combine(double[] a, double[] b, java.util.function.DoubleBinaryOperator op) {
+    private static double[] combine(double[] a, double[] b, DoubleBinaryOperator op) {
         if (a.length != b.length && a.length != 1 && b.length != 1) {
             throw new BroadcastError(a.length, b.length);
         }
@@ -134,7 +138,7 @@ final class TutorialProgram {
             while (failedAt < trajectory.length && trajectory[failedAt] != null) {
                 failedAt++;
             }
-            return new Outcome(failedAt - 1, line, e.getMessage(), theta, java.util.Arrays.copyOf(trajectory, failedAt), gradientsLength,
+            return new Outcome(failedAt - 1, line, e.getMessage(), theta, Arrays.copyOf(trajectory, failedAt), gradientsLength,
                     new int[] {e.left, e.right});
         }
         return new Outcome(-1, null, null, theta, trajectory, gradientsLength, new int[0]);

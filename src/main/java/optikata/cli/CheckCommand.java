@@ -1,20 +1,22 @@
 package optikata.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import optikata.kata.Completion;
 import optikata.kata.KataLayout;
-import optikata.kata.Progress;
-import optikata.kata.Stubs;
 import optikata.kata.KataRun;
+import optikata.kata.Progress;
 import optikata.kata.SpecResult;
+import optikata.kata.Stubs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Check your kata exercises against their specs.",
@@ -45,7 +47,7 @@ public final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         KataLayout layout = KataLayout.fromHome();
         List<String> names = wanted == null || wanted.isEmpty() ? layout.names() : wanted.stream().map(layout::resolve).toList();
-        if (source != null && !java.nio.file.Files.isDirectory(source)) {
+        if (source != null && !Files.isDirectory(source)) {
             throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
         }
         if (timeout < 1) {
@@ -54,7 +56,7 @@ public final class CheckCommand implements Callable<Integer> {
         Path tree = source == null ? layout.exercises() : source;
         if (source != null) {
             for (String name : names) {
-                if (!java.nio.file.Files.isDirectory(KataLayout.sourceDir(tree, name))) {
+                if (!Files.isDirectory(KataLayout.sourceDir(tree, name))) {
                     throw new OptionException("--source", source + " has no " + name + "/src folder (give a tree laid out like exercises/)");
                 }
             }
@@ -92,7 +94,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** After a check of the learner's tree: the completion message of a finished exercise, or of the kata. */
-    static void printWhatNext(PrintWriter out, KataLayout layout, Progress progress, List<String> checked) throws java.io.IOException {
+    static void printWhatNext(PrintWriter out, KataLayout layout, Progress progress, List<String> checked) throws IOException {
         List<String> all = layout.names();
         String next = progress.firstUnfinished(all);
         if (next == null) {

@@ -1,6 +1,7 @@
 package optikata.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,9 +12,9 @@ import optikata.claims.ClaimResult;
 import optikata.claims.Register;
 import optikata.report.ClaimsReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "claims", mixinStandardHelpOptions = true,
         header = "Check every claim of the reference texts and write the report (the main job).",
@@ -52,8 +53,8 @@ public final class ClaimsCommand implements Callable<Integer> {
         if (!List.of("table", "json", "md").contains(format)) {
             throw new OptionException("--format", "Invalid output format: " + format + " (must be one of: table, json, md)");
         }
-        if (data != null && !java.nio.file.Files.isRegularFile(data)) {
-            throw new OptionException("--data", (java.nio.file.Files.isDirectory(data) ? "a folder, not a file: " : "no such file: ") + data);
+        if (data != null && !Files.isRegularFile(data)) {
+            throw new OptionException("--data", (Files.isDirectory(data) ? "a folder, not a file: " : "no such file: ") + data);
         }
         List<Claim> claims = new ArrayList<>();
         if (only == null) {

@@ -1,15 +1,20 @@
 package optikata.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import optikata.diagnose.Diagnoser;
+import optikata.kata.KataLayout;
+import optikata.kata.KataRun;
+import optikata.mistakes.RmsPropMistake;
 import optikata.run.Trace;
 import optikata.run.TrajectoryFormat;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "diagnose", mixinStandardHelpOptions = true,
         header = "Find which RMSProp form or known mistake reproduces a run.",
@@ -38,26 +43,26 @@ public final class DiagnoseCommand implements Callable<Integer> {
         String exercise;
     }
 
-    @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+    @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
     @Option(names = "--source", paramLabel = "DIR", description = "with --exercise: a tree laid out like exercises/ (default: exercises/)")
     Path source;
 
     /** With a match: replay the matched form under these precisions and say whether it reproduces the trace bit for bit. */
-    @picocli.CommandLine.Mixin
+    @CommandLine.Mixin
     PrecisionOptions precision;
 
     @Override
     public Integer call() throws Exception {
-        if (source != null && !java.nio.file.Files.isDirectory(source)) {
+        if (source != null && !Files.isDirectory(source)) {
             throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
         }
         if (input.exercise != null) {
             // one engine: the same cases, judgements and words as check and the grader
-            optikata.kata.KataLayout layout = optikata.kata.KataLayout.fromHome();
+            KataLayout layout = KataLayout.fromHome();
             String name = layout.resolve(input.exercise);
-            optikata.kata.KataRun.Report r = optikata.kata.KataRun.run(layout, source == null ? layout.exercises() : source, name, false, 10);
+            KataRun.Report r = KataRun.run(layout, source == null ? layout.exercises() : source, name, false, 10);
             PrintWriter out = spec.commandLine().getOut();
             CheckCommand.print(out, r);
             if (r.allPassed()) {
@@ -82,7 +87,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Diagnoser.Fit b = d.best();
         out.printf("Best match: %s%n", b.describe());
         out.printf("Residual:   %.3g (parameter error relative to each coordinate's travel, root mean square)%n", b.residual());
-        if (b.mistake() == optikata.mistakes.RmsPropMistake.NONE) {
+        if (b.mistake() == RmsPropMistake.NONE) {
             out.println("Diagnosis:  no mistake: the trace follows RMSProp"
                     + (d.presets().isEmpty() ? "" : ", with the defaults of " + String.join(", ", d.presets())));
         } else {

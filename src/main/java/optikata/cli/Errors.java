@@ -1,16 +1,19 @@
 package optikata.cli;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -157,7 +160,7 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (Map.class.isAssignableFrom(arg.type())) {
             return "'" + value + "' is not of the form " + arg.paramLabel();
         }
-        Class<?> type = arg.auxiliaryTypes().length > 0 && (arg.type().isArray() || java.util.Collection.class.isAssignableFrom(arg.type()))
+        Class<?> type = arg.auxiliaryTypes().length > 0 && (arg.type().isArray() || Collection.class.isAssignableFrom(arg.type()))
                 ? arg.auxiliaryTypes()[0] : arg.type();
         if (type.isArray()) {
             type = type.getComponentType();
@@ -250,13 +253,13 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (io instanceof AccessDeniedException) {
             return "cannot read " + file + " (permission denied)";
         }
-        if (io instanceof java.nio.file.FileAlreadyExistsException) {
+        if (io instanceof FileAlreadyExistsException) {
             return "cannot create " + file + " (something of that name is in the way)";
         }
         if (io instanceof NotDirectoryException) {
             return "not a folder: " + file;
         }
-        if (io instanceof java.io.FileNotFoundException && io.getMessage() != null && io.getMessage().endsWith(")")) {
+        if (io instanceof FileNotFoundException && io.getMessage() != null && io.getMessage().endsWith(")")) {
             // "path (No such file or directory)", as java.io reports it
             String m = io.getMessage();
             int open = m.lastIndexOf(" (");

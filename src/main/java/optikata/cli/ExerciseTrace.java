@@ -2,6 +2,7 @@ package optikata.cli;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import optikata.kata.KataLayout;
 import optikata.kata.LearnerOptimizer;
@@ -9,6 +10,9 @@ import optikata.kata.Stubs;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.OptimizerSpec;
+import optikata.optim.OptimizerState;
+import optikata.run.Trajectory;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * {@code trace --exercise NN}: the learner's optimizer with the command line's hyperparameters
@@ -54,7 +58,7 @@ final class ExerciseTrace {
         }
 
         @Override
-        public void step(org.ejml.data.DMatrixRMaj params, org.ejml.data.DMatrixRMaj gradient) {
+        public void step(DMatrixRMaj params, DMatrixRMaj gradient) {
             try {
                 inner.step(params, gradient);
             } catch (RuntimeException e) {
@@ -63,7 +67,7 @@ final class ExerciseTrace {
         }
 
         @Override
-        public optikata.optim.OptimizerState state() {
+        public OptimizerState state() {
             try {
                 return inner.state();
             } catch (RuntimeException e) {
@@ -72,7 +76,7 @@ final class ExerciseTrace {
         }
 
         @Override
-        public void effectiveLearningRate(org.ejml.data.DMatrixRMaj out) {
+        public void effectiveLearningRate(DMatrixRMaj out) {
             try {
                 inner.effectiveLearningRate(out);
             } catch (RuntimeException e) {
@@ -104,7 +108,7 @@ final class ExerciseTrace {
     }
 
     /** One line comparing the learner's run with the library's: the largest difference in θ over the common steps. */
-    String compare(optikata.run.Trajectory mine, optikata.run.Trajectory library) {
+    String compare(Trajectory mine, Trajectory library) {
         int n = Math.min(mine.points().size(), library.points().size());
         double worst = 0;
         int at = 0;
@@ -119,7 +123,7 @@ final class ExerciseTrace {
                 }
             }
         }
-        return String.format(java.util.Locale.ROOT, "your %s (%s) and the library's %s differ in θ by at most %.3g over %d steps%s",
+        return String.format(Locale.ROOT, "your %s (%s) and the library's %s differ in θ by at most %.3g over %d steps%s",
                 exercise, mine.optimizer(), library.optimizer(), worst, n - 1,
                 worst > 1e-9 * Math.max(1, n) ? " (largest at step " + at + ")" : ": the same run");
     }

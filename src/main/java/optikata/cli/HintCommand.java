@@ -1,13 +1,15 @@
 package optikata.cli;
 
 import java.util.concurrent.Callable;
+import optikata.kata.Completion;
 import optikata.kata.Hints;
 import optikata.kata.KataLayout;
 import optikata.kata.Progress;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "hint", mixinStandardHelpOptions = true,
         header = "Show one more hint for an exercise.",
@@ -27,7 +29,7 @@ public final class HintCommand implements Callable<Integer> {
     @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "the exercise (default: the first unfinished)")
     String wanted;
 
-    @picocli.CommandLine.Option(names = "--all", description = "show every hint seen so far in full, not only the newest")
+    @CommandLine.Option(names = "--all", description = "show every hint seen so far in full, not only the newest")
     boolean all;
 
     @Override
@@ -40,7 +42,7 @@ public final class HintCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
             return 0;
         }
-        spec.commandLine().getOut().println(name + " — " + optikata.kata.Completion.title(layout, name));
+        spec.commandLine().getOut().println(name + " — " + Completion.title(layout, name));
         spec.commandLine().getOut().print(Hints.next(layout, progress, name, all));
         spec.commandLine().getOut().flush();
         return 0;

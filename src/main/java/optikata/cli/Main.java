@@ -2,8 +2,11 @@ package optikata.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Properties;
 import picocli.CommandLine;
@@ -37,7 +40,10 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // The console's own encoding, as System.out has it.
+        Charset console = Charset.defaultCharset();
+        System.exit(execute(args, new PrintWriter(new OutputStreamWriter(System.out, console), true),
+                new PrintWriter(new OutputStreamWriter(System.err, console), true)));
     }
 
     /** Runs the command line with the given streams and returns the exit code (for tests). */
@@ -96,7 +102,7 @@ public final class Main implements Runnable {
 
     /** The names that no option of {@code spec} has taken yet. */
     private static String[] free(CommandLine.Model.CommandSpec spec, String... names) {
-        return java.util.Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
+        return Arrays.stream(names).filter(n -> spec.findOption(n) == null).toArray(String[]::new);
     }
 
     /**

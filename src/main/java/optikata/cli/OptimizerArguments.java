@@ -24,6 +24,8 @@ public final class OptimizerArguments {
     }
 
     /**
+     * Builds the optimizer that {@code arguments} (an optimizer's name and its options) describe.
+     *
      * @throws IllegalArgumentException for an unknown option, a value of the wrong kind or an
      *                                  invalid hyperparameter, naming it
      */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import optikata.optim.EpsilonPlacement;
@@ -13,9 +14,9 @@ import optikata.optim.OptimizerSpec;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "optimizers", mixinStandardHelpOptions = true,
         header = "List the optimizer family, the RMSProp presets and their defaults.",
@@ -125,6 +126,6 @@ public final class OptimizersCommand implements Callable<Integer> {
 
     /** {@code initialAccumulator} → "initial accumulator". */
     private static String words(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }

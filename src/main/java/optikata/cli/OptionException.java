@@ -6,6 +6,8 @@ package optikata.cli;
  * error handler puts the option in front.
  */
 final class OptionException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
     private final String option;
 
     /**

@@ -2,15 +2,16 @@ package optikata.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import optikata.conformance.Agreement;
 import optikata.diagnose.Diagnoser;
-import optikata.run.Trace;
 import optikata.mistakes.RmsPropMistake;
 import optikata.objective.Objective;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import optikata.run.Runner;
+import optikata.run.Trace;
 import optikata.run.Trajectory;
 
 /** For {@code diagnose}: the matched form replayed in float64 and under the given precision options. */
@@ -26,7 +27,7 @@ final class PrecisionCheck {
                 .withEpsilon(fit.epsilon()).withEpsilonPlacement(fit.placement()).withInitialAccumulator(fit.initialAccumulator());
         Agreement float64 = agreement(trace, new RmsProp(c));
         Agreement given = agreement(trace, precision.apply(new RmsProp(c)));
-        return String.format(java.util.Locale.ROOT, "Precision:  the matched form in float64 differs from the trace by %s; with %s by %s",
+        return String.format(Locale.ROOT, "Precision:  the matched form in float64 differs from the trace by %s; with %s by %s",
                 float64.describe(), describe(precision), given.describe());
     }
 
@@ -45,16 +46,16 @@ final class PrecisionCheck {
     private static String describe(PrecisionOptions p) {
         List<String> parts = new ArrayList<>();
         if (p.hyperparameterPrecision != null) {
-            parts.add("--hyperparameter-precision " + p.hyperparameterPrecision.name().toLowerCase(java.util.Locale.ROOT));
+            parts.add("--hyperparameter-precision " + p.hyperparameterPrecision.name().toLowerCase(Locale.ROOT));
         }
         if (p.arithmetic != null) {
-            parts.add("--precision " + p.arithmetic.name().toLowerCase(java.util.Locale.ROOT));
+            parts.add("--precision " + p.arithmetic.name().toLowerCase(Locale.ROOT));
         }
         if (p.operationOrder != null) {
-            parts.add("--operation-order " + p.operationOrder.name().toLowerCase(java.util.Locale.ROOT));
+            parts.add("--operation-order " + p.operationOrder.name().toLowerCase(Locale.ROOT));
         }
         if (p.negativeVariance != null) {
-            parts.add("--negative-variance " + p.negativeVariance.name().toLowerCase(java.util.Locale.ROOT));
+            parts.add("--negative-variance " + p.negativeVariance.name().toLowerCase(Locale.ROOT));
         }
         return String.join(" ", parts);
     }

@@ -1,5 +1,6 @@
 package optikata.cli;
 
+import java.util.Locale;
 import optikata.optim.ArithmeticPrecision;
 import optikata.optim.HyperparameterPrecision;
 import optikata.optim.NegativeVariance;
@@ -53,7 +54,7 @@ public final class PrecisionOptions {
             String option = hyperparameterPrecision != null ? "--hyperparameter-precision " + hyperparameterPrecision
                     : arithmetic != null ? "--precision " + arithmetic
                     : operationOrder != null ? "--operation-order " + operationOrder : "--negative-variance " + negativeVariance;
-            throw new IllegalArgumentException("Invalid option for " + optimizer.name() + ": " + option.toLowerCase(java.util.Locale.ROOT)
+            throw new IllegalArgumentException("Invalid option for " + optimizer.name() + ": " + option.toLowerCase(Locale.ROOT)
                     + " (precision modes are for rmsprop)");
         }
         RmsPropConfig c = rms.config();

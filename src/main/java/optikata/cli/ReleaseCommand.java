@@ -1,14 +1,15 @@
 package optikata.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import optikata.grade.Release;
 import optikata.kata.KataLayout;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "release", mixinStandardHelpOptions = true,
         header = "Write the student release or the Gradescope autograder bundle.",
@@ -54,7 +55,7 @@ public final class ReleaseCommand implements Callable<Integer> {
             spec.commandLine().getOut().println("Wrote the Gradescope autograder " + out + ": upload it on the assignment's Configure Autograder page.");
         } else {
             Release.StudentRelease r = classroom ? Release.githubClassroom(layout, j, out) : Release.student(layout, j, out);
-            java.io.PrintWriter o = spec.commandLine().getOut();
+            PrintWriter o = spec.commandLine().getOut();
             if (!r.notShipped().isEmpty()) {
                 o.println("Shipped the committed version of exercises/; not shipped (they differ from the commit or are not committed):");
                 r.notShipped().forEach(f -> o.println("  " + f));

@@ -1,6 +1,7 @@
 package optikata.cli;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +9,21 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import optikata.kata.KataLayout;
 import optikata.kata.Shipped;
 import optikata.kata.Stubs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "reset", mixinStandardHelpOptions = true,
         header = "Put an exercise's stub back as it was shipped (your file is backed up first).",
@@ -72,7 +75,7 @@ public final class ResetCommand implements Callable<Integer> {
             out.print("Put " + name + "'s stub back as shipped? Your files are backed up first. [y/N] ");
             out.flush();
             String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
-            if (answer == null || !answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y")) {
+            if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
                 out.println("Nothing changed.");
                 out.flush();
                 return 1;
@@ -101,11 +104,11 @@ public final class ResetCommand implements Callable<Integer> {
     }
 
     /** Copies the learner's files to .optikata/backups/NAME/TIME/ (null when there was nothing to keep). */
-    static Path backup(KataLayout layout, String name, Path dir, List<Path> files) throws java.io.IOException {
+    static Path backup(KataLayout layout, String name, Path dir, List<Path> files) throws IOException {
         if (files.isEmpty()) {
             return null;
         }
-        String time = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
         Path to = layout.root().resolve(".optikata").resolve("backups").resolve(name).resolve(time);
         for (Path rel : files) {
             Path src = dir.resolve(rel);

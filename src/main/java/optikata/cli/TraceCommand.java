@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import optikata.objective.Objective;
 import optikata.objective.Objectives;
@@ -20,9 +21,9 @@ import optikata.run.TrajectoryFormat;
 import org.ejml.data.DMatrixRMaj;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "trace", mixinStandardHelpOptions = true,
         header = "Run an optimizer step by step and print (or plot) every step.",
@@ -157,7 +158,7 @@ public final class TraceCommand implements Callable<Integer> {
         }
         TrajectoryFormat fmt = format;
         if (out != null && !spec.commandLine().getParseResult().hasMatchedOption("--format")
-                && out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".json")) {
+                && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             fmt = TrajectoryFormat.JSON;
         }
         if (out == null) {

@@ -54,7 +54,8 @@ public final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         boolean ansi = !plain && Terminal.isTerminal(1);
         Watcher w = new Watcher(layout, new Progress(layout), out, ansi, timeout);
-        try (Terminal t = ansi ? Terminal.cbreak() : new Terminal()) {
+        Terminal terminal = ansi ? Terminal.cbreak() : new Terminal();
+        try (terminal) {
             w.readKeys(System.in);
             return w.run(start);
         }

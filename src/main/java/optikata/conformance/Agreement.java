@@ -1,5 +1,7 @@
 package optikata.conformance;
 
+import java.util.Locale;
+
 /**
  * How closely a replayed trajectory follows a recorded one, over every step and coordinate.
  *
@@ -34,6 +36,6 @@ public record Agreement(double maxRelativeDifference, boolean bitwise, int first
 
     /** {@code bitwise} or the difference in 3 significant digits. */
     public String describe() {
-        return bitwise ? "0 (bitwise)" : String.format(java.util.Locale.ROOT, "%.3g", maxRelativeDifference);
+        return bitwise ? "0 (bitwise)" : String.format(Locale.ROOT, "%.3g", maxRelativeDifference);
     }
 }

@@ -7,15 +7,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import optikata.objective.Objective;
 import optikata.optim.Optimizer;
-import optikata.run.TrajectoryFormat;
 import optikata.run.Runner;
 import optikata.run.Trajectory;
+import optikata.run.TrajectoryFormat;
 
 /**
  * A folder of framework recordings: {@code grads.csv} (one row per step), {@code start.csv} (θ₀)
@@ -29,6 +30,8 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
+     * Reads a recording folder: its gradients, start point and every {@code ref/*.json}.
+     *
      * @throws IllegalArgumentException naming the file and what is wrong with it
      */
     public static RecordingSet load(Path folder) throws IOException {
@@ -51,7 +54,7 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
         JsonNode m = JSON.readTree(json.toFile());
         String id = json.getFileName().toString().replaceFirst("\\.json$", "");
         Map<String, List<String>> alternatives = new LinkedHashMap<>();
-        m.path("alternatives").fields().forEachRemaining(e -> alternatives.put(e.getKey(), strings(e.getValue())));
+        m.path("alternatives").properties().forEach(e -> alternatives.put(e.getKey(), strings(e.getValue())));
         JsonNode e = m.path("expect");
         if (e.isMissingNode()) {
             throw new IllegalArgumentException(json + ": no \"expect\" (agreement, tolerance, why)");
@@ -69,7 +72,7 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
             if (row.length != d + 1 || row[0] != rows.size()) {
                 throw new IllegalArgumentException(csv + ":" + (n + 1) + ": expected step " + rows.size() + " and " + d + " parameters");
             }
-            rows.add(java.util.Arrays.copyOfRange(row, 1, row.length));
+            rows.add(Arrays.copyOfRange(row, 1, row.length));
         }
         return new Recording(id, m.path("framework").asText(), m.path("version").asText(), m.path("variant").asText(),
                 m.path("dtype").asText(), strings(m.path("optikata")), alternatives, expect, rows.toArray(double[][]::new));

@@ -78,7 +78,7 @@ public final class Diagnoser {
                 }
             }
         }
-        fits.sort(Comparator.comparingDouble(Fit::residual).thenComparing(f -> f.mistake().ordinal()));
+        fits.sort(Comparator.comparingDouble(Fit::residual).thenComparing(Fit::mistake));
         Fit closest = fits.isEmpty() ? null : fits.get(0);
         if (closest == null || !(closest.residual() <= NO_MATCH)) {
             return new Diagnosis(null, List.of(), List.of(), 0, trace.steps(), closest);

@@ -1,8 +1,10 @@
 package optikata.grade;
 
+import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -31,7 +34,7 @@ public final class Cohort {
         List<Path> submissions;
         try (Stream<Path> s = Files.list(cohort)) {
             // a link in the cohort folder is not a learner's folder: it could point at the instructor's files
-            submissions = s.filter(p -> Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            submissions = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
         }
         if (submissions.isEmpty()) {
             throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
@@ -64,7 +67,7 @@ public final class Cohort {
         for (Future<Grader.Result> f : futures) {
             try {
                 results.add(f.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new IOException("grading failed: " + e.getCause(), e.getCause());
             }
         }
@@ -125,7 +128,7 @@ public final class Cohort {
         CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title("Score distribution (" + results.size() + " submissions)")
                 .xAxisTitle("score, % of " + Reports.fmt(max) + " points").yAxisTitle("submissions").build();
         chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.addSeries("submissions", labels, values);
         SafeFiles.write(out, "histogram.png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
 

@@ -1,5 +1,6 @@
 package optikata.grade;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +33,7 @@ public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heap
         if (outputCapBytes < 0) {
             throw new IllegalArgumentException("Invalid output cap: " + outputCapBytes + " (must be >= 0)");
         }
-        if (!java.util.List.of("hidden", "after_due_date", "after_published", "visible").contains(hiddenVisibility)) {
+        if (!List.of("hidden", "after_due_date", "after_published", "visible").contains(hiddenVisibility)) {
             throw new IllegalArgumentException("Invalid hidden visibility: " + hiddenVisibility
                     + " (must be hidden, after_due_date, after_published or visible)");
         }

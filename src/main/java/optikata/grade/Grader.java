@@ -1,6 +1,7 @@
 package optikata.grade;
 
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import optikata.kata.Contract;
 import optikata.kata.Declared;
 import optikata.kata.Exercise;
@@ -24,6 +26,7 @@ import optikata.kata.Judge;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Oracle;
+import optikata.kata.Shipped;
 import optikata.kata.SpecResult;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
@@ -88,7 +91,7 @@ public final class Grader {
             Map<String, List<Path>> staged = stagedFiles.sources();
             for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
                 for (Path file : e.getValue()) {
-                    String why = Declared.refusal(file, Files.readString(file, java.nio.charset.StandardCharsets.UTF_8));
+                    String why = Declared.refusal(file, Files.readString(file, StandardCharsets.UTF_8));
                     String line = why == null ? null : "exercises/" + e.getKey() + "/src/"
                             + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why;
                     List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
@@ -131,14 +134,14 @@ public final class Grader {
                     if (!compileErrors.containsKey(ex)) {
                         Path from = hidden ? oracles.get(ex).bookClasses() : oracles.get(ex).publicBookClasses();
                         if (Files.isDirectory(from)) {
-                            optikata.kata.Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
+                            Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
                         }
                     }
                 }
                 cp.addAll(classes);
                 cp.add(books.resolve(hidden ? "all" : "public"));
                 openTree(books);
-                runChildren(box, scratch, work, cp, part, seen, failures, deadline);
+                runChildren(box, work, cp, part, seen, failures, deadline);
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (String ex : layout.names()) {
@@ -329,7 +332,7 @@ public final class Grader {
     }
 
     /** Runs the plan's cases in children until every case has a report or a failure, or the deadline passes. */
-    private void runChildren(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
+    private void runChildren(Sandbox box, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
                              Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         for (int attempt = 0; attempt <= plan.size() && System.nanoTime() < deadline; attempt++) {
             List<Planned> todo = plan.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
@@ -337,7 +340,7 @@ public final class Grader {
                 return;
             }
             int before = seen.size() + failures.size();
-            String culpritReason = runChild(box, scratch, work, classpath, todo, seen, failures, deadline);
+            String culpritReason = runChild(box, work, classpath, todo, seen, failures, deadline);
             List<Planned> left = todo.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
             if (!left.isEmpty()) {
                 // the first case without a report is the one the child was running when it stopped
@@ -350,11 +353,11 @@ public final class Grader {
     }
 
     /** One child: feeds it the cases, reads reports until it ends or must be killed; returns why it stopped early. */
-    private String runChild(Sandbox box, Path scratch, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
+    private String runChild(Sandbox box, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
                             Map<String, String> failures, long deadline) throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(lib() + "/*");
         for (Path p : classpath) {
-            cp.append(java.io.File.pathSeparator).append(p);
+            cp.append(File.pathSeparator).append(p);
         }
         List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heapMb() + "m",
                 "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
@@ -570,7 +573,7 @@ public final class Grader {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
-        try (java.util.stream.Stream<Path> s = Files.walk(dir)) {
+        try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.toList()) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     open(p);

@@ -7,15 +7,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import optikata.kata.Contract;
 import optikata.kata.KataLayout;
+import optikata.kata.KataRun;
+import optikata.kata.Oracle;
 import optikata.kata.Shipped;
 
 /**
@@ -95,8 +102,12 @@ public final class Release {
      */
     public static StudentRelease student(KataLayout layout, Path jar, Path out) throws IOException {
         requireJar(jar);
-        if (Files.exists(out) && Files.list(out).findAny().isPresent()) {
-            throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
+        if (Files.exists(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
+                }
+            }
         }
         requireCheckout(layout);
         Files.createDirectories(out);
@@ -113,7 +124,7 @@ public final class Release {
         // what the public cases should observe (and what the named and generated mistakes observe), since the
         // release has no solutions to compute it from; nothing of the hidden specs goes there
         for (String name : shipped.names()) {
-            optikata.kata.Oracle.export(layout, name, optikata.kata.Oracle.shipped(shipped, name), shipped.exercises());
+            Oracle.export(layout, name, Oracle.shipped(shipped, name), shipped.exercises());
         }
         Path runner = out.resolve("lib").resolve("spec-runner");
         Files.createDirectories(runner);
@@ -214,11 +225,11 @@ public final class Release {
     /** The optikata classes the shipped public specs import (the spec runtime they need). */
     static List<String> specImports(KataLayout shipped) throws IOException {
         Set<String> out = new TreeSet<>();
-        java.util.regex.Pattern imp = java.util.regex.Pattern.compile("(?m)^import\\s+(optikata\\.[\\w.]+?)(?:\\.\\*)?\\s*;");
+        Pattern imp = Pattern.compile("(?m)^import\\s+(optikata\\.[\\w.]+?)(?:\\.\\*)?\\s*;");
         for (String name : shipped.names()) {
             Path dir = shipped.publicSpecDir(name);
             for (Path rel : KataLayout.javaFiles(dir)) {
-                java.util.regex.Matcher m = imp.matcher(Files.readString(dir.resolve(rel), StandardCharsets.UTF_8));
+                Matcher m = imp.matcher(Files.readString(dir.resolve(rel), StandardCharsets.UTF_8));
                 while (m.find()) {
                     out.add(m.group(1));
                 }
@@ -240,7 +251,7 @@ public final class Release {
 
     private static String digest(Set<String> a, Set<String> b) throws IOException {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
             for (Set<String> set : List.of(a, b)) {
                 for (String c : set) {
                     md.update(c.getBytes(StandardCharsets.UTF_8));
@@ -248,8 +259,8 @@ public final class Release {
                 }
                 md.update((byte) 0);
             }
-            return java.util.HexFormat.of().formatHex(md.digest()).substring(0, 12);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            return HexFormat.of().formatHex(md.digest()).substring(0, 12);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -488,7 +499,7 @@ public final class Release {
                     apt-get update
                     # bubblewrap isolates each submission where the container allows namespaces (else a uid per submission)
                     apt-get install -y --no-install-recommends openjdk-17-jdk-headless bubblewrap
-                    """, true);
+                    """);
             put(z, "run_autograder", """
                     #!/usr/bin/env bash
                     # Gradescope runs this for every submission. The grader always writes a results file,
@@ -502,7 +513,7 @@ public final class Release {
                     java -Djava.awt.headless=true -Doptikata.home=/autograder/source -jar /autograder/source/lib/optikata.jar \\
                         grade --submission /autograder/submission --out /autograder/results/optikata
                     cp /autograder/results/optikata/results.json /autograder/results/results.json
-                    """, true);
+                    """);
             z.putNextEntry(new ZipEntry("lib/optikata.jar"));
             Files.copy(jar, z);
             z.closeEntry();
@@ -513,12 +524,12 @@ public final class Release {
                 zipTree(z, committed, "exercises/");
                 // what every case should observe, public and hidden, computed here: the solutions' code stays with the instructor
                 for (String name : layout.names()) {
-                    optikata.kata.Oracle.export(layout, name, oracle.resolve(name), committed, true);
+                    Oracle.export(layout, name, oracle.resolve(name), committed, true);
                 }
                 zipTree(z, oracle, ".kata/oracle/");
             } finally {
-                optikata.kata.KataRun.deleteTree(committed);
-                optikata.kata.KataRun.deleteTree(oracle);
+                KataRun.deleteTree(committed);
+                KataRun.deleteTree(oracle);
             }
             zipTree(z, layout.hidden(), "src/kata/hidden/");
         }
@@ -530,7 +541,7 @@ public final class Release {
         }
     }
 
-    private static void put(ZipOutputStream z, String name, String text, boolean executable) throws IOException {
+    private static void put(ZipOutputStream z, String name, String text) throws IOException {
         ZipEntry e = new ZipEntry(name);
         z.putNextEntry(e);
         z.write(text.getBytes(StandardCharsets.UTF_8));

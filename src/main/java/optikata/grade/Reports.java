@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +85,7 @@ public final class Reports {
         }
         sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
-        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new java.util.ArrayList<>()).add(o));
+        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new ArrayList<>()).add(o));
         sb.append("| exercise | score | checks passed |\n|---|---|---|\n");
         byExercise.forEach((ex, list) -> sb.append(String.format(Locale.ROOT, "| %s | %s / %s | %d of %d |%n", ex,
                 fmt(list.stream().mapToDouble(Outcome::score).sum()), fmt(list.stream().mapToDouble(Outcome::maxScore).sum()),
@@ -160,7 +161,7 @@ public final class Reports {
 
     public static String junitXml(Grader.Result r, GradeOptions options) {
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
-        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new java.util.ArrayList<>()).add(o));
+        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new ArrayList<>()).add(o));
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         long failures = r.outcomes().stream().filter(o -> !o.passed()).count();
         sb.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" time=\"%.2f\">%n", xml(r.submission()),
@@ -189,7 +190,8 @@ public final class Reports {
 
     static String xml(String s) {
         StringBuilder sb = new StringBuilder();
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");

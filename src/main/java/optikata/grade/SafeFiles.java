@@ -71,7 +71,9 @@ public final class SafeFiles {
                     + ": someone else could change it)");
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, NOFOLLOW);
-        if (perms.remove(PosixFilePermission.GROUP_WRITE) | perms.remove(PosixFilePermission.OTHERS_WRITE)) {
+        boolean groupWritable = perms.remove(PosixFilePermission.GROUP_WRITE);
+        boolean othersWritable = perms.remove(PosixFilePermission.OTHERS_WRITE);
+        if (groupWritable || othersWritable) {
             Files.setPosixFilePermissions(abs, perms);
         }
         return abs;

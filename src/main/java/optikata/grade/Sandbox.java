@@ -2,10 +2,15 @@ package optikata.grade;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,7 +97,7 @@ public final class Sandbox implements AutoCloseable {
     private static volatile List<String> jdkBinds;
 
     private final int slot;
-    private final java.nio.channels.FileLock lock;
+    private final FileLock lock;
     private final int uid;
     private final Limits limits;
     private final Isolation isolation;
@@ -103,7 +108,7 @@ public final class Sandbox implements AutoCloseable {
     private boolean ownGroups;
     private boolean closed;
 
-    private Sandbox(int slot, java.nio.channels.FileLock lock, int uid, Limits limits, Isolation isolation, boolean root, String why) {
+    private Sandbox(int slot, FileLock lock, int uid, Limits limits, Isolation isolation, boolean root, String why) {
         this.slot = slot;
         this.lock = lock;
         this.uid = uid;
@@ -137,7 +142,7 @@ public final class Sandbox implements AutoCloseable {
         if (!OPEN_SLOTS.add(slot)) {
             throw new IllegalStateException("Invalid sandbox slot: " + slot + " (already open in this grader)");
         }
-        java.nio.channels.FileLock lock = null;
+        FileLock lock = null;
         try {
             if (root) {
                 lock = lockSlot(slot, false);
@@ -196,21 +201,21 @@ public final class Sandbox implements AutoCloseable {
      * A lock on the slot's file in a root-owned folder, held while the sandbox is open so that two
      * graders on one machine never use (and kill) the same uid; null when another process holds it.
      */
-    private static java.nio.channels.FileLock lockSlot(int slot, boolean wait) throws IOException {
+    private static FileLock lockSlot(int slot, boolean wait) throws IOException {
         Path dir = lockDir();
         try {
             Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (java.nio.file.FileAlreadyExistsException exists) {
+        } catch (FileAlreadyExistsException exists) {
             // made by an earlier grader: checked below
         }
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || SafeFiles.ownerOf(dir) != realUid()
                 || ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0022) != 0) {
             throw new IOException("refusing the sandbox lock folder " + dir + ": not a folder of this user's that only it can write");
         }
-        java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(dir.resolve(slot + ".lock"),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch = FileChannel.open(dir.resolve(slot + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         try {
-            java.nio.channels.FileLock l = wait ? ch.lock() : ch.tryLock();
+            FileLock l = wait ? ch.lock() : ch.tryLock();
             if (l == null) {
                 ch.close();
             }
@@ -227,7 +232,7 @@ public final class Sandbox implements AutoCloseable {
         return base.resolve("optikata-sandbox");
     }
 
-    private static void release(java.nio.channels.FileLock lock) {
+    private static void release(FileLock lock) {
         if (lock != null) {
             try {
                 lock.channel().close();
@@ -472,7 +477,7 @@ public final class Sandbox implements AutoCloseable {
                 Path scratch = SafeFiles.createScratch();
                 // the probe's uid lies just past the slots' range, so it never meets a submission's processes;
                 // its lock keeps probes of graders started together apart
-                java.nio.channels.FileLock probeLock = realUid() == 0 ? lockSlot(MAX_SLOTS, true) : null;
+                FileLock probeLock = realUid() == 0 ? lockSlot(MAX_SLOTS, true) : null;
                 Sandbox probe = new Sandbox(MAX_SLOTS, probeLock, realUid() == 0 ? FIRST_UID + MAX_SLOTS : realUid(), Limits.defaults(),
                         Isolation.NAMESPACE, realUid() == 0, "");
                 try {
@@ -480,7 +485,7 @@ public final class Sandbox implements AutoCloseable {
                     Process p = probe.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
                             "-version"), work, List.of(), Map.of());
                     p.getOutputStream().close();
-                    p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+                    p.getInputStream().transferTo(OutputStream.nullOutputStream());
                     works = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
                 } finally {
                     try {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Stages a submission's exercise sources into a scratch folder: ONLY the expected source files
@@ -33,7 +35,7 @@ public final class SubmissionFiles {
     /** Sources larger than this are refused: the biggest stub is a few KiB. */
     public static final long DEFAULT_CAP_BYTES = 256 * 1024;
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-    private static final java.util.regex.Pattern SAFE_NAME = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
     private SubmissionFiles() {
     }
@@ -140,6 +142,8 @@ public final class SubmissionFiles {
 
     /** A path the grader will not read. */
     static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
         Refused(String why) {
             super(why, null, false, false);
         }
@@ -171,7 +175,7 @@ public final class SubmissionFiles {
             SecureDirectoryStream<Path> next;
             try {
                 next = dir.newDirectoryStream(name, NOFOLLOW);
-            } catch (java.nio.file.FileSystemException swapped) {
+            } catch (FileSystemException swapped) {
                 throw new Refused(here + " changed while being read (a link or not a folder)");
             }
             try (next) {
@@ -181,7 +185,7 @@ public final class SubmissionFiles {
         checkLinks(root.resolve(here));
         try (SeekableByteChannel ch = dir.newByteChannel(name, Set.of(StandardOpenOption.READ, NOFOLLOW))) {
             return readCapped(ch, cap);
-        } catch (java.nio.file.FileSystemException swapped) {
+        } catch (FileSystemException swapped) {
             throw new Refused(here + " could not be opened without following a link");
         }
     }

@@ -1,12 +1,17 @@
 package optikata.kata;
 
+import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.regex.Matcher;
@@ -59,7 +65,7 @@ public final class Contract {
 
     /** Every class a grading child needs besides the learner's and the specs': the contract and the spec runtime. */
     public static Set<String> child() throws IOException {
-        List<String> roots = new java.util.ArrayList<>(LEARNER);
+        List<String> roots = new ArrayList<>(LEARNER);
         roots.addAll(SPEC_RUNTIME);
         return closure(roots);
     }
@@ -82,9 +88,9 @@ public final class Contract {
      * mistake catalogue, the oracle).
      */
     public static List<Path> learnerClassPath(Path dir) throws IOException {
-        List<Path> out = new java.util.ArrayList<>();
+        List<Path> out = new ArrayList<>();
         out.add(jar(dir));
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
             if (name.startsWith("ejml-") && name.endsWith(".jar")) {
                 out.add(Path.of(entry));
@@ -104,16 +110,16 @@ public final class Contract {
     /** The names of the classes under {@code prefix} (a resource path) in the tool's own jar or folder. */
     static Set<String> packagesOnTheClassPath(String prefix) throws IOException {
         Set<String> names = new TreeSet<>();
-        java.net.URL where = Contract.class.getProtectionDomain().getCodeSource().getLocation();
+        URL where = Contract.class.getProtectionDomain().getCodeSource().getLocation();
         Path self;
         try {
             self = Path.of(where.toURI());
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             throw new IOException(e);
         }
         if (Files.isRegularFile(self)) {
-            try (java.util.jar.JarFile jar = new java.util.jar.JarFile(self.toFile())) {
-                jar.stream().map(java.util.jar.JarEntry::getName).filter(n -> n.startsWith(prefix) && n.endsWith(".class"))
+            try (JarFile jar = new JarFile(self.toFile())) {
+                jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(prefix) && n.endsWith(".class"))
                         .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
             }
         }
@@ -219,7 +225,7 @@ public final class Contract {
     /** The class names a class file refers to: its constant pool's class entries and the types in its descriptors. */
     static Set<String> references(byte[] classFile) throws IOException {
         Set<String> out = new TreeSet<>();
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(classFile));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile));
         if (in.readInt() != 0xCAFEBABE) {
             throw new IOException("not a class file");
         }

@@ -2,11 +2,14 @@ package optikata.kata;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +29,7 @@ public final class Declared {
         }
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(classes)) {
-            for (Path p : s.filter(f -> !Files.isDirectory(f, java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
                 String rel = classes.relativize(p).toString().replace('\\', '/');
                 if (!rel.endsWith(".class")) {
                     out.add(rel);
@@ -111,7 +114,7 @@ public final class Declared {
     /** Why a learner's file may not be compiled (it declares top-level types besides the one named like it), or null. */
     public static String refusal(Path file, String source) {
         String expected = file.getFileName().toString().replaceFirst("\\.java$", "");
-        java.util.regex.Matcher pkg = java.util.regex.Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", java.util.regex.Pattern.MULTILINE)
+        Matcher pkg = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE)
                 .matcher(source);
         String prefix = pkg.find() ? pkg.group(1) + "." : "";
         List<String> types = topLevelTypes(source);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
 import optikata.kata.spec.Observation.Entry;
@@ -208,6 +209,7 @@ public final class Explain {
         return at > 0 ? quantity.substring(0, at) : quantity;
     }
 
+    @SuppressWarnings("ReferenceEquality") // `own` is this very entry, not merely an equal one
     private static String sameAsOther(Observation expected, Observation actual, String quantity, double[] av, double tol) {
         for (Entry o : expected.judged()) {
             if (o.name().equals(quantity) || o.isText() || o.numbers().length != av.length) {
@@ -321,8 +323,6 @@ public final class Explain {
     static String countDifference(String mine, String other) {
         Matcher a = NUMBER.matcher(mine);
         Matcher b = NUMBER.matcher(other);
-        StringBuilder sa = new StringBuilder();
-        StringBuilder sb = new StringBuilder();
         List<Long> na = new ArrayList<>();
         List<Long> nb = new ArrayList<>();
         while (a.find()) {
@@ -348,7 +348,7 @@ public final class Explain {
         return d > 0 ? "one step too many, or a count one too large" : "one step too few, or a count one too small";
     }
 
-    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("\\d+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+");
 
     /** A constant difference that is a symbol (θ off by exactly ε) or ±1 (a count off by one). */
     static String constantDifference(Map<String, Double> symbols, double[] e, double[] a, String stem) {

@@ -1,8 +1,11 @@
 package optikata.kata;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
 import optikata.kata.spec.Observation.Entry;
@@ -28,6 +31,9 @@ public final class Judge {
     }
 
     /**
+     * Judges one case: what the code under test observed against the solution's observation and the
+     * catalogue's mistakes.
+     *
      * @param key      the case's key in the mistakes' observations (book class + " " + case id)
      * @param mistakes the catalogue's mistakes with what they observe
      * @param timeoutMillis the time limit the probe ran under, for the message
@@ -91,7 +97,7 @@ public final class Judge {
                 sb.append("  what it means: ").append(meaning).append('\n');
             }
             // the other kinds of wrong quantity, each once (e.g. θ wrong first, and the gradient written into)
-            java.util.Set<String> said = new java.util.LinkedHashSet<>();
+            Set<String> said = new LinkedHashSet<>();
             if (meaning != null) {
                 said.add(meaning);
             }
@@ -208,7 +214,7 @@ public final class Judge {
         }
         double[] v = e.numbers();
         if (v.length > 12) {
-            return Observation.format(java.util.Arrays.copyOf(v, 12)).replaceAll("\\)$", ", ...)") + " (" + v.length + " values)";
+            return Observation.format(Arrays.copyOf(v, 12)).replaceAll("\\)$", ", ...)") + " (" + v.length + " values)";
         }
         return Observation.format(v);
     }

@@ -1,12 +1,15 @@
 package optikata.kata;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -24,12 +27,14 @@ public final class KataCompiler {
     }
 
     /**
+     * Compiles source files together into a class folder.
+     *
      * @param sources   source files to compile together
      * @param out       class output folder (created)
      * @param classpath extra class path entries before the tool's own
      * @param display   turns a source path into the form shown to people (e.g. relative to the checkout)
      */
-    public static Result compile(List<Path> sources, Path out, List<Path> classpath, java.util.function.Function<Path, String> display)
+    public static Result compile(List<Path> sources, Path out, List<Path> classpath, Function<Path, String> display)
             throws IOException {
         return compile(sources, out, classpath, true, display);
     }
@@ -39,7 +44,7 @@ public final class KataCompiler {
      * a stub that reaches for a reference implementation ({@code optikata.optim.RmsProp}) does not
      * compile.
      */
-    public static Result compileLearner(List<Path> sources, Path out, java.util.function.Function<Path, String> display) throws IOException {
+    public static Result compileLearner(List<Path> sources, Path out, Function<Path, String> display) throws IOException {
         return compile(sources, out, Contract.learnerClassPath(contractDir()), false, display);
     }
 
@@ -62,7 +67,7 @@ public final class KataCompiler {
     }
 
     private static Result compile(List<Path> sources, Path out, List<Path> classpath, boolean toolClassPath,
-                                  java.util.function.Function<Path, String> display) throws IOException {
+                                  Function<Path, String> display) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("No Java compiler: run optikata with a JDK, not a JRE");
@@ -70,13 +75,13 @@ public final class KataCompiler {
         Files.createDirectories(out);
         StringBuilder cp = new StringBuilder();
         for (Path p : classpath) {
-            cp.append(p).append(java.io.File.pathSeparator);
+            cp.append(p).append(File.pathSeparator);
         }
         if (toolClassPath) {
             cp.append(System.getProperty("java.class.path"));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, java.nio.charset.StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
             List<String> options = List.of("-d", out.toString(), "-classpath", cp.toString(), "--release", "17", "-encoding", "UTF-8",
                     "-proc:none", "-Xlint:none", "-nowarn");

@@ -2,7 +2,10 @@ package optikata.kata;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,6 +46,8 @@ public final class KataRun {
     }
 
     /**
+     * Runs one exercise's specs against a source tree.
+     *
      * @param layout     the checkout (for specs and display paths)
      * @param sourceTree a tree laid out like exercises/ (a learner's, solutions/, or a mutant's)
      * @param hidden     include the hidden specs
@@ -58,8 +63,8 @@ public final class KataRun {
         for (Path rel : KataLayout.javaFiles(srcDir)) {
             String text;
             try {
-                text = Files.readString(srcDir.resolve(rel), java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.nio.file.NoSuchFileException vanished) {
+                text = Files.readString(srcDir.resolve(rel), StandardCharsets.UTF_8);
+            } catch (NoSuchFileException vanished) {
                 continue; // deleted while we looked (an editor saving by rename, a helper removed)
             }
             files.add(srcDir.resolve(rel));
@@ -123,7 +128,7 @@ public final class KataRun {
 
     /** Deletes a tree without following links (a link is removed, never what it points to). */
     public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         try (Stream<Path> s = Files.walk(dir)) {

@@ -3,11 +3,14 @@ package optikata.kata;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.RecordComponent;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import optikata.optim.Optimizer;
@@ -66,7 +69,7 @@ public final class LearnerOptimizer {
         }
         // Kept open: the optimizer's classes load lazily while it runs (the process ends soon after).
         @SuppressWarnings("resource")
-        URLClassLoader loader = new URLClassLoader(new java.net.URL[] {out.toUri().toURL()}, LearnerOptimizer.class.getClassLoader());
+        URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, LearnerOptimizer.class.getClassLoader());
         for (Path rel : KataLayout.javaFiles(src)) {
             Class<?> c;
             try {
@@ -74,7 +77,7 @@ public final class LearnerOptimizer {
             } catch (ClassNotFoundException e) {
                 continue;
             }
-            if (Optimizer.class.isAssignableFrom(c) && !c.isInterface() && !java.lang.reflect.Modifier.isAbstract(c.getModifiers())) {
+            if (Optimizer.class.isAssignableFrom(c) && !c.isInterface() && !Modifier.isAbstract(c.getModifiers())) {
                 return new LearnerOptimizer(exercise, c.asSubclass(Optimizer.class), parameterNames(c));
             }
         }
@@ -85,7 +88,7 @@ public final class LearnerOptimizer {
     private static List<String> parameterNames(Class<?> c) {
         for (Class<?> inner : c.getDeclaredClasses()) {
             if (inner.isRecord() && inner.getSimpleName().equals("Config")) {
-                return java.util.Arrays.stream(inner.getRecordComponents()).map(RecordComponent::getName).toList();
+                return Arrays.stream(inner.getRecordComponents()).map(RecordComponent::getName).toList();
             }
         }
         throw new IllegalArgumentException("Invalid --exercise: " + c.getName() + " has no Config record naming its hyperparameters");

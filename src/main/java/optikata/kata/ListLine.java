@@ -1,6 +1,11 @@
 package optikata.kata;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
 
 /** One line of {@code list}: an exercise and its state from the progress file. */
 public final class ListLine {
@@ -33,13 +38,13 @@ public final class ListLine {
     /** True when the learner's files are byte for byte the shipped stub (so: not started, known without compiling). */
     public static boolean asShipped(KataLayout layout, String exercise) {
         try {
-            java.util.Map<java.nio.file.Path, byte[]> stubs = new Shipped(layout).stubs(exercise);
-            java.nio.file.Path dir = KataLayout.sourceDir(layout.exercises(), exercise);
-            if (stubs.isEmpty() || !stubs.keySet().equals(new java.util.HashSet<>(KataLayout.javaFiles(dir)))) {
+            Map<Path, byte[]> stubs = new Shipped(layout).stubs(exercise);
+            Path dir = KataLayout.sourceDir(layout.exercises(), exercise);
+            if (stubs.isEmpty() || !stubs.keySet().equals(new HashSet<>(KataLayout.javaFiles(dir)))) {
                 return false;
             }
-            for (java.util.Map.Entry<java.nio.file.Path, byte[]> e : stubs.entrySet()) {
-                if (!java.util.Arrays.equals(e.getValue(), java.nio.file.Files.readAllBytes(dir.resolve(e.getKey())))) {
+            for (Map.Entry<Path, byte[]> e : stubs.entrySet()) {
+                if (!Arrays.equals(e.getValue(), Files.readAllBytes(dir.resolve(e.getKey())))) {
                     return false;
                 }
             }

@@ -70,8 +70,17 @@ public final class Mutants {
 
     /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
     public static final String SWITCH = "kata.MutantSwitch";
-    static final String SWITCH_SOURCE = "package kata;\n\n/** Selects the active mutant (0: none). */\npublic final class MutantSwitch {\n"
-            + "    public static volatile int id;\n\n    private MutantSwitch() {\n    }\n}\n";
+    static final String SWITCH_SOURCE = """
+            package kata;
+
+            /** Selects the active mutant (0: none). */
+            public final class MutantSwitch {
+                public static volatile int id;
+
+                private MutantSwitch() {
+                }
+            }
+            """;
 
     /**
      * A solution file with every mutant compiled in at once (a mutant schema): each mutated
@@ -172,7 +181,7 @@ public final class Mutants {
             chain.append("{ ").append(stmt).append(" }");
             // the previous statement and this one in the wrong order (neither declares anything)
             if (pending != null && declaration && pendingIndent.equals(indent) && k == pendingLine + 1 && descriptions.size() < limit
-                    && !pendingStmt.matches(".*\\b" + java.util.regex.Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
+                    && !pendingStmt.matches(".*\\b" + Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
                 // double d = e; after a statement it does not use: computed first, d sees the statement's old values
                 int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
                         + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");

@@ -3,19 +3,26 @@ package optikata.kata;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Stream;
 import optikata.kata.spec.Book;
 import optikata.kata.spec.Case;
@@ -108,7 +115,7 @@ public final class Oracle {
                     continue;
                 }
                 try {
-                    Files.setPosixFilePermissions(target, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+                    Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwx------"));
                 } catch (UnsupportedOperationException ignored) {
                     // not a POSIX file system
                 }
@@ -121,13 +128,13 @@ public final class Oracle {
         Files.createDirectories(tmp);
         // a shared temporary folder: someone else may have made this name first, to plant expected values
         Path probe = Files.createTempFile("optikata-owner-", ".tmp");
-        java.nio.file.attribute.UserPrincipal me = Files.getOwner(probe);
+        UserPrincipal me = Files.getOwner(probe);
         Files.delete(probe);
-        if (Files.isSymbolicLink(tmp) || !Files.getOwner(tmp, java.nio.file.LinkOption.NOFOLLOW_LINKS).equals(me)) {
+        if (Files.isSymbolicLink(tmp) || !Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS).equals(me)) {
             tmp = Files.createTempDirectory("optikata-kata-oracle-");
         }
         try {
-            Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwx------"));
         } catch (UnsupportedOperationException ignored) {
             // not a POSIX file system
         }
@@ -198,7 +205,7 @@ public final class Oracle {
         Files.createDirectories(work.resolve("public-books"));
         // the reference
         Path reference = work.resolve("reference");
-        compileTree(layout, exercise, layout.solutions(), reference, null);
+        compileTree(exercise, layout.solutions(), reference, null);
         StringBuilder text = new StringBuilder();
         for (String[] n : names) {
             text.append("# book ").append(n[0]).append(' ').append(n[1]).append('\n');
@@ -209,7 +216,7 @@ public final class Oracle {
         List<Map<String, Observation>> recorded = new ArrayList<>();
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
             Path out = work.resolve("mistakes").resolve(m.id());
-            compileTree(layout, exercise, layout.solutions(), out, m);
+            compileTree(exercise, layout.solutions(), out, m);
             Map<String, Observation> seen = runAll(work.resolve("books"), out, names);
             seen.forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
             recorded.add(seen);
@@ -227,7 +234,7 @@ public final class Oracle {
                 continue;
             }
             try (URLClassLoader loader = loader(out, work.resolve("books"))) {
-                java.lang.reflect.Field active = loader.loadClass(Mutants.SWITCH).getField("id");
+                Field active = loader.loadClass(Mutants.SWITCH).getField("id");
                 for (int k = 1; k <= schema.descriptions().size(); k++) {
                     active.setInt(null, k);
                     Map<String, Observation> seen = runAll(loader, names, MUTANT_PROBE_MILLIS);
@@ -306,8 +313,8 @@ public final class Oracle {
         for (int i = 0; i < x.judged().size(); i++) {
             Observation.Entry p = x.judged().get(i);
             Observation.Entry q = y.judged().get(i);
-            if (!p.name().equals(q.name()) || !java.util.Objects.equals(p.text(), q.text())
-                    || !java.util.Arrays.equals(p.numbers(), q.numbers())) {
+            if (!p.name().equals(q.name()) || !Objects.equals(p.text(), q.text())
+                    || !Arrays.equals(p.numbers(), q.numbers())) {
                 return false;
             }
         }
@@ -315,7 +322,7 @@ public final class Oracle {
     }
 
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
-    private static void compileTree(KataLayout layout, String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
+    private static void compileTree(String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
         Path src = KataLayout.sourceDir(tree, exercise);
         List<Path> files = new ArrayList<>();
         Path staged = out.resolveSibling(out.getFileName() + "-src");
@@ -453,11 +460,11 @@ public final class Oracle {
     }
 
     private static String b64(String s) {
-        return java.util.Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(s.getBytes(StandardCharsets.UTF_8));
     }
 
     private static String unb64(String s) {
-        return new String(java.util.Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+        return new String(Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
     }
 
     private static Exercise read(KataLayout layout, String exercise, Path dir) throws IOException {
@@ -475,7 +482,7 @@ public final class Oracle {
             }
             if (line.startsWith("# generated ")) {
                 String[] g = line.substring(12).split(" ", 2);
-                generated.put(g[0], new String(java.util.Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
+                generated.put(g[0], new String(Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
                 continue;
             }
             if (line.startsWith("# named ")) {

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
@@ -48,7 +49,7 @@ public final class Watcher {
     private String extra = "";
     private volatile KataRun.Report last;
     private volatile double lastSeconds;
-    private volatile int runs;
+    private final AtomicInteger runs = new AtomicInteger();
     /** A result computed while choosing the next exercise, shown instead of running it again. */
     private KataRun.Report pending;
 
@@ -139,11 +140,11 @@ public final class Watcher {
                     }
                     boolean event = drain(ws);
                     String now = fingerprint(current);
-                    if (missing(current, watched) != null) {
+                    if (missing(watched) != null) {
                         if (missingSince < 0) {
                             missingSince = System.nanoTime();
                         } else if ((System.nanoTime() - missingSince) / 1_000_000 > MISSING_GRACE_MILLIS) {
-                            throw new Stop(missing(current, watched) + " was deleted while watching (./optikata reset "
+                            throw new Stop(missing(watched) + " was deleted while watching (./optikata reset "
                                     + current.substring(0, 2) + " puts the stub back)");
                         }
                         continue;
@@ -189,7 +190,7 @@ public final class Watcher {
             last = runAndRecord(exercise);
         }
         draw(exercise);
-        runs++;
+        runs.incrementAndGet();
     }
 
     private KataRun.Report runAndRecord(String exercise) throws IOException {
@@ -213,7 +214,7 @@ public final class Watcher {
 
     /** How many times the specs were run (for the benchmark). */
     public int runs() {
-        return runs;
+        return runs.get();
     }
 
     public double lastSeconds() {
@@ -365,7 +366,7 @@ public final class Watcher {
         return any;
     }
 
-    private String missing(String exercise, List<Path> watched) {
+    private String missing(List<Path> watched) {
         for (Path p : watched) {
             if (!Files.exists(p)) {
                 return Stubs.show(layout, p);

@@ -1,5 +1,6 @@
 package optikata.objective;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -40,7 +41,7 @@ public final class NumericGradient {
     public static Result check(Objective f, DMatrixRMaj theta, double h) {
         DMatrixRMaj g = new DMatrixRMaj(theta.numRows, 1);
         f.gradient(theta, g);
-        double[] analytic = java.util.Arrays.copyOf(g.data, g.getNumElements());
+        double[] analytic = Arrays.copyOf(g.data, g.getNumElements());
         double[] numeric = estimate(f, theta, h);
         double worst = 0;
         int worstIndex = 0;

@@ -1,6 +1,9 @@
 package optikata.objective;
 
 import java.util.List;
+import java.util.Locale;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 
 /** The built-in objectives by command-line name. */
 public final class Objectives {
@@ -28,28 +31,30 @@ public final class Objectives {
             }
 
             @Override
-            public double value(org.ejml.data.DMatrixRMaj theta) {
+            public double value(DMatrixRMaj theta) {
                 return ls.value(theta);
             }
 
             @Override
-            public void gradient(org.ejml.data.DMatrixRMaj theta, org.ejml.data.DMatrixRMaj out) {
+            public void gradient(DMatrixRMaj theta, DMatrixRMaj out) {
                 ls.gradient(theta, out);
-                org.ejml.dense.row.CommonOps_DDRM.scale(-1, out); // (y − θᵀx) instead of (θᵀx − y)
+                CommonOps_DDRM.scale(-1, out); // (y − θᵀx) instead of (θᵀx − y)
             }
 
             @Override
-            public org.ejml.data.DMatrixRMaj defaultStart() {
+            public DMatrixRMaj defaultStart() {
                 return ls.defaultStart();
             }
         };
     }
 
     /**
+     * The objective with this name (case-insensitive).
+     *
      * @throws IllegalArgumentException naming the known objectives
      */
     public static Objective byName(String name) {
-        return switch (name.toLowerCase(java.util.Locale.ROOT)) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
             case "square", "theta2" -> new Square();
             case "d2l-quadratic", "d2l" -> new D2lQuadratic();
             case "rosenbrock" -> new Rosenbrock();

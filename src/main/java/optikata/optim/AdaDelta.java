@@ -31,6 +31,8 @@ public final class AdaDelta extends AbstractOptimizer<AdaDelta.Config> {
     public static final String SQUARED_UPDATE_AVERAGE = "squaredUpdateAverage";
 
     /**
+     * AdaDelta's hyperparameters, validated on construction.
+     *
      * @param learningRate η ≥ 0
      * @param decay        ρ in [0, 1)
      * @param epsilon      ε &gt; 0

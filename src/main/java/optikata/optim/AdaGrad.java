@@ -31,6 +31,8 @@ public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
     public static final String SQUARED_GRADIENT_SUM = "squaredGradientSum";
 
     /**
+     * AdaGrad's hyperparameters, validated on construction.
+     *
      * @param learningRate       η ≥ 0
      * @param epsilon            ε &gt; 0
      * @param epsilonPlacement   inside or outside the root

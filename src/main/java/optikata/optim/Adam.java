@@ -34,6 +34,8 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
     public static final String SECOND_MOMENT = "secondMoment";
 
     /**
+     * Adam's hyperparameters, validated on construction.
+     *
      * @param learningRate   η ≥ 0
      * @param beta1          β₁ in [0, 1)
      * @param beta2          β₂ in [0, 1)
@@ -86,8 +88,8 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
         final double b1 = config.beta1();
         final double b2 = config.beta2();
         final double eps = config.epsilon();
-        final double c1 = config.biasCorrection() ? 1 - Math.pow(b1, t) : 1.0;
-        final double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(b2, t)) : 1.0;
+        final double c1 = config.biasCorrection() ? 1 - Math.pow(b1, (double) t) : 1.0;
+        final double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(b2, (double) t)) : 1.0;
         final double stepSize = config.learningRate() / c1;
         for (int i = from; i < to; i++) {
             double gi = g[i];
@@ -101,8 +103,8 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
 
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
-        double c1 = config.biasCorrection() ? 1 - Math.pow(config.beta1(), t) : 1.0;
-        double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(config.beta2(), t)) : 1.0;
+        double c1 = config.biasCorrection() ? 1 - Math.pow(config.beta1(), (double) t) : 1.0;
+        double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(config.beta2(), (double) t)) : 1.0;
         double[] v = buffers[1].data;
         for (int i = 0; i < n; i++) {
             out[i] = config.learningRate() / c1 / (Math.sqrt(v[i]) / sqrtC2 + config.epsilon());

@@ -38,6 +38,8 @@ public final class Momentum extends AbstractOptimizer<Momentum.Config> {
     public static final String VELOCITY = "velocity";
 
     /**
+     * Momentum's hyperparameters, validated on construction.
+     *
      * @param learningRate η ≥ 0
      * @param momentum     μ in [0, 1)
      * @param nesterov     Nesterov's look-ahead step instead of heavy ball

@@ -43,7 +43,11 @@ public final class OptimizerRegistry {
         return kinds.stream().map(OptimizerKind::name).toList();
     }
 
-    /** @throws IllegalArgumentException for a name no kind has (case does not matter) */
+    /**
+     * The kind registered under {@code name}.
+     *
+     * @throws IllegalArgumentException for a name no kind has (case does not matter)
+     */
     public OptimizerKind kind(String name) {
         String n = Check.notNull("optimizer", name).toLowerCase(Locale.ROOT);
         return kinds.stream().filter(k -> k.name().equals(n)).findFirst().orElseThrow(() ->
@@ -51,6 +55,8 @@ public final class OptimizerRegistry {
     }
 
     /**
+     * Builds the optimizer {@code spec} names, with the options it gives.
+     *
      * @throws IllegalArgumentException for an unknown name, an option the optimizer does not take,
      *                                  or an invalid value
      */

@@ -92,6 +92,8 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
     }
 
     /**
+     * Builds the optimizer this spec names, through the family's registry.
+     *
      * @throws IllegalArgumentException for an unknown name or preset, an option the optimizer
      *                                  does not take, or an invalid value
      */

@@ -91,6 +91,7 @@ public enum RmsPropPreset {
             HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "d2l-zh chapter_optimization/rmsprop (d2l §7.6)");
 
     private final String id;
+    @SuppressWarnings("ImmutableEnumChecker") // a record of doubles and enums: immutable
     private final RmsPropConfig config;
     private final String source;
 

@@ -15,7 +15,11 @@ public final class Sgd extends AbstractOptimizer<Sgd.Config> {
     public static final OptimizerKind KIND = new OptimizerKind("sgd", List.of(OptimizerSpec.LEARNING_RATE),
             s -> new Sgd(s.number(OptimizerSpec.LEARNING_RATE, 0.01)));
 
-    /** @param learningRate η ≥ 0 */
+    /**
+     * SGD's hyperparameter, validated on construction.
+     *
+     * @param learningRate η ≥ 0
+     */
     public record Config(double learningRate, NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);

@@ -3,7 +3,13 @@ package optikata.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import optikata.claims.Figure;
@@ -63,8 +69,6 @@ public final class Charts {
     public static XYChart draw(Figure figure) {
         // Logarithmic axes are drawn as linear axes of log10 of the data, so that the tick labels can be ours:
         // XChart's own log axes label 1 as "1E0", and a formatting function would make their ticks linear.
-        boolean logX = figure.logX();
-        boolean logY = figure.logY();
         Function<Double, String> xLabels = labels(figure, true);
         Function<Double, String> yLabels = labels(figure, false);
         Figure f = drawable(linear(figure));
@@ -85,13 +89,13 @@ public final class Charts {
         }
         int data = 0;
         int pointSeries = 0;
-        java.util.List<Figure.Series> drawn = new java.util.ArrayList<>();
+        List<Figure.Series> drawn = new ArrayList<>();
         for (Figure.Series s : f.series()) {
             if (s.style() == Figure.Style.GUIDE || s.style() == Figure.Style.REFERENCE || s.style() == Figure.Style.HIGHLIGHT) {
                 continue;
             }
             // a series with the same values as one drawn before would vanish under it: dash it and say so
-            Figure.Series twin = drawn.stream().filter(d -> java.util.Arrays.equals(d.x(), s.x()) && java.util.Arrays.equals(d.y(), s.y()))
+            Figure.Series twin = drawn.stream().filter(d -> Arrays.equals(d.x(), s.x()) && Arrays.equals(d.y(), s.y()))
                     .findFirst().orElse(null);
             XYSeries xy = chart.addSeries(twin == null ? s.label() : s.label() + " (same values as " + twin.label() + ")", s.x(), s.y());
             drawn.add(s);
@@ -153,7 +157,7 @@ public final class Charts {
      * chart library refuses); a figure left with none gets a note in its legend instead of data.
      */
     static Figure drawable(Figure f) {
-        java.util.List<Figure.Series> kept = new java.util.ArrayList<>();
+        List<Figure.Series> kept = new ArrayList<>();
         for (Figure.Series s : f.series()) {
             for (int i = 0; i < s.x().length; i++) {
                 if (Double.isFinite(s.x()[i]) && Double.isFinite(s.y()[i])) {
@@ -173,7 +177,7 @@ public final class Charts {
         if (!f.logX() && !f.logY()) {
             return f;
         }
-        java.util.List<Figure.Series> series = new java.util.ArrayList<>();
+        List<Figure.Series> series = new ArrayList<>();
         for (Figure.Series s : f.series()) {
             series.add(new Figure.Series(s.label(), f.logX() ? log10(s.x()) : s.x(), f.logY() ? log10(s.y()) : s.y(), s.style()));
         }
@@ -281,7 +285,7 @@ public final class Charts {
             }
         }
         boolean log = x ? f.logX() : f.logY();
-        return log && (lo < 1e-4 * 0.999 || hi >= 1e5) || !log && hi >= 1e6;
+        return (log && (lo < 1e-4 * 0.999 || hi >= 1e5)) || (!log && hi >= 1e6);
     }
 
     /** A tick label: up to 4 significant digits, no trailing zeros. */
@@ -293,7 +297,7 @@ public final class Charts {
         if (a >= 1e6 || a < 1e-4) {
             return scientific(v);
         }
-        String s = new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+        String s = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
 
@@ -311,7 +315,7 @@ public final class Charts {
     public static void save(XYChart chart, Path file) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
-            java.nio.file.Files.createDirectories(parent);
+            Files.createDirectories(parent);
         }
         String name = file.toString();
         if (name.endsWith(".png")) {

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import optikata.claims.ClaimResult;
 import optikata.claims.Figure;
 import optikata.claims.Verdict;
@@ -259,7 +261,7 @@ public final class ClaimsReport {
             String t = token.toLowerCase(Locale.ROOT);
             String mapped = WORDS.get(t);
             if (mapped == null) {
-                java.util.regex.Matcher m = java.util.regex.Pattern.compile("([a-z]+)([0-9]+)").matcher(t);
+                Matcher m = Pattern.compile("([a-z]+)([0-9]+)").matcher(t);
                 mapped = m.matches() && !t.contains("/") ? WORDS.getOrDefault(m.group(1), m.group(1)) + " " + m.group(2) : t;
             }
             out.append(out.length() == 0 ? "" : " ").append(mapped);

@@ -96,6 +96,8 @@ public final class Replay {
     @FunctionalInterface
     public interface Observer<X extends Exception> {
         /**
+         * Called after step t; returns whether to go on.
+         *
          * @param step     t, from 1
          * @param theta    θ_t after the step (the engine's buffer)
          * @param gradient the gradient of step t as the optimizer left it (the engine's buffer)

@@ -228,7 +228,7 @@ public enum TrajectoryFormat {
     public static Trace readGradients(Path file, int parameters) throws IOException {
         List<String> lines = lines(file);
         int first = firstContentLine(lines, 0);
-        if (isJson(lines) || first < lines.size() && isTraceHeader(lines.get(first))) {
+        if (isJson(lines) || (first < lines.size() && isTraceHeader(lines.get(first)))) {
             return read(file);
         }
         List<double[]> rows = readRows(file, lines, first, parameters, "one per parameter");
@@ -432,7 +432,7 @@ public enum TrajectoryFormat {
     }
 
     private static double[] jsonArray(Path file, JsonNode node, String where, int d) {
-        if (!node.isArray() || node.isEmpty() || d >= 0 && node.size() != d) {
+        if (!node.isArray() || node.isEmpty() || (d >= 0 && node.size() != d)) {
             throw new IllegalArgumentException(file + ": " + where + " must be an array of " + (d < 0 ? "numbers" : d + " " + plural(d, "number")));
         }
         double[] values = new double[node.size()];

@@ -3,6 +3,7 @@ package optikata.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,7 +114,7 @@ class BrokenLibraryTest {
                     public void step(DMatrixRMaj params, DMatrixRMaj gradient) {
                         adam.step(params, gradient);
                         if (config.biasCorrection()) {
-                            java.util.Arrays.fill(params.data, Double.NaN); // a 0/0 in the correction
+                            Arrays.fill(params.data, Double.NaN); // a 0/0 in the correction
                         }
                     }
 

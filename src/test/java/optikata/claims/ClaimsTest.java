@@ -3,7 +3,9 @@ package optikata.claims;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Locale;
 import optikata.objective.LeastSquares;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -204,7 +206,7 @@ class ClaimsTest {
                 Math.abs(r.measured().get("slope") - 785.0 / 825.0));
         assertThat(r.measured().get("maxAbsDistance")).isCloseTo(distance, within(1e-9));
         assertThat(distance).isLessThanOrEqualTo(0.1);
-        assertThat(ls.value(ls.minimizer())).isLessThan(ls.value(new org.ejml.data.DMatrixRMaj(2, 1)));
+        assertThat(ls.value(ls.minimizer())).isLessThan(ls.value(new DMatrixRMaj(2, 1)));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
@@ -289,7 +291,7 @@ class ClaimsTest {
             // the closed form the correction quotes rounds up to the same step
             double closed = Math.log((drop * drop - 1) / 3) / Math.log(1 / 0.9);
             assertThat(Math.ceil(closed)).isEqualTo(k);
-            assertThat(r.correction()).contains(String.format(java.util.Locale.ROOT, "%.1f", closed / 10));
+            assertThat(r.correction()).contains(String.format(Locale.ROOT, "%.1f", closed / 10));
         }
         assertThat(r.measured().get("adagradRecoverySteps(r=10)")).isEqualTo(Double.POSITIVE_INFINITY);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);

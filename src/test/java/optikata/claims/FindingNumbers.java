@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.Locale;
 
 /**
  * Finds the numbers a finding or correction prints that are none of the claim's figures: not a
@@ -66,12 +67,12 @@ final class FindingNumbers {
             return true;
         }
         // half a unit of the last printed digit
-        BigDecimal bd = new BigDecimal(digits.toLowerCase().contains("e") ? new BigDecimal(digits).toPlainString() : digits);
+        BigDecimal bd = new BigDecimal(digits.toLowerCase(Locale.ROOT).contains("e") ? new BigDecimal(digits).toPlainString() : digits);
         double unit = Math.pow(10, -bd.scale());
-        if (digits.toLowerCase().contains("e")) {
-            String mantissa = digits.toLowerCase().split("e")[0];
+        if (digits.toLowerCase(Locale.ROOT).contains("e")) {
+            String mantissa = digits.toLowerCase(Locale.ROOT).split("e")[0];
             int decimals = mantissa.contains(".") ? mantissa.length() - mantissa.indexOf('.') - 1 : 0;
-            unit = Math.pow(10, Integer.parseInt(digits.toLowerCase().split("e")[1]) - decimals);
+            unit = Math.pow(10, Integer.parseInt(digits.toLowerCase(Locale.ROOT).split("e")[1]) - decimals);
         }
         double slack = 0.5 * unit * 1.001 + 1e-15;
         for (double a : allowed) {

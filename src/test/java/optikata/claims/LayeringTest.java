@@ -2,6 +2,8 @@ package optikata.claims;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,8 +22,8 @@ class LayeringTest {
                 try {
                     String s = Files.readString(p);
                     return s.contains("optikata.report") || s.contains("org.knowm.xchart");
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
             }).toList();
         }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
 
 /**
  * Bad command lines as a newcomer types them, across every command: each is refused with exit
@@ -221,12 +223,12 @@ class BadCommandLinesTest {
         assertThat(Errors.distance("", "abc")).isEqualTo(3);
     }
 
-    @picocli.CommandLine.Command(name = "tip", description = "Print a hint.")
-    static final class NewCommand implements java.util.concurrent.Callable<Integer> {
-        @picocli.CommandLine.Option(names = "--level", paramLabel = "N")
+    @CommandLine.Command(name = "tip", description = "Print a hint.")
+    static final class NewCommand implements Callable<Integer> {
+        @CommandLine.Option(names = "--level", paramLabel = "N")
         int level;
 
-        @picocli.CommandLine.Parameters(paramLabel = "TOPIC")
+        @CommandLine.Parameters(paramLabel = "TOPIC")
         String topic;
 
         @Override
@@ -238,7 +240,7 @@ class BadCommandLinesTest {
     @Test
     @DisplayName("a command added to the tree gets the same one-line errors, its domain errors put behind the argument they came from")
     void newCommandsGetItForFree() {
-        picocli.CommandLine cl = Main.commandLine();
+        CommandLine cl = Main.commandLine();
         cl.addSubcommand("tip", new NewCommand());
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(new StringWriter()));
@@ -255,7 +257,7 @@ class BadCommandLinesTest {
     @Test
     @DisplayName("a command registered without the standard options still gets --help and --version")
     void newCommandsGetHelpAndVersion() {
-        picocli.CommandLine cl = Main.configure(new picocli.CommandLine(new Main()).addSubcommand("tip", new NewCommand()));
+        CommandLine cl = Main.configure(new CommandLine(new Main()).addSubcommand("tip", new NewCommand()));
         StringWriter out = new StringWriter();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(new StringWriter()));

@@ -2,11 +2,18 @@ package optikata.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CliTest {
@@ -40,10 +47,10 @@ class CliTest {
     void traceJson() throws Exception {
         Result r = run("trace", "--objective", "square", "--steps", "1", "--format", "json");
         assertThat(r.code()).isZero();
-        var node = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+        var node = new ObjectMapper().readTree(r.out());
         assertThat(node.get("optimizer").asText()).isEqualTo("rmsprop");
-        assertThat(node.get("points").get(1).get("state").get("squaredGradientAverage").get(0).asDouble()).isEqualTo(0.4, org.assertj.core.api.Assertions.within(1e-15));
-        assertThat(node.get("points").get(1).get("theta").get(0).asDouble()).isEqualTo(0.968377, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(node.get("points").get(1).get("state").get("squaredGradientAverage").get(0).asDouble()).isEqualTo(0.4, Assertions.within(1e-15));
+        assertThat(node.get("points").get(1).get("theta").get(0).asDouble()).isEqualTo(0.968377, Assertions.within(1e-6));
     }
 
     @Test
@@ -91,9 +98,9 @@ class CliTest {
 
     @Test
     @DisplayName("what trace writes (CSV or JSON, compared runs included) is read back by trace --replay, diagnose --trace and --plot")
-    void traceFilesRoundTrip(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    void traceFilesRoundTrip(@TempDir Path dir) throws Exception {
         for (String ext : List.of("csv", "json")) {
-            java.nio.file.Path file = dir.resolve("run." + ext);
+            Path file = dir.resolve("run." + ext);
             Result written = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
                     "--compare", "adagrad", "--out", file.toString());
             assertThat(written.code()).as(written.err()).isZero();
@@ -112,13 +119,13 @@ class CliTest {
             assertThat(plotted.code()).as(plotted.err()).isZero();
             assertThat(dir.resolve("replay-" + ext + ".png")).isRegularFile();
         }
-        assertThat(new String(java.nio.file.Files.readAllBytes(dir.resolve("run.csv")))).contains("\n# run: adagrad\nstep,theta_1");
+        assertThat(Files.readString(dir.resolve("run.csv"))).contains("\n# run: adagrad\nstep,theta_1");
     }
 
     @Test
     @DisplayName("--version on every command prints the version, the commit and the Java runtime")
     void versionEverywhere() {
-        List<String> names = new java.util.ArrayList<>(Main.commandLine().getSubcommands().keySet());
+        List<String> names = new ArrayList<>(Main.commandLine().getSubcommands().keySet());
         names.remove("help");
         names.add(0, null);
         for (String name : names) {
@@ -139,7 +146,7 @@ class CliTest {
             String[] description = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().description();
             String[] header = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().header();
             String firstLine = description.length > 0 ? description[0] : header[0];
-            assertThat(r.out().split(java.util.regex.Pattern.quote(firstLine), -1)).as(name).hasSize(2);
+            assertThat(r.out().split(Pattern.quote(firstLine), -1)).as(name).hasSize(2);
             if (header.length > 0 && description.length > 0) {
                 assertThat(r.out()).as(name).doesNotContain(header[0]);
             }

@@ -12,6 +12,7 @@ import optikata.kata.KataLayout;
 import optikata.kata.Progress;
 import optikata.kata.ScratchKata;
 import optikata.kata.ScratchKata.Run;
+import optikata.kata.Shipped;
 import optikata.kata.Watcher;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -120,9 +121,9 @@ class KataBadInputTest {
     @DisplayName("reset outside a git checkout and outside a release says there is no shipped copy")
     void resetWithoutShippedCopy(@TempDir Path dir) throws Exception {
         Path plain = dir.resolve("plain");
-        optikata.kata.Shipped.copyTree(ScratchKata.CHECKOUT.resolve("exercises"), plain.resolve("exercises"));
+        Shipped.copyTree(ScratchKata.CHECKOUT.resolve("exercises"), plain.resolve("exercises"));
         KataLayout layout = new KataLayout(plain);
-        assumeThat(new optikata.kata.Shipped(layout).isGitCheckout()).as("the temporary folder is not inside a git checkout").isFalse();
+        assumeThat(new Shipped(layout).isGitCheckout()).as("the temporary folder is not inside a git checkout").isFalse();
         oneLine(ScratchKata.cli(layout, "reset", "01", "--yes"), "No shipped copy of the stubs");
     }
 }

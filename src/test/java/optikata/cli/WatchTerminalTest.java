@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import optikata.kata.KataLayout;
 import optikata.kata.ScratchKata;
 import org.junit.jupiter.api.AfterEach;
@@ -67,7 +68,7 @@ class WatchTerminalTest {
 
     /** Waits for a line of the screen that starts with {@code prefix} (not the command line that typed it). */
     String awaitLineStart(String prefix, int seconds) throws Exception {
-        java.util.regex.Pattern p = java.util.regex.Pattern.compile("(?m)^" + java.util.regex.Pattern.quote(prefix));
+        Pattern p = Pattern.compile("(?m)^" + Pattern.quote(prefix));
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         String s = screen();
         while (!p.matcher(s).find()) {
@@ -127,7 +128,7 @@ class WatchTerminalTest {
         assertThat(s).containsPattern("✔ 01-one-step\\s+done");
 
         tmux("send-keys", "-t", session, "q");
-        s = awaitLineStart("WATCH-EXIT=0", 30);
+        awaitLineStart("WATCH-EXIT=0", 30);
         // The terminal is back in canonical (line) mode after watch.
         tmux("send-keys", "-t", session, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AFTER:/'", "Enter");
         s = awaitLineStart("AFTER:", 30);

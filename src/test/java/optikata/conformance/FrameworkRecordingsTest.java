@@ -3,8 +3,10 @@ package optikata.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import optikata.cli.OptimizerArguments;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -34,7 +36,7 @@ class FrameworkRecordingsTest {
     @TestFactory
     @DisplayName("every recording is reproduced by its manifest's arguments as its manifest expects")
     List<DynamicTest> everyRecording() {
-        return java.util.stream.Stream.of(set, constant).flatMap(rs -> rs.recordings().stream().map(r ->
+        return Stream.of(set, constant).flatMap(rs -> rs.recordings().stream().map(r ->
                 DynamicTest.dynamicTest(r.id() + " " + r.arguments(), () -> {
                     Agreement a = rs.agreement(OptimizerArguments.build(r.arguments()), r);
                     assertThat(r.expectation().isMetBy(a))
@@ -59,7 +61,7 @@ class FrameworkRecordingsTest {
         }
         double[][] c = constant.replay(OptimizerArguments.build(r.alternatives().get("clamp")), r.steps());
         assertThat(Agreement.of(c, faithful).firstDifferingStep()).as("the clamp changes nothing before PyTorch's NaN").isEqualTo(d);
-        assertThat(java.util.Arrays.stream(c[d]).allMatch(Double::isFinite)).isTrue();
+        assertThat(Arrays.stream(c[d]).allMatch(Double::isFinite)).isTrue();
     }
 
     @Test

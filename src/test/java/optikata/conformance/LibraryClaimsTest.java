@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The Java libraries' documentation statements, checked against the recordings. */
 class LibraryClaimsTest {
     private static ClaimResult check(String id) throws Exception {
-        return Register.byId(id).check(ClaimContext.noPlots());
+        return Register.byId(id).check(ClaimContext.library());
     }
 
     @Test

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import optikata.kata.KataLayout;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,7 +56,7 @@ class GraderTest {
             assertThat(t.get("status").asText()).isIn("passed", "failed");
             sum += t.get("score").asDouble();
         }
-        assertThat(json.get("score").asDouble()).isCloseTo(sum, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(json.get("score").asDouble()).isCloseTo(sum, Assertions.within(1e-6));
         assertThat(out.resolve("feedback.md")).isRegularFile();
         assertThat(Files.readString(out.resolve("junit.xml"))).startsWith("<?xml").contains("<testsuites");
         return json;
@@ -103,7 +105,7 @@ class GraderTest {
     void hostile(String group, @TempDir Path dir) throws Exception {
         // Only a grader running as root has an unprivileged user to run learners' code as; elsewhere the
         // file-system case would really rewrite this checkout, so it runs only as root (as CI does).
-        org.junit.jupiter.api.Assumptions.assumeTrue(!group.equals("filesystem") || Grader.isRoot(), "needs root to drop privileges");
+        Assumptions.assumeTrue(!group.equals("filesystem") || Grader.isRoot(), "needs root to drop privileges");
         Map<String, String> before = digest(LAYOUT.root());
         Path sub = Submissions.copy(LAYOUT.solutions(), dir.resolve("hostile-" + group));
         Map<String, String> reasons = Submissions.hostile(sub, LAYOUT.root(), switch (group) {

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -90,7 +91,8 @@ final class Hostile {
     /** A Java string literal holding {@code s}. */
     static String lit(String s) {
         StringBuilder sb = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
             switch (c) {
                 case '\\' -> sb.append("\\\\");
                 case '"' -> sb.append("\\\"");
@@ -195,7 +197,7 @@ final class Hostile {
                 }
             }
         }
-        Path cache = optikata.kata.Oracle.cacheRoot(LAYOUT);
+        Path cache = Oracle.cacheRoot(LAYOUT);
         if (Files.isDirectory(cache)) {
             try (Stream<Path> s = Files.walk(cache)) {
                 for (Path p : s.filter(f -> f.getFileName().toString().equals("oracle.txt")).toList()) {
@@ -235,7 +237,7 @@ final class Hostile {
         Path results = out.resolve("results.json");
         if (Files.isRegularFile(results)) {
             JsonNode json = new ObjectMapper().readTree(results.toFile());
-            json.fields().forEachRemaining(f -> {
+            json.properties().forEach(f -> {
                 if (!f.getKey().equals("tests")) {
                     sb.append(f.getValue().asText()).append('\n');
                 }
@@ -344,7 +346,7 @@ final class Hostile {
             ProcessHandle.of(pid).ifPresent(h -> {
                 h.destroyForcibly();
                 try {
-                    h.onExit().get(5, java.util.concurrent.TimeUnit.SECONDS);
+                    h.onExit().get(5, TimeUnit.SECONDS);
                 } catch (Exception ignored) {
                     // reported by the next scan
                 }

@@ -9,18 +9,29 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
+import optikata.cli.Main;
+import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
+import optikata.kata.Oracle;
 import optikata.kata.spec.Observation;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,8 +54,8 @@ class HostileSubmissionsTest {
 
     static Path base;
     /** A port on 127.0.0.1 that payloads try to reach; every line received is kept. */
-    static java.net.ServerSocket listener;
-    static final List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+    static ServerSocket listener;
+    static final List<String> received = new CopyOnWriteArrayList<>();
     static Map<String, String> instructorBefore;
     static String machine;
 
@@ -56,10 +67,10 @@ class HostileSubmissionsTest {
         instructorBefore = Hostile.instructorFiles();
         machine = Hostile.machine();
         Hostile.secrets(); // fails early (and loudly) if there were nothing to look for
-        listener = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread accept = new Thread(() -> {
             while (!listener.isClosed()) {
-                try (java.net.Socket s = listener.accept()) {
+                try (Socket s = listener.accept()) {
                     s.setSoTimeout(2000);
                     received.add(new String(s.getInputStream().readNBytes(256), StandardCharsets.UTF_8).strip());
                 } catch (IOException e) {
@@ -192,7 +203,7 @@ class HostileSubmissionsTest {
             assertThat(mk.waitFor()).as("mkfifo").isZero();
             // 06: 5 MB of source (a valid stub followed by a comment)
             Path big = Hostile.file(sub, "06-centered-momentum");
-            try (OutputStream o = Files.newOutputStream(big, java.nio.file.StandardOpenOption.APPEND)) {
+            try (OutputStream o = Files.newOutputStream(big, StandardOpenOption.APPEND)) {
                 byte[] line = ("// " + "x".repeat(1020) + "\n").getBytes(StandardCharsets.UTF_8);
                 for (int i = 0; i < 5 * 1024; i++) {
                     o.write(line);
@@ -302,8 +313,8 @@ class HostileSubmissionsTest {
         Graded g = refusals();
         String json = Files.readString(g.out().resolve("results.json"));
         String md = Files.readString(g.out().resolve("feedback.md"));
-        assertThat(json.toLowerCase(java.util.Locale.ROOT)).as("results.json (machine: " + machine + ")").contains("isolation");
-        assertThat(md.toLowerCase(java.util.Locale.ROOT)).as("feedback.md (machine: " + machine + ")").contains("isolation");
+        assertThat(json.toLowerCase(Locale.ROOT)).as("results.json (machine: " + machine + ")").contains("isolation");
+        assertThat(md.toLowerCase(Locale.ROOT)).as("feedback.md (machine: " + machine + ")").contains("isolation");
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -470,7 +481,7 @@ class HostileSubmissionsTest {
         Hostile.stubs(sub);
         Hostile.write(sub, "04-epsilon-outside", Payloads.escapeAndPlant(marker, out, victim));
         StringWriter printed = new StringWriter();
-        int exit = optikata.cli.Main.execute(new String[] {"grade", "--submission", sub.toString(), "--out", out.toString(), "--test-timeout", "3",
+        int exit = Main.execute(new String[] {"grade", "--submission", sub.toString(), "--out", out.toString(), "--test-timeout", "3",
             "--output-cap", "4096"}, new PrintWriter(printed, true), new PrintWriter(printed, true));
         Map<Long, String> survivors = Hostile.survivors(marker, 2000);
         Thread.sleep(1500); // room for a watcher to act on the reports
@@ -564,19 +575,19 @@ class HostileSubmissionsTest {
         }
         try (var s = Files.walk(Hostile.LAYOUT.root().resolve("src/kata/catalogue"))) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, ro.resolve("src/kata/catalogue").resolve(f.getFileName().toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(f, ro.resolve("src/kata/catalogue").resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Files.writeString(ro.resolve("target"), "not a folder\n");
-        optikata.kata.KataLayout layout = new optikata.kata.KataLayout(ro);
+        KataLayout layout = new KataLayout(ro);
         Path cache = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
-        org.junit.jupiter.api.Assumptions.assumeTrue(Grader.isRoot() && !Files.exists(cache), "needs root (to act as user nobody) and a fresh cache name");
+        Assumptions.assumeTrue(Grader.isRoot() && !Files.exists(cache), "needs root (to act as user nobody) and a fresh cache name");
         try {
             // the learner (user nobody) creates the cache folder before any grade
             Files.createDirectories(cache);
             Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
             // a first grade builds 02's oracle: never in a folder someone else made
-            optikata.kata.Oracle.of(layout, "02-ema");
+            Oracle.of(layout, "02-ema");
             try (var s = Files.list(cache)) {
                 assertThat(s.map(p -> p.getFileName().toString())).as("oracle entries in the folder the learner made first").isEmpty();
             }

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import optikata.kata.spec.Observation;
 
 /**
@@ -299,7 +300,7 @@ final class Payloads {
     static String markdown(String marker) throws IOException {
         String s = stub("04-epsilon-outside");
         String throwIt = "System.out.println(" + lit(injection(marker)) + ");\n        throw new IllegalStateException(" + lit(injection(marker)) + ");";
-        return s.replaceAll("throw new UnsupportedOperationException\\([^;]*\\);", java.util.regex.Matcher.quoteReplacement(throwIt));
+        return s.replaceAll("throw new UnsupportedOperationException\\([^;]*\\);", Matcher.quoteReplacement(throwIt));
     }
 
     /**

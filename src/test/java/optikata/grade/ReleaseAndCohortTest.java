@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +63,7 @@ class ReleaseAndCohortTest {
             assertThat(names).anyMatch(n -> n.startsWith("src/kata/hidden/") && n.endsWith("HiddenSpec.java"));
             assertThat(names).anyMatch(n -> n.startsWith("exercises/01-one-step/spec/"));
             assertThat(names).noneMatch(n -> n.startsWith("solutions/"));
-            String run = new String(z.getInputStream(z.getEntry("run_autograder")).readAllBytes());
+            String run = new String(z.getInputStream(z.getEntry("run_autograder")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(run).contains("grade --submission /autograder/submission").contains("/autograder/results/results.json");
         }
     }
@@ -75,7 +76,7 @@ class ReleaseAndCohortTest {
         Path bob = Submissions.copy(LAYOUT.solutions(), cohort.resolve("bob"));
         Submissions.edit(bob, "01-one-step", "kata/onestep/OneStep.java", "Math.sqrt(s + epsilon)", "(Math.sqrt(s) + epsilon)");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        List<Grader.Result> results = Cohort.grade(LAYOUT, GraderTest.OPTIONS, cohort, dir.resolve("out"), 2, new PrintStream(progress, true));
+        List<Grader.Result> results = Cohort.grade(LAYOUT, GraderTest.OPTIONS, cohort, dir.resolve("out"), 2, new PrintStream(progress, true, StandardCharsets.UTF_8));
         assertThat(results).hasSize(2);
         List<String> gradebook = Files.readAllLines(dir.resolve("out/gradebook.csv"));
         assertThat(gradebook.get(0)).startsWith("student,01-one-step,02-ema").endsWith(",total,max,note");
@@ -84,6 +85,6 @@ class ReleaseAndCohortTest {
         assertThat(dir.resolve("out/histogram.png")).isRegularFile();
         assertThat(dir.resolve("out/ada/results.json")).isRegularFile();
         assertThat(Files.readString(dir.resolve("out/summary.md"))).contains("epsilon-misplaced (1)");
-        assertThat(progress.toString()).contains("2/2");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("2/2");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -159,7 +160,7 @@ class SafeFilesTest {
             Process p = s.start(List.of("/bin/bash", "-c", "mv " + work + " " + scratch + "/moved 2>/dev/null && echo MOVED; "
                     + "ln -s / " + scratch + "/evil 2>/dev/null && echo LINKED; touch " + work + "/mine && echo MINE"), work, List.of(),
                     Map.of("PATH", "/usr/bin:/bin"));
-            String out = new String(p.getInputStream().readAllBytes());
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();
             assertThat(out).isEqualTo("MINE\n");
             assertThat(work.resolve("mine")).exists();

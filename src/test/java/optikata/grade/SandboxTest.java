@@ -3,13 +3,17 @@ package optikata.grade;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -210,7 +215,7 @@ class SandboxTest {
                 "  System.out.println(\"started\"); System.out.println(scratch); System.out.flush(); Thread.sleep(600_000); } }"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), grader.toString()).redirectErrorStream(true).start();
-        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
         Path leftScratch = null;
         try {
             assertThat(lines.readLine()).isEqualTo("started");
@@ -265,7 +270,7 @@ class SandboxTest {
             assertThat(Path.of("/tmp", mark, "d", "f")).exists();
         }
         for (Path p : left) {
-            assertThat(Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)).as("%s after close", p).isFalse();
+            assertThat(Files.exists(p, LinkOption.NOFOLLOW_LINKS)).as("%s after close", p).isFalse();
         }
         assertThat(others).as("another user's file in /tmp").exists();
         assertThat(canary.resolve("keep.txt")).as("the target of a link the submission left").hasContent("keep");
@@ -275,6 +280,7 @@ class SandboxTest {
 
     @Test
     @DisplayName("uid fallback: the System V shared memory, queues and semaphores the submission made are removed on close")
+    @SuppressWarnings("try") // closed inside the block on purpose, to look at what close removed
     void fallbackRemovesIpc() throws Exception {
         requireRoot();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
@@ -303,7 +309,7 @@ class SandboxTest {
     @DisplayName("namespace: 127.0.0.1 is unreachable from inside, though it is reachable from outside")
     void namespaceHasNoNetwork() throws Exception {
         requireNamespace();
-        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
             String probe = "if (echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + ") 2>/dev/null; then echo CONNECTED; else echo UNREACHABLE; fi";
             Process outside = new ProcessBuilder("/bin/bash", "-c", probe).redirectErrorStream(true).start();
             String control = new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -370,7 +376,7 @@ class SandboxTest {
         int slot;
         try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             slot = a.slot();
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
+            Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("slot: " + slot + " (already open");
         }
         Sandbox.open(slot, Sandbox.Limits.defaults(), true).close();
@@ -394,7 +400,7 @@ class SandboxTest {
         Process other = new ProcessBuilder(java, holder.toString(), Sandbox.lockDir().resolve(slot + ".lock").toString()).start();
         try {
             assertThat(new String(other.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("locked\n");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
+            Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another grader");
             try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
                 assertThat(s.slot()).isNotEqualTo(slot);
@@ -411,9 +417,9 @@ class SandboxTest {
     @DisplayName("namespace: only the work folder is writable")
     void namespaceWritesOnlyWork() throws Exception {
         requireNamespace();
-        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path shared = Files.createDirectories(tmp.resolve("shared"));
-        Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
             String out = run(s, work, List.of(Path.of("/usr"), shared), String.join("; ",
@@ -506,9 +512,9 @@ class SandboxTest {
     void compileAndRunInNamespace() throws Exception {
         requireNamespace();
         Path secretDir = Files.createTempDirectory(Path.of("/tmp"), "optikata-instructor-");
-        Files.setPosixFilePermissions(secretDir, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.setPosixFilePermissions(secretDir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path secret = Files.writeString(secretDir.resolve("HiddenSpec.java"), "expected = 0.968");
-        Files.setPosixFilePermissions(secret, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
         Path bin = Path.of(System.getProperty("java.home"), "bin");
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
@@ -520,7 +526,7 @@ class SandboxTest {
                     "  try { System.out.println(Files.readString(Path.of(a[0]))); } catch (java.io.IOException e) { System.out.println(\"cannot read: \" + e); }",
                     "} }"));
             if (root()) {
-                Files.setAttribute(source, "unix:uid", s.uid(), java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                Files.setAttribute(source, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
             }
             Process javac = s.start(List.of(bin.resolve("javac").toString(), "-d", work.toString(), source.toString()), work, List.of(), ENV);
             String compiled = new String(javac.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -542,6 +548,7 @@ class SandboxTest {
 
     @Test
     @DisplayName("a leftover process of a slot's uid is killed when the slot is opened again")
+    @SuppressWarnings("try") // opening the slot is what the test watches; the sandbox itself goes unused
     void openStartsClean() throws Exception {
         requireRoot();
         String mark = String.valueOf(900_000 + ThreadLocalRandom.current().nextInt(90_000));

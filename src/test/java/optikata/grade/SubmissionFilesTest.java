@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,7 @@ class SubmissionFilesTest {
     }
 
     SubmissionFiles.Staged stage() throws IOException {
-        return SubmissionFiles.stage(submission, new java.util.TreeMap<>(EXPECTED), stubs, dest, SubmissionFiles.DEFAULT_CAP_BYTES);
+        return SubmissionFiles.stage(submission, new TreeMap<>(EXPECTED), stubs, dest, SubmissionFiles.DEFAULT_CAP_BYTES);
     }
 
     String staged(String ex, Path rel) throws IOException {
@@ -208,7 +210,7 @@ class SubmissionFilesTest {
     @Test
     @DisplayName("an expected path that climbs out of the tree is the grader's error, and nothing is written")
     void climbingPath() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SubmissionFiles.stage(submission,
+        Assertions.assertThatThrownBy(() -> SubmissionFiles.stage(submission,
                         Map.of("01-a", List.of(Path.of("../../../kata/solutions/01-a/src/kata/a/A.java"))), stubs, dest, 1024))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would resolve outside the submission");
         assertThat(dest.toFile().list()).isEmpty();

@@ -3,7 +3,12 @@ package optikata.grade;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import optikata.kata.KataLayout;
 
@@ -34,29 +39,29 @@ final class Submissions {
         if (!text.contains(from)) {
             throw new IllegalStateException("no '" + from + "' in " + p);
         }
-        Files.writeString(p, text.replaceFirst(java.util.regex.Pattern.quote(from), java.util.regex.Matcher.quoteReplacement(to)));
+        Files.writeString(p, text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to)));
     }
 
     /** The JVM-killing behaviours: System.exit, running out of memory, an output flood, Runtime.halt. */
-    static final java.util.Set<String> KILLERS = java.util.Set.of("01-one-step", "03-vectors", "06-centered-momentum", "07-adam");
+    static final Set<String> KILLERS = Set.of("01-one-step", "03-vectors", "06-centered-momentum", "07-adam");
     /** An endless loop, a stack overflow, a thread that never ends. */
-    static final java.util.Set<String> OTHERS = java.util.Set.of("02-ema", "04-epsilon-outside", "05-adagrad");
+    static final Set<String> OTHERS = Set.of("02-ema", "04-epsilon-outside", "05-adagrad");
     /** Rewriting every .java file of the instructor's checkout it can reach. */
-    static final java.util.Set<String> FILESYSTEM = java.util.Set.of("08-debugging");
+    static final Set<String> FILESYSTEM = Set.of("08-debugging");
 
     /** Each hostile behaviour of {@code only}, injected into its exercise: exercise → the reason its specs must report. */
-    static Map<String, String> hostile(Path submission, Path checkout, java.util.Set<String> only) throws IOException {
+    static Map<String, String> hostile(Path submission, Path checkout, Set<String> only) throws IOException {
         Map<String, String> all = hostileAll(submission.resolveSibling(submission.getFileName() + "-all"), checkout);
         for (String ex : only) {
             Path from = KataLayout.sourceDir(submission.resolveSibling(submission.getFileName() + "-all"), ex);
             Path to = KataLayout.sourceDir(submission, ex);
             try (Stream<Path> s = Files.walk(from)) {
                 for (Path p : s.filter(Files::isRegularFile).toList()) {
-                    Files.copy(p, to.resolve(from.relativize(p).toString()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, to.resolve(from.relativize(p).toString()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         }
-        Map<String, String> out = new java.util.TreeMap<>(all);
+        Map<String, String> out = new TreeMap<>(all);
         out.keySet().retainAll(only);
         return out;
     }

@@ -3,6 +3,7 @@ package optikata.kata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -50,7 +51,7 @@ class KataBuildTest {
         try (Stream<Path> s = Files.walk(LAYOUT.exercises())) {
             assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains("Hidden"));
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -58,7 +59,7 @@ class KataBuildTest {
         try {
             return Files.readString(p);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

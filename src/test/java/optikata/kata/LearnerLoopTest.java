@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import optikata.grade.Release;
 import optikata.kata.ScratchKata.Run;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +36,7 @@ class LearnerLoopTest {
     @Test
     @DisplayName("a hints file with a gap in its numbering is refused, naming the heading")
     void hintsNumberedWithoutGaps() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Hints.parse("## Hint 1\na\n## Hint 3\nb\n", "x/hints.md"))
+        Assertions.assertThatThrownBy(() -> Hints.parse("## Hint 1\na\n## Hint 3\nb\n", "x/hints.md"))
                 .hasMessageContaining("Hint 3").hasMessageContaining("should be Hint 2");
     }
 
@@ -167,7 +169,7 @@ class LearnerLoopTest {
         KataLayout checkout = ScratchKata.create(dir.resolve("checkout"));
         Path jar = Files.writeString(dir.resolve("optikata.jar"), "stand-in");
         Path out = dir.resolve("release");
-        optikata.grade.Release.student(checkout, jar, out);
+        Release.student(checkout, jar, out);
         KataLayout release = new KataLayout(out);
         Path stub = KataLayout.sourceDir(release.exercises(), "05-adagrad").resolve("kata/adagrad/MyAdaGrad.java");
         String shipped = Files.readString(stub);

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -75,7 +77,7 @@ class MistakeBenchmarkTest {
     }
 
     /** Stack frames ("at a.b.C.m(C.java:12)", "... 3 more") that a property test's report may quote. */
-    static final java.util.regex.Pattern STACK_FRAME = java.util.regex.Pattern.compile("^(at [\\w.$<>/-]+\\(.*\\)|\\.\\.\\. \\d+ more)$");
+    static final Pattern STACK_FRAME = Pattern.compile("^(at [\\w.$<>/-]+\\(.*\\)|\\.\\.\\. \\d+ more)$");
 
     /** The feedback without the lines that every failure prints and without stack frames, lower-cased. */
     static String namingText(String feedback) {
@@ -95,7 +97,7 @@ class MistakeBenchmarkTest {
         }
         Path folder = BENCHMARK.resolve(m.exercise()).resolve(m.id());
         for (Path rel : files(m)) {
-            Files.copy(folder.resolve(rel), target.resolve(rel), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(folder.resolve(rel), target.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
         }
         KataRun.Report r = KataRun.run(LAYOUT, tree, m.exercise(), true, SPEC_TIMEOUT_SECONDS);
         KataRun.deleteTree(tree);

@@ -3,15 +3,27 @@ package optikata.kata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import javax.xml.parsers.DocumentBuilderFactory;
 import optikata.grade.Release;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,13 +45,13 @@ class ReleaseContractTest {
 
     /** Compiles {@code sources} with javac against exactly {@code classpath} (not the tool's class path). */
     static List<String> javac(List<Path> sources, List<Path> classpath, Path out) throws Exception {
-        javax.tools.JavaCompiler c = javax.tools.ToolProvider.getSystemJavaCompiler();
+        JavaCompiler c = ToolProvider.getSystemJavaCompiler();
         List<String> args = new ArrayList<>(List.of("--release", "17", "-encoding", "UTF-8", "-proc:none", "-d", out.toString(),
                 "-cp", String.join(File.pathSeparator, classpath.stream().map(Path::toString).toList())));
         sources.forEach(p -> args.add(p.toString()));
-        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = c.run(null, null, err, args.toArray(String[]::new));
-        return code == 0 ? List.of() : List.of(err.toString().split("\n"));
+        return code == 0 ? List.of() : List.of(err.toString(StandardCharsets.UTF_8).split("\n"));
     }
 
     static List<Path> javaUnder(Path dir) throws Exception {
@@ -72,7 +84,7 @@ class ReleaseContractTest {
         Path zip = dir.resolve("autograder.zip");
         Release.gradescope(layout, dir.resolve("optikata.jar"), zip);
         try (ZipFile z = new ZipFile(zip.toFile())) {
-            String inZip = new String(z.getInputStream(z.getEntry("exercises/01-one-step/src/kata/onestep/OneStep.java")).readAllBytes());
+            String inZip = new String(z.getInputStream(z.getEntry("exercises/01-one-step/src/kata/onestep/OneStep.java")).readAllBytes(), StandardCharsets.UTF_8);
             assertThat(inZip).isEqualTo(committed);
         }
     }
@@ -83,7 +95,7 @@ class ReleaseContractTest {
         Path plain = dir.resolve("plain");
         Shipped.copyTree(ScratchKata.CHECKOUT.resolve("exercises"), plain.resolve("exercises"));
         KataLayout layout = new KataLayout(plain);
-        org.junit.jupiter.api.Assumptions.assumeFalse(new Shipped(layout).isGitCheckout(), "the temporary folder is inside a git checkout");
+        Assumptions.assumeFalse(new Shipped(layout).isGitCheckout(), "the temporary folder is inside a git checkout");
         assertThatThrownBy(() -> Release.student(layout, Files.writeString(dir.resolve("j.jar"), "x"), dir.resolve("out")))
                 .hasMessageContaining("not a git checkout");
         assertThat(dir.resolve("out")).as("nothing written when refused").doesNotExist();
@@ -156,11 +168,11 @@ class ReleaseContractTest {
         }
         assertThat(pom).contains("<maven.compiler.release>17</maven.compiler.release>").contains("<optikata.contract.version>" + r.contractVersion() + "</optikata.contract.version>")
                 .contains("optikata-contract").contains("junit-jupiter").contains("file://${project.basedir}/lib/repo");
-        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("pom.xml").toFile());
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(out.resolve("pom.xml").toFile());
         // Same library versions as the tool's own build.
         String toolPom = Files.readString(ScratchKata.CHECKOUT.resolve("pom.xml"));
         for (String prop : List.of("ejml.version", "junit.version")) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("<" + prop + ">([^<]+)</" + prop + ">").matcher(toolPom);
+            Matcher m = Pattern.compile("<" + prop + ">([^<]+)</" + prop + ">").matcher(toolPom);
             assertThat(m.find()).as(prop + " in the tool's pom").isTrue();
             assertThat(pom).as("the student pom uses " + prop + " " + m.group(1)).contains("<version>" + m.group(1) + "</version>");
         }
@@ -183,9 +195,9 @@ class ReleaseContractTest {
         KataLayout shipped = new KataLayout(out);
         assertThat(shipped.solutions()).doesNotExist();
         // the classes that stand in for the reference when the books are read are the committed stub's, not the working copy's
-        try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {
+        try (URLClassLoader l = new URLClassLoader(new URL[] {
                 Oracle.shipped(shipped, "01-one-step").resolve("reference").toUri().toURL()}, getClass().getClassLoader())) {
-            java.lang.reflect.Method step = l.loadClass("kata.onestep.OneStep").getMethod("step", double.class, double.class, double.class,
+            Method step = l.loadClass("kata.onestep.OneStep").getMethod("step", double.class, double.class, double.class,
                     double.class, double.class, double.class);
             assertThatThrownBy(() -> step.invoke(null, 1.0, 2.0, 0.0, 0.01, 0.9, 1e-8)).hasCauseInstanceOf(UnsupportedOperationException.class);
         }
@@ -209,8 +221,8 @@ class ReleaseContractTest {
                 assertThat(p.toString()).doesNotContain("Hidden");
                 if (p.getFileName().toString().equals("oracle.txt")) {
                     for (String line : Files.readAllLines(p)) {
-                        String shown = line.startsWith("C ") ? new String(java.util.Base64.getDecoder().decode(line.substring(2)),
-                                java.nio.charset.StandardCharsets.UTF_8) : line;
+                        String shown = line.startsWith("C ") ? new String(Base64.getDecoder().decode(line.substring(2)),
+                                StandardCharsets.UTF_8) : line;
                         assertThat(shown).as(p.toString()).doesNotContain("Hidden");
                     }
                 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import optikata.grade.Release;
 import org.junit.jupiter.api.Assumptions;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReleaseMavenBuildTest {
 
     static String mvn(Path dir, String... goals) throws Exception {
-        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("mvn", "-q", "-o", "-B"));
-        cmd.addAll(java.util.List.of(goals));
+        List<String> cmd = new ArrayList<>(List.of("mvn", "-q", "-o", "-B"));
+        cmd.addAll(List.of(goals));
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {

@@ -8,8 +8,10 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.Arrays;
 import java.util.List;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +32,7 @@ class ObjectiveTest {
                         theta.data[i] = v[i];
                     }
                     NumericGradient.Result r = NumericGradient.check(f, theta, 1e-5);
-                    assertThat(r.maxRelativeError()).as("%s at %s", f.name(), java.util.Arrays.toString(theta.data)).isLessThan(1e-5);
+                    assertThat(r.maxRelativeError()).as("%s at %s", f.name(), Arrays.toString(theta.data)).isLessThan(1e-5);
                 });
     }
 
@@ -48,13 +50,18 @@ class ObjectiveTest {
     void checkerCatchesSignError() {
         LeastSquares ls = LeastSquares.tutorial();
         Objective flipped = new Objective() {
+            @Override
             public String name() { return "flipped"; }
+            @Override
             public int dimension() { return 2; }
+            @Override
             public double value(DMatrixRMaj t) { return ls.value(t); }
+            @Override
             public void gradient(DMatrixRMaj t, DMatrixRMaj out) {
                 ls.gradient(t, out);
-                org.ejml.dense.row.CommonOps_DDRM.scale(-1, out);
+                CommonOps_DDRM.scale(-1, out);
             }
+            @Override
             public DMatrixRMaj defaultStart() { return col(0, 0); }
         };
         assertThat(NumericGradient.check(flipped, col(0.0, 0.0), 1e-5).maxRelativeError()).isCloseTo(1.0, within(1e-6));

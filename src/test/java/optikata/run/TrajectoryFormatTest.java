@@ -1,5 +1,6 @@
 package optikata.run;
 
+import java.util.Locale;
 import static optikata.support.Matrices.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,7 +74,7 @@ class TrajectoryFormatTest {
     void replayOfWrittenTrace(@TempDir Path dir) throws Exception {
         for (TrajectoryFormat format : TrajectoryFormat.values()) {
             Trajectory live = Runner.run(new RmsProp(), new D2lQuadratic(), col(-5, -2), 12);
-            Path file = write(dir, "live." + format.name().toLowerCase(), format, List.of(live), List.of(new RmsProp()));
+            Path file = write(dir, "live." + format.name().toLowerCase(Locale.ROOT), format, List.of(live), List.of(new RmsProp()));
             Trace recorded = TrajectoryFormat.readGradients(file, -1);
             Trajectory replayed = Runner.replay(new RmsProp(), col(recorded.start()), recorded.gradients(), new D2lQuadratic());
             for (int t = 0; t <= live.steps(); t++) {

@@ -1,5 +1,6 @@
 package optikata.support;
 
+import java.util.Arrays;
 import org.assertj.core.api.AbstractAssert;
 import org.ejml.data.DMatrixRMaj;
 
@@ -39,7 +40,7 @@ public final class DMatrixAssert extends AbstractAssert<DMatrixAssert, DMatrixRM
 
     public DMatrixAssert isElementwiseCloseTo(DMatrixRMaj expected, double tolerance) {
         hasShape(expected.numRows, expected.numCols);
-        return isElementwiseCloseTo(java.util.Arrays.copyOf(expected.data, expected.getNumElements()), tolerance);
+        return isElementwiseCloseTo(Arrays.copyOf(expected.data, expected.getNumElements()), tolerance);
     }
 
     /** Bit-for-bit equal contents and shape. */

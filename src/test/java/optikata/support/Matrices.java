@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 import optikata.optim.AdaDelta;
 import optikata.optim.AdaGrad;
 import optikata.optim.Adam;
+import optikata.optim.EpsilonPlacement;
 import optikata.optim.Momentum;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
@@ -34,7 +35,7 @@ public final class Matrices {
                 new Named("adam", Adam::new),
                 new Named("rmsprop", RmsProp::new),
                 new Named("rmsprop-outside", () -> new RmsProp(RmsPropConfig.defaults()
-                        .withEpsilonPlacement(optikata.optim.EpsilonPlacement.OUTSIDE_ROOT))),
+                        .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT))),
                 new Named("rmsprop-centered", () -> new RmsProp(RmsPropConfig.defaults().withCentered(true))),
                 new Named("rmsprop-momentum", () -> new RmsProp(RmsPropConfig.defaults().withMomentum(0.9))),
                 new Named("rmsprop-centered-momentum-keras", () -> new RmsProp(RmsPropPreset.KERAS.config()

@@ -10,7 +10,7 @@ import java.util.Locale;
 /**
  * What one case's probe saw: the quantities recorded, in order, and how the probe ended. Only data:
  * it says nothing about right or wrong. It travels from a grading child to the grader as text
- * ({@link #encode}, {@link #decode}) that keeps every double exactly.
+ * ({@link #encode}, {@link Decoder}) that keeps every double exactly.
  *
  * @param entries the recorded quantities
  * @param end     how the probe ended

@@ -85,7 +85,7 @@ public final class OptimizerProbe {
             record(r, optimizer, " after step " + k, buffers);
             r.value("θ after step " + k, after);
             r.value("the gradient after step " + k, g);
-            r.value("the step count after step " + k, optimizer.state().step());
+            r.value("the step count after step " + k, (double) optimizer.state().step());
             if (rates) {
                 DMatrixRMaj rate = new DMatrixRMaj(rows, cols);
                 optimizer.effectiveLearningRate(rate);
@@ -151,7 +151,7 @@ public final class OptimizerProbe {
                 r.value("how much the rejected step changed " + symbol, difference(buffersAfter[k], buffersBefore[k]));
             }
         }
-        r.value("how much the rejected step changed the step count", optimizer.state().step() - stepsBefore);
+        r.value("how much the rejected step changed the step count", (double) (optimizer.state().step() - stepsBefore));
         r.value("the wrong gradient after the rejected step", wrong);
     }
 }

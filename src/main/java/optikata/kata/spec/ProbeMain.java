@@ -5,7 +5,11 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,11 +35,11 @@ public final class ProbeMain {
         long timeout = Long.parseLong(args[0]);
         int cap = Integer.parseInt(args[1]);
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-        java.util.List<String[]> todo = new java.util.ArrayList<>();
+        List<String[]> todo = new ArrayList<>();
         for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
             todo.add(line.split(" ", 2));
         }
-        Map<String, Map<String, Case>> books = new java.util.HashMap<>();
+        Map<String, Map<String, Case>> books = new HashMap<>();
         for (String[] job : todo) {
             Map<String, Case> book;
             try {
@@ -45,7 +49,7 @@ public final class ProbeMain {
             }
             Case c = book.get(job[1]);
             Observation o = c == null
-                    ? new Observation(java.util.List.of(), Observation.End.THREW, "SpecNotLoaded", "", "", "", 0)
+                    ? new Observation(List.of(), Observation.End.THREW, "SpecNotLoaded", "", "", "", 0)
                     : ProbeRunner.run(c, timeout, cap);
             StringBuilder sb = new StringBuilder();
             o.encode(job[0] + " " + job[1], sb);
@@ -60,7 +64,7 @@ public final class ProbeMain {
     static Map<String, Case> load(String className) {
         try {
             Class<?> cls = Class.forName(className);
-            java.lang.reflect.Constructor<?> ctor = cls.getDeclaredConstructor();
+            Constructor<?> ctor = cls.getDeclaredConstructor();
             ctor.setAccessible(true);
             return Book.of((CaseBook) ctor.newInstance());
         } catch (ReflectiveOperationException e) {

@@ -19,7 +19,11 @@ public final class SignSgd extends AbstractOptimizer<SignSgd.Config> {
     public static final OptimizerKind KIND = new OptimizerKind("signsgd", List.of(OptimizerSpec.LEARNING_RATE),
             s -> new SignSgd(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.001))));
 
-    /** @param learningRate η ≥ 0 */
+    /**
+     * Sign descent's one hyperparameter.
+     *
+     * @param learningRate η ≥ 0
+     */
     public record Config(double learningRate) implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
