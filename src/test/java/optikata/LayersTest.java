@@ -91,10 +91,12 @@ final class LayersTest {
     @DisplayName("a claim that imports the report breaks both rules")
     void plantedClaimsToReportEdgeIsCaught() {
         // The main classes plus one planted class under src/test/java: optikata.claims.fixture.ClaimDrawsItsOwnChart.
-        ImportOption mainPlusFixture = (Location location) ->
-                MAIN.includes(location) || location.contains("optikata/claims/fixture/");
-        JavaClasses planted = new ClassFileImporter().withImportOption(mainPlusFixture).importPackages("optikata");
-        assertThat(planted.contain("optikata.claims.fixture.ClaimDrawsItsOwnChart")).isTrue();
+        ImportOption mainPlusFixture =
+                (Location location) -> MAIN.includes(location) || location.contains("optikata/claims/fixture/");
+        JavaClasses planted =
+                new ClassFileImporter().withImportOption(mainPlusFixture).importPackages("optikata");
+        assertThat(planted.contain("optikata.claims.fixture.ClaimDrawsItsOwnChart"))
+                .isTrue();
 
         EvaluationResult layered = layers().evaluate(planted);
         assertThat(layered.hasViolation()).isTrue();
@@ -104,7 +106,9 @@ final class LayersTest {
         EvaluationResult cycles = noCycles().evaluate(planted);
         assertThat(cycles.hasViolation()).isTrue();
         assertThat(String.join("\n", cycles.getFailureReport().getDetails()))
-                .contains("Slice claims").contains("Slice report").contains("ClaimDrawsItsOwnChart");
+                .contains("Slice claims")
+                .contains("Slice report")
+                .contains("ClaimDrawsItsOwnChart");
 
         // Without the planted class the same rules pass: the violation is the fixture's alone.
         assertThat(layers().evaluate(mainClasses()).hasViolation()).isFalse();

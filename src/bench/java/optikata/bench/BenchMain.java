@@ -48,11 +48,17 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * ND4J's benchmark runs when its profile is on the class path ({@code -Pbench,nd4j}).
  */
 public final class BenchMain {
-    private BenchMain() {
-    }
+    private BenchMain() {}
 
     /** One measured row. */
-    record Row(String group, String method, String series, int n, double microsPerStep, double error, double bytesPerStep) {
+    record Row(
+            String group,
+            String method,
+            String series,
+            int n,
+            double microsPerStep,
+            double error,
+            double bytesPerStep) {
         double elementsPerSecond() {
             return n / (microsPerStep * 1e-6);
         }
@@ -72,17 +78,22 @@ public final class BenchMain {
                 case "--sizes" -> sizes.addAll(List.of(args[++i].split(",")));
                 case "--table", "--scaling", "--crossover" -> preset = args[i];
                 case "--interleaved", "--interleaved-split" -> preset = args[i];
-                default -> throw new IllegalArgumentException("Unknown argument: " + args[i]
-                        + " (use --include REGEX, --sizes N,N, --long, --out DIR, --table, --scaling, --crossover)");
+                default ->
+                    throw new IllegalArgumentException(
+                            "Unknown argument: " + args[i]
+                                    + " (use --include REGEX, --sizes N,N, --long, --out DIR, --table, --scaling, --crossover)");
             }
         }
         if ("--interleaved-split".equals(preset)) {
-            InterleavedCheck.split((sizes.isEmpty() ? List.of("3000", "10000", "30000", "100000", "300000", "1000000", "4000000") : sizes)
+            InterleavedCheck.split((sizes.isEmpty()
+                            ? List.of("3000", "10000", "30000", "100000", "300000", "1000000", "4000000")
+                            : sizes)
                     .stream().mapToInt(Integer::parseInt).toArray());
             return;
         }
         if ("--interleaved".equals(preset)) {
-            InterleavedCheck.run((sizes.isEmpty() ? List.of("1000", "100000") : sizes).stream().mapToInt(Integer::parseInt).toArray());
+            InterleavedCheck.run((sizes.isEmpty() ? List.of("1000", "100000") : sizes)
+                    .stream().mapToInt(Integer::parseInt).toArray());
             return;
         }
         String heap = "-Xmx2g";
@@ -126,9 +137,17 @@ public final class BenchMain {
             int n = Integer.parseInt(r.getParams().getParam("n"));
             String variant = r.getParams().getParam("variant");
             String optimizer = r.getParams().getParam("optimizer");
-            String series = method + (variant != null ? " [" + variant + "]" : "") + (optimizer != null ? " [" + optimizer + "]" : "");
+            String series = method
+                    + (variant != null ? " [" + variant + "]" : "")
+                    + (optimizer != null ? " [" + optimizer + "]" : "");
             Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-            rows.add(new Row(group, method, series, n, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError(),
+            rows.add(new Row(
+                    group,
+                    method,
+                    series,
+                    n,
+                    r.getPrimaryResult().getScore(),
+                    r.getPrimaryResult().getScoreError(),
                     alloc == null ? Double.NaN : alloc.getScore()));
         }
         Files.createDirectories(out);
@@ -161,7 +180,10 @@ public final class BenchMain {
     static double fusedTime(List<Row> rows, Row row) {
         String suffix = row.series().substring(row.method().length());
         for (Row r : rows) {
-            if (r.group().equals(row.group()) && r.n() == row.n() && r.method().equals("fused") && r.series().endsWith(suffix)) {
+            if (r.group().equals(row.group())
+                    && r.n() == row.n()
+                    && r.method().equals("fused")
+                    && r.series().endsWith(suffix)) {
                 return r.microsPerStep();
             }
         }
@@ -200,18 +222,30 @@ public final class BenchMain {
     }
 
     private static void printTable(List<Row> rows) {
-        System.out.printf("%n%-22s %-28s %10s %14s %10s %12s %10s%n", "group", "series", "n", "us/step", "ns/elem",
-                "x fused time", "B/step");
+        System.out.printf(
+                "%n%-22s %-28s %10s %14s %10s %12s %10s%n",
+                "group", "series", "n", "us/step", "ns/elem", "x fused time", "B/step");
         for (Row r : rows) {
-            System.out.printf("%-22s %-28s %10d %14.3f %10.3f %12.2f %10.1f%n", r.group(), r.series(), r.n(), r.microsPerStep(),
-                    r.microsPerStep() * 1000 / r.n(), r.microsPerStep() / fusedTime(rows, r), r.bytesPerStep());
+            System.out.printf(
+                    "%-22s %-28s %10d %14.3f %10.3f %12.2f %10.1f%n",
+                    r.group(),
+                    r.series(),
+                    r.n(),
+                    r.microsPerStep(),
+                    r.microsPerStep() * 1000 / r.n(),
+                    r.microsPerStep() / fusedTime(rows, r),
+                    r.bytesPerStep());
         }
     }
 
     private static void chart(String group, List<Row> rows, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(900).height(560)
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(560)
                 .title(group + ": throughput against size (higher is better)")
-                .xAxisTitle("parameters n (log scale)").yAxisTitle("elements per second (log scale)").build();
+                .xAxisTitle("parameters n (log scale)")
+                .yAxisTitle("elements per second (log scale)")
+                .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -221,7 +255,9 @@ public final class BenchMain {
             series.computeIfAbsent(r.series(), k -> new TreeMap<>()).put(r.n(), r.elementsPerSecond());
         }
         series.forEach((name, points) -> {
-            var s = chart.addSeries(name, points.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+            var s = chart.addSeries(
+                    name,
+                    points.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
                     points.values().stream().mapToDouble(Double::doubleValue).toArray());
             s.setMarker(SeriesMarkers.CIRCLE);
         });

@@ -3,8 +3,7 @@ package optikata.bench;
 import org.ejml.data.DMatrixRMaj;
 
 final class Data {
-    private Data() {
-    }
+    private Data() {}
 
     /** A deterministic gradient of n entries in about [−1, 1]. */
     static DMatrixRMaj gradient(int n) {

@@ -93,7 +93,8 @@ public class FiniteCheckBench {
     }
 
     /** x − x is 0 for finite x and NaN otherwise; summed in one floating-point accumulator. */
-    @SuppressWarnings("IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
+    @SuppressWarnings(
+            "IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
     @Benchmark
     public boolean sumMinusSelf() {
         double p = 0;
@@ -199,7 +200,8 @@ public class FiniteCheckBench {
     }
 
     /** Plain sums of x in eight chains: NaN and ±∞ survive; an overflow is a false alarm for an exact rescan. */
-    @SuppressWarnings("IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
+    @SuppressWarnings(
+            "IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
     @Benchmark
     public boolean plainSum8() {
         double p0 = 0, p1 = 0, p2 = 0, p3 = 0, p4 = 0, p5 = 0, p6 = 0, p7 = 0;
@@ -246,6 +248,7 @@ public class FiniteCheckBench {
     public boolean plainSumEightStreams() {
         return FiniteScan.screen(g, 0, n);
     }
+
     private final double[] block = new double[BLOCK];
     private static final int BLOCK = 1024;
     private static final double[] ZEROS = new double[BLOCK];
@@ -254,7 +257,8 @@ public class FiniteCheckBench {
      * x − x into an L1-resident block (vector code: 0.0 for finite x, NaN otherwise), then the
      * block compared with zeros by Arrays.mismatch (a vectorised intrinsic).
      */
-    @SuppressWarnings("IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
+    @SuppressWarnings(
+            "IdentityBinaryExpression") // x - x is 0 exactly when x is finite (NaN otherwise): the check measured
     @Benchmark
     public boolean subtractStoreMismatch() {
         for (int from = 0; from < n; from += BLOCK) {

@@ -9,10 +9,10 @@ package optikata.bench;
  * non-finite screen is the library's own ({@code FiniteScan.screen}).
  */
 final class Fused {
-    private Fused() {
-    }
+    private Fused() {}
 
-    static void rmspropInside(double[] theta, double[] g, double[] s, int from, int to, double lr, double beta, double eps) {
+    static void rmspropInside(
+            double[] theta, double[] g, double[] s, int from, int to, double lr, double beta, double eps) {
         double c = 1 - beta;
         for (int i = from; i < to; i++) {
             double gi = g[i];
@@ -32,7 +32,8 @@ final class Fused {
         }
     }
 
-    static void rmspropCentered(double[] theta, double[] g, double[] s, double[] a, int n, double lr, double beta, double eps) {
+    static void rmspropCentered(
+            double[] theta, double[] g, double[] s, double[] a, int n, double lr, double beta, double eps) {
         double c = 1 - beta;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
@@ -44,8 +45,8 @@ final class Fused {
         }
     }
 
-    static void rmspropMomentum(double[] theta, double[] g, double[] s, double[] b, int n, double lr, double beta, double eps,
-                                double mu) {
+    static void rmspropMomentum(
+            double[] theta, double[] g, double[] s, double[] b, int n, double lr, double beta, double eps, double mu) {
         double c = 1 - beta;
         for (int i = 0; i < n; i++) {
             double gi = g[i];
@@ -57,7 +58,17 @@ final class Fused {
         }
     }
 
-    static void adam(double[] theta, double[] g, double[] m, double[] v, int n, long t, double lr, double b1, double b2, double eps) {
+    static void adam(
+            double[] theta,
+            double[] g,
+            double[] m,
+            double[] v,
+            int n,
+            long t,
+            double lr,
+            double b1,
+            double b2,
+            double eps) {
         double c1 = 1 - Math.pow(b1, (double) t);
         double sqrtC2 = Math.sqrt(1 - Math.pow(b2, (double) t));
         double stepSize = lr / c1;

@@ -19,8 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code --interleaved} (sizes from {@code --sizes}, default 10³ and 10⁵).
  */
 final class InterleavedCheck {
-    private InterleavedCheck() {
-    }
+    private InterleavedCheck() {}
 
     /**
      * Where splitting a checked step pays, in wall time: the library split at every size
@@ -31,10 +30,14 @@ final class InterleavedCheck {
      */
     static void split(int[] sizes) {
         System.setProperty("optikata.parallel.threshold", "1");
-        System.out.println("\n| n | fused loop, 1 thread | checked, 1 thread | checked, split | checked split / checked 1 thread | checked split / fused |");
+        System.out.println(
+                "\n| n | fused loop, 1 thread | checked, 1 thread | checked, split | checked split / checked 1 thread | checked split / fused |");
         System.out.println("|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(1e-3).withDecay(0.9).withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.defaults()
+                    .withLearningRate(1e-3)
+                    .withDecay(0.9)
+                    .withEpsilon(1e-8);
             RmsProp lib = new RmsProp(c);
             DMatrixRMaj g = Data.gradient(n);
             DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
@@ -69,18 +72,29 @@ final class InterleavedCheck {
                 Arrays.sort(ns[k]);
                 least[k] = ns[k][0] / 1000.0 / steps;
             }
-            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %.2f | %.2f |%n", n, PeerTable.time(least[0]), PeerTable.time(least[1]),
-                    PeerTable.time(least[2]), least[2] / least[1], least[2] / least[0]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %s | %.2f | %.2f |%n",
+                    n,
+                    PeerTable.time(least[0]),
+                    PeerTable.time(least[1]),
+                    PeerTable.time(least[2]),
+                    least[2] / least[1],
+                    least[2] / least[0]);
         }
     }
 
     static void run(int[] sizes) {
         System.setProperty("optikata.parallel.threads", "1"); // before the library's executor loads
         ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        System.out.println("\n| n | fused loop | unchecked | checked | unchecked / fused | checked / fused | checked / unchecked |");
+        System.out.println(
+                "\n| n | fused loop | unchecked | checked | unchecked / fused | checked / fused | checked / unchecked |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(1e-3).withDecay(0.9).withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.defaults()
+                    .withLearningRate(1e-3)
+                    .withDecay(0.9)
+                    .withEpsilon(1e-8);
             RmsProp checked = new RmsProp(c);
             RmsProp unchecked = new RmsProp(c.withNonFinitePolicy(NonFinitePolicy.PROPAGATE));
             DMatrixRMaj g = Data.gradient(n);
@@ -113,8 +127,16 @@ final class InterleavedCheck {
                 Arrays.sort(ns[k]);
                 med[k] = ns[k][batches / 2] / 1000.0 / steps;
             }
-            System.out.printf(Locale.ROOT, "| %d | %s | %s | %s | %.2f | %.2f | %.2f |%n", n, PeerTable.time(med[0]), PeerTable.time(med[1]),
-                    PeerTable.time(med[2]), med[1] / med[0], med[2] / med[0], med[2] / med[1]);
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %s | %.2f | %.2f | %.2f |%n",
+                    n,
+                    PeerTable.time(med[0]),
+                    PeerTable.time(med[1]),
+                    PeerTable.time(med[2]),
+                    med[1] / med[0],
+                    med[2] / med[0],
+                    med[2] / med[1]);
         }
     }
 }

@@ -8,8 +8,7 @@ import java.util.function.ToDoubleBiFunction;
 
 /** The peer table of docs/PERFORMANCE.md, and the split crossover, from one run's rows. */
 final class PeerTable {
-    private PeerTable() {
-    }
+    private PeerTable() {}
 
     /** Series shown, in order, with their column titles. */
     static final String[][] COLUMNS = {
@@ -26,11 +25,13 @@ final class PeerTable {
 
     static String markdown(List<BenchMain.Row> rows, ToDoubleBiFunction<List<BenchMain.Row>, BenchMain.Row> fusedTime) {
         List<String[]> present = Arrays.stream(COLUMNS)
-                .filter(c -> rows.stream().anyMatch(r -> r.series().equals(c[0]))).toList();
+                .filter(c -> rows.stream().anyMatch(r -> r.series().equals(c[0])))
+                .toList();
         TreeSet<Integer> sizes = new TreeSet<>();
         rows.forEach(r -> sizes.add(r.n()));
         StringBuilder sb = new StringBuilder();
-        sb.append("Time per step (× = time relative to the fused loop on one thread, same run; below 1 is faster)\n\n| n |");
+        sb.append(
+                "Time per step (× = time relative to the fused loop on one thread, same run; below 1 is faster)\n\n| n |");
         present.forEach(c -> sb.append(' ').append(c[1]).append(" |"));
         sb.append("\n|---|");
         present.forEach(c -> sb.append("---|"));
@@ -43,7 +44,9 @@ final class PeerTable {
                 if (r == null) {
                     sb.append('–');
                 } else {
-                    sb.append(time(r.microsPerStep())).append(String.format(Locale.ROOT, " (%.2f×)", r.microsPerStep() / fusedTime.applyAsDouble(rows, r)));
+                    sb.append(time(r.microsPerStep()))
+                            .append(String.format(
+                                    Locale.ROOT, " (%.2f×)", r.microsPerStep() / fusedTime.applyAsDouble(rows, r)));
                 }
                 sb.append(" |");
             }
@@ -58,7 +61,9 @@ final class PeerTable {
             sb.append("| ").append(n).append(" |");
             for (String[] c : present) {
                 BenchMain.Row r = find(rows, c[0], n);
-                sb.append(' ').append(r == null ? "–" : String.format(Locale.ROOT, "%.1f", r.bytesPerStep())).append(" |");
+                sb.append(' ')
+                        .append(r == null ? "–" : String.format(Locale.ROOT, "%.1f", r.bytesPerStep()))
+                        .append(" |");
             }
             sb.append('\n');
         }
@@ -69,7 +74,8 @@ final class PeerTable {
     static String crossover(List<BenchMain.Row> rows) {
         TreeSet<Integer> sizes = new TreeSet<>();
         rows.forEach(r -> sizes.add(r.n()));
-        StringBuilder sb = new StringBuilder("\n| n | checked, 1 thread | checked, always split | split / 1 thread |\n|---|---|---|---|\n");
+        StringBuilder sb = new StringBuilder(
+                "\n| n | checked, 1 thread | checked, always split | split / 1 thread |\n|---|---|---|---|\n");
         Integer from = null;
         for (int n : sizes) {
             BenchMain.Row one = find(rows, "librarySingleThread", n);
@@ -78,7 +84,13 @@ final class PeerTable {
                 continue;
             }
             double ratio = split.microsPerStep() / one.microsPerStep();
-            sb.append(String.format(Locale.ROOT, "| %d | %s | %s | %.2f |%n", n, time(one.microsPerStep()), time(split.microsPerStep()), ratio));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "| %d | %s | %s | %.2f |%n",
+                    n,
+                    time(one.microsPerStep()),
+                    time(split.microsPerStep()),
+                    ratio));
             if (ratio < 1) {
                 if (from == null) {
                     from = n;
@@ -87,13 +99,18 @@ final class PeerTable {
                 from = null;
             }
         }
-        sb.append(from == null ? "\nSplitting did not pay at any measured size.\n"
-                : "\nSplitting pays from n = " + from + " on (every larger size measured).\n");
+        sb.append(
+                from == null
+                        ? "\nSplitting did not pay at any measured size.\n"
+                        : "\nSplitting pays from n = " + from + " on (every larger size measured).\n");
         return sb.toString();
     }
 
     private static BenchMain.Row find(List<BenchMain.Row> rows, String series, int n) {
-        return rows.stream().filter(r -> r.series().equals(series) && r.n() == n).findFirst().orElse(null);
+        return rows.stream()
+                .filter(r -> r.series().equals(series) && r.n() == n)
+                .findFirst()
+                .orElse(null);
     }
 
     static String time(double micros) {

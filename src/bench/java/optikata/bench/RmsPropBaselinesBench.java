@@ -51,7 +51,8 @@ public class RmsPropBaselinesBench {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
+        RmsPropConfig c =
+                RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
         theta = new DMatrixRMaj(n, 1);
         g = Data.gradient(n);
         if (method.startsWith("library")) {

@@ -43,7 +43,8 @@ public class RmsPropVariantsBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
+        RmsPropConfig c =
+                RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
         c = switch (variant) {
             case "outside" -> c.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT);
             case "centered" -> c.withCentered(true);

@@ -24,15 +24,15 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * fills them. Cache sizes are read from {@code /sys/devices/system/cpu/cpu0/cache}.
  */
 final class ScalingChart {
-    private ScalingChart() {
-    }
+    private ScalingChart() {}
 
     /** Bytes the plain step keeps per element: θ, g and the accumulator s. */
     static final int BYTES_PER_ELEMENT = 24;
 
     record Cache(int level, String type, long bytes, String size) {
         String label() {
-            return "L" + level + (type.equals("Data") ? "d" : "") + " " + size + " (n = " + bytes / BYTES_PER_ELEMENT + ")";
+            return "L" + level + (type.equals("Data") ? "d" : "") + " " + size + " (n = " + bytes / BYTES_PER_ELEMENT
+                    + ")";
         }
     }
 
@@ -49,7 +49,8 @@ final class ScalingChart {
                 if (type.equals("Instruction")) {
                     continue;
                 }
-                int level = Integer.parseInt(Files.readString(index.resolve("level")).trim());
+                int level = Integer.parseInt(
+                        Files.readString(index.resolve("level")).trim());
                 String size = Files.readString(index.resolve("size")).trim();
                 caches.add(new Cache(level, type, parseSize(size), size));
             } catch (IOException | NumberFormatException e) {
@@ -91,9 +92,13 @@ final class ScalingChart {
     }
 
     static void write(List<BenchMain.Row> rows, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(1100).height(640)
+        XYChart chart = new XYChartBuilder()
+                .width(1100)
+                .height(640)
                 .title("RMSProp step: time per element against size (lower is better)")
-                .xAxisTitle("parameters n (log scale)").yAxisTitle("nanoseconds per element (log scale)").build();
+                .xAxisTitle("parameters n (log scale)")
+                .yAxisTitle("nanoseconds per element (log scale)")
+                .build();
         chart.getStyler().setXAxisLogarithmic(true);
         chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
@@ -119,7 +124,9 @@ final class ScalingChart {
                 nMin = Math.min(nMin, p.getKey());
                 nMax = Math.max(nMax, p.getKey());
             }
-            XYSeries s = chart.addSeries(e.getValue(), points.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
+            XYSeries s = chart.addSeries(
+                    e.getValue(),
+                    points.keySet().stream().mapToDouble(Integer::doubleValue).toArray(),
                     points.values().stream().mapToDouble(Double::doubleValue).toArray());
             s.setMarker(SeriesMarkers.CIRCLE);
         }
@@ -133,7 +140,8 @@ final class ScalingChart {
             XYSeries line = chart.addSeries(c.label(), new double[] {n, n}, new double[] {lo * 0.8, hi * 1.25});
             line.setMarker(SeriesMarkers.NONE);
             line.setLineColor(shades[Math.min(k++, shades.length - 1)]);
-            line.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+            line.setLineStyle(
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
         }
         BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
         System.out.printf(Locale.ROOT, "Wrote %s%n", file);

@@ -100,9 +100,15 @@ public abstract class AbstractClaim implements Claim {
                 m /= 10;
                 e++;
             }
-            String mantissa = new BigDecimal(m).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+            String mantissa = new BigDecimal(m)
+                    .round(new MathContext(digits))
+                    .stripTrailingZeros()
+                    .toPlainString();
             return mantissa + "e" + e;
         }
-        return new BigDecimal(v).round(new MathContext(digits)).stripTrailingZeros().toPlainString();
+        return new BigDecimal(v)
+                .round(new MathContext(digits))
+                .stripTrailingZeros()
+                .toPlainString();
     }
 }

@@ -15,7 +15,9 @@ public final class C03RateMonotonicity extends AbstractClaim {
     static final int COORDINATES = 4;
 
     public C03RateMonotonicity() {
-        super("C03", "the debugging guide §2.2; the principles article §4; d2l §7.6 introduction",
+        super(
+                "C03",
+                "the debugging guide §2.2; the principles article §4; d2l §7.6 introduction",
                 "AdaGrad's per-coordinate learning rate never increases; RMSProp's can (non-monotone)");
     }
 
@@ -64,24 +66,40 @@ public final class C03RateMonotonicity extends AbstractClaim {
         double[][] rates = rates(o, g);
         double rise = rates[1][g.length - 1] / rates[1][9];
         double adaRise = rates[0][g.length - 1] / rates[0][9];
-        ClaimResult.Builder b = ClaimResult.of(this).setting("random sequences", SEQUENCES).setting("steps", STEPS)
-                .setting("coordinates", COORDINATES).setting("gradient before the drop", 1).setting("gradient after the drop", 0.01)
-                .measured("adagradRateIncreases", (double) adagrad).measured("rmspropRateIncreases", (double) rmsprop)
-                .measured("rmspropRateRiseAfterScaleDrop", rise).measured("adagradRateRiseAfterScaleDrop", adaRise);
-        b.figure(Figure.of("c03-effective-rates", "C03: effective learning rate when |g| drops from 1 to 0.01 after step 10",
-                        "step t", "effective rate η / denominator")
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .setting("random sequences", SEQUENCES)
+                .setting("steps", STEPS)
+                .setting("coordinates", COORDINATES)
+                .setting("gradient before the drop", 1)
+                .setting("gradient after the drop", 0.01)
+                .measured("adagradRateIncreases", (double) adagrad)
+                .measured("rmspropRateIncreases", (double) rmsprop)
+                .measured("rmspropRateRiseAfterScaleDrop", rise)
+                .measured("adagradRateRiseAfterScaleDrop", adaRise);
+        b.figure(Figure.of(
+                        "c03-effective-rates",
+                        "C03: effective learning rate when |g| drops from 1 to 0.01 after step 10",
+                        "step t",
+                        "effective rate η / denominator")
                 .add("AdaGrad (η 0.01, ε 1e-10)", Figure.steps(g.length), rates[0], Figure.Style.LINE_POINTS)
                 .add("RMSProp (η 0.01, β 0.9, ε 1e-8)", Figure.steps(g.length), rates[1], Figure.Style.LINE_POINTS)
                 .xRange(0, g.length)
-                .caption("After the drop AdaGrad's rate changes by ×" + num(adaRise, 4) + ", RMSProp's by ×" + num(rise, 4) + "."));
-        String figures = "over " + SEQUENCES + " random sequences × " + STEPS + " steps × " + COORDINATES + " coordinates the rate rose "
-                + adagrad + " times for AdaGrad and " + rmsprop + " times for RMSProp; after g drops from 1 to 0.01 RMSProp's rate changes ×"
+                .caption("After the drop AdaGrad's rate changes by ×" + num(adaRise, 4) + ", RMSProp's by ×"
+                        + num(rise, 4) + "."));
+        String figures = "over " + SEQUENCES + " random sequences × " + STEPS + " steps × " + COORDINATES
+                + " coordinates the rate rose "
+                + adagrad + " times for AdaGrad and " + rmsprop
+                + " times for RMSProp; after g drops from 1 to 0.01 RMSProp's rate changes ×"
                 + num(rise, 4) + ", AdaGrad's ×" + num(adaRise, 4);
         if (adagrad == 0 && rmsprop > 0) {
             return b.verdict(Verdict.HOLDS, figures, null);
         }
-        return b.verdict(Verdict.ERRATUM, figures, adagrad > 0 ? "AdaGrad's rate rose " + adagrad + " times: it can increase"
-                : "RMSProp's rate never rose in these runs");
+        return b.verdict(
+                Verdict.ERRATUM,
+                figures,
+                adagrad > 0
+                        ? "AdaGrad's rate rose " + adagrad + " times: it can increase"
+                        : "RMSProp's rate never rose in these runs");
     }
 
     /** Effective rates of AdaGrad (row 0) and RMSProp (row 1) along one scalar gradient sequence. */

@@ -14,16 +14,20 @@ public final class C04Window extends AbstractClaim {
     static final double[] GAMMAS = {0.5, 0.9, 0.99};
     /** "Roughly the last k terms" is taken to hold when they carry at least this share of the weight. */
     static final double SHARE_FOR_HOLDS = 0.9;
+
     static final int EARLY = 5;
 
     public C04Window() {
-        super("C04", "d2l §7.6.1; the principles article §3",
+        super(
+                "C04",
+                "d2l §7.6.1; the principles article §3",
                 "s_t is a weighted average of roughly the last 1/(1−γ) squared gradients (γ = 0.9 → 10 steps)");
     }
 
     /** The weight of step j (1-based) in s_T, measured through the optimizer's state. */
     static double weight(Optimizers factory, double gamma, int j, int total) {
-        Optimizer rms = factory.rmsprop(RmsPropConfig.defaults().withDecay(gamma).withLearningRate(0.0));
+        Optimizer rms =
+                factory.rmsprop(RmsPropConfig.defaults().withDecay(gamma).withLearningRate(0.0));
         double[] g = new double[total];
         g[j - 1] = 1.0;
         fromZero(rms, 1).run(rows(g));
@@ -65,7 +69,9 @@ public final class C04Window extends AbstractClaim {
     @Override
     public ClaimResult check(ClaimContext context) throws Exception {
         Optimizers o = context.optimizers();
-        ClaimResult.Builder b = ClaimResult.of(this).documented("windowSteps", 10).setting("share taken as roughly all", SHARE_FOR_HOLDS);
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("windowSteps", 10)
+                .setting("share taken as roughly all", SHARE_FOR_HOLDS);
         StringBuilder finding = new StringBuilder();
         double worstShare = 1;
         double share09 = 0;
@@ -79,8 +85,13 @@ public final class C04Window extends AbstractClaim {
             int k90 = stepsForShare(o, gamma, SHARE_FOR_HOLDS, total);
             b.measured("weightShareLast" + k + "(gamma=" + gamma + ")", share);
             b.measured("stepsFor90Percent(gamma=" + gamma + ")", k90);
-            finding.append(String.format(Locale.ROOT, "γ = %s: the last %d squared gradients carry %.1f%% of the weight (90%% needs the last %d); ",
-                    gamma, k, 100 * share, k90));
+            finding.append(String.format(
+                    Locale.ROOT,
+                    "γ = %s: the last %d squared gradients carry %.1f%% of the weight (90%% needs the last %d); ",
+                    gamma,
+                    k,
+                    100 * share,
+                    k90));
             if (gamma == 0.9) {
                 share09 = share;
                 k09 = k;
@@ -93,25 +104,39 @@ public final class C04Window extends AbstractClaim {
             earlySum += weight(o, 0.9, j, EARLY);
         }
         double averageSum = 1 - Math.pow(0.9, EARLY);
-        b.setting("early steps", EARLY).measured("weightSumAfter5Steps(gamma=0.9)", earlySum)
+        b.setting("early steps", EARLY)
+                .measured("weightSumAfter5Steps(gamma=0.9)", earlySum)
                 .documented("weightSumAfter5StepsOfAnAverageFromZero(gamma=0.9)", averageSum);
         b.tolerance(SHARE_FOR_HOLDS);
         b.figure(figure(o));
-        String text = finding + "after " + EARLY + " steps from s₀ = 0 the weights (γ = 0.9) sum to " + num(earlySum, 5);
+        String text =
+                finding + "after " + EARLY + " steps from s₀ = 0 the weights (γ = 0.9) sum to " + num(earlySum, 5);
         boolean anAverage = Math.abs(earlySum - averageSum) <= 1e-9;
         if (!anAverage) {
-            return b.verdict(Verdict.ERRATUM, text, "s_t is not a weighted average of the squared gradients: after " + EARLY
-                    + " steps from s₀ = 0 its weights sum to " + num(earlySum, 5) + ", where an exponential average's weights sum to 1 − γ^"
-                    + EARLY + " = " + num(averageSum, 5) + ".");
+            return b.verdict(
+                    Verdict.ERRATUM,
+                    text,
+                    "s_t is not a weighted average of the squared gradients: after " + EARLY
+                            + " steps from s₀ = 0 its weights sum to " + num(earlySum, 5)
+                            + ", where an exponential average's weights sum to 1 − γ^"
+                            + EARLY + " = " + num(averageSum, 5) + ".");
         }
         if (worstShare >= SHARE_FOR_HOLDS) {
             return b.verdict(Verdict.HOLDS, text, null);
         }
-        return b.verdict(Verdict.QUALIFIED, text, String.format(Locale.ROOT,
-                "The last 1/(1−γ) squared gradients carry only part of the weight (%.1f%% for γ = 0.9 and the last %d; the last %d "
-                        + "carry 90%%), and s_t is an average only once t ≫ 1/(1−γ): from s₀ = 0 its weights sum to 1 − γ^t "
-                        + "(%.5f after %d steps), so early values are biased towards 0 (Adam's bias correction divides this out).",
-                100 * share09, k09, steps09, earlySum, EARLY));
+        return b.verdict(
+                Verdict.QUALIFIED,
+                text,
+                String.format(
+                        Locale.ROOT,
+                        "The last 1/(1−γ) squared gradients carry only part of the weight (%.1f%% for γ = 0.9 and the last %d; the last %d "
+                                + "carry 90%%), and s_t is an average only once t ≫ 1/(1−γ): from s₀ = 0 its weights sum to 1 − γ^t "
+                                + "(%.5f after %d steps), so early values are biased towards 0 (Adam's bias correction divides this out).",
+                        100 * share09,
+                        k09,
+                        steps09,
+                        earlySum,
+                        EARLY));
     }
 
     private static Figure figure(Optimizers o) {
@@ -127,11 +152,22 @@ public final class C04Window extends AbstractClaim {
         for (double v : w) {
             top = Math.max(top, v);
         }
-        return Figure.of("c04-ema-window", "C04: weight of each past g² in s_40 (γ = 0.9), read from RMSProp's state",
-                        "age of the squared gradient (steps ago)", "weight in s_t")
+        return Figure.of(
+                        "c04-ema-window",
+                        "C04: weight of each past g² in s_40 (γ = 0.9), read from RMSProp's state",
+                        "age of the squared gradient (steps ago)",
+                        "weight in s_t")
                 .add("weight of the g² of that age", age, w, Figure.Style.POINTS)
-                .vline(String.format(Locale.ROOT, "window 1/(1−γ) = 10: the 10 newest carry %.1f%% of the weight", 100 * share), 9.5, 0, top)
+                .vline(
+                        String.format(
+                                Locale.ROOT,
+                                "window 1/(1−γ) = 10: the 10 newest carry %.1f%% of the weight",
+                                100 * share),
+                        9.5,
+                        0,
+                        top)
                 .xRange(0, 40)
-                .caption("Each squared gradient's weight by age; left of the dashed line is the text's window of 10 steps.");
+                .caption(
+                        "Each squared gradient's weight by age; left of the dashed line is the text's window of 10 steps.");
     }
 }

@@ -12,7 +12,9 @@ import optikata.optim.RmsPropConfig;
 /** C10: Adam with β₁ = 0 and no bias correction is RMSProp with ε outside the root. */
 public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
     public C10AdamIsRmsPropPlusMomentum() {
-        super("C10", "the debugging guide §9.2; the NumPy tutorial §9; the principles article, summary",
+        super(
+                "C10",
+                "the debugging guide §9.2; the NumPy tutorial §9; the principles article, summary",
                 "Adam = RMSProp + momentum (+ bias correction): Adam with β₁=0 and no bias correction is RMSProp with ε outside the root");
     }
 
@@ -28,7 +30,10 @@ public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
     static double[] differences(Optimizers o, boolean biasCorrection) {
         Random random = new Random(10);
         Optimizer adam = o.adam(new Adam.Config(0.01, 0.0, 0.9, 1e-8, biasCorrection, NonFinitePolicy.REJECT));
-        Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8)
+        Optimizer rms = o.rmsprop(RmsPropConfig.defaults()
+                .withLearningRate(0.01)
+                .withDecay(0.9)
+                .withEpsilon(1e-8)
                 .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
         List<double[]> gradients = new ArrayList<>(200);
         for (int t = 0; t < 200; t++) {
@@ -57,25 +62,45 @@ public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
     public ClaimResult check(ClaimContext context) {
         double plain = maxDifference(context.optimizers(), false);
         double corrected = maxDifference(context.optimizers(), true);
-        ClaimResult.Builder b = ClaimResult.of(this).documented("maxParameterDifference", 0.0)
-                .measured("maxParameterDifference", plain).measured("maxDifferenceWithBiasCorrection", corrected).tolerance(1e-12)
-                .setting("steps", 200).setting("coordinates", 20);
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("maxParameterDifference", 0.0)
+                .measured("maxParameterDifference", plain)
+                .measured("maxDifferenceWithBiasCorrection", corrected)
+                .tolerance(1e-12)
+                .setting("steps", 200)
+                .setting("coordinates", 20);
         double[] withCorrection = differences(context.optimizers(), true);
         double[] without = differences(context.optimizers(), false);
         for (int t = 0; t < without.length; t++) {
             without[t] = Math.max(without[t], 1e-17);
         }
-        b.figure(Figure.of("c10-adam-vs-rmsprop", "C10: Adam with β₁ = 0 against RMSProp with ε outside the root (η 0.01, β 0.9)", "step t",
-                        "largest |θ_Adam − θ_RMSProp| (log scale)").logY()
-                .add("Adam with bias correction", Figure.steps(200), withCorrection, Figure.Style.LINE)
-                .add("Adam without bias correction (0 drawn at 1e-17)", Figure.steps(200), without, Figure.Style.LINE)
-                .xRange(0, 200)
-                .caption(plain == 0 ? "Without bias correction the two stay identical; Adam's bias correction (second moment divided by "
-                        + "1 − β^t) sets them apart at once." : "The largest parameter difference after each step, with and without bias correction."));
+        b.figure(
+                Figure.of(
+                                "c10-adam-vs-rmsprop",
+                                "C10: Adam with β₁ = 0 against RMSProp with ε outside the root (η 0.01, β 0.9)",
+                                "step t",
+                                "largest |θ_Adam − θ_RMSProp| (log scale)")
+                        .logY()
+                        .add("Adam with bias correction", Figure.steps(200), withCorrection, Figure.Style.LINE)
+                        .add(
+                                "Adam without bias correction (0 drawn at 1e-17)",
+                                Figure.steps(200),
+                                without,
+                                Figure.Style.LINE)
+                        .xRange(0, 200)
+                        .caption(
+                                plain == 0
+                                        ? "Without bias correction the two stay identical; Adam's bias correction (second moment divided by "
+                                                + "1 − β^t) sets them apart at once."
+                                        : "The largest parameter difference after each step, with and without bias correction."));
         String finding = "over 200 steps × 20 coordinates: max |θ_Adam − θ_RMSProp| = " + num(plain)
                 + " (with Adam's bias correction on: " + num(corrected) + ")";
-        return b.documentedFiguresMatch() ? b.verdict(Verdict.HOLDS, finding, null)
-                : b.verdict(Verdict.ERRATUM, finding, "Adam with β₁ = 0 and no bias correction is not RMSProp with ε outside the root: "
-                        + "their parameters differ by up to " + num(plain) + ".");
+        return b.documentedFiguresMatch()
+                ? b.verdict(Verdict.HOLDS, finding, null)
+                : b.verdict(
+                        Verdict.ERRATUM,
+                        finding,
+                        "Adam with β₁ = 0 and no bias correction is not RMSProp with ε outside the root: "
+                                + "their parameters differ by up to " + num(plain) + ".");
     }
 }

@@ -9,7 +9,10 @@ import optikata.optim.RmsPropConfig;
 /** C11: the NumPy tutorial's RMS_t formulation is C01's algorithm. */
 public final class C11RmsFormulation extends AbstractClaim {
     public C11RmsFormulation() {
-        super("C11", "the NumPy tutorial §3", "RMS_t = √(β RMS²_{t−1} + (1−β) g²) with η_t = η / √(RMS_t² + ε) is the same algorithm as C01");
+        super(
+                "C11",
+                "the NumPy tutorial §3",
+                "RMS_t = √(β RMS²_{t−1} + (1−β) g²) with η_t = η / √(RMS_t² + ε) is the same algorithm as C01");
     }
 
     @Override
@@ -18,7 +21,11 @@ public final class C11RmsFormulation extends AbstractClaim {
         double eta = 0.01;
         double beta = 0.9;
         double eps = 1e-8;
-        Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withLearningRate(eta).withDecay(beta).withEpsilon(eps));
+        Optimizer rms = context.optimizers()
+                .rmsprop(RmsPropConfig.defaults()
+                        .withLearningRate(eta)
+                        .withDecay(beta)
+                        .withEpsilon(eps));
         List<double[]> gradients = new ArrayList<>(500);
         for (int t = 0; t < 500; t++) {
             double[] g = new double[10];
@@ -36,17 +43,27 @@ public final class C11RmsFormulation extends AbstractClaim {
                 rmsState[i] = Math.sqrt(beta * rmsState[i] * rmsState[i] + (1 - beta) * g.data[i] * g.data[i]);
                 double etaT = eta / Math.sqrt(rmsState[i] * rmsState[i] + eps);
                 thetaText[i] -= etaT * g.data[i];
-                worstOf[0] = Math.max(worstOf[0], Math.abs(theta.data[i] - thetaText[i]) / Math.max(1e-12, Math.abs(thetaText[i])));
+                worstOf[0] = Math.max(
+                        worstOf[0], Math.abs(theta.data[i] - thetaText[i]) / Math.max(1e-12, Math.abs(thetaText[i])));
             }
             return true;
         });
         double worst = worstOf[0];
-        ClaimResult.Builder b = ClaimResult.of(this).documented("maxRelativeDifference", 0.0)
-                .measured("maxRelativeDifference", worst).tolerance(1e-9).setting("steps", 500).setting("coordinates", 10);
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("maxRelativeDifference", 0.0)
+                .measured("maxRelativeDifference", worst)
+                .tolerance(1e-9)
+                .setting("steps", 500)
+                .setting("coordinates", 10);
         String finding = "500 steps × 10 coordinates: max relative difference " + num(worst)
                 + " (rounding only: RMS² = s up to a square root and back)";
-        return b.documentedFiguresMatch() ? b.verdict(Verdict.HOLDS, finding, null)
-                : b.verdict(Verdict.ERRATUM, "500 steps × 10 coordinates: the RMS formulation and the library's RMSProp differ by up to "
-                        + num(worst) + " (relative)", "The library's RMSProp and the RMS formulation are different algorithms here (relative difference up to " + num(worst) + ").");
+        return b.documentedFiguresMatch()
+                ? b.verdict(Verdict.HOLDS, finding, null)
+                : b.verdict(
+                        Verdict.ERRATUM,
+                        "500 steps × 10 coordinates: the RMS formulation and the library's RMSProp differ by up to "
+                                + num(worst) + " (relative)",
+                        "The library's RMSProp and the RMS formulation are different algorithms here (relative difference up to "
+                                + num(worst) + ").");
     }
 }

@@ -9,7 +9,10 @@ import optikata.run.Trajectory;
 /** C12: the NumPy tutorial's gradient history g_t is computed but never used. */
 public final class C12UnusedGradientAverage extends AbstractClaim {
     public C12UnusedGradientAverage() {
-        super("C12", "the NumPy tutorial §3", "The gradient history g_t = β g_{t−1} + (1−β)∇J is part of the RMSProp update");
+        super(
+                "C12",
+                "the NumPy tutorial §3",
+                "The gradient history g_t = β g_{t−1} + (1−β)∇J is part of the RMSProp update");
     }
 
     @Override
@@ -25,14 +28,20 @@ public final class C12UnusedGradientAverage extends AbstractClaim {
         }
         // Where a gradient average does belong: the library's centered RMSProp divides by √(s − ḡ² + ε).
         LeastSquares ls = LeastSquares.tutorial();
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8);
+        RmsPropConfig c =
+                RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8);
         int steps = TutorialProgram.STEPS;
         Trajectory plain = Runner.run(context.optimizers().rmsprop(c), ls, Objective.column(0, 0), steps);
-        Trajectory centered = Runner.run(context.optimizers().rmsprop(c.withCentered(true)), ls, Objective.column(0, 0), steps);
-        double centeredEffect = Math.max(Math.abs(plain.last().theta()[0] - centered.last().theta()[0]),
+        Trajectory centered =
+                Runner.run(context.optimizers().rmsprop(c.withCentered(true)), ls, Objective.column(0, 0), steps);
+        double centeredEffect = Math.max(
+                Math.abs(plain.last().theta()[0] - centered.last().theta()[0]),
                 Math.abs(plain.last().theta()[1] - centered.last().theta()[1]));
-        ClaimResult.Builder b = ClaimResult.of(this).measured("maxEffectOfGradientHistoryOnTheta", effect)
-                .measured("effectOfCenteringOnFinalTheta", centeredEffect).setting("steps", steps).tolerance(0.0);
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .measured("maxEffectOfGradientHistoryOnTheta", effect)
+                .measured("effectOfCenteringOnFinalTheta", centeredEffect)
+                .setting("steps", steps)
+                .tolerance(0.0);
         double[] x = new double[steps + 1];
         double[] slopeWith = new double[steps + 1];
         double[] slopeWithout = new double[steps + 1];
@@ -41,20 +50,31 @@ public final class C12UnusedGradientAverage extends AbstractClaim {
             slopeWith[t] = with.trajectory()[t][1];
             slopeWithout[t] = without.trajectory()[t][1];
         }
-        b.figure(Figure.of("c12-unused-gradient-history", "C12: the tutorial's program with and without its g_t line, and centered RMSProp",
-                        "step t", "slope θ₁")
-                .add("centered RMSProp (uses a gradient average)", x, C05D2lRmsProp.column(centered, 1), Figure.Style.LINE)
+        b.figure(Figure.of(
+                        "c12-unused-gradient-history",
+                        "C12: the tutorial's program with and without its g_t line, and centered RMSProp",
+                        "step t",
+                        "slope θ₁")
+                .add(
+                        "centered RMSProp (uses a gradient average)",
+                        x,
+                        C05D2lRmsProp.column(centered, 1),
+                        Figure.Style.LINE)
                 .add("the tutorial's program with the g_t line", x, slopeWith, Figure.Style.LINE)
                 .add("the same program without it (dashed: the same curve)", x, slopeWithout, Figure.Style.REFERENCE)
-                .caption("Deleting the g_t line changes the slope by " + num(effect, 3) + ": the two runs draw one curve. Centered RMSProp, "
+                .caption("Deleting the g_t line changes the slope by " + num(effect, 3)
+                        + ": the two runs draw one curve. Centered RMSProp, "
                         + "which does read a gradient average, moves the final θ by " + num(centeredEffect, 3) + "."));
         String finding = "deleting the g_t line changes θ by " + num(effect, 3) + " over " + steps + " steps"
-                + (effect == 0 ? ": it is computed and never read" : "") + "; used as centered RMSProp uses it, a gradient average moves the final θ by "
+                + (effect == 0 ? ": it is computed and never read" : "")
+                + "; used as centered RMSProp uses it, a gradient average moves the final θ by "
                 + num(centeredEffect, 3);
         if (effect > 0) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
-        return b.verdict(Verdict.ERRATUM, finding,
+        return b.verdict(
+                Verdict.ERRATUM,
+                finding,
                 "Plain RMSProp keeps only the squared-gradient average. A gradient average ḡ_t = β ḡ_{t−1} + (1−β) g_t belongs to "
                         + "centered RMSProp (Graves 2013), which divides by √(E[g²]_t − ḡ_t² + ε), or to momentum/Adam as a first moment.");
     }

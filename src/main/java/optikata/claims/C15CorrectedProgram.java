@@ -18,14 +18,18 @@ public final class C15CorrectedProgram extends AbstractClaim {
     static final double NEAR = 10 * TutorialProgram.ETA;
 
     public C15CorrectedProgram() {
-        super("C15", "the NumPy tutorial §5",
+        super(
+                "C15",
+                "the NumPy tutorial §5",
                 "With a correct gradient, RMSProp (same settings) ends near the least-squares solution after 1000 steps");
     }
 
     @Override
     public ClaimResult check(ClaimContext context) throws Exception {
         LeastSquares ls = LeastSquares.tutorial();
-        RmsPropConfig config = RmsPropConfig.defaults().withLearningRate(TutorialProgram.ETA).withDecay(TutorialProgram.BETA)
+        RmsPropConfig config = RmsPropConfig.defaults()
+                .withLearningRate(TutorialProgram.ETA)
+                .withDecay(TutorialProgram.BETA)
                 .withEpsilon(TutorialProgram.EPSILON);
         int steps = TutorialProgram.STEPS;
         Trajectory run = Runner.run(context.optimizers().rmsprop(config), ls, Objective.column(0, 0), steps);
@@ -38,10 +42,16 @@ public final class C15CorrectedProgram extends AbstractClaim {
             hover = Math.max(hover, Math.max(Math.abs(p[0] - best.get(0)), Math.abs(p[1] - best.get(1))));
         }
         double lossGap = ls.value(new DMatrixRMaj(2, 1, true, theta.clone())) - ls.value(best);
-        ClaimResult.Builder b = ClaimResult.of(this).setting("steps", steps).setting("η", TutorialProgram.ETA)
-                .measured("intercept", theta[0]).measured("slope", theta[1])
-                .measured("leastSquaresIntercept", best.get(0)).measured("leastSquaresSlope", best.get(1))
-                .measured("maxAbsDistance", distance).measured("maxAbsDistanceLast100Steps", hover).measured("lossGap", lossGap)
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .setting("steps", steps)
+                .setting("η", TutorialProgram.ETA)
+                .measured("intercept", theta[0])
+                .measured("slope", theta[1])
+                .measured("leastSquaresIntercept", best.get(0))
+                .measured("leastSquaresSlope", best.get(1))
+                .measured("maxAbsDistance", distance)
+                .measured("maxAbsDistanceLast100Steps", hover)
+                .measured("lossGap", lossGap)
                 .tolerance(NEAR);
         b.figure(figure(run, best, steps));
         double[] gap = new double[steps + 1];
@@ -53,29 +63,56 @@ public final class C15CorrectedProgram extends AbstractClaim {
         for (int t = 0; t <= steps; t++) {
             x[t] = t;
         }
-        b.figure(Figure.of("c15-distance", "C15: distance to the least-squares solution, largest coordinate (log scale)", "step t",
-                        "max |θ_t − θ*|").logY()
-                .add("the library's RMSProp, η 0.01", x, gap, Figure.Style.LINE)
-                .hline("near: 10η = 0.1", NEAR, 0, steps)
-                .hline("η = 0.01", TutorialProgram.ETA, 0, steps)
-                .xRange(0, steps)
-                .caption("Constant-η RMSProp gets within η of the solution and then hovers there instead of converging."));
-        String finding = String.format(Locale.ROOT,
+        b.figure(
+                Figure.of(
+                                "c15-distance",
+                                "C15: distance to the least-squares solution, largest coordinate (log scale)",
+                                "step t",
+                                "max |θ_t − θ*|")
+                        .logY()
+                        .add("the library's RMSProp, η 0.01", x, gap, Figure.Style.LINE)
+                        .hline("near: 10η = 0.1", NEAR, 0, steps)
+                        .hline("η = 0.01", TutorialProgram.ETA, 0, steps)
+                        .xRange(0, steps)
+                        .caption(
+                                "Constant-η RMSProp gets within η of the solution and then hovers there instead of converging."));
+        String finding = String.format(
+                Locale.ROOT,
                 "after %d steps of the library's RMSProp θ = (%.5f, %.5f), least squares (EJML QR) = (%.5f, %.5f): largest distance %.3g, "
-                        + "%.3g over the last 100 steps; loss gap %.3g", steps, theta[0], theta[1], best.get(0), best.get(1), distance, hover,
+                        + "%.3g over the last 100 steps; loss gap %.3g",
+                steps,
+                theta[0],
+                theta[1],
+                best.get(0),
+                best.get(1),
+                distance,
+                hover,
                 lossGap);
         if (distance <= NEAR) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (hover <= 10 * NEAR) {
-            return b.verdict(Verdict.QUALIFIED, finding, String.format(Locale.ROOT,
-                    "After %d steps constant-η RMSProp is still %.3g from the solution in one coordinate (%.3g over the last 100 steps), "
-                            + "more than 10η = %.2g: it reaches only a neighbourhood of the solution whose size scales with η; decay η "
-                            + "or take more steps to get closer.", steps, distance, hover, NEAR));
+            return b.verdict(
+                    Verdict.QUALIFIED,
+                    finding,
+                    String.format(
+                            Locale.ROOT,
+                            "After %d steps constant-η RMSProp is still %.3g from the solution in one coordinate (%.3g over the last 100 steps), "
+                                    + "more than 10η = %.2g: it reaches only a neighbourhood of the solution whose size scales with η; decay η "
+                                    + "or take more steps to get closer.",
+                            steps,
+                            distance,
+                            hover,
+                            NEAR));
         }
-        return b.verdict(Verdict.ERRATUM, finding, String.format(Locale.ROOT,
-                "RMSProp with the program's settings does not end near the least-squares solution: it is still %.3g away after %d steps.",
-                distance, steps));
+        return b.verdict(
+                Verdict.ERRATUM,
+                finding,
+                String.format(
+                        Locale.ROOT,
+                        "RMSProp with the program's settings does not end near the least-squares solution: it is still %.3g away after %d steps.",
+                        distance,
+                        steps));
     }
 
     private static Figure figure(Trajectory run, DMatrixRMaj best, int steps) {
@@ -84,13 +121,17 @@ public final class C15CorrectedProgram extends AbstractClaim {
         for (int t = 0; t < n; t++) {
             x[t] = t;
         }
-        return Figure.of("c15-corrected-program", "C15: the corrected program on the library's RMSProp (η 0.01, β 0.9) against least squares",
-                        "step t", "parameter value")
+        return Figure.of(
+                        "c15-corrected-program",
+                        "C15: the corrected program on the library's RMSProp (η 0.01, β 0.9) against least squares",
+                        "step t",
+                        "parameter value")
                 .add("θ₀ (intercept)", x, C05D2lRmsProp.column(run, 0), Figure.Style.LINE)
                 .add("θ₁ (slope)", x, C05D2lRmsProp.column(run, 1), Figure.Style.LINE)
                 .hline(String.format(Locale.ROOT, "least-squares intercept %.4f", best.get(0)), best.get(0), 0, steps)
                 .hline(String.format(Locale.ROOT, "least-squares slope %.4f", best.get(1)), best.get(1), 0, steps)
                 .xRange(0, steps)
-                .caption("The parameters over the run; the dashed lines are the least-squares solution, drawn over the curves.");
+                .caption(
+                        "The parameters over the run; the dashed lines are the least-squares solution, drawn over the curves.");
     }
 }

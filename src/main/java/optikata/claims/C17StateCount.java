@@ -23,7 +23,9 @@ public final class C17StateCount extends AbstractClaim {
     static final double SAME_SPEED = 1.1;
 
     public C17StateCount() {
-        super("C17", "the image-recognition article §2, §3.1, §3.3",
+        super(
+                "C17",
+                "the image-recognition article §2, §3.1, §3.3",
                 "RMSProp is computationally more efficient than momentum methods: simpler, and no extra momentum vector to keep");
     }
 
@@ -60,8 +62,10 @@ public final class C17StateCount extends AbstractClaim {
         int sgd = new Sgd().state().valuesPerParameter();
         int momentum = o.momentum(0.01, 0.9).state().valuesPerParameter();
         int rmsprop = o.rmsprop().state().valuesPerParameter();
-        int centered = o.rmsprop(RmsPropConfig.defaults().withCentered(true)).state().valuesPerParameter();
-        int withMomentum = o.rmsprop(RmsPropConfig.defaults().withMomentum(0.9)).state().valuesPerParameter();
+        int centered =
+                o.rmsprop(RmsPropConfig.defaults().withCentered(true)).state().valuesPerParameter();
+        int withMomentum =
+                o.rmsprop(RmsPropConfig.defaults().withMomentum(0.9)).state().valuesPerParameter();
         int adagrad = o.adagrad().state().valuesPerParameter();
         int adadelta = new AdaDelta().state().valuesPerParameter();
         int adam = o.adam(new Adam().hyperparameters()).state().valuesPerParameter();
@@ -81,28 +85,61 @@ public final class C17StateCount extends AbstractClaim {
         double momentumTime = ns[0][1];
         double rmspropTime = ns[1][1];
         double ratio = ratios[1];
-        ClaimResult.Builder b = ClaimResult.of(this).setting("vector length", SIZE).setting("steps timed", STEPS)
-                .setting("runs, best taken", REPEATS).setting("same speed within", SAME_SPEED)
-                .measured("sgd", sgd).measured("momentum", momentum).measured("rmsprop", rmsprop)
-                .measured("rmspropCentered", centered).measured("rmspropWithMomentum", withMomentum)
-                .measured("adagrad", adagrad).measured("adadelta", adadelta).measured("adam", adam)
-                .measured("momentumNanosPerElementStep", momentumTime).measured("rmspropNanosPerElementStep", rmspropTime)
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .setting("vector length", SIZE)
+                .setting("steps timed", STEPS)
+                .setting("runs, best taken", REPEATS)
+                .setting("same speed within", SAME_SPEED)
+                .measured("sgd", sgd)
+                .measured("momentum", momentum)
+                .measured("rmsprop", rmsprop)
+                .measured("rmspropCentered", centered)
+                .measured("rmspropWithMomentum", withMomentum)
+                .measured("adagrad", adagrad)
+                .measured("adadelta", adadelta)
+                .measured("adam", adam)
+                .measured("momentumNanosPerElementStep", momentumTime)
+                .measured("rmspropNanosPerElementStep", rmspropTime)
                 .measured("rmspropTimeOverMomentumTime", ratio);
         for (int k = 0; k < sizes.length; k++) {
             b.measured("rmspropTimeOverMomentumTime(n=" + sizes[k] + ")", ratios[k]);
         }
-        b.figure(Figure.of("c17-work-per-step", String.format(Locale.ROOT,
-                                "C17: time of one step per value (best of %d runs); state kept: momentum %d vector, RMSProp %d", REPEATS,
-                                momentum, rmsprop),
-                        "number of parameters (log scale)", "ns per parameter and step").logX()
+        b.figure(Figure.of(
+                        "c17-work-per-step",
+                        String.format(
+                                Locale.ROOT,
+                                "C17: time of one step per value (best of %d runs); state kept: momentum %d vector, RMSProp %d",
+                                REPEATS,
+                                momentum,
+                                rmsprop),
+                        "number of parameters (log scale)",
+                        "ns per parameter and step")
+                .logX()
                 .add("momentum (velocity update)", n, ns[0], Figure.Style.LINE_POINTS)
                 .add("RMSProp (a square root and a division per value)", n, ns[1], Figure.Style.LINE_POINTS)
                 .yRange(0, Math.ceil(Math.max(max(ns[0]), max(ns[1])) * 1.2 + 0.01))
-                .caption(costlier(ns) == sizes.length ? "RMSProp's step costs more per value than momentum's at every size measured."
-                        : "RMSProp's step costs more per value than momentum's at " + costlier(ns) + " of " + sizes.length + " sizes measured."));
-        String finding = String.format(Locale.ROOT, "state vectors per parameter: SGD %d, momentum %d, RMSProp %d (centered %d, with momentum %d), "
-                + "AdaGrad %d, AdaDelta %d, Adam %d; one step on %d values takes %.3g ns per value for RMSProp against %.3g ns for momentum "
-                + "(×%.3g)", sgd, momentum, rmsprop, centered, withMomentum, adagrad, adadelta, adam, SIZE, rmspropTime, momentumTime, ratio);
+                .caption(
+                        costlier(ns) == sizes.length
+                                ? "RMSProp's step costs more per value than momentum's at every size measured."
+                                : "RMSProp's step costs more per value than momentum's at " + costlier(ns) + " of "
+                                        + sizes.length + " sizes measured."));
+        String finding = String.format(
+                Locale.ROOT,
+                "state vectors per parameter: SGD %d, momentum %d, RMSProp %d (centered %d, with momentum %d), "
+                        + "AdaGrad %d, AdaDelta %d, Adam %d; one step on %d values takes %.3g ns per value for RMSProp against %.3g ns for momentum "
+                        + "(×%.3g)",
+                sgd,
+                momentum,
+                rmsprop,
+                centered,
+                withMomentum,
+                adagrad,
+                adadelta,
+                adam,
+                SIZE,
+                rmspropTime,
+                momentumTime,
+                ratio);
         boolean lessState = rmsprop < momentum;
         boolean sameState = rmsprop == momentum;
         boolean faster = true;
@@ -115,15 +152,33 @@ public final class C17StateCount extends AbstractClaim {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (!lessState && slower) {
-            return b.verdict(Verdict.ERRATUM, finding, String.format(Locale.ROOT,
-                    "RMSProp is not more efficient than momentum: it keeps %s (%d vector per parameter against %d; its E[g²] cache takes "
-                            + "the velocity's place), and a step costs ×%.3g to ×%.3g momentum's time at every size measured (a square root "
-                            + "and a division per value). Its centered or momentum variants keep %d and %d vectors.",
-                    sameState ? "as much state" : "more state", rmsprop, momentum, min(ratios), max(ratios), centered, withMomentum));
+            return b.verdict(
+                    Verdict.ERRATUM,
+                    finding,
+                    String.format(
+                            Locale.ROOT,
+                            "RMSProp is not more efficient than momentum: it keeps %s (%d vector per parameter against %d; its E[g²] cache takes "
+                                    + "the velocity's place), and a step costs ×%.3g to ×%.3g momentum's time at every size measured (a square root "
+                                    + "and a division per value). Its centered or momentum variants keep %d and %d vectors.",
+                            sameState ? "as much state" : "more state",
+                            rmsprop,
+                            momentum,
+                            min(ratios),
+                            max(ratios),
+                            centered,
+                            withMomentum));
         }
-        return b.verdict(Verdict.QUALIFIED, finding, String.format(Locale.ROOT,
-                "RMSProp keeps %d vector per parameter against momentum's %d, and a step takes ×%.3g to ×%.3g momentum's time "
-                        + "over the sizes measured: not consistently cheaper, so not more efficient.", rmsprop, momentum, min(ratios), max(ratios)));
+        return b.verdict(
+                Verdict.QUALIFIED,
+                finding,
+                String.format(
+                        Locale.ROOT,
+                        "RMSProp keeps %d vector per parameter against momentum's %d, and a step takes ×%.3g to ×%.3g momentum's time "
+                                + "over the sizes measured: not consistently cheaper, so not more efficient.",
+                        rmsprop,
+                        momentum,
+                        min(ratios),
+                        max(ratios)));
     }
 
     /** Best times per value (momentum, RMSProp), measured in alternation so that both see the same machine load. */

@@ -17,7 +17,9 @@ public final class C20Defaults extends AbstractClaim {
 
     @Override
     public ClaimResult check(ClaimContext context) {
-        ClaimResult.Builder b = ClaimResult.of(this).documented("decay", TEXT_DECAY).documented("learningRate", TEXT_LR)
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("decay", TEXT_DECAY)
+                .documented("learningRate", TEXT_LR)
                 .documented("epsilon", TEXT_EPS);
         StringBuilder finding = new StringBuilder();
         int bestMatches = -1;
@@ -25,14 +27,22 @@ public final class C20Defaults extends AbstractClaim {
         for (RmsPropPreset p : RmsPropPreset.values()) {
             RmsPropConfig c = p.config();
             boolean hasLr = p.hasDefaultLearningRate();
-            int matches = (c.decay() == TEXT_DECAY ? 1 : 0) + (c.epsilon() == TEXT_EPS ? 1 : 0) + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
-            b.measured("matches(" + p.id() + ")", matches).setting("decay(" + p.id() + ")", c.decay())
+            int matches = (c.decay() == TEXT_DECAY ? 1 : 0)
+                    + (c.epsilon() == TEXT_EPS ? 1 : 0)
+                    + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
+            b.measured("matches(" + p.id() + ")", matches)
+                    .setting("decay(" + p.id() + ")", c.decay())
                     .setting("epsilon(" + p.id() + ")", c.epsilon());
             if (hasLr) {
                 b.setting("learningRate(" + p.id() + ")", c.learningRate());
             }
-            finding.append(String.format(Locale.ROOT, "%s: ρ %s, η %s, ε %s; ", p.id(), num(c.decay(), 6),
-                    hasLr ? num(c.learningRate(), 6) : "none", eps(c.epsilon())));
+            finding.append(String.format(
+                    Locale.ROOT,
+                    "%s: ρ %s, η %s, ε %s; ",
+                    p.id(),
+                    num(c.decay(), 6),
+                    hasLr ? num(c.learningRate(), 6) : "none",
+                    eps(c.epsilon())));
             if (matches > bestMatches) {
                 bestMatches = matches;
                 best = p.id();
@@ -41,7 +51,9 @@ public final class C20Defaults extends AbstractClaim {
         if (bestMatches == 3) {
             return b.verdict(Verdict.HOLDS, "the defaults are " + best + "'s: " + finding, null);
         }
-        return b.verdict(bestMatches == 2 ? Verdict.QUALIFIED : Verdict.ERRATUM, finding.toString().replaceAll("; $", ""),
+        return b.verdict(
+                bestMatches == 2 ? Verdict.QUALIFIED : Verdict.ERRATUM,
+                finding.toString().replaceAll("; $", ""),
                 correction(bestMatches));
     }
 
@@ -57,9 +69,13 @@ public final class C20Defaults extends AbstractClaim {
         StringBuilder outside = new StringBuilder();
         for (RmsPropPreset p : RmsPropPreset.values()) {
             RmsPropConfig c = p.config();
-            (c.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT ? inside : outside).append(p.id()).append(", ");
+            (c.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT ? inside : outside)
+                    .append(p.id())
+                    .append(", ");
             boolean hasLr = p.hasDefaultLearningRate();
-            int matches = (c.decay() == TEXT_DECAY ? 1 : 0) + (c.epsilon() == TEXT_EPS ? 1 : 0) + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
+            int matches = (c.decay() == TEXT_DECAY ? 1 : 0)
+                    + (c.epsilon() == TEXT_EPS ? 1 : 0)
+                    + (hasLr && c.learningRate() == TEXT_LR ? 1 : 0);
             if (matches != bestMatches) {
                 continue;
             }
@@ -76,12 +92,19 @@ public final class C20Defaults extends AbstractClaim {
                 differs.append("ε ").append(eps(c.epsilon())).append(", ");
             }
             if (c.initialAccumulator() != 0) {
-                differs.append("cache starts at ").append(c.initialAccumulator()).append(", ");
+                differs.append("cache starts at ")
+                        .append(c.initialAccumulator())
+                        .append(", ");
             }
-            closest.append(p.id()).append(" (").append(differs.toString().replaceAll(", $", "")).append("); ");
+            closest.append(p.id())
+                    .append(" (")
+                    .append(differs.toString().replaceAll(", $", ""))
+                    .append("); ");
         }
         return "No framework's RMSProp has all three defaults; the closest, with " + bestMatches + " of 3: "
-                + closest.toString().replaceAll("; $", "") + ". Say which framework's defaults are meant, and where its ε goes "
-                + "(inside the root: " + inside.toString().replaceAll(", $", "") + "; outside: " + outside.toString().replaceAll(", $", "") + ").";
+                + closest.toString().replaceAll("; $", "")
+                + ". Say which framework's defaults are meant, and where its ε goes "
+                + "(inside the root: " + inside.toString().replaceAll(", $", "") + "; outside: "
+                + outside.toString().replaceAll(", $", "") + ").";
     }
 }

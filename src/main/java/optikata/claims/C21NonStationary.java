@@ -15,7 +15,9 @@ public final class C21NonStationary extends AbstractClaim {
     static final double BETA = 0.9;
 
     public C21NonStationary() {
-        super("C21", "the debugging guide §2.3; d2l §7.6 introduction",
+        super(
+                "C21",
+                "the debugging guide §2.3; d2l §7.6 introduction",
                 "RMSProp suits non-stationary objectives: after the gradient scale changes, its step size recovers within about 1/(1−β) steps, AdaGrad's does not");
     }
 
@@ -29,7 +31,8 @@ public final class C21NonStationary extends AbstractClaim {
     }
 
     static Optimizer rmsprop(Optimizers o) {
-        return o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01).withDecay(BETA).withEpsilon(1e-12));
+        return o.rmsprop(
+                RmsPropConfig.defaults().withLearningRate(0.01).withDecay(BETA).withEpsilon(1e-12));
     }
 
     static Optimizer adagrad(Optimizers o) {
@@ -50,8 +53,11 @@ public final class C21NonStationary extends AbstractClaim {
     public ClaimResult check(ClaimContext context) throws Exception {
         Optimizers o = context.optimizers();
         double window = 1 / (1 - BETA);
-        ClaimResult.Builder b = ClaimResult.of(this).documented("recoverySteps", window).setting("steps before the drop", 100)
-                .setting("steps after the drop", 400).setting("η", 0.01);
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("recoverySteps", window)
+                .setting("steps before the drop", 100)
+                .setting("steps after the drop", 400)
+                .setting("η", 0.01);
         StringBuilder finding = new StringBuilder("steps to get back to half the new step size after |g| drops r×: ");
         int worst = 0;
         int recovered = 0;
@@ -70,32 +76,50 @@ public final class C21NonStationary extends AbstractClaim {
         }
         double[] ada = steps(adagrad(o), 10, 400);
         int adaRecovery = recovery(ada);
-        b.never("adagradRecoverySteps(r=10)", adaRecovery).measured("adagradStepOverEtaAfter400(r=10)", ada[ada.length - 1]);
-        finding.append(String.format(Locale.ROOT, "AdaGrad (r = 10) %s, its step %.3gη after 400 steps",
-                adaRecovery < 0 ? "never" : "after " + adaRecovery + " steps", ada[ada.length - 1]));
+        b.never("adagradRecoverySteps(r=10)", adaRecovery)
+                .measured("adagradStepOverEtaAfter400(r=10)", ada[ada.length - 1]);
+        finding.append(String.format(
+                Locale.ROOT,
+                "AdaGrad (r = 10) %s, its step %.3gη after 400 steps",
+                adaRecovery < 0 ? "never" : "after " + adaRecovery + " steps",
+                ada[ada.length - 1]));
         b.figure(figure(o));
         b.tolerance(window);
         if (adaRecovery >= 0) {
-            return b.verdict(Verdict.ERRATUM, finding.toString(), "AdaGrad's step recovered too (after " + adaRecovery + " steps).");
+            return b.verdict(
+                    Verdict.ERRATUM,
+                    finding.toString(),
+                    "AdaGrad's step recovered too (after " + adaRecovery + " steps).");
         }
         if (recovered == 0) {
-            return b.verdict(Verdict.ERRATUM, finding.toString(), "RMSProp's step does not recover within 400 steps after any of the drops "
-                    + "(r = 10, 100, 1000): here it is no better suited to a change of scale than AdaGrad.");
+            return b.verdict(
+                    Verdict.ERRATUM,
+                    finding.toString(),
+                    "RMSProp's step does not recover within 400 steps after any of the drops "
+                            + "(r = 10, 100, 1000): here it is no better suited to a change of scale than AdaGrad.");
         }
         if (worst <= 2 * window) {
             return b.verdict(Verdict.HOLDS, finding.toString(), null);
         }
         StringBuilder measuredWindows = new StringBuilder();
         for (int k = 0; k < drops.length; k++) {
-            measuredWindows.append(rec[k] < 0 ? "never" : String.format(Locale.ROOT, "%.1f", rec[k] / window))
+            measuredWindows
+                    .append(rec[k] < 0 ? "never" : String.format(Locale.ROOT, "%.1f", rec[k] / window))
                     .append(k < drops.length - 2 ? ", " : k == drops.length - 2 ? " and " : "");
         }
-        return b.verdict(Verdict.QUALIFIED, finding.toString(), String.format(Locale.ROOT,
-                "RMSProp's step recovers and AdaGrad's does not, but not within 1/(1−β) = %d steps for a large drop: it took %s windows of "
-                        + "1/(1−β) for r = 10, 100 and 1000. The old E[g²] must decay to within 4× the new g², which takes "
-                        + "ln((r²−1)/3)/ln(1/β) steps for a drop by r (%.1f, %.1f and %.1f windows).",
-                (int) Math.round(window), measuredWindows, predictedRecovery(10) / window, predictedRecovery(100) / window,
-                predictedRecovery(1000) / window));
+        return b.verdict(
+                Verdict.QUALIFIED,
+                finding.toString(),
+                String.format(
+                        Locale.ROOT,
+                        "RMSProp's step recovers and AdaGrad's does not, but not within 1/(1−β) = %d steps for a large drop: it took %s windows of "
+                                + "1/(1−β) for r = 10, 100 and 1000. The old E[g²] must decay to within 4× the new g², which takes "
+                                + "ln((r²−1)/3)/ln(1/β) steps for a drop by r (%.1f, %.1f and %.1f windows).",
+                        (int) Math.round(window),
+                        measuredWindows,
+                        predictedRecovery(10) / window,
+                        predictedRecovery(100) / window,
+                        predictedRecovery(1000) / window));
     }
 
     /**
@@ -111,18 +135,28 @@ public final class C21NonStationary extends AbstractClaim {
         double[] ada = steps(adagrad(o), 100, 150);
         double[] x = Figure.steps(rms.length);
         double drop = 100 + 1 / (1 - BETA);
-        Figure.Builder f = Figure.of("c21-non-stationary", "C21: step size when |g| drops from 1 to 0.01 after step 100 (η 0.01, β 0.9)",
-                        "step t", "|Δθ| / η (log scale)").logY()
+        Figure.Builder f = Figure.of(
+                        "c21-non-stationary",
+                        "C21: step size when |g| drops from 1 to 0.01 after step 100 (η 0.01, β 0.9)",
+                        "step t",
+                        "|Δθ| / η (log scale)")
+                .logY()
                 .add("RMSProp", x, rms, Figure.Style.LINE)
                 .add("AdaGrad", x, ada, Figure.Style.LINE)
                 .vline("1/(1−β) = " + (int) Math.round(1 / (1 - BETA)) + " steps after the drop", drop, 1e-4, 10)
                 .xRange(0, 250);
         int back = recovery(rms);
         if (back > 0) {
-            f.add("RMSProp back to η/2 after " + back + " steps", new double[] {99 + back}, new double[] {rms[99 + back]},
+            f.add(
+                    "RMSProp back to η/2 after " + back + " steps",
+                    new double[] {99 + back},
+                    new double[] {rms[99 + back]},
                     Figure.Style.HIGHLIGHT);
         }
-        return f.caption("Step size after a 100× drop in gradient scale; the dashed line marks 1/(1−β) steps after the drop"
-                + (back > 0 ? ", the diamond where RMSProp's step is back to η/2." : "; RMSProp's step never gets back to η/2 here."));
+        return f.caption(
+                "Step size after a 100× drop in gradient scale; the dashed line marks 1/(1−β) steps after the drop"
+                        + (back > 0
+                                ? ", the diamond where RMSProp's step is back to η/2."
+                                : "; RMSProp's step never gets back to η/2 here."));
     }
 }

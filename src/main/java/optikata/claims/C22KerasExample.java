@@ -21,7 +21,9 @@ public final class C22KerasExample extends AbstractClaim {
     static final int GRID = 41;
 
     public C22KerasExample() {
-        super("C22", "the debugging guide §5.1",
+        super(
+                "C22",
+                "the debugging guide §5.1",
                 "The Keras example (Dense(1), x=1..4, y=2x, RMSprop(0.01, ρ=0.9, ε=1e-8), 100 epochs of one full batch) fits y=2x");
     }
 
@@ -70,7 +72,8 @@ public final class C22KerasExample extends AbstractClaim {
     }
 
     static Optimizer kerasOptimizer(Optimizers o, double lr) {
-        return o.rmsprop(RmsPropPreset.KERAS.config().withLearningRate(lr).withDecay(0.9).withEpsilon(1e-8));
+        return o.rmsprop(
+                RmsPropPreset.KERAS.config().withLearningRate(lr).withDecay(0.9).withEpsilon(1e-8));
     }
 
     static double finalLoss(Optimizers o, double lr, double w0, int epochs) {
@@ -116,33 +119,52 @@ public final class C22KerasExample extends AbstractClaim {
         Trajectory worstRun = Runner.run(kerasOptimizer(o, 0.01), new DenseMse(), Objective.column(-limit, 0), EPOCHS);
         double moved = Math.abs(worstRun.last().theta()[0] - worstRun.at(0).theta()[0]);
         double meanStep = moved / EPOCHS / 0.01;
-        ClaimResult.Builder b = ClaimResult.of(this).documented("shareOfStartsThatFit", 1.0).setting("epochs", EPOCHS)
-                .setting("initial weights tried", GRID).setting("fit threshold (MSE)", FIT_LOSS).setting("larger η tried", 0.1)
-                .measured("shareOfStartsThatFit", share).measured("startsThatFit", fit).measured("finalLoss(w0=0)", fromZero)
-                .never("epochsToFit(w0=-sqrt3)", worstEpochs).measured("startsThatFit(eta=0.1)", fitFast)
-                .measured("weightMovedIn100Epochs(w0=-sqrt3)", moved).measured("meanStepOverEta(w0=-sqrt3)", meanStep)
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("shareOfStartsThatFit", 1.0)
+                .setting("epochs", EPOCHS)
+                .setting("initial weights tried", GRID)
+                .setting("fit threshold (MSE)", FIT_LOSS)
+                .setting("larger η tried", 0.1)
+                .measured("shareOfStartsThatFit", share)
+                .measured("startsThatFit", fit)
+                .measured("finalLoss(w0=0)", fromZero)
+                .never("epochsToFit(w0=-sqrt3)", worstEpochs)
+                .measured("startsThatFit(eta=0.1)", fitFast)
+                .measured("weightMovedIn100Epochs(w0=-sqrt3)", moved)
+                .measured("meanStepOverEta(w0=-sqrt3)", meanStep)
                 .tolerance(FIT_LOSS);
         if (fit > 0) {
             b.measured("smallestFittingInitialWeight", smallestFittingStart);
         }
-        b.figure(Figure.of("c22-keras-final-loss", "C22: the Keras example, MSE after 100 epochs against the initial kernel weight",
-                        "initial weight w₀ (Keras glorot-uniform range ±√3; bias 0)", "final MSE (log scale)").logY()
+        b.figure(Figure.of(
+                        "c22-keras-final-loss",
+                        "C22: the Keras example, MSE after 100 epochs against the initial kernel weight",
+                        "initial weight w₀ (Keras glorot-uniform range ±√3; bias 0)",
+                        "final MSE (log scale)")
+                .logY()
                 .add("RMSprop(0.01, ρ 0.9, ε 1e-8), as in the text", w0, loss, Figure.Style.POINTS)
                 .add("the same with η = 0.1", w0, lossFast, Figure.Style.POINTS)
                 .hline("fit threshold MSE = 0.01", FIT_LOSS, w0[0], w0[w0.length - 1])
                 .caption(fit + " of " + GRID + " starts fit with the text's η = 0.01, " + fitFast + " with η = 0.1."));
-        String finding = String.format(Locale.ROOT,
+        String finding = String.format(
+                Locale.ROOT,
                 "after 100 epochs %d of %d initial weights in ±√3 reach MSE < %s%s (from w₀ = 0 the MSE is %.3g); from w₀ = −√3 it takes %s",
-                fit, GRID, num(FIT_LOSS, 2), fit > 0 ? String.format(Locale.ROOT, ", only those from w₀ ≥ %.3f", smallestFittingStart) : "",
-                fromZero, worstEpochs < 0 ? "more than 5000 epochs" : worstEpochs + " epochs");
+                fit,
+                GRID,
+                num(FIT_LOSS, 2),
+                fit > 0 ? String.format(Locale.ROOT, ", only those from w₀ ≥ %.3f", smallestFittingStart) : "",
+                fromZero,
+                worstEpochs < 0 ? "more than 5000 epochs" : worstEpochs + " epochs");
         if (share >= 0.9) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
-        String correction = "With η = 0.01 the weight moves " + num(meanStep, 3) + "η per epoch on average (from w₀ = −√3 it moves "
-                + num(moved, 3) + " in 100 epochs, and w = 2 fits): only starts already near w = 2 fit (" + fit + " of " + GRID + "). "
-                + (worstEpochs > 0 ? "Train for about " + worstEpochs + " epochs" : "Train for longer")
-                + (fitFast > fit ? ", or raise η to 0.1 (then " + fitFast + " of " + GRID + " fit)" : "")
-                + ", to fit y = 2x from any Keras initial weight.";
+        String correction =
+                "With η = 0.01 the weight moves " + num(meanStep, 3) + "η per epoch on average (from w₀ = −√3 it moves "
+                        + num(moved, 3) + " in 100 epochs, and w = 2 fits): only starts already near w = 2 fit (" + fit
+                        + " of " + GRID + "). "
+                        + (worstEpochs > 0 ? "Train for about " + worstEpochs + " epochs" : "Train for longer")
+                        + (fitFast > fit ? ", or raise η to 0.1 (then " + fitFast + " of " + GRID + " fit)" : "")
+                        + ", to fit y = 2x from any Keras initial weight.";
         return b.verdict(fit > 0 ? Verdict.QUALIFIED : Verdict.ERRATUM, finding, correction);
     }
 }

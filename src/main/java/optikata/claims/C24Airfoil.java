@@ -34,23 +34,32 @@ public final class C24Airfoil extends AbstractClaim {
     static final int SEEDS = 20;
     /** How far outside the seeds' spread a documented loss may lie and still hold. */
     static final double TOLERANCE = 0.001;
+
     static final int ROWS = 1500;
 
     /** How a run starts its parameters: d2l's from-scratch code or PyTorch's nn.Linear. */
     enum Start {
-        D2L, PYTORCH_LINEAR
+        D2L,
+        PYTORCH_LINEAR
     }
 
     public C24Airfoil() {
-        super("C24", "d2l §7.6.2", "Training loss 0.243452 (from scratch) vs 0.243676 (framework) on the airfoil data, lr 0.01, γ 0.9");
+        super(
+                "C24",
+                "d2l §7.6.2",
+                "Training loss 0.243452 (from scratch) vs 0.243676 (framework) on the airfoil data, lr 0.01, γ 0.9");
     }
 
     @Override
     public ClaimResult check(ClaimContext context) throws IOException {
-        ClaimResult.Builder b = ClaimResult.of(this).documented("lossFromScratch", 0.243452).documented("lossFramework", 0.243676)
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("lossFromScratch", 0.243452)
+                .documented("lossFramework", 0.243676)
                 .setting("rows of the airfoil data", 1503);
         if (context.airfoilData() == null) {
-            return b.verdict(Verdict.NOT_CHECKABLE, "needs the airfoil self-noise data, which is not shipped",
+            return b.verdict(
+                    Verdict.NOT_CHECKABLE,
+                    "needs the airfoil self-noise data, which is not shipped",
                     "Download airfoil_self_noise.dat (UCI Machine Learning Repository, \"Airfoil Self-Noise\"; d2l ships it as "
                             + "data/airfoil_self_noise.dat: 1503 tab-separated rows of 5 features and the sound level) and run "
                             + "./optikata claims --claim C24 --data airfoil_self_noise.dat.");
@@ -60,34 +69,83 @@ public final class C24Airfoil extends AbstractClaim {
         double[] framework = new double[SEEDS];
         double epsilonEffect = 0; // same start and shuffles, only ε's value and place differ
         for (int seed = 0; seed < SEEDS; seed++) {
-            scratch[seed] = train(data, context.optimizers().rmsprop(RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9)), seed, Start.D2L);
-            framework[seed] = train(data, context.optimizers().rmsprop(RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)), seed,
+            scratch[seed] = train(
+                    data,
+                    context.optimizers()
+                            .rmsprop(RmsPropPreset.D2L
+                                    .config()
+                                    .withLearningRate(0.01)
+                                    .withDecay(0.9)),
+                    seed,
+                    Start.D2L);
+            framework[seed] = train(
+                    data,
+                    context.optimizers()
+                            .rmsprop(RmsPropPreset.PYTORCH
+                                    .config()
+                                    .withLearningRate(0.01)
+                                    .withDecay(0.9)),
+                    seed,
                     Start.PYTORCH_LINEAR);
-            double torchFromD2lStart = train(data, context.optimizers().rmsprop(RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)), seed,
+            double torchFromD2lStart = train(
+                    data,
+                    context.optimizers()
+                            .rmsprop(RmsPropPreset.PYTORCH
+                                    .config()
+                                    .withLearningRate(0.01)
+                                    .withDecay(0.9)),
+                    seed,
                     Start.D2L);
             epsilonEffect = Math.max(epsilonEffect, Math.abs(torchFromD2lStart - scratch[seed]));
         }
         double floor = data.loss(data.leastSquares());
-        b.measured("lossFromScratch", mean(scratch)).measured("lossFromScratchMin", min(scratch)).measured("lossFromScratchMax", max(scratch))
-                .measured("lossFramework", mean(framework)).measured("lossFrameworkMin", min(framework))
-                .measured("lossFrameworkMax", max(framework)).measured("leastSquaresLoss", floor)
-                .measured("epsilonPlacementEffect", epsilonEffect).tolerance(TOLERANCE);
+        b.measured("lossFromScratch", mean(scratch))
+                .measured("lossFromScratchMin", min(scratch))
+                .measured("lossFromScratchMax", max(scratch))
+                .measured("lossFramework", mean(framework))
+                .measured("lossFrameworkMin", min(framework))
+                .measured("lossFrameworkMax", max(framework))
+                .measured("leastSquaresLoss", floor)
+                .measured("epsilonPlacementEffect", epsilonEffect)
+                .tolerance(TOLERANCE);
         boolean scratchInside = inside(0.243452, scratch);
         boolean frameworkInside = inside(0.243676, framework);
         double textGap = Math.abs(0.243676 - 0.243452);
         double spread = Math.min(max(scratch) - min(scratch), max(framework) - min(framework));
-        String finding = String.format(java.util.Locale.ROOT, "over %d seeds the loss after 2 epochs is %.6f–%.6f from scratch (text %.6f) "
-                        + "and %.6f–%.6f with PyTorch's form (text %.6f); least squares %.6f", SEEDS, min(scratch), max(scratch), 0.243452,
-                min(framework), max(framework), 0.243676, floor);
-        finding += String.format(java.util.Locale.ROOT, "; the texts' gap of %.6f is %s the run-to-run spread of %.6f, "
-                + "and ε's value and place alone (same start and shuffles) change the loss by at most %.2g", textGap,
-                textGap < spread ? "smaller than" : "not smaller than", spread, epsilonEffect);
+        String finding = String.format(
+                java.util.Locale.ROOT,
+                "over %d seeds the loss after 2 epochs is %.6f–%.6f from scratch (text %.6f) "
+                        + "and %.6f–%.6f with PyTorch's form (text %.6f); least squares %.6f",
+                SEEDS,
+                min(scratch),
+                max(scratch),
+                0.243452,
+                min(framework),
+                max(framework),
+                0.243676,
+                floor);
+        finding += String.format(
+                java.util.Locale.ROOT,
+                "; the texts' gap of %.6f is %s the run-to-run spread of %.6f, "
+                        + "and ε's value and place alone (same start and shuffles) change the loss by at most %.2g",
+                textGap,
+                textGap < spread ? "smaller than" : "not smaller than",
+                spread,
+                epsilonEffect);
         if (scratchInside && frameworkInside) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
-        return b.verdict(Verdict.ERRATUM, finding,
-                "on this data the loss after 2 epochs lies in " + String.format(java.util.Locale.ROOT, "%.6f–%.6f (from scratch) and "
-                        + "%.6f–%.6f (PyTorch's form)", min(scratch), max(scratch), min(framework), max(framework))
+        return b.verdict(
+                Verdict.ERRATUM,
+                finding,
+                "on this data the loss after 2 epochs lies in "
+                        + String.format(
+                                java.util.Locale.ROOT,
+                                "%.6f–%.6f (from scratch) and " + "%.6f–%.6f (PyTorch's form)",
+                                min(scratch),
+                                max(scratch),
+                                min(framework),
+                                max(framework))
                         + ", not at the text's figures; check that the file is the 1503-row airfoil data");
     }
 

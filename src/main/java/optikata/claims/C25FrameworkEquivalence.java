@@ -16,7 +16,9 @@ import optikata.run.Trajectory;
  */
 public final class C25FrameworkEquivalence extends AbstractClaim {
     public C25FrameworkEquivalence() {
-        super("C25", "d2l §7.6.3",
+        super(
+                "C25",
+                "d2l §7.6.3",
                 "PyTorch's alpha is this text's γ; the framework's RMSprop equals the from-scratch one");
     }
 
@@ -28,7 +30,8 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
         double[] out = new double[ta.points().size()];
         for (int t = 0; t < out.length; t++) {
             for (int i = 0; i < 2; i++) {
-                out[t] = Math.max(out[t], Math.abs(ta.at(t).theta()[i] - tb.at(t).theta()[i]));
+                out[t] =
+                        Math.max(out[t], Math.abs(ta.at(t).theta()[i] - tb.at(t).theta()[i]));
             }
         }
         return out;
@@ -49,15 +52,28 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
 
     @Override
     public ClaimResult check(ClaimContext context) {
-        RmsPropConfig scratch = RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9);
+        RmsPropConfig scratch =
+                RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9);
         // The from-scratch code's order of rounding, so that only ε's place and size differ.
-        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9)
+        RmsPropConfig torch = RmsPropPreset.PYTORCH
+                .config()
+                .withLearningRate(0.01)
+                .withDecay(0.9)
                 .withOperationOrder(OperationOrder.STANDARD);
         double asShipped = maxDifference(context.optimizers(), scratch, torch);
-        double epsMatched = maxDifference(context.optimizers(), scratch, torch.withEpsilon(1e-6).withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
-        ClaimResult.Builder b = ClaimResult.of(this).documented("maxParameterDifference", 0.0)
-                .measured("maxParameterDifference", asShipped).measured("maxDifferenceWithEpsilonMatched", epsMatched).tolerance(1e-12).setting("steps", 2000)
-                .setting("d2l's ε", 1e-6).setting("PyTorch's ε", 1e-8).setting("the text's loss from scratch (C24)", 0.243452)
+        double epsMatched = maxDifference(
+                context.optimizers(),
+                scratch,
+                torch.withEpsilon(1e-6).withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
+        ClaimResult.Builder b = ClaimResult.of(this)
+                .documented("maxParameterDifference", 0.0)
+                .measured("maxParameterDifference", asShipped)
+                .measured("maxDifferenceWithEpsilonMatched", epsMatched)
+                .tolerance(1e-12)
+                .setting("steps", 2000)
+                .setting("d2l's ε", 1e-6)
+                .setting("PyTorch's ε", 1e-8)
+                .setting("the text's loss from scratch (C24)", 0.243452)
                 .setting("the text's loss with the framework (C24)", 0.243676);
         double[] shipped = differences(context.optimizers(), scratch, torch);
         double[] x = new double[shipped.length];
@@ -65,24 +81,35 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
             x[t] = t;
             shipped[t] = shipped[t] > 0 ? shipped[t] : Double.NaN; // equal at the start: nothing to draw on a log axis
         }
-        b.figure(Figure.of("c25-d2l-vs-pytorch", "C25: d2l's RMSProp (ε 1e-6 inside) against PyTorch's (ε 1e-8 outside), same lr and γ",
-                        "step t", "largest parameter difference (log scale)").logY()
+        b.figure(Figure.of(
+                        "c25-d2l-vs-pytorch",
+                        "C25: d2l's RMSProp (ε 1e-6 inside) against PyTorch's (ε 1e-8 outside), same lr and γ",
+                        "step t",
+                        "largest parameter difference (log scale)")
+                .logY()
                 .add("as shipped", x, shipped, Figure.Style.LINE)
                 .xRange(0, x.length - 1)
-                .caption("The two forms drift apart as the gradients shrink towards ε near the optimum; with ε matched they agree "
-                        + "to " + num(epsMatched, 3) + "."));
-        String finding = (epsMatched <= 1e-12 ? "alpha plays γ's role (with ε matched the runs coincide); " : "") + "over 2000 steps on the NumPy tutorial's regression the parameters differ by up to "
-                + num(asShipped) + ", and by " + num(epsMatched) + " once PyTorch's ε is moved inside the root and set to 1e-6";
+                .caption(
+                        "The two forms drift apart as the gradients shrink towards ε near the optimum; with ε matched they agree "
+                                + "to " + num(epsMatched, 3) + "."));
+        String finding = (epsMatched <= 1e-12 ? "alpha plays γ's role (with ε matched the runs coincide); " : "")
+                + "over 2000 steps on the NumPy tutorial's regression the parameters differ by up to " + num(asShipped)
+                + ", and by " + num(epsMatched) + " once PyTorch's ε is moved inside the root and set to 1e-6";
         if (asShipped <= 1e-12) {
             return b.verdict(Verdict.HOLDS, finding, null);
         }
         if (epsMatched <= 1e-12) {
-            return b.verdict(Verdict.QUALIFIED, finding,
+            return b.verdict(
+                    Verdict.QUALIFIED,
+                    finding,
                     "alpha is γ, but the two are not the same algorithm: d2l divides by √(s + 1e-6), PyTorch by √s + 1e-8. They agree "
                             + "while s ≫ 1e-6 and drift apart as gradients shrink near the optimum. The text's airfoil losses 0.243452 and "
                             + "0.243676 are single runs from different random starts and shuffles; C24 (with --data) measures what ε "
                             + "changes there, against that run-to-run spread.");
         }
-        return b.verdict(Verdict.ERRATUM, finding, "The two differ by " + num(epsMatched) + " even with ε matched: beyond ε's placement.");
+        return b.verdict(
+                Verdict.ERRATUM,
+                finding,
+                "The two differ by " + num(epsMatched) + " even with ε matched: beyond ε's placement.");
     }
 }

@@ -22,9 +22,19 @@ import java.util.Set;
  *                   qualified claim, or what data to supply for a claim that cannot be checked
  * @param figures    pictures as data, drawn by the report
  */
-public record ClaimResult(String id, String source, String statement, String quote, Verdict verdict, Map<String, Double> documented,
-                          Map<String, Double> measured, Map<String, Double> settings, Double tolerance, String finding,
-                          String correction, List<Figure> figures) {
+public record ClaimResult(
+        String id,
+        String source,
+        String statement,
+        String quote,
+        Verdict verdict,
+        Map<String, Double> documented,
+        Map<String, Double> measured,
+        Map<String, Double> settings,
+        Double tolerance,
+        String finding,
+        String correction,
+        List<Figure> figures) {
 
     /** A builder keeps the claims' code short and the figures in insertion order. */
     public static Builder of(Claim claim) {
@@ -100,8 +110,19 @@ public record ClaimResult(String id, String source, String statement, String quo
                 correction = "The computation produced non-finite figures (" + String.join(", ", broken)
                         + "), so no verdict can be read from it; the library's optimizer or objective broke down on this check.";
             }
-            return new ClaimResult(claim.id(), claim.source(), claim.statement(), claim.quote(), verdict, new LinkedHashMap<>(documented),
-                    new LinkedHashMap<>(measured), new LinkedHashMap<>(settings), tolerance, finding, correction, List.copyOf(figures));
+            return new ClaimResult(
+                    claim.id(),
+                    claim.source(),
+                    claim.statement(),
+                    claim.quote(),
+                    verdict,
+                    new LinkedHashMap<>(documented),
+                    new LinkedHashMap<>(measured),
+                    new LinkedHashMap<>(settings),
+                    tolerance,
+                    finding,
+                    correction,
+                    List.copyOf(figures));
         }
 
         /** HOLDS when every documented figure matches the measured one of the same name within the tolerance. */

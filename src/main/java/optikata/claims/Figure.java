@@ -19,8 +19,17 @@ import java.util.Objects;
  * @param yRange  {@code {min, max}} of the y axis, or null to fit the data
  * @param series  the data, drawn in order (later series on top)
  */
-public record Figure(String name, String title, String xLabel, String yLabel, String caption, boolean logX, boolean logY,
-                     double[] xRange, double[] yRange, List<Series> series) {
+public record Figure(
+        String name,
+        String title,
+        String xLabel,
+        String yLabel,
+        String caption,
+        boolean logX,
+        boolean logY,
+        double[] xRange,
+        double[] yRange,
+        List<Series> series) {
 
     /** How a series is drawn. */
     public enum Style {
@@ -43,7 +52,8 @@ public record Figure(String name, String title, String xLabel, String yLabel, St
         public Series {
             Objects.requireNonNull(label, "label");
             if (x.length != y.length) {
-                throw new IllegalArgumentException("Must be as many x as y values in series " + label + ": " + x.length + " vs " + y.length);
+                throw new IllegalArgumentException(
+                        "Must be as many x as y values in series " + label + ": " + x.length + " vs " + y.length);
             }
         }
     }

@@ -19,8 +19,14 @@ import optikata.optim.Optimizer;
 public abstract class LibraryClaim extends AbstractClaim {
     /** The claims of the Java libraries' documentation, L01 to L07, in order. */
     public static List<Claim> all() {
-        return List.of(new L01TribuoRmsPropFollowsKeras(), new L02TribuoRhoIsMomentum(), new L03TribuoAdam(),
-                new L04TribuoAdamPaperDefaults(), new L05Nd4jRmsProp(), new L06Nd4jAdam(), new L07TribuoDecay());
+        return List.of(
+                new L01TribuoRmsPropFollowsKeras(),
+                new L02TribuoRhoIsMomentum(),
+                new L03TribuoAdam(),
+                new L04TribuoAdamPaperDefaults(),
+                new L05Nd4jRmsProp(),
+                new L06Nd4jAdam(),
+                new L07TribuoDecay());
     }
 
     private final String library;
@@ -42,8 +48,10 @@ public abstract class LibraryClaim extends AbstractClaim {
     /** The committed recordings, or null when this is not run from the project folder. */
     protected static RecordingSet recordings() throws IOException {
         String home = System.getProperty("optikata.home");
-        for (Path p : new Path[] {home == null ? null : Path.of(home, "src/test/resources/conformance"),
-            Path.of("src/test/resources/conformance")}) {
+        for (Path p : new Path[] {
+            home == null ? null : Path.of(home, "src/test/resources/conformance"),
+            Path.of("src/test/resources/conformance")
+        }) {
             if (p != null && Files.isDirectory(p.resolve("ref"))) {
                 return RecordingSet.load(p);
             }
@@ -53,7 +61,9 @@ public abstract class LibraryClaim extends AbstractClaim {
 
     /** The verdict when the recordings are not there. */
     protected ClaimResult missingRecordings(ClaimResult.Builder b) {
-        return b.verdict(Verdict.NOT_CHECKABLE, "the framework recordings were not found",
+        return b.verdict(
+                Verdict.NOT_CHECKABLE,
+                "the framework recordings were not found",
                 "run from the project folder (or with -Doptikata.home): the recordings are in src/test/resources/conformance");
     }
 
@@ -75,9 +85,10 @@ public abstract class LibraryClaim extends AbstractClaim {
      * @param reading  the trajectory the documentation's wording gives (row 0 is the start)
      * @param recorded the library's recorded trajectory
      */
-    protected static Figure differenceFigure(String name, String title, RecordingSet set, double[][] reading, double[][] recorded,
-                                             String caption) {
-        Figure.Builder f = Figure.of(name, title, "step", "relative difference from the recorded run").logY();
+    protected static Figure differenceFigure(
+            String name, String title, RecordingSet set, double[][] reading, double[][] recorded, String caption) {
+        Figure.Builder f = Figure.of(name, title, "step", "relative difference from the recorded run")
+                .logY();
         int steps = recorded.length - 1;
         double[] x = Figure.steps(steps);
         double lo = Double.POSITIVE_INFINITY;
@@ -95,13 +106,21 @@ public abstract class LibraryClaim extends AbstractClaim {
                     hi = Math.max(hi, d);
                 }
             }
-            f.add(String.format(Locale.ROOT, "θ%d (first g = %.2g)", i + 1, set.gradients().get(0)[i]), x, y,
+            f.add(
+                    String.format(
+                            Locale.ROOT,
+                            "θ%d (first g = %.2g)",
+                            i + 1,
+                            set.gradients().get(0)[i]),
+                    x,
+                    y,
                     Figure.Style.LINE_POINTS);
         }
         if (hi > 0) {
             f.yRange(Math.pow(10, Math.floor(Math.log10(lo))), Math.pow(10, Math.ceil(Math.log10(hi)) + 0.5));
         }
-        return f.xRange(0, steps + 1).caption(gaps ? caption + " A missing point is a step where the two agree bit for bit." : caption);
+        return f.xRange(0, steps + 1)
+                .caption(gaps ? caption + " A missing point is a step where the two agree bit for bit." : caption);
     }
 
     /**

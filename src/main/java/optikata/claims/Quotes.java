@@ -4,12 +4,13 @@ import java.util.Map;
 
 /** The texts' own sentences (short quotations, in the original Chinese), by claim id. */
 final class Quotes {
-    private Quotes() {
-    }
+    private Quotes() {}
 
     static final Map<String, String> BY_ID = Map.ofEntries(
             Map.entry("C01", "E[g²]_t = β E[g²]_{t−1} + (1 − β) g_t² …… θ_{t+1} = θ_t − α/√(E[g²]_t + ε) · g_t"),
-            Map.entry("C02", "更新梯度平方的移动平均 E[g^2]_0 = 0.9 × 0 + 0.1 × 2.0^2 = 0.4。计算调整后的学习率 θ_1 = 1.0 − 0.01/√(0.4 + 1e-8) × 2.0 ≈ 0.968。"),
+            Map.entry(
+                    "C02",
+                    "更新梯度平方的移动平均 E[g^2]_0 = 0.9 × 0 + 0.1 × 2.0^2 = 0.4。计算调整后的学习率 θ_1 = 1.0 − 0.01/√(0.4 + 1e-8) × 2.0 ≈ 0.968。"),
             Map.entry("C03", "不同于AdaGrad(累积所有历史梯度平方,导致学习率单调下降至零),RMSProp使用指数加权平均,让较近的梯度影响更大。"),
             Map.entry("C04", "變量s_t可看作是最近1/(1-0.9) = 10個時間步的平方項g_t ⊙ g_t的加權平均。"),
             Map.entry("C05", "epoch 20, x1 -0.010599, x2 0.000000"),

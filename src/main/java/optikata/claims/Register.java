@@ -6,17 +6,38 @@ import java.util.stream.Stream;
 
 /** The claims register (docs/CLAIMS.md): the texts' claims C01–C25, then the Java libraries' documentation claims L01–L07, in order. */
 public final class Register {
-    private Register() {
-    }
+    private Register() {}
 
     public static List<Claim> all() {
-        return Stream.concat(Stream.of(new C01Definition(), new C02ThetaSquared(), new C03RateMonotonicity(), new C04Window(),
-                new C05D2lRmsProp(), new C06D2lAdaGrad(), new C07EpsilonOutside(), new C08ScaleAdaptation(),
-                new C09BoundedStep(), new C10AdamIsRmsPropPlusMomentum(), new C11RmsFormulation(),
-                new C12UnusedGradientAverage(), new C13DerivativeSign(), new C14TutorialProgram(), new C15CorrectedProgram(),
-                new C16CacheIsNotMomentum(), new C17StateCount(), new C18InitialAccumulator(), new C19LargeEpsilon(),
-                new C20Defaults(), new C21NonStationary(), new C22KerasExample(), new C23FasterThanGd(), new C24Airfoil(),
-                new C25FrameworkEquivalence()), LibraryClaim.all().stream()).toList();
+        return Stream.concat(
+                        Stream.of(
+                                new C01Definition(),
+                                new C02ThetaSquared(),
+                                new C03RateMonotonicity(),
+                                new C04Window(),
+                                new C05D2lRmsProp(),
+                                new C06D2lAdaGrad(),
+                                new C07EpsilonOutside(),
+                                new C08ScaleAdaptation(),
+                                new C09BoundedStep(),
+                                new C10AdamIsRmsPropPlusMomentum(),
+                                new C11RmsFormulation(),
+                                new C12UnusedGradientAverage(),
+                                new C13DerivativeSign(),
+                                new C14TutorialProgram(),
+                                new C15CorrectedProgram(),
+                                new C16CacheIsNotMomentum(),
+                                new C17StateCount(),
+                                new C18InitialAccumulator(),
+                                new C19LargeEpsilon(),
+                                new C20Defaults(),
+                                new C21NonStationary(),
+                                new C22KerasExample(),
+                                new C23FasterThanGd(),
+                                new C24Airfoil(),
+                                new C25FrameworkEquivalence()),
+                        LibraryClaim.all().stream())
+                .toList();
     }
 
     /**

@@ -31,8 +31,14 @@ final class TutorialProgram {
      * length of the {@code gradients} array the program computed, and the lengths of the two operands that
      * could not be broadcast (empty when it ran through).
      */
-    record Outcome(int failedAtIteration, String failedLine, String error, double[] theta, double[][] trajectory,
-                   int gradientsLength, int[] clashingShapes) {
+    record Outcome(
+            int failedAtIteration,
+            String failedLine,
+            String error,
+            double[] theta,
+            double[][] trajectory,
+            int gradientsLength,
+            int[] clashingShapes) {
         boolean crashed() {
             return failedAtIteration >= 0;
         }
@@ -118,16 +124,22 @@ final class TutorialProgram {
                 gradientsLength = gradients.length;
                 if (keepGradientHistory) {
                     line = "g = beta * g + (1 - beta) * gradients";
-                    g = combine(combine(scalar(BETA), g, (a, b) -> a * b),
-                            combine(scalar(1 - BETA), gradients, (a, b) -> a * b), Double::sum);
+                    g = combine(
+                            combine(scalar(BETA), g, (a, b) -> a * b),
+                            combine(scalar(1 - BETA), gradients, (a, b) -> a * b),
+                            Double::sum);
                 }
                 line = "RMS = np.sqrt(beta * RMS**2 + (1 - beta) * gradients**2)";
                 double[] rmsSquared = combine(rms, rms, (a, b) -> a * b);
                 double[] gradSquared = combine(gradients, gradients, (a, b) -> a * b);
-                rms = sqrt(combine(combine(scalar(BETA), rmsSquared, (a, b) -> a * b),
-                        combine(scalar(1 - BETA), gradSquared, (a, b) -> a * b), Double::sum));
+                rms = sqrt(combine(
+                        combine(scalar(BETA), rmsSquared, (a, b) -> a * b),
+                        combine(scalar(1 - BETA), gradSquared, (a, b) -> a * b),
+                        Double::sum));
                 line = "eta_t = eta / np.sqrt(RMS**2 + epsilon)";
-                double[] etaT = combine(scalar(ETA), sqrt(combine(combine(rms, rms, (a, b) -> a * b), scalar(EPSILON), Double::sum)),
+                double[] etaT = combine(
+                        scalar(ETA),
+                        sqrt(combine(combine(rms, rms, (a, b) -> a * b), scalar(EPSILON), Double::sum)),
                         (a, b) -> a / b);
                 line = "theta = theta - eta_t * gradients";
                 theta = combine(theta, combine(etaT, gradients, (a, b) -> a * b), (a, b) -> a - b);
@@ -138,7 +150,13 @@ final class TutorialProgram {
             while (failedAt < trajectory.length && trajectory[failedAt] != null) {
                 failedAt++;
             }
-            return new Outcome(failedAt - 1, line, e.getMessage(), theta, Arrays.copyOf(trajectory, failedAt), gradientsLength,
+            return new Outcome(
+                    failedAt - 1,
+                    line,
+                    e.getMessage(),
+                    theta,
+                    Arrays.copyOf(trajectory, failedAt),
+                    gradientsLength,
                     new int[] {e.left, e.right});
         }
         return new Outcome(-1, null, null, theta, trajectory, gradientsLength, new int[0]);

@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "check", mixinStandardHelpOptions = true,
+@Command(
+        name = "check",
+        mixinStandardHelpOptions = true,
         header = "Check your kata exercises against their specs.",
         description = {
             "Compile your exercises (exercises/NN-name/src) and run their public specs.",
@@ -37,18 +39,28 @@ public final class CheckCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "EXERCISE", description = "exercises to check (default: all)")
     List<String> wanted;
 
-    @Option(names = "--source", paramLabel = "DIR", description = "a tree laid out like exercises/ to check instead (default: exercises/)")
+    @Option(
+            names = "--source",
+            paramLabel = "DIR",
+            description = "a tree laid out like exercises/ to check instead (default: exercises/)")
     Path source;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "time limit per spec (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "time limit per spec (default: ${DEFAULT-VALUE})")
     int timeout;
 
     @Override
     public Integer call() throws Exception {
         KataLayout layout = KataLayout.fromHome();
-        List<String> names = wanted == null || wanted.isEmpty() ? layout.names() : wanted.stream().map(layout::resolve).toList();
+        List<String> names = wanted == null || wanted.isEmpty()
+                ? layout.names()
+                : wanted.stream().map(layout::resolve).toList();
         if (source != null && !Files.isDirectory(source)) {
-            throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
+            throw new OptionException(
+                    "--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
         }
         if (timeout < 1) {
             throw new OptionException("--timeout", "invalid time limit: " + timeout + " (must be >= 1 second)");
@@ -57,7 +69,9 @@ public final class CheckCommand implements Callable<Integer> {
         if (source != null) {
             for (String name : names) {
                 if (!Files.isDirectory(KataLayout.sourceDir(tree, name))) {
-                    throw new OptionException("--source", source + " has no " + name + "/src folder (give a tree laid out like exercises/)");
+                    throw new OptionException(
+                            "--source",
+                            source + " has no " + name + "/src folder (give a tree laid out like exercises/)");
                 }
             }
         }
@@ -84,7 +98,11 @@ public final class CheckCommand implements Callable<Integer> {
             }
             out.flush();
         }
-        out.printf("%n%d of %s %s.%s%n", passed, Words.count(names.size(), "exercise"), passed == 1 ? "passes" : "pass",
+        out.printf(
+                "%n%d of %s %s.%s%n",
+                passed,
+                Words.count(names.size(), "exercise"),
+                passed == 1 ? "passes" : "pass",
                 passed == names.size() ? "" : " Read the messages above, fix one thing, and run the check again.");
         if (progress != null) {
             printWhatNext(out, layout, progress, names);
@@ -94,7 +112,8 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** After a check of the learner's tree: the completion message of a finished exercise, or of the kata. */
-    static void printWhatNext(PrintWriter out, KataLayout layout, Progress progress, List<String> checked) throws IOException {
+    static void printWhatNext(PrintWriter out, KataLayout layout, Progress progress, List<String> checked)
+            throws IOException {
         List<String> all = layout.names();
         String next = progress.firstUnfinished(all);
         if (next == null) {
@@ -108,7 +127,8 @@ public final class CheckCommand implements Callable<Integer> {
                 out.println();
                 out.print(Completion.exerciseDone(layout, checked.get(0), next));
             } else {
-                out.println("Stuck? ./optikata hint " + checked.get(0).substring(0, 2) + " shows one more hint each time.");
+                out.println(
+                        "Stuck? ./optikata hint " + checked.get(0).substring(0, 2) + " shows one more hint each time.");
             }
         }
     }
@@ -120,10 +140,16 @@ public final class CheckCommand implements Callable<Integer> {
             return;
         }
         if (r.notStarted()) {
-            out.printf("… %s: not started (%s)%n", r.exercise(), r.results().get(0).message());
+            out.printf(
+                    "… %s: not started (%s)%n", r.exercise(), r.results().get(0).message());
             return;
         }
-        out.printf("%s %s: %d of %s %s%n", r.allPassed() ? "✔" : "✘", r.exercise(), r.passed(), Words.count(r.results().size(), "spec"),
+        out.printf(
+                "%s %s: %d of %s %s%n",
+                r.allPassed() ? "✔" : "✘",
+                r.exercise(),
+                r.passed(),
+                Words.count(r.results().size(), "spec"),
                 r.passed() == 1 ? "passes" : "pass");
         for (SpecResult s : r.results()) {
             if (s.status() == SpecResult.Status.PASSED) {

@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "claims", mixinStandardHelpOptions = true,
+@Command(
+        name = "claims",
+        mixinStandardHelpOptions = true,
         header = "Check every claim of the reference texts and write the report (the main job).",
         description = {
             "Check every claim of the five reference texts (C01–C25 of docs/CLAIMS.md; the texts are listed in",
@@ -31,18 +33,32 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--out", defaultValue = "target/optikata-report", paramLabel = "DIR",
+    @Option(
+            names = "--out",
+            defaultValue = "target/optikata-report",
+            paramLabel = "DIR",
             description = "report directory (default: ${DEFAULT-VALUE})")
     Path out;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FMT",
-            description = "what to print: table, json or md (default: ${DEFAULT-VALUE}); the report files are written either way")
+    @Option(
+            names = "--format",
+            defaultValue = "table",
+            paramLabel = "FMT",
+            description =
+                    "what to print: table, json or md (default: ${DEFAULT-VALUE}); the report files are written either way")
     String format;
 
-    @Option(names = "--claim", paramLabel = "ID", split = ",", description = "check only these claims, e.g. C05 or C02,C05")
+    @Option(
+            names = "--claim",
+            paramLabel = "ID",
+            split = ",",
+            description = "check only these claims, e.g. C05 or C02,C05")
     List<String> only;
 
-    @Option(names = "--data", paramLabel = "FILE", description = "the airfoil self-noise data (airfoil_self_noise.dat) for C24")
+    @Option(
+            names = "--data",
+            paramLabel = "FILE",
+            description = "the airfoil self-noise data (airfoil_self_noise.dat) for C24")
     Path data;
 
     @Option(names = "--no-report", description = "print only; write no report directory")
@@ -51,10 +67,12 @@ public final class ClaimsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!List.of("table", "json", "md").contains(format)) {
-            throw new OptionException("--format", "Invalid output format: " + format + " (must be one of: table, json, md)");
+            throw new OptionException(
+                    "--format", "Invalid output format: " + format + " (must be one of: table, json, md)");
         }
         if (data != null && !Files.isRegularFile(data)) {
-            throw new OptionException("--data", (Files.isDirectory(data) ? "a folder, not a file: " : "no such file: ") + data);
+            throw new OptionException(
+                    "--data", (Files.isDirectory(data) ? "a folder, not a file: " : "no such file: ") + data);
         }
         List<Claim> claims = new ArrayList<>();
         if (only == null) {
@@ -64,7 +82,10 @@ public final class ClaimsCommand implements Callable<Integer> {
                 claims.add(Register.byId(id.strip()));
             }
         }
-        Path dir = only == null ? out : out.resolve("only-" + String.join("-", claims.stream().map(Claim::id).toList()));
+        Path dir = only == null
+                ? out
+                : out.resolve("only-"
+                        + String.join("-", claims.stream().map(Claim::id).toList()));
         ClaimContext context = ClaimContext.withData(data);
         List<ClaimResult> results = new ArrayList<>();
         List<ClaimsReport.Failure> failures = new ArrayList<>();

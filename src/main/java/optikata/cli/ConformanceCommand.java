@@ -16,11 +16,13 @@ import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "conformance", mixinStandardHelpOptions = true,
+@Command(
+        name = "conformance",
+        mixinStandardHelpOptions = true,
         header = "How closely the presets reproduce the frameworks' own recorded runs.",
         description = {
             "Replays every recorded framework run (PyTorch, Keras on three backends, TF1, Optax, Tribuo, ND4J) through",
@@ -35,8 +37,12 @@ public final class ConformanceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--dir", paramLabel = "DIR", split = ",",
-            description = "recording folders (default: the project's src/test/resources/conformance and conformance-constant)")
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            split = ",",
+            description =
+                    "recording folders (default: the project's src/test/resources/conformance and conformance-constant)")
     List<Path> dirs;
 
     @Override
@@ -47,20 +53,29 @@ public final class ConformanceCommand implements Callable<Integer> {
             sets.add(RecordingSet.load(d));
         }
         boolean allMet = true;
-        out.println("1. Each recorded run replayed with its manifest's arguments (max relative difference over all steps)");
+        out.println(
+                "1. Each recorded run replayed with its manifest's arguments (max relative difference over all steps)");
         out.printf("%-52s %-9s %-15s %-6s %-22s %s%n", "run", "dtype", "max rel diff", "met", "expected", "arguments");
         for (RecordingSet set : sets) {
             for (Recording r : set.recordings()) {
                 Agreement a = set.agreement(OptimizerArguments.build(r.arguments()), r);
                 boolean met = r.expectation().isMetBy(a);
                 allMet &= met;
-                out.printf("%-52s %-9s %-15s %-6s %-22s %s%n", r.id(), shortDtype(r.dtype()), a.describe(), met ? "yes" : "NO",
-                        r.expectation(), String.join(" ", r.arguments()));
+                out.printf(
+                        "%-52s %-9s %-15s %-6s %-22s %s%n",
+                        r.id(),
+                        shortDtype(r.dtype()),
+                        a.describe(),
+                        met ? "yes" : "NO",
+                        r.expectation(),
+                        String.join(" ", r.arguments()));
             }
         }
         out.println();
-        out.println("2. Run × preset: each RMSProp run's hyperparameters (η, β, ε, centered, μ) and precisions under each preset's");
-        out.println("   semantics (ε placement, initial accumulator, momentum form, order of operations); Infinity: the run is NaN");
+        out.println(
+                "2. Run × preset: each RMSProp run's hyperparameters (η, β, ε, centered, μ) and precisions under each preset's");
+        out.println(
+                "   semantics (ε placement, initial accumulator, momentum form, order of operations); Infinity: the run is NaN");
         out.println("   (PyTorch's negative centered variance) where the replay is not");
         StringBuilder header = new StringBuilder(String.format("%-52s", "run"));
         for (RmsPropPreset p : RmsPropPreset.values()) {
@@ -75,7 +90,8 @@ public final class ConformanceCommand implements Callable<Integer> {
                 }
                 StringBuilder row = new StringBuilder(String.format("%-52s", r.id()));
                 for (RmsPropPreset p : RmsPropPreset.values()) {
-                    row.append(String.format(" %-11s", cell(set.agreement(new RmsProp(withNumbers(p, rms.config())), r))));
+                    row.append(String.format(
+                            " %-11s", cell(set.agreement(new RmsProp(withNumbers(p, rms.config())), r))));
                 }
                 out.println(row);
             }
@@ -83,20 +99,30 @@ public final class ConformanceCommand implements Callable<Integer> {
         List<LivePeer> peers = LivePeer.discover();
         out.println();
         if (peers.isEmpty()) {
-            out.println("3. Java peers live: not in this build (mvn -Pconformance -Dmaven.test.skip=true package adds Tribuo and ND4J)");
+            out.println(
+                    "3. Java peers live: not in this build (mvn -Pconformance -Dmaven.test.skip=true package adds Tribuo and ND4J)");
         } else {
             out.println("3. Java peers driven live on the recorded gradients");
             out.printf("%-38s %-14s %-14s %s%n", "run", "vs recording", "vs arguments", "library (arguments)");
             for (LivePeer peer : peers) {
                 for (RecordingSet set : sets) {
-                    Recording r = set.recordings().stream().filter(x -> x.id().equals(peer.id())).findFirst().orElse(null);
+                    Recording r = set.recordings().stream()
+                            .filter(x -> x.id().equals(peer.id()))
+                            .findFirst()
+                            .orElse(null);
                     if (r == null) {
                         continue;
                     }
                     double[][] live = peer.run(set.start(), set.gradients(), r.steps());
                     Agreement vsRecording = Agreement.of(live, r.trajectory());
-                    Agreement vsArguments = Agreement.of(set.replay(OptimizerArguments.build(r.arguments()), r.steps()), live);
-                    out.printf("%-38s %-14s %-14s %s (%s)%n", r.id(), vsRecording.describe(), vsArguments.describe(), peer.version(),
+                    Agreement vsArguments =
+                            Agreement.of(set.replay(OptimizerArguments.build(r.arguments()), r.steps()), live);
+                    out.printf(
+                            "%-38s %-14s %-14s %s (%s)%n",
+                            r.id(),
+                            vsRecording.describe(),
+                            vsArguments.describe(),
+                            peer.version(),
                             String.join(" ", r.arguments()));
                 }
             }
@@ -107,8 +133,13 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     /** The preset's semantics with the run's own numbers and precisions. */
     static RmsPropConfig withNumbers(RmsPropPreset preset, RmsPropConfig run) {
-        return preset.config().withLearningRate(run.learningRate()).withDecay(run.decay()).withEpsilon(run.epsilon())
-                .withCentered(run.centered()).withMomentum(run.momentum()).withArithmetic(run.arithmetic())
+        return preset.config()
+                .withLearningRate(run.learningRate())
+                .withDecay(run.decay())
+                .withEpsilon(run.epsilon())
+                .withCentered(run.centered())
+                .withMomentum(run.momentum())
+                .withArithmetic(run.arithmetic())
                 .withHyperparameterPrecision(run.hyperparameterPrecision())
                 .withNegativeVariance(run.negativeVariance());
     }

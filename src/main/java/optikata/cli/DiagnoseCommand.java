@@ -16,7 +16,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "diagnose", mixinStandardHelpOptions = true,
+@Command(
+        name = "diagnose",
+        mixinStandardHelpOptions = true,
         header = "Find which RMSProp form or known mistake reproduces a run.",
         description = {
             "Find which RMSProp form or classic mistake reproduces a recorded run (--trace), or your",
@@ -38,15 +40,21 @@ public final class DiagnoseCommand implements Callable<Integer> {
         @Option(names = "--trace", paramLabel = "FILE", description = "the recorded run (CSV or JSON)")
         Path trace;
 
-        @Option(names = "--exercise", paramLabel = "NAME",
-                description = "diagnose your code for an exercise: every case of its specs, which quantities are wrong, and the likely mistake (the same words as check)")
+        @Option(
+                names = "--exercise",
+                paramLabel = "NAME",
+                description =
+                        "diagnose your code for an exercise: every case of its specs, which quantities are wrong, and the likely mistake (the same words as check)")
         String exercise;
     }
 
     @CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
     Input input;
 
-    @Option(names = "--source", paramLabel = "DIR", description = "with --exercise: a tree laid out like exercises/ (default: exercises/)")
+    @Option(
+            names = "--source",
+            paramLabel = "DIR",
+            description = "with --exercise: a tree laid out like exercises/ (default: exercises/)")
     Path source;
 
     /** With a match: replay the matched form under these precisions and say whether it reproduces the trace bit for bit. */
@@ -56,7 +64,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (source != null && !Files.isDirectory(source)) {
-            throw new OptionException("--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
+            throw new OptionException(
+                    "--source", "no such folder: " + source + " (give a tree laid out like exercises/)");
         }
         if (input.exercise != null) {
             // one engine: the same cases, judgements and words as check and the grader
@@ -74,19 +83,28 @@ public final class DiagnoseCommand implements Callable<Integer> {
         Trace t = TrajectoryFormat.read(input.trace);
         Diagnoser.Diagnosis d = Diagnoser.diagnose(t);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf("%s of %s%s%n", Words.count(d.stepsUsed(), "step"), Words.count(t.start().length, "parameter"),
-                t.skippedRows() > 0 ? " (" + Words.count(t.skippedRows(), "row") + " after a gap in the step numbers or a value"
-                        + " that is not finite " + (t.skippedRows() == 1 ? "was" : "were") + " not used)" : "");
+        out.printf(
+                "%s of %s%s%n",
+                Words.count(d.stepsUsed(), "step"),
+                Words.count(t.start().length, "parameter"),
+                t.skippedRows() > 0
+                        ? " (" + Words.count(t.skippedRows(), "row") + " after a gap in the step numbers or a value"
+                                + " that is not finite " + (t.skippedRows() == 1 ? "was" : "were") + " not used)"
+                        : "");
         if (!d.matched()) {
-            out.printf("No known form reproduces this trace. Closest: %s, residual %.3g (a match is below %.0e).%n",
-                    d.closest() == null ? "none" : d.closest().describe(), d.closest() == null ? Double.NaN : d.closest().residual(),
+            out.printf(
+                    "No known form reproduces this trace. Closest: %s, residual %.3g (a match is below %.0e).%n",
+                    d.closest() == null ? "none" : d.closest().describe(),
+                    d.closest() == null ? Double.NaN : d.closest().residual(),
                     Diagnoser.NO_MATCH);
             out.flush();
             return 1;
         }
         Diagnoser.Fit b = d.best();
         out.printf("Best match: %s%n", b.describe());
-        out.printf("Residual:   %.3g (parameter error relative to each coordinate's travel, root mean square)%n", b.residual());
+        out.printf(
+                "Residual:   %.3g (parameter error relative to each coordinate's travel, root mean square)%n",
+                b.residual());
         if (b.mistake() == RmsPropMistake.NONE) {
             out.println("Diagnosis:  no mistake: the trace follows RMSProp"
                     + (d.presets().isEmpty() ? "" : ", with the defaults of " + String.join(", ", d.presets())));
@@ -99,7 +117,8 @@ public final class DiagnoseCommand implements Callable<Integer> {
             out.println(PrecisionCheck.describe(t, b, precision));
         }
         if (!d.alternatives().isEmpty()) {
-            out.println("This trace cannot tell the match apart from (more varied gradients, or gradients near √ε, would):");
+            out.println(
+                    "This trace cannot tell the match apart from (more varied gradients, or gradients near √ε, would):");
             for (Diagnoser.Fit f : d.alternatives()) {
                 out.printf("  - %s%n", f.describe());
             }

@@ -80,8 +80,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             Map.entry("jar", List.of("--jar")),
             Map.entry("tool jar", List.of("--jar")));
 
-    private static final Pattern DOMAIN = Pattern.compile("^(?:Invalid|Unknown) ([a-zA-Z0-9 ]+?): (.*)$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
-    private static final Pattern OPTION_FOR = Pattern.compile("^Invalid option for \\S+: ([a-z0-9 ]+?) = ", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DOMAIN =
+            Pattern.compile("^(?:Invalid|Unknown) ([a-zA-Z0-9 ]+?): (.*)$", Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
+    private static final Pattern OPTION_FOR =
+            Pattern.compile("^Invalid option for \\S+: ([a-z0-9 ]+?) = ", Pattern.CASE_INSENSITIVE);
     private static final Pattern KNOWN = Pattern.compile("\\((?:known|must be one of|one of): ([^)]*)\\)");
 
     // ---- parse errors ----------------------------------------------------------------------
@@ -95,7 +97,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
 
     static String parseMessage(CommandLine.ParameterException ex, CommandLine cmd, String[] args) {
         CommandSpec spec = cmd.getCommandSpec();
-        if (ex instanceof CommandLine.UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+        if (ex instanceof CommandLine.UnmatchedArgumentException u
+                && !u.getUnmatched().isEmpty()) {
             String first = u.getUnmatched().get(0);
             if (first.startsWith("-") && first.length() > 1) {
                 String name = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
@@ -109,8 +112,11 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                         + didYouMean(first, commands);
             }
             return "unexpected argument '" + first + "' (" + spec.qualifiedName() + " takes "
-                    + (spec.positionalParameters().isEmpty() ? "no arguments, only options" : "at most "
-                    + spec.positionalParameters().size() + " argument" + plural(spec.positionalParameters().size())) + ")";
+                    + (spec.positionalParameters().isEmpty()
+                            ? "no arguments, only options"
+                            : "at most " + spec.positionalParameters().size() + " argument"
+                                    + plural(spec.positionalParameters().size()))
+                    + ")";
         }
         if (ex instanceof CommandLine.MissingParameterException m) {
             String msg = String.valueOf(m.getMessage());
@@ -126,8 +132,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             boolean oneOf = msg.contains("one of");
             boolean options = m.getMissing().stream().allMatch(a -> a instanceof OptionSpec);
             String what = options ? "option" : "argument";
-            return missing.size() == 1 ? "missing required " + what + " " + missing.get(0)
-                    : "missing required " + what + ": " + (oneOf ? "one of " : "") + String.join(oneOf ? " or " : " and ", missing);
+            return missing.size() == 1
+                    ? "missing required " + what + " " + missing.get(0)
+                    : "missing required " + what + ": " + (oneOf ? "one of " : "")
+                            + String.join(oneOf ? " or " : " and ", missing);
         }
         if (ex instanceof CommandLine.MutuallyExclusiveArgsException) {
             List<String> names = new ArrayList<>();
@@ -147,11 +155,13 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             return name + ": " + typeProblem(arg, value, ex.getMessage());
         }
         String msg = String.valueOf(ex.getMessage());
-        Matcher expected = Pattern.compile("^Expected parameter for option '([^']+)' but found '([^']*)'").matcher(msg);
+        Matcher expected = Pattern.compile("^Expected parameter for option '([^']+)' but found '([^']*)'")
+                .matcher(msg);
         if (expected.find()) {
             OptionSpec o = spec.findOption(expected.group(1));
             String name = o == null ? expected.group(1) : typed(o, args);
-            return name + ": needs a value" + (o == null ? "" : " (" + o.paramLabel() + ")") + " but got '" + expected.group(2) + "'";
+            return name + ": needs a value" + (o == null ? "" : " (" + o.paramLabel() + ")") + " but got '"
+                    + expected.group(2) + "'";
         }
         return lowerFirst(msg.replaceFirst("^Error: ", ""));
     }
@@ -160,8 +170,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (Map.class.isAssignableFrom(arg.type())) {
             return "'" + value + "' is not of the form " + arg.paramLabel();
         }
-        Class<?> type = arg.auxiliaryTypes().length > 0 && (arg.type().isArray() || Collection.class.isAssignableFrom(arg.type()))
-                ? arg.auxiliaryTypes()[0] : arg.type();
+        Class<?> type = arg.auxiliaryTypes().length > 0
+                        && (arg.type().isArray() || Collection.class.isAssignableFrom(arg.type()))
+                ? arg.auxiliaryTypes()[0]
+                : arg.type();
         if (type.isArray()) {
             type = type.getComponentType();
         }
@@ -170,8 +182,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         }
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             if (value.strip().matches("[-+]?\\d+")) {
-                return "'" + value + "' is out of range (at most " + (type == int.class || type == Integer.class ? Integer.MAX_VALUE
-                        : Long.MAX_VALUE) + ")";
+                return "'" + value + "' is out of range (at most "
+                        + (type == int.class || type == Integer.class ? Integer.MAX_VALUE : Long.MAX_VALUE) + ")";
             }
             return "'" + value + "' is not a whole number";
         }
@@ -180,9 +192,11 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             for (Object c : type.getEnumConstants()) {
                 choices.add(c.toString().toLowerCase(Locale.ROOT));
             }
-            return "'" + value + "' is not one of " + String.join(", ", choices) + didYouMean(value.toLowerCase(Locale.ROOT), choices);
+            return "'" + value + "' is not one of " + String.join(", ", choices)
+                    + didYouMean(value.toLowerCase(Locale.ROOT), choices);
         }
-        String tail = String.valueOf(picocliMessage).replaceFirst("^Invalid value for (option|positional parameter) '[^']*': ", "");
+        String tail = String.valueOf(picocliMessage)
+                .replaceFirst("^Invalid value for (option|positional parameter) '[^']*': ", "");
         return lowerFirst(tail);
     }
 
@@ -208,17 +222,21 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (e instanceof UncheckedIOException u && u.getCause() != null) {
             e = u.getCause();
         }
-        String[] args = parseResult == null ? new String[0] : parseResult.originalArgs().toArray(String[]::new);
+        String[] args =
+                parseResult == null ? new String[0] : parseResult.originalArgs().toArray(String[]::new);
         ParseResult own = parseResult == null ? null : leaf(parseResult);
         if (e instanceof IllegalArgumentException iae) {
-            String option = iae instanceof OptionException oe ? oe.option() : optionFor(iae.getMessage(), cmd.getCommandSpec());
+            String option =
+                    iae instanceof OptionException oe ? oe.option() : optionFor(iae.getMessage(), cmd.getCommandSpec());
             if (option == null) {
                 option = optionWithValueIn(own, String.valueOf(iae.getMessage()));
             }
             if (option == null) {
                 option = optionGivenValue(own, String.valueOf(iae.getMessage()));
             }
-            print(cmd, option == null ? null : typedName(option, cmd.getCommandSpec(), args),
+            print(
+                    cmd,
+                    option == null ? null : typedName(option, cmd.getCommandSpec(), args),
                     withSuggestion(String.valueOf(iae.getMessage())));
             return USAGE;
         }
@@ -231,7 +249,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         PrintWriter err = cmd.getErr();
         err.println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + e
                 + " (a bug, not your input: please report it with the command line"
-                + (System.getenv("OPTIKATA_STACKTRACE") == null ? "; OPTIKATA_STACKTRACE=1 shows where it happened)" : ")"));
+                + (System.getenv("OPTIKATA_STACKTRACE") == null
+                        ? "; OPTIKATA_STACKTRACE=1 shows where it happened)"
+                        : ")"));
         if (System.getenv("OPTIKATA_STACKTRACE") != null) {
             e.printStackTrace(err);
         }
@@ -259,18 +279,23 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (io instanceof NotDirectoryException) {
             return "not a folder: " + file;
         }
-        if (io instanceof FileNotFoundException && io.getMessage() != null && io.getMessage().endsWith(")")) {
+        if (io instanceof FileNotFoundException
+                && io.getMessage() != null
+                && io.getMessage().endsWith(")")) {
             // "path (No such file or directory)", as java.io reports it
             String m = io.getMessage();
             int open = m.lastIndexOf(" (");
-            return open < 0 ? "cannot open " + m
-                    : "cannot open " + m.substring(0, open) + " (" + m.substring(open + 2, m.length() - 1).toLowerCase(Locale.ROOT) + ")";
+            return open < 0
+                    ? "cannot open " + m
+                    : "cannot open " + m.substring(0, open) + " ("
+                            + m.substring(open + 2, m.length() - 1).toLowerCase(Locale.ROOT) + ")";
         }
         if (io instanceof CharacterCodingException) {
             return "the file is not UTF-8 text";
         }
         if (io instanceof FileSystemException fse) {
-            return "cannot use " + file + (fse.getReason() == null ? "" : " (" + fse.getReason().toLowerCase(Locale.ROOT) + ")");
+            return "cannot use " + file
+                    + (fse.getReason() == null ? "" : " (" + fse.getReason().toLowerCase(Locale.ROOT) + ")");
         }
         return lowerFirst(String.valueOf(io.getMessage()));
     }
@@ -294,8 +319,10 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             return null;
         }
         for (String candidate : TERMS.getOrDefault(term.toLowerCase(Locale.ROOT).strip(), List.of())) {
-            if (candidate.startsWith("-") ? spec.findOption(candidate) != null
-                    : spec.positionalParameters().stream().anyMatch(p -> p.paramLabel().equals(candidate))) {
+            if (candidate.startsWith("-")
+                    ? spec.findOption(candidate) != null
+                    : spec.positionalParameters().stream()
+                            .anyMatch(p -> p.paramLabel().equals(candidate))) {
                 return candidate;
             }
         }
@@ -313,7 +340,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         }
         for (OptionSpec o : pr.matchedOptions()) {
             for (String v : o.originalStringValues()) {
-                if (v.equals(file) || Path.of(v).normalize().equals(Path.of(file).normalize())) {
+                if (v.equals(file)
+                        || Path.of(v).normalize().equals(Path.of(file).normalize())) {
                     return o.longestName();
                 }
             }
@@ -337,7 +365,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         for (OptionSpec o : pr.matchedOptions()) {
             if (o.type() == Path.class) {
                 for (String v : o.originalStringValues()) {
-                    if (message.startsWith(v + ":") || message.startsWith(v + " ") || message.endsWith(": " + v)
+                    if (message.startsWith(v + ":")
+                            || message.startsWith(v + " ")
+                            || message.endsWith(": " + v)
                             || message.contains(": " + v + " ")) {
                         return o.longestName();
                     }
@@ -378,7 +408,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (pr == null) {
             return null;
         }
-        List<OptionSpec> paths = pr.matchedOptions().stream().filter(o -> o.type() == Path.class).toList();
+        List<OptionSpec> paths =
+                pr.matchedOptions().stream().filter(o -> o.type() == Path.class).toList();
         return paths.size() == 1 ? paths.get(0).longestName() : null;
     }
 
@@ -389,7 +420,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         if (k.find() && d.find() && !message.contains("did you mean")) {
             String rest = d.group(2);
             String value = rest.split("[\\s(]", 2)[0].strip();
-            List<String> known = Arrays.stream(k.group(1).split(",\\s*|\\s+or\\s+|\\s+to\\s+")).map(String::strip).toList();
+            List<String> known = Arrays.stream(k.group(1).split(",\\s*|\\s+or\\s+|\\s+to\\s+"))
+                    .map(String::strip)
+                    .toList();
             return message + didYouMean(value, known);
         }
         return message;

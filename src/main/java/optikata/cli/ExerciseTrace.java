@@ -32,7 +32,8 @@ final class ExerciseTrace {
             throw new IllegalArgumentException(problem);
         }
         if (o.preset != null || !"rmsprop".equals(o.optimizer)) {
-            throw new IllegalArgumentException("Invalid --exercise: " + wanted + " with --optimizer/--preset (the exercise is the optimizer)");
+            throw new IllegalArgumentException(
+                    "Invalid --exercise: " + wanted + " with --optimizer/--preset (the exercise is the optimizer)");
         }
         values.put("learningRate", o.learningRate == null ? 0.01 : o.learningRate);
         values.put("decay", o.decay == null ? 0.9 : o.decay);
@@ -47,7 +48,8 @@ final class ExerciseTrace {
     /** The learner's optimizer, with anything it throws turned into one line naming the exercise. */
     private record Guarded(Optimizer inner, String exercise) implements Optimizer {
         private IllegalArgumentException failed(RuntimeException e) {
-            String what = e instanceof UnsupportedOperationException && e.getMessage() != null ? e.getMessage()
+            String what = e instanceof UnsupportedOperationException && e.getMessage() != null
+                    ? e.getMessage()
                     : "your optimizer threw " + e;
             return new IllegalArgumentException("Invalid --exercise: " + exercise + ": " + what);
         }
@@ -123,8 +125,14 @@ final class ExerciseTrace {
                 }
             }
         }
-        return String.format(Locale.ROOT, "your %s (%s) and the library's %s differ in θ by at most %.3g over %d steps%s",
-                exercise, mine.optimizer(), library.optimizer(), worst, n - 1,
+        return String.format(
+                Locale.ROOT,
+                "your %s (%s) and the library's %s differ in θ by at most %.3g over %d steps%s",
+                exercise,
+                mine.optimizer(),
+                library.optimizer(),
+                worst,
+                n - 1,
                 worst > 1e-9 * Math.max(1, n) ? " (largest at step " + at + ")" : ": the same run");
     }
 
@@ -134,24 +142,43 @@ final class ExerciseTrace {
         Double decay = values.get("decay");
         Double eps = values.get("epsilon");
         return switch (exercise.substring(0, 2)) {
-            case "03" -> rmsprop(lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0).build();
-            case "04" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0).build();
-            case "05" -> OptimizerSpec.of("adagrad").withLearningRate(lr).with(OptimizerSpec.EPSILON, eps)
-                    .with(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.OUTSIDE_ROOT)
-                    .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0).build();
-            case "06" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum")).build();
-            case "07" -> OptimizerSpec.of("adam").withLearningRate(lr).with(OptimizerSpec.EPSILON, eps)
-                    .with(OptimizerSpec.BETA1, values.get("beta1")).with(OptimizerSpec.BETA2, values.get("beta2")).build();
+            case "03" ->
+                rmsprop(lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0)
+                        .build();
+            case "04" ->
+                rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0)
+                        .build();
+            case "05" ->
+                OptimizerSpec.of("adagrad")
+                        .withLearningRate(lr)
+                        .with(OptimizerSpec.EPSILON, eps)
+                        .with(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.OUTSIDE_ROOT)
+                        .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0)
+                        .build();
+            case "06" ->
+                rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum"))
+                        .build();
+            case "07" ->
+                OptimizerSpec.of("adam")
+                        .withLearningRate(lr)
+                        .with(OptimizerSpec.EPSILON, eps)
+                        .with(OptimizerSpec.BETA1, values.get("beta1"))
+                        .with(OptimizerSpec.BETA2, values.get("beta2"))
+                        .build();
             default -> null;
         };
     }
 
     /** RMSProp's spec with the accumulator starting at 0; a null value keeps the default. */
-    private static OptimizerSpec rmsprop(Double lr, Double decay, Double eps, EpsilonPlacement placement, boolean centered,
-                                         Double momentum) {
-        return OptimizerSpec.of("rmsprop").withLearningRate(lr).with(OptimizerSpec.DECAY, decay)
-                .with(OptimizerSpec.EPSILON, eps).with(OptimizerSpec.EPSILON_PLACEMENT, placement)
-                .with(OptimizerSpec.CENTERED, centered).with(OptimizerSpec.MOMENTUM, momentum)
+    private static OptimizerSpec rmsprop(
+            Double lr, Double decay, Double eps, EpsilonPlacement placement, boolean centered, Double momentum) {
+        return OptimizerSpec.of("rmsprop")
+                .withLearningRate(lr)
+                .with(OptimizerSpec.DECAY, decay)
+                .with(OptimizerSpec.EPSILON, eps)
+                .with(OptimizerSpec.EPSILON_PLACEMENT, placement)
+                .with(OptimizerSpec.CENTERED, centered)
+                .with(OptimizerSpec.MOMENTUM, momentum)
                 .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0);
     }
 }

@@ -15,11 +15,13 @@ import optikata.grade.SafeFiles;
 import optikata.kata.KataLayout;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "grade", mixinStandardHelpOptions = true,
+@Command(
+        name = "grade",
+        mixinStandardHelpOptions = true,
         header = "Grade one submission or a cohort (Gradescope, JUnit and Markdown reports).",
         description = {
             "Grade a learner's exercises (one submission, or every submission folder of a cohort).",
@@ -34,7 +36,10 @@ public final class GradeCommand implements Callable<Integer> {
     CommandSpec spec;
 
     static final class Target {
-        @Option(names = "--submission", paramLabel = "DIR", description = "a learner's copy of exercises/ (or a clone holding one)")
+        @Option(
+                names = "--submission",
+                paramLabel = "DIR",
+                description = "a learner's copy of exercises/ (or a clone holding one)")
         Path submission;
 
         @Option(names = "--cohort", paramLabel = "DIR", description = "a folder of submission folders, one per learner")
@@ -47,33 +52,62 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "where to write the results")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "submissions graded at once (default: the number of cores)")
+    @Option(
+            names = "--jobs",
+            paramLabel = "N",
+            description = "submissions graded at once (default: the number of cores)")
     Integer jobs;
 
-    @Option(names = "--test-timeout", defaultValue = "10", paramLabel = "SECONDS", description = "per spec (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--test-timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "per spec (default: ${DEFAULT-VALUE})")
     int testTimeout;
 
-    @Option(names = "--deadline", defaultValue = "300", paramLabel = "SECONDS", description = "per submission (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--deadline",
+            defaultValue = "300",
+            paramLabel = "SECONDS",
+            description = "per submission (default: ${DEFAULT-VALUE})")
     int deadline;
 
-    @Option(names = "--heap", defaultValue = "256", paramLabel = "MB", description = "heap cap of the test JVM (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--heap",
+            defaultValue = "256",
+            paramLabel = "MB",
+            description = "heap cap of the test JVM (default: ${DEFAULT-VALUE})")
     int heap;
 
-    @Option(names = "--output-cap", defaultValue = "8192", paramLabel = "BYTES", description = "output kept per spec (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--output-cap",
+            defaultValue = "8192",
+            paramLabel = "BYTES",
+            description = "output kept per spec (default: ${DEFAULT-VALUE})")
     int outputCap;
 
-    @Option(names = "--points", split = ",", paramLabel = "EX=PTS",
+    @Option(
+            names = "--points",
+            split = ",",
+            paramLabel = "EX=PTS",
             description = "points per exercise, e.g. 01-one-step=5,08-debugging=20 (default: 10 each)")
     Map<String, Double> points = new LinkedHashMap<>();
 
-    @Option(names = "--hidden-visibility", defaultValue = "after_published", paramLabel = "WHEN",
-            description = "Gradescope visibility of hidden specs: hidden, after_due_date, after_published, visible (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--hidden-visibility",
+            defaultValue = "after_published",
+            paramLabel = "WHEN",
+            description =
+                    "Gradescope visibility of hidden specs: hidden, after_due_date, after_published, visible (default: ${DEFAULT-VALUE})")
     String hiddenVisibility;
 
     @Option(names = "--show-hidden-details", description = "show hidden specs' failure messages to learners")
     boolean showHiddenDetails;
 
-    @Option(names = "--no-sandbox", description = "no namespace: isolate by a fresh uid per submission, limits and killing by uid only (as in a container that cannot make namespaces)")
+    @Option(
+            names = "--no-sandbox",
+            description =
+                    "no namespace: isolate by a fresh uid per submission, limits and killing by uid only (as in a container that cannot make namespaces)")
     boolean noSandbox;
 
     @Override
@@ -84,13 +118,18 @@ public final class GradeCommand implements Callable<Integer> {
             List<String> names = layout.names();
             for (String ex : points.keySet()) {
                 if (!names.contains(ex)) {
-                    throw new OptionException("--points", "Unknown exercise: " + ex + " (known: " + String.join(", ", names) + ")");
+                    throw new OptionException(
+                            "--points", "Unknown exercise: " + ex + " (known: " + String.join(", ", names) + ")");
                 }
             }
-            options = new GradeOptions(testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
+            options = new GradeOptions(
+                    testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
         } catch (IllegalArgumentException e) {
             // Even a bad command line leaves a valid results file behind for CI to pick up.
-            Reports.write(out, new Grader.Result("submission", List.of(), Map.of(), 0, 0, 0, e.getMessage(), "none"), GradeOptions.defaults());
+            Reports.write(
+                    out,
+                    new Grader.Result("submission", List.of(), Map.of(), 0, 0, 0, e.getMessage(), "none"),
+                    GradeOptions.defaults());
             throw e;
         }
         // --out exists, belongs to the grader and is no link before any learner code runs
@@ -106,7 +145,11 @@ public final class GradeCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
-            o.printf("Graded %s in %.1f s: %s%n", Words.count(results.size(), "submission"), (System.nanoTime() - start) / 1e9, out.resolve("gradebook.csv"));
+            o.printf(
+                    "Graded %s in %.1f s: %s%n",
+                    Words.count(results.size(), "submission"),
+                    (System.nanoTime() - start) / 1e9,
+                    out.resolve("gradebook.csv"));
             o.flush();
             return 0;
         }
@@ -116,8 +159,14 @@ public final class GradeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("optikata grade: could not grade: " + r.fatal());
             return 2;
         }
-        o.printf("%s: %s / %s points in %.1f s (%s). Wrote %s%n", r.submission(), Reports.fmt(r.score()), Reports.fmt(r.maxScore()),
-                r.seconds(), r.sandbox(), out.resolve("results.json"));
+        o.printf(
+                "%s: %s / %s points in %.1f s (%s). Wrote %s%n",
+                r.submission(),
+                Reports.fmt(r.score()),
+                Reports.fmt(r.maxScore()),
+                r.seconds(),
+                r.sandbox(),
+                out.resolve("results.json"));
         o.flush();
         return 0;
     }

@@ -11,7 +11,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "hint", mixinStandardHelpOptions = true,
+@Command(
+        name = "hint",
+        mixinStandardHelpOptions = true,
         header = "Show one more hint for an exercise.",
         description = {
             "Each time you ask, one more hint: first the idea, then the formula, then the line to",

@@ -8,11 +8,13 @@ import optikata.kata.ListLine;
 import optikata.kata.Progress;
 import optikata.kata.Stubs;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "list", mixinStandardHelpOptions = true,
+@Command(
+        name = "list",
+        mixinStandardHelpOptions = true,
         header = "List the exercises with your progress.",
         description = {
             "Every exercise with its state: not started, does not compile, failing (k of n specs",
@@ -28,10 +30,16 @@ public final class ListCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--verify", description = "compile and run every exercise's specs again instead of trusting the recorded results")
+    @Option(
+            names = "--verify",
+            description = "compile and run every exercise's specs again instead of trusting the recorded results")
     boolean verify;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "time limit per spec with --verify (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "time limit per spec with --verify (default: ${DEFAULT-VALUE})")
     int timeout;
 
     @Override
@@ -58,8 +66,9 @@ public final class ListCommand implements Callable<Integer> {
             out.println(ListLine.of(layout, progress, n));
             out.flush();
         }
-        out.printf("%n%d of %d done.%s%n", done, names.size(),
-                verify ? "" : " (recorded results; ./optikata list --verify checks again)");
+        out.printf(
+                "%n%d of %d done.%s%n",
+                done, names.size(), verify ? "" : " (recorded results; ./optikata list --verify checks again)");
         String next = progress.firstUnfinished(names);
         if (next != null) {
             out.println("Next: ./optikata watch " + next.substring(0, 2));

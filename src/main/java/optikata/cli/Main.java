@@ -13,7 +13,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The command-line front: parses and delegates; every subcommand has {@code --help}. */
-@Command(name = "optikata", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(
+        name = "optikata",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
         description = {
             "A kata and verification suite for gradient-descent optimizers, centred on RMSProp.",
             "",
@@ -26,9 +29,24 @@ import picocli.CommandLine.Command;
             "command's help); 2 the command line or an input file is wrong (one line on stderr says which",
             "option and value); 70 an internal error (a bug: please report it)."
         },
-        subcommands = {ClaimsCommand.class, TraceCommand.class, OptimizersCommand.class, CheckCommand.class, DiagnoseCommand.class, GradcheckCommand.class, ConformanceCommand.class, GradeCommand.class, ReleaseCommand.class, BenchCommand.class,
-            WatchCommand.class, HintCommand.class, ListCommand.class, NextCommand.class, ResetCommand.class,
-            CommandLine.HelpCommand.class})
+        subcommands = {
+            ClaimsCommand.class,
+            TraceCommand.class,
+            OptimizersCommand.class,
+            CheckCommand.class,
+            DiagnoseCommand.class,
+            GradcheckCommand.class,
+            ConformanceCommand.class,
+            GradeCommand.class,
+            ReleaseCommand.class,
+            BenchCommand.class,
+            WatchCommand.class,
+            HintCommand.class,
+            ListCommand.class,
+            NextCommand.class,
+            ResetCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Main implements Runnable {
 
     @CommandLine.Spec
@@ -42,7 +60,9 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         // The console's own encoding, as System.out has it.
         Charset console = Charset.defaultCharset();
-        System.exit(execute(args, new PrintWriter(new OutputStreamWriter(System.out, console), true),
+        System.exit(execute(
+                args,
+                new PrintWriter(new OutputStreamWriter(System.out, console), true),
                 new PrintWriter(new OutputStreamWriter(System.err, console), true)));
     }
 
@@ -82,12 +102,16 @@ public final class Main implements Runnable {
         spec.versionProvider(version);
         // A command written without mixinStandardHelpOptions still gets --help and --version.
         if (spec.findOption("--help") == null) {
-            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-h", "--help")).usageHelp(true)
-                    .description("Show this help message and exit.").build());
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-h", "--help"))
+                    .usageHelp(true)
+                    .description("Show this help message and exit.")
+                    .build());
         }
         if (spec.findOption("--version") == null) {
-            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-V", "--version")).versionHelp(true)
-                    .description("Print version information and exit.").build());
+            spec.addOption(CommandLine.Model.OptionSpec.builder(free(spec, "-V", "--version"))
+                    .versionHelp(true)
+                    .description("Print version information and exit.")
+                    .build());
         }
         if (!root && cl.getCommandSpec().usageMessage().description().length > 0) {
             List<String> keys = new ArrayList<>(cl.getHelpSectionKeys());
@@ -127,8 +151,11 @@ public final class Main implements Runnable {
             boolean dirty = "true".equals(p.getProperty("dirty"));
             return new String[] {
                 "optikata " + version,
-                "commit   " + commit + (commit.equals("unknown") ? "" : (dirty ? " with uncommitted changes" : "")
-                        + (time.equals("unknown") ? "" : " (" + time + ")")),
+                "commit   " + commit
+                        + (commit.equals("unknown")
+                                ? ""
+                                : (dirty ? " with uncommitted changes" : "")
+                                        + (time.equals("unknown") ? "" : " (" + time + ")")),
                 "java     " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                         + System.getProperty("java.vendor") + ")"
             };

@@ -7,10 +7,12 @@ import optikata.kata.Completion;
 import optikata.kata.KataLayout;
 import optikata.kata.Progress;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
-@Command(name = "next", mixinStandardHelpOptions = true,
+@Command(
+        name = "next",
+        mixinStandardHelpOptions = true,
         header = "Say which exercise to do next.",
         description = {
             "The first exercise that is not done (checked again when its files changed since the",
@@ -32,7 +34,9 @@ public final class NextCommand implements Callable<Integer> {
             if (e.state != Progress.State.DONE) {
                 progress.save();
                 out.println("Next: " + n + " — " + Completion.title(layout, n)
-                        + (e.state == Progress.State.FAILING ? " (" + e.passed + " of " + e.total + " specs pass)" : ""));
+                        + (e.state == Progress.State.FAILING
+                                ? " (" + e.passed + " of " + e.total + " specs pass)"
+                                : ""));
                 out.println("  read exercises/" + n + "/README.md, then: ./optikata watch " + n.substring(0, 2)
                         + "   (stuck? ./optikata hint " + n.substring(0, 2) + ")");
                 out.flush();

@@ -20,8 +20,7 @@ public final class OptimizerArguments {
         PrecisionOptions precision;
     }
 
-    private OptimizerArguments() {
-    }
+    private OptimizerArguments() {}
 
     /**
      * Builds the optimizer that {@code arguments} (an optimizer's name and its options) describe.

@@ -6,25 +6,41 @@ import picocli.CommandLine.Option;
 
 /** The options that pick an optimizer and override its hyperparameters (a picocli mixin). */
 public final class OptimizerOptions {
-    @Option(names = "--optimizer", defaultValue = "rmsprop", paramLabel = "NAME",
+    @Option(
+            names = "--optimizer",
+            defaultValue = "rmsprop",
+            paramLabel = "NAME",
             description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam (default: ${DEFAULT-VALUE})")
     String optimizer;
 
-    @Option(names = "--preset", paramLabel = "NAME",
+    @Option(
+            names = "--preset",
+            paramLabel = "NAME",
             description = "RMSProp preset: pytorch, keras, tf1, optax, cs231n, d2l (see `optikata optimizers`)")
     String preset;
 
-    @Option(names = {"--lr", "--learning-rate"}, paramLabel = "ETA", description = "learning rate η")
+    @Option(
+            names = {"--lr", "--learning-rate"},
+            paramLabel = "ETA",
+            description = "learning rate η")
     Double learningRate;
 
-    @Option(names = {"--decay", "--rho", "--gamma", "--alpha"}, paramLabel = "BETA",
-            description = "decay rate β of the squared-gradient average, in [0, 1) (PyTorch's alpha, Keras' rho, d2l's gamma)")
+    @Option(
+            names = {"--decay", "--rho", "--gamma", "--alpha"},
+            paramLabel = "BETA",
+            description =
+                    "decay rate β of the squared-gradient average, in [0, 1) (PyTorch's alpha, Keras' rho, d2l's gamma)")
     Double decay;
 
-    @Option(names = {"--eps", "--epsilon"}, paramLabel = "EPS", description = "ε > 0")
+    @Option(
+            names = {"--eps", "--epsilon"},
+            paramLabel = "EPS",
+            description = "ε > 0")
     Double epsilon;
 
-    @Option(names = "--eps-placement", paramLabel = "WHERE",
+    @Option(
+            names = "--eps-placement",
+            paramLabel = "WHERE",
             description = "inside_root (√(s+ε)) or outside_root (√s+ε)")
     EpsilonPlacement epsilonPlacement;
 

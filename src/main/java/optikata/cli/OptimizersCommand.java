@@ -18,7 +18,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "optimizers", mixinStandardHelpOptions = true,
+@Command(
+        name = "optimizers",
+        mixinStandardHelpOptions = true,
         header = "List the optimizer family, the RMSProp presets and their defaults.",
         description = {
             "List the optimizer family with its defaults, and the RMSProp presets with each framework's",
@@ -29,7 +31,10 @@ public final class OptimizersCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--digits", paramLabel = "N", defaultValue = "0",
+    @Option(
+            names = "--digits",
+            paramLabel = "N",
+            defaultValue = "0",
             description = "round numbers to N significant digits (default: 0, each number exactly as it is set)")
     int digits;
 
@@ -45,7 +50,8 @@ public final class OptimizersCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (digits < 0 || digits > 17) {
-            throw new OptionException("--digits", "invalid number of digits: " + digits + " (must be 0, for exact, to 17)");
+            throw new OptionException(
+                    "--digits", "invalid number of digits: " + digits + " (must be 0, for exact, to 17)");
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println("Optimizers and their defaults:");
@@ -68,14 +74,19 @@ public final class OptimizersCommand implements Callable<Integer> {
         family.print(out, "  ");
         out.println();
         out.println("RMSProp presets (--preset NAME), each framework's defaults under its own names:");
-        Table presets = new Table("preset", "η", "β (decay rate)", "ε", "ε placement", "s₀", "momentum buffer holds", "follows");
+        Table presets = new Table(
+                "preset", "η", "β (decay rate)", "ε", "ε placement", "s₀", "momentum buffer holds", "follows");
         boolean footnote = false;
         for (RmsPropPreset p : RmsPropPreset.values()) {
             RmsPropConfig c = p.config();
             String[] n = NAMES.getOrDefault(p, new String[] {"learning rate", "decay", "epsilon"});
             String lr = p.hasDefaultLearningRate() ? n[0] + "=" + number(c.learningRate()) : n[0] + ": none*";
             footnote |= !p.hasDefaultLearningRate();
-            presets.row(p.id(), lr, n[1] + "=" + number(c.decay()), n[2] + "=" + number(c.epsilon()),
+            presets.row(
+                    p.id(),
+                    lr,
+                    n[1] + "=" + number(c.decay()),
+                    n[2] + "=" + number(c.epsilon()),
                     c.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT ? "√(s+ε)" : "√s+ε",
                     number(c.initialAccumulator()),
                     c.momentumForm() == MomentumForm.SCALED_UPDATE ? "η·g/denominator" : "g/denominator (×η after)",
@@ -95,11 +106,13 @@ public final class OptimizersCommand implements Callable<Integer> {
                     used.add(p.id() + " " + number(p.config().learningRate()));
                 }
             }
-            out.printf("  * %s %s no default learning rate (the caller must give one); without --lr the preset uses %s.%n",
+            out.printf(
+                    "  * %s %s no default learning rate (the caller must give one); without --lr the preset uses %s.%n",
                     String.join(" and ", none), none.size() == 1 ? "has" : "have", String.join(", ", used));
         }
         out.println();
-        out.println("Numbers as each framework is usually called (--hyperparameter-precision, --operation-order; --precision float32 for float32 tensors):");
+        out.println(
+                "Numbers as each framework is usually called (--hyperparameter-precision, --operation-order; --precision float32 for float32 tensors):");
         for (RmsPropPreset p : RmsPropPreset.values()) {
             out.printf("  %-7s %s%n", p.id(), p.precisionNote());
         }

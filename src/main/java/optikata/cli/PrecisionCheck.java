@@ -16,19 +16,26 @@ import optikata.run.Trajectory;
 
 /** For {@code diagnose}: the matched form replayed in float64 and under the given precision options. */
 final class PrecisionCheck {
-    private PrecisionCheck() {
-    }
+    private PrecisionCheck() {}
 
     static String describe(Trace trace, Diagnoser.Fit fit, PrecisionOptions precision) {
         if (fit.mistake() != RmsPropMistake.NONE) {
             return "Precision:  not compared (the best match is a mistake, not an RMSProp form)";
         }
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(fit.learningRate()).withDecay(fit.decay())
-                .withEpsilon(fit.epsilon()).withEpsilonPlacement(fit.placement()).withInitialAccumulator(fit.initialAccumulator());
+        RmsPropConfig c = RmsPropConfig.defaults()
+                .withLearningRate(fit.learningRate())
+                .withDecay(fit.decay())
+                .withEpsilon(fit.epsilon())
+                .withEpsilonPlacement(fit.placement())
+                .withInitialAccumulator(fit.initialAccumulator());
         Agreement float64 = agreement(trace, new RmsProp(c));
         Agreement given = agreement(trace, precision.apply(new RmsProp(c)));
-        return String.format(Locale.ROOT, "Precision:  the matched form in float64 differs from the trace by %s; with %s by %s",
-                float64.describe(), describe(precision), given.describe());
+        return String.format(
+                Locale.ROOT,
+                "Precision:  the matched form in float64 differs from the trace by %s; with %s by %s",
+                float64.describe(),
+                describe(precision),
+                given.describe());
     }
 
     private static Agreement agreement(Trace trace, Optimizer o) {
@@ -46,7 +53,8 @@ final class PrecisionCheck {
     private static String describe(PrecisionOptions p) {
         List<String> parts = new ArrayList<>();
         if (p.hyperparameterPrecision != null) {
-            parts.add("--hyperparameter-precision " + p.hyperparameterPrecision.name().toLowerCase(Locale.ROOT));
+            parts.add("--hyperparameter-precision "
+                    + p.hyperparameterPrecision.name().toLowerCase(Locale.ROOT));
         }
         if (p.arithmetic != null) {
             parts.add("--precision " + p.arithmetic.name().toLowerCase(Locale.ROOT));

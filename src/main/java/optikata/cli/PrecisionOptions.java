@@ -16,29 +16,44 @@ import picocli.CommandLine.Option;
  * variance. They apply to RMSProp only; unset options keep the preset's choice.
  */
 public final class PrecisionOptions {
-    @Option(names = "--hyperparameter-precision", paramLabel = "P",
-            description = "float64, learning_rate_float32 (Keras: η is a float32 variable) or float32 (TF1: η, ρ, μ, ε are float32 "
-                    + "tensors); rounds the values once before use (default: the preset's, see `optikata optimizers`)")
+    @Option(
+            names = "--hyperparameter-precision",
+            paramLabel = "P",
+            description =
+                    "float64, learning_rate_float32 (Keras: η is a float32 variable) or float32 (TF1: η, ρ, μ, ε are float32 "
+                            + "tensors); rounds the values once before use (default: the preset's, see `optikata optimizers`)")
     HyperparameterPrecision hyperparameterPrecision;
 
-    @Option(names = "--precision", paramLabel = "P",
-            description = "arithmetic precision: float64, or float32 (state and every operation rounded to float32, in the "
-                    + "preset's order of operations, as with float32 tensors) (default: float64)")
+    @Option(
+            names = "--precision",
+            paramLabel = "P",
+            description =
+                    "arithmetic precision: float64, or float32 (state and every operation rounded to float32, in the "
+                            + "preset's order of operations, as with float32 tensors) (default: float64)")
     ArithmeticPrecision arithmetic;
 
-    @Option(names = "--operation-order", paramLabel = "ORDER",
-            description = "standard, pytorch, incremental (TF1's kernel, Optax) or nd4j: whose kernel's order of operations fixes "
-                    + "the last bits (default: the preset's)")
+    @Option(
+            names = "--operation-order",
+            paramLabel = "ORDER",
+            description =
+                    "standard, pytorch, incremental (TF1's kernel, Optax) or nd4j: whose kernel's order of operations fixes "
+                            + "the last bits (default: the preset's)")
     OperationOrder operationOrder;
 
-    @Option(names = "--negative-variance", paramLabel = "WHAT",
-            description = "centered RMSProp when s − ḡ² rounds below 0: clamp (at 0) or nan (PyTorch's sqrt of a negative) "
-                    + "(default: clamp)")
+    @Option(
+            names = "--negative-variance",
+            paramLabel = "WHAT",
+            description =
+                    "centered RMSProp when s − ḡ² rounds below 0: clamp (at 0) or nan (PyTorch's sqrt of a negative) "
+                            + "(default: clamp)")
     NegativeVariance negativeVariance;
 
     /** Whether any option was given. */
     boolean given() {
-        return hyperparameterPrecision != null || arithmetic != null || operationOrder != null || negativeVariance != null;
+        return hyperparameterPrecision != null
+                || arithmetic != null
+                || operationOrder != null
+                || negativeVariance != null;
     }
 
     /**
@@ -51,11 +66,15 @@ public final class PrecisionOptions {
             return optimizer;
         }
         if (!(optimizer instanceof RmsProp rms)) {
-            String option = hyperparameterPrecision != null ? "--hyperparameter-precision " + hyperparameterPrecision
-                    : arithmetic != null ? "--precision " + arithmetic
-                    : operationOrder != null ? "--operation-order " + operationOrder : "--negative-variance " + negativeVariance;
-            throw new IllegalArgumentException("Invalid option for " + optimizer.name() + ": " + option.toLowerCase(Locale.ROOT)
-                    + " (precision modes are for rmsprop)");
+            String option = hyperparameterPrecision != null
+                    ? "--hyperparameter-precision " + hyperparameterPrecision
+                    : arithmetic != null
+                            ? "--precision " + arithmetic
+                            : operationOrder != null
+                                    ? "--operation-order " + operationOrder
+                                    : "--negative-variance " + negativeVariance;
+            throw new IllegalArgumentException("Invalid option for " + optimizer.name() + ": "
+                    + option.toLowerCase(Locale.ROOT) + " (precision modes are for rmsprop)");
         }
         RmsPropConfig c = rms.config();
         if (hyperparameterPrecision != null) {

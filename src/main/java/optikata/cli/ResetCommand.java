@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "reset", mixinStandardHelpOptions = true,
+@Command(
+        name = "reset",
+        mixinStandardHelpOptions = true,
         header = "Put an exercise's stub back as it was shipped (your file is backed up first).",
         description = {
             "Replace your files in exercises/NN-name/src with the stub as shipped: the committed",
@@ -44,7 +46,9 @@ public final class ResetCommand implements Callable<Integer> {
     @Parameters(paramLabel = "EXERCISE", description = "the exercise to reset (01, 01-one-step or one-step)")
     String wanted;
 
-    @Option(names = {"-y", "--yes"}, description = "do not ask")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "do not ask")
     boolean yes;
 
     @Override
@@ -70,7 +74,8 @@ public final class ResetCommand implements Callable<Integer> {
         }
         if (!yes) {
             if (!Terminal.isTerminal(0)) {
-                throw new IllegalArgumentException("Refusing to reset " + name + " without asking: not run from a terminal (add --yes)");
+                throw new IllegalArgumentException(
+                        "Refusing to reset " + name + " without asking: not run from a terminal (add --yes)");
             }
             out.print("Put " + name + "'s stub back as shipped? Your files are backed up first. [y/N] ");
             out.flush();
@@ -108,8 +113,13 @@ public final class ResetCommand implements Callable<Integer> {
         if (files.isEmpty()) {
             return null;
         }
-        String time = LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-        Path to = layout.root().resolve(".optikata").resolve("backups").resolve(name).resolve(time);
+        String time =
+                LocalDateTime.now(ZoneId.systemDefault()).format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+        Path to = layout.root()
+                .resolve(".optikata")
+                .resolve("backups")
+                .resolve(name)
+                .resolve(time);
         for (Path rel : files) {
             Path src = dir.resolve(rel);
             if (!Files.isRegularFile(src, LinkOption.NOFOLLOW_LINKS)) {

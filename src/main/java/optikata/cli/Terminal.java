@@ -73,7 +73,8 @@ final class Terminal implements AutoCloseable {
     }
 
     private static String stty(String args) {
-        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "stty " + args).redirectInput(ProcessBuilder.Redirect.INHERIT)
+        ProcessBuilder pb = new ProcessBuilder("sh", "-c", "stty " + args)
+                .redirectInput(ProcessBuilder.Redirect.INHERIT)
                 .redirectError(ProcessBuilder.Redirect.to(new File("/dev/null")));
         try {
             Process p = pb.start();

@@ -25,7 +25,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "trace", mixinStandardHelpOptions = true,
+@Command(
+        name = "trace",
+        mixinStandardHelpOptions = true,
         header = "Run an optimizer step by step and print (or plot) every step.",
         description = {
             "Run an optimizer on an objective (or on recorded gradients) and print every step:",
@@ -45,40 +47,74 @@ public final class TraceCommand implements Callable<Integer> {
     @Mixin
     PrecisionOptions precisionOptions;
 
-    @Option(names = "--objective", defaultValue = "square", paramLabel = "NAME",
-            description = {"square (θ², the debugging guide's), d2l-quadratic (0.1x₁²+2x₂²), rosenbrock, least-squares",
-                "(the linear-regression tutorial's data), logistic (default: ${DEFAULT-VALUE}); with --replay, for the loss"})
+    @Option(
+            names = "--objective",
+            defaultValue = "square",
+            paramLabel = "NAME",
+            description = {
+                "square (θ², the debugging guide's), d2l-quadratic (0.1x₁²+2x₂²), rosenbrock, least-squares",
+                "(the linear-regression tutorial's data), logistic (default: ${DEFAULT-VALUE}); with --replay, for the loss"
+            })
     String objective;
 
-    @Option(names = "--start", split = ",", paramLabel = "X",
-            description = "start point, comma-separated (default: the objective's, e.g. 1 for square, -5,-2 for d2l-quadratic)")
+    @Option(
+            names = "--start",
+            split = ",",
+            paramLabel = "X",
+            description =
+                    "start point, comma-separated (default: the objective's, e.g. 1 for square, -5,-2 for d2l-quadratic)")
     double[] start;
 
-    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "number of steps (default: ${DEFAULT-VALUE}; with --replay: the first N recorded steps, all when not given)")
+    @Option(
+            names = "--steps",
+            defaultValue = "20",
+            paramLabel = "N",
+            description =
+                    "number of steps (default: ${DEFAULT-VALUE}; with --replay: the first N recorded steps, all when not given)")
     int steps;
 
-    @Option(names = "--replay", paramLabel = "FILE",
-            description = {"feed recorded gradients instead of an objective's: a trace this command wrote (CSV or JSON;",
+    @Option(
+            names = "--replay",
+            paramLabel = "FILE",
+            description = {
+                "feed recorded gradients instead of an objective's: a trace this command wrote (CSV or JSON;",
                 "its start point is used unless --start is given) or a CSV of gradients only (one row per step,",
-                "one column per parameter; needs --start). See docs/FORMATS.md."})
+                "one column per parameter; needs --start). See docs/FORMATS.md."
+            })
     Path replay;
 
-    @Option(names = "--format", defaultValue = "csv", paramLabel = "FMT",
+    @Option(
+            names = "--format",
+            defaultValue = "csv",
+            paramLabel = "FMT",
             description = "csv or json (default: ${DEFAULT-VALUE}; json when --out ends in .json)")
     TrajectoryFormat format;
 
-    @Option(names = "--out", paramLabel = "FILE",
+    @Option(
+            names = "--out",
+            paramLabel = "FILE",
             description = "write the trace to FILE (its folders are created) instead of printing it")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE.png", arity = "0..1", fallbackValue = DEFAULT_PLOT,
-            description = {"also draw the run: the trajectory on the contour (2-D objectives) or the loss, and",
-                "FILE-rate.png with the effective rates (default FILE: " + DEFAULT_PLOT + "; a folder gets trace.png)"})
+    @Option(
+            names = "--plot",
+            paramLabel = "FILE.png",
+            arity = "0..1",
+            fallbackValue = DEFAULT_PLOT,
+            description = {
+                "also draw the run: the trajectory on the contour (2-D objectives) or the loss, and",
+                "FILE-rate.png with the effective rates (default FILE: " + DEFAULT_PLOT + "; a folder gets trace.png)"
+            })
     Path plot;
 
-    @Option(names = "--compare", split = ",", paramLabel = "NAME",
-            description = {"run these optimizers too (same --lr where given), write them after the main run",
-                "and draw them together with --plot, e.g. rmsprop,adagrad"})
+    @Option(
+            names = "--compare",
+            split = ",",
+            paramLabel = "NAME",
+            description = {
+                "run these optimizers too (same --lr where given), write them after the main run",
+                "and draw them together with --plot, e.g. rmsprop,adagrad"
+            })
     List<String> compare;
 
     /** Every step is kept in memory (and printed): a million is far more than a person reads. */
@@ -86,17 +122,22 @@ public final class TraceCommand implements Callable<Integer> {
 
     static final String DEFAULT_PLOT = "target/optikata-trace/trace.png";
 
-    @Option(names = "--exercise", paramLabel = "NN",
-            description = "run your own optimizer from exercises/NN-name/src (03 to 07) with --lr, --decay, --eps, --momentum, --beta1, --beta2; with --plot it is drawn beside the library's")
+    @Option(
+            names = "--exercise",
+            paramLabel = "NN",
+            description =
+                    "run your own optimizer from exercises/NN-name/src (03 to 07) with --lr, --decay, --eps, --momentum, --beta1, --beta2; with --plot it is drawn beside the library's")
     String exercise;
 
     @Override
     public Integer call() throws IOException {
         if (steps < 0 || steps > MAX_STEPS) {
-            throw new OptionException("--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
+            throw new OptionException(
+                    "--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
         }
         ExerciseTrace mine = exercise == null ? null : new ExerciseTrace(exercise, optimizerOptions);
-        Optimizer optimizer = mine == null ? precisionOptions.apply(optimizerOptions.spec().build()) : mine.learner();
+        Optimizer optimizer =
+                mine == null ? precisionOptions.apply(optimizerOptions.spec().build()) : mine.learner();
         boolean objectiveGiven = spec.commandLine().getParseResult().hasMatchedOption("--objective");
         Objective f = replay == null || objectiveGiven ? Objectives.byName(objective) : null;
         List<double[]> gradients = null;
@@ -105,11 +146,15 @@ public final class TraceCommand implements Callable<Integer> {
             Trace recorded = TrajectoryFormat.readGradients(replay, start == null ? -1 : start.length);
             double[] from = start != null ? start : recorded.start();
             if (from == null) {
-                throw new OptionException("--replay", replay + " holds gradients only, without the start point: give it with --start X[,X...]");
+                throw new OptionException(
+                        "--replay",
+                        replay + " holds gradients only, without the start point: give it with --start X[,X...]");
             }
             if (from.length != recorded.gradients().get(0).length) {
-                throw new OptionException("--start", "invalid start point: " + Words.count(from.length, "value") + " but the gradients in "
-                        + replay + " have " + recorded.gradients().get(0).length);
+                throw new OptionException(
+                        "--start",
+                        "invalid start point: " + Words.count(from.length, "value") + " but the gradients in " + replay
+                                + " have " + recorded.gradients().get(0).length);
             }
             gradients = recorded.gradients();
             if (spec.commandLine().getParseResult().hasMatchedOption("--steps") && steps < gradients.size()) {
@@ -120,8 +165,10 @@ public final class TraceCommand implements Callable<Integer> {
             x0 = start == null ? f.defaultStart() : Objective.column(start.clone());
         }
         if (f != null && x0.getNumElements() != f.dimension()) {
-            throw new OptionException(start != null ? "--start" : "--objective", "invalid start point: "
-                    + Words.count(x0.getNumElements(), "value") + " but " + f.name() + " takes " + f.dimension());
+            throw new OptionException(
+                    start != null ? "--start" : "--objective",
+                    "invalid start point: " + Words.count(x0.getNumElements(), "value") + " but " + f.name() + " takes "
+                            + f.dimension());
         }
         List<Trajectory> runs = new ArrayList<>();
         List<Optimizer> optimizers = new ArrayList<>();
@@ -139,7 +186,9 @@ public final class TraceCommand implements Callable<Integer> {
             }
             Optimizer o;
             try {
-                o = OptimizerSpec.of(other.strip()).withLearningRate(optimizerOptions.learningRate).build();
+                o = OptimizerSpec.of(other.strip())
+                        .withLearningRate(optimizerOptions.learningRate)
+                        .build();
             } catch (IllegalArgumentException e) {
                 throw new OptionException("--compare", e.getMessage(), e);
             }
@@ -148,7 +197,8 @@ public final class TraceCommand implements Callable<Integer> {
         }
         if (plot != null) {
             if (f == null) {
-                throw new OptionException("--plot", "a replayed run has no loss to draw without its objective: name it with --objective");
+                throw new OptionException(
+                        "--plot", "a replayed run has no loss to draw without its objective: name it with --objective");
             }
             Path file = Files.isDirectory(plot) ? plot.resolve("trace.png") : plot;
             Files.createDirectories(file.toAbsolutePath().getParent());
@@ -157,7 +207,8 @@ public final class TraceCommand implements Callable<Integer> {
             }
         }
         TrajectoryFormat fmt = format;
-        if (out != null && !spec.commandLine().getParseResult().hasMatchedOption("--format")
+        if (out != null
+                && !spec.commandLine().getParseResult().hasMatchedOption("--format")
                 && out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json")) {
             fmt = TrajectoryFormat.JSON;
         }
@@ -172,13 +223,18 @@ public final class TraceCommand implements Callable<Integer> {
             try (PrintWriter o = new PrintWriter(Files.newBufferedWriter(out, StandardCharsets.UTF_8))) {
                 TrajectoryFormat.write(fmt, runs, optimizers, o);
             }
-            spec.commandLine().getErr().println("optikata trace: wrote " + out + " (" + Words.count(runs.get(0).steps(), "step")
-                    + (runs.size() > 1 ? ", " + Words.count(runs.size() - 1, "compared run") : "") + ")");
+            spec.commandLine()
+                    .getErr()
+                    .println("optikata trace: wrote " + out + " ("
+                            + Words.count(runs.get(0).steps(), "step")
+                            + (runs.size() > 1 ? ", " + Words.count(runs.size() - 1, "compared run") : "") + ")");
         }
         Trajectory main = runs.get(0);
         if (main.diverged()) {
-            spec.commandLine().getErr().println("optikata trace: stopped at step " + main.divergedAt().getAsInt()
-                    + ": " + main.stopReason());
+            spec.commandLine()
+                    .getErr()
+                    .println("optikata trace: stopped at step "
+                            + main.divergedAt().getAsInt() + ": " + main.stopReason());
             return 1;
         }
         return 0;

@@ -7,12 +7,14 @@ import optikata.kata.Progress;
 import optikata.kata.Stubs;
 import optikata.kata.Watcher;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "watch", mixinStandardHelpOptions = true,
+@Command(
+        name = "watch",
+        mixinStandardHelpOptions = true,
         header = "Re-check an exercise every time you save it, and move on when it passes.",
         description = {
             "Watch an exercise's files; on every save, compile it and run its specs again (in this",
@@ -29,13 +31,22 @@ public final class WatchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "0..1", paramLabel = "EXERCISE", description = "the exercise to start with (default: the first unfinished)")
+    @Parameters(
+            arity = "0..1",
+            paramLabel = "EXERCISE",
+            description = "the exercise to start with (default: the first unfinished)")
     String wanted;
 
-    @Option(names = "--timeout", defaultValue = "10", paramLabel = "SECONDS", description = "time limit per spec (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            defaultValue = "10",
+            paramLabel = "SECONDS",
+            description = "time limit per spec (default: ${DEFAULT-VALUE})")
     int timeout;
 
-    @Option(names = "--plain", description = "append plain lines even in a terminal (no screen redraws, no single-key input)")
+    @Option(
+            names = "--plain",
+            description = "append plain lines even in a terminal (no screen redraws, no single-key input)")
     boolean plain;
 
     @Override

@@ -6,8 +6,7 @@ import java.util.Locale;
 
 /** Counts and numbers for people: "1 step", "3 steps"; 0.001 and 1e-8 rather than 1.0E-8. */
 final class Words {
-    private Words() {
-    }
+    private Words() {}
 
     /** {@code count(1, "step")} is "1 step", {@code count(2, "step")} "2 steps". */
     static String count(long n, String singular) {
@@ -19,7 +18,8 @@ final class Words {
             return singular.substring(0, singular.length() - 1) + "ies";
         }
         return singular.endsWith("s") || singular.endsWith("x") || singular.endsWith("sh") || singular.endsWith("ch")
-                ? singular + "es" : singular + "s";
+                ? singular + "es"
+                : singular + "s";
     }
 
     /**

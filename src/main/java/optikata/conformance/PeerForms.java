@@ -9,8 +9,7 @@ import java.util.List;
  * Adam as Kingma &amp; Ba's Algorithm 1 and PyTorch compute it.
  */
 public final class PeerForms {
-    private PeerForms() {
-    }
+    private PeerForms() {}
 
     /**
      * Tribuo 4.3.2 {@code org.tribuo.math.optimisers.Adam.step}: {@code α_t = η·√(1−β₂ᵗ)/(1−β₁ᵗ)},
@@ -19,8 +18,8 @@ public final class PeerForms {
      *
      * @return θ per step, row 0 the start
      */
-    public static double[][] tribuoAdam(double[] start, List<double[]> gradients, int steps, double lr, double beta1, double beta2,
-                                        double eps) {
+    public static double[][] tribuoAdam(
+            double[] start, List<double[]> gradients, int steps, double lr, double beta1, double beta2, double eps) {
         double[][] out = new double[steps + 1][];
         double[] theta = start.clone();
         double[] m = new double[theta.length];
@@ -48,8 +47,8 @@ public final class PeerForms {
      * {@code θ ← θ − (m·α_t)/(√v + ε)}, which is Algorithm 1 with ε replaced by {@code ε·√(1−β₂ᵗ)}
      * (Kingma &amp; Ba §2, "ε̂").
      */
-    public static double[][] nd4jAdam(double[] start, List<double[]> gradients, int steps, double lr, double beta1, double beta2,
-                                      double eps) {
+    public static double[][] nd4jAdam(
+            double[] start, List<double[]> gradients, int steps, double lr, double beta1, double beta2, double eps) {
         double[][] out = new double[steps + 1][];
         double[] theta = start.clone();
         double[] m = new double[theta.length];

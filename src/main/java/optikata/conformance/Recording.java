@@ -16,8 +16,16 @@ import java.util.Map;
  * @param expectation  what the replay with {@code arguments} is expected to give
  * @param trajectory   θ per step, {@code trajectory[0]} the start
  */
-public record Recording(String id, String framework, String version, String variant, String dtype, List<String> arguments,
-                        Map<String, List<String>> alternatives, Expectation expectation, double[][] trajectory) {
+public record Recording(
+        String id,
+        String framework,
+        String version,
+        String variant,
+        String dtype,
+        List<String> arguments,
+        Map<String, List<String>> alternatives,
+        Expectation expectation,
+        double[][] trajectory) {
 
     /** The number of recorded steps (rows after the start). */
     public int steps() {
@@ -35,7 +43,8 @@ public record Recording(String id, String framework, String version, String vari
     public record Expectation(String agreement, double tolerance, String why) {
         public Expectation {
             if (!List.of("bitwise", "within", "differs").contains(agreement)) {
-                throw new IllegalArgumentException("Invalid expectation: " + agreement + " (must be bitwise, within or differs)");
+                throw new IllegalArgumentException(
+                        "Invalid expectation: " + agreement + " (must be bitwise, within or differs)");
             }
             if (!(tolerance >= 0)) {
                 throw new IllegalArgumentException("Invalid expectation tolerance: " + tolerance + " (must be >= 0)");

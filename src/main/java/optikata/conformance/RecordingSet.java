@@ -36,14 +36,21 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
      */
     public static RecordingSet load(Path folder) throws IOException {
         if (!Files.isDirectory(folder.resolve("ref"))) {
-            throw new IllegalArgumentException("Invalid recordings folder: " + folder + " (needs grads.csv, start.csv and ref/)");
+            throw new IllegalArgumentException(
+                    "Invalid recordings folder: " + folder + " (needs grads.csv, start.csv and ref/)");
         }
-        double[] start = parseRow(folder.resolve("start.csv"), Files.readAllLines(folder.resolve("start.csv"), StandardCharsets.UTF_8)
-                .stream().filter(l -> !l.isBlank()).findFirst().orElse(""));
-        List<double[]> gradients = TrajectoryFormat.readGradients(folder.resolve("grads.csv"), start.length).gradients();
+        double[] start = parseRow(
+                folder.resolve("start.csv"),
+                Files.readAllLines(folder.resolve("start.csv"), StandardCharsets.UTF_8).stream()
+                        .filter(l -> !l.isBlank())
+                        .findFirst()
+                        .orElse(""));
+        List<double[]> gradients = TrajectoryFormat.readGradients(folder.resolve("grads.csv"), start.length)
+                .gradients();
         List<Recording> recordings = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder.resolve("ref"))) {
-            for (Path json : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+            for (Path json :
+                    files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
                 recordings.add(read(json, start.length));
             }
         }
@@ -59,7 +66,9 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
         if (e.isMissingNode()) {
             throw new IllegalArgumentException(json + ": no \"expect\" (agreement, tolerance, why)");
         }
-        Recording.Expectation expect = new Recording.Expectation(e.path("agreement").asText(), e.path("tolerance").asDouble(0),
+        Recording.Expectation expect = new Recording.Expectation(
+                e.path("agreement").asText(),
+                e.path("tolerance").asDouble(0),
                 e.path("why").asText(""));
         Path csv = json.resolveSibling(id + ".csv");
         List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
@@ -70,12 +79,21 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
             }
             double[] row = parseRow(csv, lines.get(n));
             if (row.length != d + 1 || row[0] != rows.size()) {
-                throw new IllegalArgumentException(csv + ":" + (n + 1) + ": expected step " + rows.size() + " and " + d + " parameters");
+                throw new IllegalArgumentException(
+                        csv + ":" + (n + 1) + ": expected step " + rows.size() + " and " + d + " parameters");
             }
             rows.add(Arrays.copyOfRange(row, 1, row.length));
         }
-        return new Recording(id, m.path("framework").asText(), m.path("version").asText(), m.path("variant").asText(),
-                m.path("dtype").asText(), strings(m.path("optikata")), alternatives, expect, rows.toArray(double[][]::new));
+        return new Recording(
+                id,
+                m.path("framework").asText(),
+                m.path("version").asText(),
+                m.path("variant").asText(),
+                m.path("dtype").asText(),
+                strings(m.path("optikata")),
+                alternatives,
+                expect,
+                rows.toArray(double[][]::new));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -99,7 +117,9 @@ public record RecordingSet(Path folder, List<double[]> gradients, double[] start
 
     /** The recording with this id. */
     public Recording byId(String id) {
-        return recordings.stream().filter(r -> r.id().equals(id)).findFirst()
+        return recordings.stream()
+                .filter(r -> r.id().equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown recording: " + id));
     }
 

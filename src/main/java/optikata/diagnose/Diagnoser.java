@@ -30,19 +30,31 @@ public final class Diagnoser {
     /** Above this residual no known form explains the trace. */
     public static final double NO_MATCH = 1e-3;
 
-    private Diagnoser() {
-    }
+    private Diagnoser() {}
 
     /** One fitted candidate. */
-    public record Fit(RmsPropMistake mistake, EpsilonPlacement placement, double learningRate, double decay, double epsilon,
-                      double initialAccumulator, double residual) {
+    public record Fit(
+            RmsPropMistake mistake,
+            EpsilonPlacement placement,
+            double learningRate,
+            double decay,
+            double epsilon,
+            double initialAccumulator,
+            double residual) {
         public String describe() {
             String where = placement == EpsilonPlacement.INSIDE_ROOT ? "inside" : "outside";
             String other = placement == EpsilonPlacement.INSIDE_ROOT ? "outside" : "inside";
             String form = mistake == RmsPropMistake.EPSILON_MISPLACED
                     ? "epsilon-misplaced (meant ε " + where + " the root, wrote it " + other + ")"
-                    : (mistake == RmsPropMistake.NONE ? "correct RMSProp" : mistake.id()) + ", ε " + where + " the root";
-            return String.format(java.util.Locale.ROOT, "%s (η = %.6g, β = %s, ε = %s, s₀ = %s)", form, learningRate, decay, epsilon,
+                    : (mistake == RmsPropMistake.NONE ? "correct RMSProp" : mistake.id()) + ", ε " + where
+                            + " the root";
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "%s (η = %.6g, β = %s, ε = %s, s₀ = %s)",
+                    form,
+                    learningRate,
+                    decay,
+                    epsilon,
                     initialAccumulator);
         }
     }
@@ -56,7 +68,8 @@ public final class Diagnoser {
      * @param firstDeviation the first step at which the trace leaves the correct update with the fitted
      *                       hyperparameters (0 when it never does)
      */
-    public record Diagnosis(Fit best, List<Fit> alternatives, List<String> presets, int firstDeviation, int stepsUsed, Fit closest) {
+    public record Diagnosis(
+            Fit best, List<Fit> alternatives, List<String> presets, int firstDeviation, int stepsUsed, Fit closest) {
         public boolean matched() {
             return best != null;
         }
@@ -101,29 +114,48 @@ public final class Diagnoser {
         if (closest.mistake() == RmsPropMistake.NONE) {
             for (RmsPropPreset p : RmsPropPreset.values()) {
                 RmsPropConfig c = p.config();
-                if (tiedCorrect.stream().anyMatch(f -> c.epsilonPlacement() == f.placement() && c.initialAccumulator() == f.initialAccumulator()
-                        && c.decay() == f.decay() && c.epsilon() == f.epsilon())) {
+                if (tiedCorrect.stream()
+                        .anyMatch(f -> c.epsilonPlacement() == f.placement()
+                                && c.initialAccumulator() == f.initialAccumulator()
+                                && c.decay() == f.decay()
+                                && c.epsilon() == f.epsilon())) {
                     presets.add(p.id());
                 }
             }
         }
-        Fit correct = closest.mistake() == RmsPropMistake.NONE ? closest
-                : new Fit(RmsPropMistake.NONE, closest.placement(), closest.learningRate(), closest.decay(), closest.epsilon(),
-                closest.initialAccumulator(), Double.NaN);
+        Fit correct = closest.mistake() == RmsPropMistake.NONE
+                ? closest
+                : new Fit(
+                        RmsPropMistake.NONE,
+                        closest.placement(),
+                        closest.learningRate(),
+                        closest.decay(),
+                        closest.epsilon(),
+                        closest.initialAccumulator(),
+                        Double.NaN);
         return new Diagnosis(closest, ties, presets, firstDeviation(trace, correct), trace.steps(), closest);
     }
 
-    static Optimizer candidate(RmsPropMistake mistake, EpsilonPlacement placement, double lr, double beta, double eps, double s0) {
-        RmsPropConfig c = RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(eps).withEpsilonPlacement(placement)
-                .withInitialAccumulator(s0).withNonFinitePolicy(NonFinitePolicy.PROPAGATE);
+    static Optimizer candidate(
+            RmsPropMistake mistake, EpsilonPlacement placement, double lr, double beta, double eps, double s0) {
+        RmsPropConfig c = RmsPropConfig.defaults()
+                .withLearningRate(lr)
+                .withDecay(beta)
+                .withEpsilon(eps)
+                .withEpsilonPlacement(placement)
+                .withInitialAccumulator(s0)
+                .withNonFinitePolicy(NonFinitePolicy.PROPAGATE);
         return new MistakenRmsProp(c, mistake);
     }
 
     /** Fits η from the first step, then scores the replay; null when η comes out non-positive or undefined. */
-    static Fit fit(Trace trace, RmsPropMistake mistake, EpsilonPlacement placement, double beta, double eps, double s0) {
+    static Fit fit(
+            Trace trace, RmsPropMistake mistake, EpsilonPlacement placement, double beta, double eps, double s0) {
         int d = trace.start().length;
-        DMatrixRMaj theta = Replay.of(candidate(mistake, placement, 1.0, beta, eps, s0), column(trace.start())).tolerateNonFinite()
-                .run(trace.gradients().subList(0, 1)).theta();
+        DMatrixRMaj theta = Replay.of(candidate(mistake, placement, 1.0, beta, eps, s0), column(trace.start()))
+                .tolerateNonFinite()
+                .run(trace.gradients().subList(0, 1))
+                .theta();
         int k = 0;
         double biggest = -1;
         for (int i = 0; i < d; i++) {
@@ -138,7 +170,14 @@ public final class Diagnoser {
         if (!(lr > 0) || !Double.isFinite(lr)) {
             return null;
         }
-        return new Fit(mistake, placement, lr, beta, eps, s0, residual(trace, candidate(mistake, placement, lr, beta, eps, s0)));
+        return new Fit(
+                mistake,
+                placement,
+                lr,
+                beta,
+                eps,
+                s0,
+                residual(trace, candidate(mistake, placement, lr, beta, eps, s0)));
     }
 
     /**
@@ -178,10 +217,17 @@ public final class Diagnoser {
     /** The first step at which the correct update leaves the trace (0 when it never does). */
     static int firstDeviation(Trace trace, Fit correct) {
         int d = trace.start().length;
-        Optimizer o = candidate(RmsPropMistake.NONE, correct.placement(), correct.learningRate(), correct.decay(), correct.epsilon(),
+        Optimizer o = candidate(
+                RmsPropMistake.NONE,
+                correct.placement(),
+                correct.learningRate(),
+                correct.decay(),
+                correct.epsilon(),
                 correct.initialAccumulator());
         // compare one step at a time from the recorded parameters, so one bad step is not blamed on later ones
-        Replay.Result result = Replay.of(o, column(trace.start())).fromRecorded(trace.thetas()).tolerateNonFinite()
+        Replay.Result result = Replay.of(o, column(trace.start()))
+                .fromRecorded(trace.thetas())
+                .tolerateNonFinite()
                 .run(trace.gradients(), (t, theta, gradient) -> {
                     double[] before = t == 1 ? trace.start() : trace.thetas().get(t - 2);
                     double[] observed = trace.thetas().get(t - 1);

@@ -26,15 +26,17 @@ import org.knowm.xchart.CategoryChartBuilder;
 
 /** Grades every submission folder under a cohort folder, in parallel, with a progress line. */
 public final class Cohort {
-    private Cohort() {
-    }
+    private Cohort() {}
 
-    public static List<Grader.Result> grade(KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress)
+    public static List<Grader.Result> grade(
+            KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress)
             throws IOException, InterruptedException {
         List<Path> submissions;
         try (Stream<Path> s = Files.list(cohort)) {
             // a link in the cohort folder is not a learner's folder: it could point at the instructor's files
-            submissions = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+            submissions = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted()
+                    .toList();
         }
         if (submissions.isEmpty()) {
             throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
@@ -55,8 +57,16 @@ public final class Cohort {
                 synchronized (progress) {
                     int width = 30;
                     int filled = width * n / submissions.size();
-                    progress.printf(Locale.ROOT, "\r[%s%s] %d/%d  %-24s  %s elapsed, ~%s left ", "#".repeat(filled), ".".repeat(width - filled),
-                            n, submissions.size(), trim(submission.getFileName().toString()), clock(elapsed), clock(left));
+                    progress.printf(
+                            Locale.ROOT,
+                            "\r[%s%s] %d/%d  %-24s  %s elapsed, ~%s left ",
+                            "#".repeat(filled),
+                            ".".repeat(width - filled),
+                            n,
+                            submissions.size(),
+                            trim(submission.getFileName().toString()),
+                            clock(elapsed),
+                            clock(left));
                     progress.flush();
                 }
                 return r;
@@ -94,11 +104,19 @@ public final class Cohort {
         for (Grader.Result r : results) {
             sb.append(csv(r.submission()));
             for (String e : exercises) {
-                double score = r.outcomes().stream().filter(o -> o.exercise().equals(e)).mapToDouble(Outcome::score).sum();
+                double score = r.outcomes().stream()
+                        .filter(o -> o.exercise().equals(e))
+                        .mapToDouble(Outcome::score)
+                        .sum();
                 sb.append(',').append(Reports.fmt(Grader.round(score)));
             }
-            sb.append(',').append(Reports.fmt(r.score())).append(',').append(Reports.fmt(r.maxScore())).append(',')
-                    .append(csv(r.fatal() == null ? "" : "could not grade: " + r.fatal())).append('\n');
+            sb.append(',')
+                    .append(Reports.fmt(r.score()))
+                    .append(',')
+                    .append(Reports.fmt(r.maxScore()))
+                    .append(',')
+                    .append(csv(r.fatal() == null ? "" : "could not grade: " + r.fatal()))
+                    .append('\n');
         }
         SafeFiles.write(file.getParent(), file.getFileName().toString(), sb);
     }
@@ -125,8 +143,13 @@ public final class Cohort {
             labels.add(String.format(Locale.ROOT, "%d–%d%%", b * 10, b * 10 + 10));
             values.add(counts[b]);
         }
-        CategoryChart chart = new CategoryChartBuilder().width(900).height(500).title("Score distribution (" + results.size() + " submissions)")
-                .xAxisTitle("score, % of " + Reports.fmt(max) + " points").yAxisTitle("submissions").build();
+        CategoryChart chart = new CategoryChartBuilder()
+                .width(900)
+                .height(500)
+                .title("Score distribution (" + results.size() + " submissions)")
+                .xAxisTitle("score, % of " + Reports.fmt(max) + " points")
+                .yAxisTitle("submissions")
+                .build();
         chart.getStyler().setLegendVisible(false);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.addSeries("submissions", labels, values);
@@ -149,15 +172,30 @@ public final class Cohort {
             });
         }
         StringBuilder sb = new StringBuilder("# Cohort summary\n\n");
-        double mean = results.stream().mapToDouble(Grader.Result::score).average().orElse(0);
-        sb.append(String.format(Locale.ROOT, "%d submissions, mean %.2f of %s points.%n%n![score histogram](histogram.png)%n%n",
-                results.size(), mean, Reports.fmt(max)));
-        sb.append("## What to re-teach: the most common diagnosed mistakes\n\n| exercise | submissions failing | mistakes (submissions) |\n|---|---|---|\n");
+        double mean =
+                results.stream().mapToDouble(Grader.Result::score).average().orElse(0);
+        sb.append(String.format(
+                Locale.ROOT,
+                "%d submissions, mean %.2f of %s points.%n%n![score histogram](histogram.png)%n%n",
+                results.size(),
+                mean,
+                Reports.fmt(max)));
+        sb.append(
+                "## What to re-teach: the most common diagnosed mistakes\n\n| exercise | submissions failing | mistakes (submissions) |\n|---|---|---|\n");
         for (String e : layout.names()) {
             Map<String, Integer> m = mistakes.getOrDefault(e, Map.of());
-            String list = m.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
-                    .map(x -> x.getKey() + " (" + x.getValue() + ")").reduce((a, b) -> a + ", " + b).orElse("—");
-            sb.append("| ").append(e).append(" | ").append(failedBy.getOrDefault(e, 0)).append(" | ").append(list).append(" |\n");
+            String list = m.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
+                    .map(x -> x.getKey() + " (" + x.getValue() + ")")
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("—");
+            sb.append("| ")
+                    .append(e)
+                    .append(" | ")
+                    .append(failedBy.getOrDefault(e, 0))
+                    .append(" | ")
+                    .append(list)
+                    .append(" |\n");
         }
         SafeFiles.write(out, "summary.md", sb);
     }

@@ -16,16 +16,25 @@ import java.util.Map;
  * @param sandbox             isolate each submission in a namespace where the machine allows it (bubblewrap); false forces
  *                            the fallback (a fresh uid per submission, limits, killing by process group and uid)
  */
-public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heapMb, int outputCapBytes, Map<String, Double> points,
-                           String hiddenVisibility, boolean showHiddenDetails, boolean sandbox) {
+public record GradeOptions(
+        int testTimeoutSeconds,
+        int deadlineSeconds,
+        int heapMb,
+        int outputCapBytes,
+        Map<String, Double> points,
+        String hiddenVisibility,
+        boolean showHiddenDetails,
+        boolean sandbox) {
     public static final double DEFAULT_POINTS = 10.0;
 
     public GradeOptions {
         if (testTimeoutSeconds < 1) {
-            throw new IllegalArgumentException("Invalid test timeout: " + testTimeoutSeconds + " (must be >= 1 second)");
+            throw new IllegalArgumentException(
+                    "Invalid test timeout: " + testTimeoutSeconds + " (must be >= 1 second)");
         }
         if (deadlineSeconds < testTimeoutSeconds) {
-            throw new IllegalArgumentException("Invalid deadline: " + deadlineSeconds + " (must be >= the per-test timeout, " + testTimeoutSeconds + ")");
+            throw new IllegalArgumentException("Invalid deadline: " + deadlineSeconds
+                    + " (must be >= the per-test timeout, " + testTimeoutSeconds + ")");
         }
         if (heapMb < 32) {
             throw new IllegalArgumentException("Invalid heap cap: " + heapMb + " (must be >= 32 MB)");
@@ -51,7 +60,8 @@ public record GradeOptions(int testTimeoutSeconds, int deadlineSeconds, int heap
      */
     public Sandbox.Limits sandboxLimits() {
         Sandbox.Limits d = Sandbox.Limits.defaults();
-        return new Sandbox.Limits(d.processes(), Math.max(d.memoryMb(), heapMb * 2 + 512), d.fileSizeMb(), d.openFiles());
+        return new Sandbox.Limits(
+                d.processes(), Math.max(d.memoryMb(), heapMb * 2 + 512), d.fileSizeMb(), d.openFiles());
     }
 
     public double pointsFor(String exercise) {

@@ -21,13 +21,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import optikata.kata.Contract;
 import optikata.kata.Declared;
-import optikata.kata.Exercise;
 import optikata.kata.Judge;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Oracle;
 import optikata.kata.Shipped;
-import optikata.kata.SpecResult;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
 import optikata.kata.spec.ProbeMain;
@@ -57,9 +55,15 @@ public final class Grader {
     }
 
     /** A grade: the outcomes, per exercise compile errors, and how the run went. */
-    public record Result(String submission, List<Outcome> outcomes, Map<String, List<String>> compileErrors, double score,
-                         double maxScore, double seconds, String fatal, String sandbox) {
-    }
+    public record Result(
+            String submission,
+            List<Outcome> outcomes,
+            Map<String, List<String>> compileErrors,
+            double score,
+            double maxScore,
+            double seconds,
+            String fatal,
+            String sandbox) {}
 
     /** One case to run: its exercise, book, metadata and whether it is hidden. */
     record Planned(String exercise, Oracle.BookInfo book, Case meta) {
@@ -70,7 +74,9 @@ public final class Grader {
 
     public Result grade(Path submission) {
         long start = System.nanoTime();
-        String name = submission.getFileName() == null ? submission.toString() : submission.getFileName().toString();
+        String name = submission.getFileName() == null
+                ? submission.toString()
+                : submission.getFileName().toString();
         Path scratch = null;
         Sandbox box = null;
         try {
@@ -82,18 +88,32 @@ public final class Grader {
             Path work = box.newWorkDir(scratch, "work");
             Map<String, List<String>> compileErrors = new LinkedHashMap<>();
             Map<String, List<Path>> expectedSources = new LinkedHashMap<>();
-            layout.names().forEach(ex -> expectedSources.put(ex, layout.exercise(ex).sources()));
-            SubmissionFiles.Staged stagedFiles = SubmissionFiles.stage(submission, expectedSources, layout.exercises(), scratch.resolve("src"),
+            layout.names()
+                    .forEach(ex -> expectedSources.put(ex, layout.exercise(ex).sources()));
+            SubmissionFiles.Staged stagedFiles = SubmissionFiles.stage(
+                    submission,
+                    expectedSources,
+                    layout.exercises(),
+                    scratch.resolve("src"),
                     SubmissionFiles.DEFAULT_CAP_BYTES);
             for (SubmissionFiles.Refusal r : stagedFiles.refused()) {
-                compileErrors.computeIfAbsent(r.exercise(), k -> new ArrayList<>()).add(r.message());
+                compileErrors
+                        .computeIfAbsent(r.exercise(), k -> new ArrayList<>())
+                        .add(r.message());
             }
             Map<String, List<Path>> staged = stagedFiles.sources();
             for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
                 for (Path file : e.getValue()) {
                     String why = Declared.refusal(file, Files.readString(file, StandardCharsets.UTF_8));
-                    String line = why == null ? null : "exercises/" + e.getKey() + "/src/"
-                            + scratch.resolve("src").resolve(e.getKey()).relativize(file).toString().replace('\\', '/') + ": " + why;
+                    String line = why == null
+                            ? null
+                            : "exercises/" + e.getKey() + "/src/"
+                                    + scratch.resolve("src")
+                                            .resolve(e.getKey())
+                                            .relativize(file)
+                                            .toString()
+                                            .replace('\\', '/')
+                                    + ": " + why;
                     List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
                     if (line != null && !list.contains(line)) {
                         list.add(line);
@@ -125,14 +145,17 @@ public final class Grader {
             Map<String, String> failures = new LinkedHashMap<>();
             Path books = scratch.resolve("books");
             for (boolean hidden : new boolean[] {false, true}) {
-                List<Planned> part = plan.stream().filter(p -> p.book().hidden() == hidden).toList();
+                List<Planned> part =
+                        plan.stream().filter(p -> p.book().hidden() == hidden).toList();
                 if (part.isEmpty()) {
                     continue;
                 }
                 List<Path> cp = new ArrayList<>();
                 for (String ex : layout.names()) {
                     if (!compileErrors.containsKey(ex)) {
-                        Path from = hidden ? oracles.get(ex).bookClasses() : oracles.get(ex).publicBookClasses();
+                        Path from = hidden
+                                ? oracles.get(ex).bookClasses()
+                                : oracles.get(ex).publicBookClasses();
                         if (Files.isDirectory(from)) {
                             Shipped.copyTree(from, books.resolve(hidden ? "all" : "public"));
                         }
@@ -147,11 +170,20 @@ public final class Grader {
             for (String ex : layout.names()) {
                 double points = options.pointsFor(ex);
                 if (compileErrors.containsKey(ex)) {
-                    outcomes.add(new Outcome(ex, "", "compiles", "failed", "Does not compile:\n" + String.join("\n", compileErrors.get(ex)),
-                            "", false, 0, points));
+                    outcomes.add(new Outcome(
+                            ex,
+                            "",
+                            "compiles",
+                            "failed",
+                            "Does not compile:\n" + String.join("\n", compileErrors.get(ex)),
+                            "",
+                            false,
+                            0,
+                            points));
                     continue;
                 }
-                List<Planned> mine = plan.stream().filter(p -> p.exercise().equals(ex)).toList();
+                List<Planned> mine =
+                        plan.stream().filter(p -> p.exercise().equals(ex)).toList();
                 double each = points / Math.max(1, mine.size());
                 Oracle.Exercise oracle = oracles.get(ex);
                 for (Planned p : mine) {
@@ -160,20 +192,43 @@ public final class Grader {
                     String failure = failures.get(p.key());
                     Outcome out;
                     if (failure != null) {
-                        out = new Outcome(ex, p.book().simpleName(), p.meta().title(), "failed", failure, "", hidden, 0, each);
+                        out = new Outcome(
+                                ex, p.book().simpleName(), p.meta().title(), "failed", failure, "", hidden, 0, each);
                     } else if (o == null) {
-                        out = new Outcome(ex, p.book().simpleName(), p.meta().title(), "failed", "not run: the grading deadline of "
-                                + options.deadlineSeconds() + " s was reached", "", hidden, 0, each);
+                        out = new Outcome(
+                                ex,
+                                p.book().simpleName(),
+                                p.meta().title(),
+                                "failed",
+                                "not run: the grading deadline of " + options.deadlineSeconds() + " s was reached",
+                                "",
+                                hidden,
+                                0,
+                                each);
                     } else {
-                        Judge.Verdict v = Judge.judge(p.meta(), hidden, oracle.expected(p.book().className(), p.meta().id()), o, p.key(),
-                                oracle.mistakes(), options.testTimeoutSeconds() * 1000L);
+                        Judge.Verdict v = Judge.judge(
+                                p.meta(),
+                                hidden,
+                                oracle.expected(p.book().className(), p.meta().id()),
+                                o,
+                                p.key(),
+                                oracle.mistakes(),
+                                options.testTimeoutSeconds() * 1000L);
                         String status = switch (v.status()) {
                             case PASSED -> "passed";
                             case NOT_STARTED -> "not started";
                             default -> "failed";
                         };
-                        out = new Outcome(ex, p.book().simpleName(), p.meta().title(), status, v.message(), hidden ? "" : o.output(), hidden,
-                                v.passed() ? each : 0, each);
+                        out = new Outcome(
+                                ex,
+                                p.book().simpleName(),
+                                p.meta().title(),
+                                status,
+                                v.message(),
+                                hidden ? "" : o.output(),
+                                hidden,
+                                v.passed() ? each : 0,
+                                each);
                     }
                     outcomes.add(out);
                 }
@@ -223,14 +278,17 @@ public final class Grader {
      * (so an error costs only its exercise); then refuses any class that is not the stub's. Returns
      * the class folders of the exercises that compiled.
      */
-    private List<Path> compile(Sandbox box, Path scratch, Path work, Map<String, List<Path>> staged, Map<String, List<String>> errors)
+    private List<Path> compile(
+            Sandbox box, Path scratch, Path work, Map<String, List<Path>> staged, Map<String, List<String>> errors)
             throws IOException, InterruptedException {
-        List<String> ok = staged.keySet().stream().filter(ex -> !errors.containsKey(ex)).toList();
+        List<String> ok =
+                staged.keySet().stream().filter(ex -> !errors.containsKey(ex)).toList();
         List<Path> all = new ArrayList<>();
         ok.forEach(ex -> all.addAll(staged.get(ex)));
         Map<String, Path> out = new LinkedHashMap<>();
         Path together = work.resolve("classes");
-        boolean compiledTogether = !all.isEmpty() && javac(box, scratch, work, all, together).isEmpty();
+        boolean compiledTogether =
+                !all.isEmpty() && javac(box, scratch, work, all, together).isEmpty();
         for (String ex : ok) {
             if (compiledTogether) {
                 out.put(ex, together);
@@ -260,9 +318,14 @@ public final class Grader {
                         continue;
                     }
                     for (Path stub : layout.exercise(ex).sources()) {
-                        String stubPkg = stub.getParent() == null ? "" : stub.getParent().toString().replace('\\', '/');
+                        String stubPkg = stub.getParent() == null
+                                ? ""
+                                : stub.getParent().toString().replace('\\', '/');
                         if (stubPkg.equals(pkg)) {
-                            errors.put(ex, List.of(Declared.message(List.of(rel), layout.exercise(ex).sources())));
+                            errors.put(
+                                    ex,
+                                    List.of(Declared.message(
+                                            List.of(rel), layout.exercise(ex).sources())));
                             claimed = true;
                         }
                     }
@@ -271,7 +334,10 @@ public final class Grader {
                     // a class in no exercise's package: every exercise compiled with it is refused
                     for (String ex : out.keySet()) {
                         if (out.get(ex).equals(dir)) {
-                            errors.putIfAbsent(ex, List.of(Declared.message(List.of(rel), layout.exercise(ex).sources())));
+                            errors.putIfAbsent(
+                                    ex,
+                                    List.of(Declared.message(
+                                            List.of(rel), layout.exercise(ex).sources())));
                         }
                     }
                 }
@@ -282,10 +348,27 @@ public final class Grader {
     }
 
     /** Runs javac in a child; returns the errors as {@code exercises/NN/src/file:line: message}, empty when it compiled. */
-    private List<String> javac(Sandbox box, Path scratch, Path work, List<Path> sources, Path out) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
-                "-J-Xmx" + options.heapMb() + "m", "-d", out.toString(), "-cp", lib() + "/*", "--release", "17", "-encoding", "UTF-8",
-                "-proc:none", "-nowarn", "-Xmaxerrs", "30", "-implicit:none", "-sourcepath", "", "-J-XX:TieredStopAtLevel=1"));
+    private List<String> javac(Sandbox box, Path scratch, Path work, List<Path> sources, Path out)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
+                "-J-Xmx" + options.heapMb() + "m",
+                "-d",
+                out.toString(),
+                "-cp",
+                lib() + "/*",
+                "--release",
+                "17",
+                "-encoding",
+                "UTF-8",
+                "-proc:none",
+                "-nowarn",
+                "-Xmaxerrs",
+                "30",
+                "-implicit:none",
+                "-sourcepath",
+                "",
+                "-J-XX:TieredStopAtLevel=1"));
         sources.forEach(s -> cmd.add(s.toString()));
         Process p = box.start(cmd, work, List.of(scratch.resolve("src"), lib()), env(work));
         p.getOutputStream().close();
@@ -321,27 +404,41 @@ public final class Grader {
             String shown = path;
             try {
                 Path rel = src.relativize(Path.of(path));
-                shown = "exercises/" + rel.getName(0) + "/src/" + rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/');
+                shown = "exercises/" + rel.getName(0) + "/src/"
+                        + rel.subpath(1, rel.getNameCount()).toString().replace('\\', '/');
             } catch (IllegalArgumentException ignored) {
                 // not under the staged sources: show as is
             }
             errors.add(shown + ":" + lineNo + ": " + line.substring(at + 9));
         }
-        return errors.isEmpty() ? List.of("the compiler failed: " + text.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse("no message"))
+        return errors.isEmpty()
+                ? List.of("the compiler failed: "
+                        + text.lines().limit(5).reduce((a, b) -> a + " / " + b).orElse("no message"))
                 : errors;
     }
 
     /** Runs the plan's cases in children until every case has a report or a failure, or the deadline passes. */
-    private void runChildren(Sandbox box, Path work, List<Path> classpath, List<Planned> plan, Map<String, Observation> seen,
-                             Map<String, String> failures, long deadline) throws IOException, InterruptedException {
+    private void runChildren(
+            Sandbox box,
+            Path work,
+            List<Path> classpath,
+            List<Planned> plan,
+            Map<String, Observation> seen,
+            Map<String, String> failures,
+            long deadline)
+            throws IOException, InterruptedException {
         for (int attempt = 0; attempt <= plan.size() && System.nanoTime() < deadline; attempt++) {
-            List<Planned> todo = plan.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
+            List<Planned> todo = plan.stream()
+                    .filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key()))
+                    .toList();
             if (todo.isEmpty()) {
                 return;
             }
             int before = seen.size() + failures.size();
             String culpritReason = runChild(box, work, classpath, todo, seen, failures, deadline);
-            List<Planned> left = todo.stream().filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key())).toList();
+            List<Planned> left = todo.stream()
+                    .filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key()))
+                    .toList();
             if (!left.isEmpty()) {
                 // the first case without a report is the one the child was running when it stopped
                 failures.put(left.get(0).key(), "0 points: the code " + culpritReason + ".");
@@ -353,15 +450,31 @@ public final class Grader {
     }
 
     /** One child: feeds it the cases, reads reports until it ends or must be killed; returns why it stopped early. */
-    private String runChild(Sandbox box, Path work, List<Path> classpath, List<Planned> todo, Map<String, Observation> seen,
-                            Map<String, String> failures, long deadline) throws IOException, InterruptedException {
+    private String runChild(
+            Sandbox box,
+            Path work,
+            List<Path> classpath,
+            List<Planned> todo,
+            Map<String, Observation> seen,
+            Map<String, String> failures,
+            long deadline)
+            throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(lib() + "/*");
         for (Path p : classpath) {
             cp.append(File.pathSeparator).append(p);
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + options.heapMb() + "m",
-                "-Xss4m", "-XX:+ExitOnOutOfMemoryError", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-Djava.awt.headless=true",
-                "-cp", cp.toString(), ProbeMain.class.getName(), String.valueOf(options.testTimeoutSeconds() * 1000L),
+        List<String> command = List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx" + options.heapMb() + "m",
+                "-Xss4m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto",
+                "-Djava.awt.headless=true",
+                "-cp",
+                cp.toString(),
+                ProbeMain.class.getName(),
+                String.valueOf(options.testTimeoutSeconds() * 1000L),
                 String.valueOf(options.outputCapBytes()));
         List<Path> visible = new ArrayList<>(List.of(lib()));
         classpath.stream().filter(p -> !p.startsWith(work)).forEach(visible::add);
@@ -422,8 +535,10 @@ public final class Grader {
                         }
                         if (seen.containsKey(key) || failures.containsKey(key)) {
                             seen.remove(key);
-                            failures.put(key, "0 points: two different reports came back for this case (something besides the spec "
-                                    + "wrote on the report channel)");
+                            failures.put(
+                                    key,
+                                    "0 points: two different reports came back for this case (something besides the spec "
+                                            + "wrote on the report channel)");
                         } else {
                             seen.put(key, f.observation());
                         }
@@ -440,9 +555,11 @@ public final class Grader {
             if (bytes[0] > MAX_REPORT_BYTES) {
                 killedFor = "flooded the output (more than " + MAX_REPORT_BYTES / (1024 * 1024) + " MB)";
             } else if (now - lastProgress > hardTimeout) {
-                killedFor = "did not finish within " + (options.testTimeoutSeconds() * 2 + 5) + " s (an endless loop, or a thread that never ends?)";
+                killedFor = "did not finish within " + (options.testTimeoutSeconds() * 2 + 5)
+                        + " s (an endless loop, or a thread that never ends?)";
             } else if (now > deadline) {
-                killedFor = "was not finished when the grading deadline of " + options.deadlineSeconds() + " s was reached";
+                killedFor =
+                        "was not finished when the grading deadline of " + options.deadlineSeconds() + " s was reached";
             }
             if (killedFor != null) {
                 break;

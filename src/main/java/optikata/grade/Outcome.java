@@ -8,8 +8,16 @@ package optikata.grade;
  * @param output  what the learner's code printed during the test (capped)
  * @param hidden  an instructor-only spec
  */
-public record Outcome(String exercise, String spec, String name, String status, String message, String output, boolean hidden,
-                      double score, double maxScore) {
+public record Outcome(
+        String exercise,
+        String spec,
+        String name,
+        String status,
+        String message,
+        String output,
+        boolean hidden,
+        double score,
+        double maxScore) {
 
     public boolean passed() {
         return "passed".equals(status);

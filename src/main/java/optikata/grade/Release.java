@@ -31,8 +31,7 @@ import optikata.kata.Shipped;
  * the hidden specs, since only the instructor uploads it).
  */
 public final class Release {
-    private Release() {
-    }
+    private Release() {}
 
     static final String STUDENT_README = """
             # Optimizer kata
@@ -87,12 +86,16 @@ public final class Release {
             """;
 
     /** What a student release holds beyond the files: the files of the working copy left out, and the artifacts' version. */
-    public record StudentRelease(Path out, List<String> notShipped, String contractVersion, Set<String> contractClasses,
-                                 Set<String> specRuntimeClasses) {
-    }
+    public record StudentRelease(
+            Path out,
+            List<String> notShipped,
+            String contractVersion,
+            Set<String> contractClasses,
+            Set<String> specRuntimeClasses) {}
 
     /** Libraries the contract and spec-runtime classes may refer to (the student pom provides them). */
-    static final List<String> PROVIDED_PREFIXES = List.of("java.", "javax.", "jdk.", "org.ejml.", "org.junit.", "org.opentest4j.", "org.apiguardian.");
+    static final List<String> PROVIDED_PREFIXES =
+            List.of("java.", "javax.", "jdk.", "org.ejml.", "org.junit.", "org.opentest4j.", "org.apiguardian.");
 
     /**
      * The student release in {@code out}: exercises as committed (in a git checkout; working-copy
@@ -105,7 +108,8 @@ public final class Release {
         if (Files.exists(out)) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
-                    throw new IllegalArgumentException("Invalid release folder: " + out + " (not empty; give a new folder)");
+                    throw new IllegalArgumentException(
+                            "Invalid release folder: " + out + " (not empty; give a new folder)");
                 }
             }
         }
@@ -116,7 +120,8 @@ public final class Release {
         for (String name : shipped.names()) {
             Path src = KataLayout.sourceDir(shipped.exercises(), name);
             if (Files.isDirectory(src)) {
-                Shipped.copyTree(src, out.resolve(Shipped.PRISTINE_DIR).resolve(name).resolve("src"));
+                Shipped.copyTree(
+                        src, out.resolve(Shipped.PRISTINE_DIR).resolve(name).resolve("src"));
             }
         }
         Files.createDirectories(out.resolve("lib"));
@@ -146,8 +151,13 @@ public final class Release {
         Files.writeString(out.resolve("pom.xml"), studentPom(shipped, version), StandardCharsets.UTF_8);
         // lib/repo is a file:// repository: let `mvn -o` (offline) read it too.
         Files.createDirectories(out.resolve(".mvn"));
-        Files.writeString(out.resolve(".mvn").resolve("maven.config"), "-Daether.offline.protocols=file\n", StandardCharsets.UTF_8);
-        Files.writeString(out.resolve(".gitignore"), "target/\n.optikata/\n.idea/\n*.iml\n.classpath\n.project\n.settings/\n.vscode/\n",
+        Files.writeString(
+                out.resolve(".mvn").resolve("maven.config"),
+                "-Daether.offline.protocols=file\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve(".gitignore"),
+                "target/\n.optikata/\n.idea/\n*.iml\n.classpath\n.project\n.settings/\n.vscode/\n",
                 StandardCharsets.UTF_8);
         Files.writeString(out.resolve("README.md"), STUDENT_README, StandardCharsets.UTF_8);
         Path launcher = out.resolve("optikata");
@@ -266,14 +276,17 @@ public final class Release {
     }
 
     /** A jar, its sources jar and a pom in Maven's repository layout under {@code repo}. */
-    private static void writeArtifact(Path repo, String artifact, String version, Set<String> classes, Path sourceRoot) throws IOException {
+    private static void writeArtifact(Path repo, String artifact, String version, Set<String> classes, Path sourceRoot)
+            throws IOException {
         Path dir = repo.resolve("io").resolve("optikata").resolve(artifact).resolve(version);
         Files.createDirectories(dir);
         Contract.writeJar(classes, dir.resolve(artifact + "-" + version + ".jar"));
         if (Files.isDirectory(sourceRoot)) {
             Contract.writeSourcesJar(classes, sourceRoot, dir.resolve(artifact + "-" + version + "-sources.jar"));
         }
-        Files.writeString(dir.resolve(artifact + "-" + version + ".pom"), """
+        Files.writeString(
+                dir.resolve(artifact + "-" + version + ".pom"),
+                """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <project xmlns="http://maven.apache.org/POM/4.0.0">
                   <modelVersion>4.0.0</modelVersion>
@@ -282,7 +295,8 @@ public final class Release {
                   <version>%s</version>
                   <packaging>jar</packaging>
                 </project>
-                """.formatted(artifact, version), StandardCharsets.UTF_8);
+                """.formatted(artifact, version),
+                StandardCharsets.UTF_8);
     }
 
     /**
@@ -358,10 +372,14 @@ public final class Release {
         for (String name : shipped.names()) {
             mainDirs.append("                <source>exercises/").append(name).append("/src</source>\n");
             if (Files.isDirectory(shipped.publicSpecDir(name))) {
-                testDirs.append("                <source>exercises/").append(name).append("/spec</source>\n");
+                testDirs.append("                <source>exercises/")
+                        .append(name)
+                        .append("/spec</source>\n");
             }
         }
-        return STUDENT_POM.replace("@CONTRACT@", contractVersion).replace("@MAIN@", mainDirs.toString().stripTrailing())
+        return STUDENT_POM
+                .replace("@CONTRACT@", contractVersion)
+                .replace("@MAIN@", mainDirs.toString().stripTrailing())
                 .replace("@TEST@", testDirs.toString().stripTrailing());
     }
 
@@ -491,7 +509,8 @@ public final class Release {
         if (zip.getParent() != null) {
             Files.createDirectories(zip.getParent());
         }
-        try (OutputStream os = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(zip);
+                ZipOutputStream z = new ZipOutputStream(os)) {
             put(z, "setup.sh", """
                     #!/usr/bin/env bash
                     # Gradescope runs this once when it builds the autograder image.
@@ -522,7 +541,8 @@ public final class Release {
             try {
                 exportExercises(layout, committed);
                 zipTree(z, committed, "exercises/");
-                // what every case should observe, public and hidden, computed here: the solutions' code stays with the instructor
+                // what every case should observe, public and hidden, computed here: the solutions' code stays with the
+                // instructor
                 for (String name : layout.names()) {
                     Oracle.export(layout, name, oracle.resolve(name), committed, true);
                 }
@@ -537,7 +557,8 @@ public final class Release {
 
     private static void requireJar(Path jar) {
         if (jar == null || !Files.isRegularFile(jar)) {
-            throw new IllegalArgumentException("Invalid tool jar: " + jar + " (build it first: ./optikata --help builds target/optikata.jar)");
+            throw new IllegalArgumentException(
+                    "Invalid tool jar: " + jar + " (build it first: ./optikata --help builds target/optikata.jar)");
         }
     }
 
@@ -551,7 +572,8 @@ public final class Release {
     private static void zipTree(ZipOutputStream z, Path dir, String prefix) throws IOException {
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).sorted().toList()) {
-                z.putNextEntry(new ZipEntry(prefix + dir.relativize(p).toString().replace('\\', '/')));
+                z.putNextEntry(
+                        new ZipEntry(prefix + dir.relativize(p).toString().replace('\\', '/')));
                 Files.copy(p, z);
                 z.closeEntry();
             }

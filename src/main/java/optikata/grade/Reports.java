@@ -19,8 +19,7 @@ public final class Reports {
     private static final Pattern MISTAKE = Pattern.compile("likely mistake \\[([a-z0-9-]+)\\]");
     static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
 
-    private Reports() {
-    }
+    private Reports() {}
 
     /** The diagnosed mistake a failure message names, or null. */
     public static String mistake(String message) {
@@ -30,8 +29,11 @@ public final class Reports {
 
     /** Hidden specs' messages are withheld unless configured; the grader's own reasons (crash, timeout) are always shown. */
     static String visibleMessage(Outcome o, GradeOptions options) {
-        boolean graderReason = o.message().startsWith("0 points:") || o.message().startsWith("not run:");
-        return o.hidden() && !options.showHiddenDetails() && !o.passed() && !graderReason ? HIDDEN_MESSAGE : o.message();
+        boolean graderReason =
+                o.message().startsWith("0 points:") || o.message().startsWith("not run:");
+        return o.hidden() && !options.showHiddenDetails() && !o.passed() && !graderReason
+                ? HIDDEN_MESSAGE
+                : o.message();
     }
 
     static String cap(String s, int cap) {
@@ -46,9 +48,17 @@ public final class Reports {
         root.put("score", r.score());
         root.put("max_score", r.maxScore());
         root.put("execution_time", (int) Math.ceil(r.seconds()));
-        root.put("output", r.fatal() != null ? "Could not grade: " + r.fatal()
-                : String.format(Locale.ROOT, "%s of %s points. %d of %d checks passed. See feedback.md for what to fix.",
-                        fmt(r.score()), fmt(r.maxScore()), r.outcomes().stream().filter(Outcome::passed).count(), r.outcomes().size()));
+        root.put(
+                "output",
+                r.fatal() != null
+                        ? "Could not grade: " + r.fatal()
+                        : String.format(
+                                Locale.ROOT,
+                                "%s of %s points. %d of %d checks passed. See feedback.md for what to fix.",
+                                fmt(r.score()),
+                                fmt(r.maxScore()),
+                                r.outcomes().stream().filter(Outcome::passed).count(),
+                                r.outcomes().size()));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         // learner text is shown as plain text, never rendered as Markdown or HTML
@@ -77,7 +87,9 @@ public final class Reports {
     }
 
     public static String feedback(Grader.Result r, GradeOptions options) {
-        StringBuilder sb = new StringBuilder("# Feedback for ").append(inline(r.submission())).append("\n\n");
+        StringBuilder sb = new StringBuilder("# Feedback for ")
+                .append(inline(r.submission()))
+                .append("\n\n");
         if (r.fatal() != null) {
             sb.append("Could not grade:\n\n");
             fenced(sb, r.fatal(), "");
@@ -85,11 +97,19 @@ public final class Reports {
         }
         sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
-        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new ArrayList<>()).add(o));
+        r.outcomes()
+                .forEach(o -> byExercise
+                        .computeIfAbsent(o.exercise(), k -> new ArrayList<>())
+                        .add(o));
         sb.append("| exercise | score | checks passed |\n|---|---|---|\n");
-        byExercise.forEach((ex, list) -> sb.append(String.format(Locale.ROOT, "| %s | %s / %s | %d of %d |%n", ex,
-                fmt(list.stream().mapToDouble(Outcome::score).sum()), fmt(list.stream().mapToDouble(Outcome::maxScore).sum()),
-                list.stream().filter(Outcome::passed).count(), list.size())));
+        byExercise.forEach((ex, list) -> sb.append(String.format(
+                Locale.ROOT,
+                "| %s | %s / %s | %d of %d |%n",
+                ex,
+                fmt(list.stream().mapToDouble(Outcome::score).sum()),
+                fmt(list.stream().mapToDouble(Outcome::maxScore).sum()),
+                list.stream().filter(Outcome::passed).count(),
+                list.size())));
         byExercise.forEach((ex, list) -> {
             sb.append("\n## ").append(ex).append("\n\n");
             if (list.stream().allMatch(Outcome::passed)) {
@@ -97,14 +117,19 @@ public final class Reports {
                 return;
             }
             if (list.stream().allMatch(o -> o.status().equals("not started"))) {
-                sb.append("Not started: the stub still throws. Read `exercises/").append(ex).append("/README.md`.\n");
+                sb.append("Not started: the stub still throws. Read `exercises/")
+                        .append(ex)
+                        .append("/README.md`.\n");
                 return;
             }
             for (Outcome o : list) {
                 if (o.passed()) {
                     continue;
                 }
-                sb.append("- ✘ ").append(o.hidden() ? "(hidden) " : "").append(inline(o.name())).append("\n\n");
+                sb.append("- ✘ ")
+                        .append(o.hidden() ? "(hidden) " : "")
+                        .append(inline(o.name()))
+                        .append("\n\n");
                 String message = visibleMessage(o, options);
                 fenced(sb, message, "  ");
                 String m = mistake(message);
@@ -161,26 +186,48 @@ public final class Reports {
 
     public static String junitXml(Grader.Result r, GradeOptions options) {
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
-        r.outcomes().forEach(o -> byExercise.computeIfAbsent(o.exercise(), k -> new ArrayList<>()).add(o));
+        r.outcomes()
+                .forEach(o -> byExercise
+                        .computeIfAbsent(o.exercise(), k -> new ArrayList<>())
+                        .add(o));
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         long failures = r.outcomes().stream().filter(o -> !o.passed()).count();
-        sb.append(String.format(Locale.ROOT, "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" time=\"%.2f\">%n", xml(r.submission()),
-                r.outcomes().size() + (r.fatal() == null ? 0 : 1), failures + (r.fatal() == null ? 0 : 1), r.seconds()));
+        sb.append(String.format(
+                Locale.ROOT,
+                "<testsuites name=\"%s\" tests=\"%d\" failures=\"%d\" time=\"%.2f\">%n",
+                xml(r.submission()),
+                r.outcomes().size() + (r.fatal() == null ? 0 : 1),
+                failures + (r.fatal() == null ? 0 : 1),
+                r.seconds()));
         if (r.fatal() != null) {
-            sb.append("  <testsuite name=\"grading\" tests=\"1\" failures=\"1\">\n    <testcase classname=\"grading\" name=\"grade\">")
-                    .append("<failure message=\"").append(xml(r.fatal())).append("\"/></testcase>\n  </testsuite>\n");
+            sb.append(
+                            "  <testsuite name=\"grading\" tests=\"1\" failures=\"1\">\n    <testcase classname=\"grading\" name=\"grade\">")
+                    .append("<failure message=\"")
+                    .append(xml(r.fatal()))
+                    .append("\"/></testcase>\n  </testsuite>\n");
         }
         byExercise.forEach((ex, list) -> {
-            sb.append(String.format(Locale.ROOT, "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\">%n", xml(ex), list.size(),
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\">%n",
+                    xml(ex),
+                    list.size(),
                     list.stream().filter(o -> !o.passed()).count()));
             for (Outcome o : list) {
-                sb.append("    <testcase classname=\"").append(xml(ex + "." + o.spec())).append("\" name=\"").append(xml(o.name())).append("\"");
+                sb.append("    <testcase classname=\"")
+                        .append(xml(ex + "." + o.spec()))
+                        .append("\" name=\"")
+                        .append(xml(o.name()))
+                        .append("\"");
                 if (o.passed()) {
                     sb.append("/>\n");
                 } else {
                     String message = visibleMessage(o, options);
-                    sb.append("><failure message=\"").append(xml(message.lines().findFirst().orElse(""))).append("\">")
-                            .append(xml(message)).append("</failure></testcase>\n");
+                    sb.append("><failure message=\"")
+                            .append(xml(message.lines().findFirst().orElse("")))
+                            .append("\">")
+                            .append(xml(message))
+                            .append("</failure></testcase>\n");
                 }
             }
             sb.append("  </testsuite>\n");

@@ -27,8 +27,7 @@ import java.util.stream.Stream;
 public final class SafeFiles {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
-    private SafeFiles() {
-    }
+    private SafeFiles() {}
 
     /**
      * Makes {@code out} ready before anything runs: created (mode 0700) when missing; when it
@@ -51,7 +50,8 @@ public final class SafeFiles {
             a = Files.readAttributes(abs, BasicFileAttributes.class, NOFOLLOW);
         } catch (NoSuchFileException missing) {
             try {
-                Files.createDirectory(abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectory(
+                        abs, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             } catch (FileAlreadyExistsException raced) {
                 return prepareOut(out);
             }
@@ -67,8 +67,8 @@ public final class SafeFiles {
         int owner = ownerOf(abs);
         int me = Sandbox.realUid();
         if (owner != me) {
-            throw new IOException("Invalid output folder: " + out + " (owned by uid " + owner + ", not by the grader's uid " + me
-                    + ": someone else could change it)");
+            throw new IOException("Invalid output folder: " + out + " (owned by uid " + owner
+                    + ", not by the grader's uid " + me + ": someone else could change it)");
         }
         Set<PosixFilePermission> perms = Files.getPosixFilePermissions(abs, NOFOLLOW);
         boolean groupWritable = perms.remove(PosixFilePermission.GROUP_WRITE);
@@ -84,14 +84,14 @@ public final class SafeFiles {
         int owner = ownerOf(holder);
         int me = Sandbox.realUid();
         if (owner != me && owner != 0) {
-            throw new IOException("Invalid output folder: " + out + " (its folder " + holder + " belongs to uid " + owner
-                    + ", who could replace it)");
+            throw new IOException("Invalid output folder: " + out + " (its folder " + holder + " belongs to uid "
+                    + owner + ", who could replace it)");
         }
         int mode = (Integer) Files.getAttribute(holder, "unix:mode", NOFOLLOW);
         boolean sticky = (mode & 01000) != 0;
         if ((mode & 0022) != 0 && !sticky) {
-            throw new IOException("Invalid output folder: " + out + " (its folder " + holder + " is writable by others, mode "
-                    + Integer.toOctalString(mode & 07777) + ")");
+            throw new IOException("Invalid output folder: " + out + " (its folder " + holder
+                    + " is writable by others, mode " + Integer.toOctalString(mode & 07777) + ")");
         }
     }
 
@@ -118,7 +118,8 @@ public final class SafeFiles {
         }
         BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class, NOFOLLOW);
         if (!a.isDirectory()) {
-            throw new IOException("Cannot write " + name + ": " + dir + " is " + (a.isSymbolicLink() ? "a symbolic link" : "not a folder"));
+            throw new IOException("Cannot write " + name + ": " + dir + " is "
+                    + (a.isSymbolicLink() ? "a symbolic link" : "not a folder"));
         }
         if (ownerOf(dir) != Sandbox.realUid()) {
             throw new IOException("Cannot write " + name + ": " + dir + " belongs to uid " + ownerOf(dir));
@@ -174,7 +175,8 @@ public final class SafeFiles {
     private static void deleteIn(SecureDirectoryStream<Path> parent, Path name) throws IOException {
         BasicFileAttributes a;
         try {
-            a = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+            a = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                    .readAttributes();
         } catch (NoSuchFileException gone) {
             return;
         }

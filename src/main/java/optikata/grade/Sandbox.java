@@ -50,7 +50,11 @@ import java.util.stream.Stream;
  */
 public final class Sandbox implements AutoCloseable {
     /** How the submission's processes are kept apart from the grader and from other submissions. */
-    public enum Isolation { NAMESPACE, UID, NONE }
+    public enum Isolation {
+        NAMESPACE,
+        UID,
+        NONE
+    }
 
     /**
      * Per-process resource limits (RLIMITs, set by {@code prlimit} before the uid is dropped).
@@ -106,6 +110,7 @@ public final class Sandbox implements AutoCloseable {
     private final List<Process> started = new ArrayList<>();
     /** Whether each started process leads its own session and process group (setsid was found). */
     private boolean ownGroups;
+
     private boolean closed;
 
     private Sandbox(int slot, FileLock lock, int uid, Limits limits, Isolation isolation, boolean root, String why) {
@@ -129,7 +134,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public static Sandbox open(int slot, Limits limits, boolean forceFallback) throws IOException {
         if (slot < 0 || slot >= MAX_SLOTS) {
-            throw new IllegalArgumentException("Invalid sandbox slot: " + slot + " (must be 0.." + (MAX_SLOTS - 1) + ")");
+            throw new IllegalArgumentException(
+                    "Invalid sandbox slot: " + slot + " (must be 0.." + (MAX_SLOTS - 1) + ")");
         }
         if (limits == null) {
             throw new IllegalArgumentException("Invalid limits: null");
@@ -147,14 +153,16 @@ public final class Sandbox implements AutoCloseable {
             if (root) {
                 lock = lockSlot(slot, false);
                 if (lock == null) {
-                    throw new IllegalStateException("Invalid sandbox slot: " + slot + " (in use by another grader on this machine)");
+                    throw new IllegalStateException(
+                            "Invalid sandbox slot: " + slot + " (in use by another grader on this machine)");
                 }
             }
             int uid = root ? FIRST_UID + slot : realUid();
             String account = root ? accountOf(uid) : null;
             if (account != null) {
                 // killing "every process of the slot's uid" must never reach a real user's processes
-                throw new IllegalStateException("Invalid sandbox slot: " + slot + " (uid " + uid + " belongs to the account " + account + ")");
+                throw new IllegalStateException(
+                        "Invalid sandbox slot: " + slot + " (uid " + uid + " belongs to the account " + account + ")");
             }
             Isolation isolation;
             String why;
@@ -163,8 +171,11 @@ public final class Sandbox implements AutoCloseable {
                 why = "";
             } else {
                 isolation = root ? Isolation.UID : Isolation.NONE;
-                why = forceFallback ? "fallback forced" : !Files.isExecutable(BWRAP) ? "no bubblewrap at " + BWRAP
-                        : "bubblewrap cannot make a namespace here";
+                why = forceFallback
+                        ? "fallback forced"
+                        : !Files.isExecutable(BWRAP)
+                                ? "no bubblewrap at " + BWRAP
+                                : "bubblewrap cannot make a namespace here";
             }
             Sandbox s = new Sandbox(slot, lock, uid, limits, isolation, root, why);
             if (root) {
@@ -204,16 +215,22 @@ public final class Sandbox implements AutoCloseable {
     private static FileLock lockSlot(int slot, boolean wait) throws IOException {
         Path dir = lockDir();
         try {
-            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectory(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (FileAlreadyExistsException exists) {
             // made by an earlier grader: checked below
         }
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) || SafeFiles.ownerOf(dir) != realUid()
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                || SafeFiles.ownerOf(dir) != realUid()
                 || ((Integer) Files.getAttribute(dir, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0022) != 0) {
-            throw new IOException("refusing the sandbox lock folder " + dir + ": not a folder of this user's that only it can write");
+            throw new IOException(
+                    "refusing the sandbox lock folder " + dir + ": not a folder of this user's that only it can write");
         }
-        FileChannel ch = FileChannel.open(dir.resolve(slot + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
+        FileChannel ch = FileChannel.open(
+                dir.resolve(slot + ".lock"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS);
         try {
             FileLock l = wait ? ch.lock() : ch.tryLock();
             if (l == null) {
@@ -228,7 +245,9 @@ public final class Sandbox implements AutoCloseable {
 
     /** Where the slots' lock files live. */
     static Path lockDir() {
-        Path base = Files.isDirectory(Path.of("/run/lock")) ? Path.of("/run/lock") : Path.of(System.getProperty("java.io.tmpdir"));
+        Path base = Files.isDirectory(Path.of("/run/lock"))
+                ? Path.of("/run/lock")
+                : Path.of(System.getProperty("java.io.tmpdir"));
         return base.resolve("optikata-sandbox");
     }
 
@@ -273,14 +292,18 @@ public final class Sandbox implements AutoCloseable {
 
     /** One line for results.json and feedback. */
     public String describe() {
-        String lim = String.format(Locale.ROOT, "%d processes; %d MB per process", limits.processes(), limits.memoryMb());
+        String lim =
+                String.format(Locale.ROOT, "%d processes; %d MB per process", limits.processes(), limits.memoryMb());
         return switch (isolation) {
-            case NAMESPACE -> "namespace (bubblewrap): own PID, network, IPC and /tmp, fresh /proc, read-only JDK; uid " + uid
-                    + (root ? "" : " (not root: the grader's own uid)") + "; " + lim;
-            case UID -> "uid fallback (" + why + "): uid " + uid + ", own session, killed by process group and uid; "
-                    + "network, /tmp and /proc shared with the machine; " + lim;
-            case NONE -> "NO ISOLATION (" + why + ", not root): learner code runs as this user (uid " + uid
-                    + ") with its files, network and /tmp; only its process group is killed; " + lim;
+            case NAMESPACE ->
+                "namespace (bubblewrap): own PID, network, IPC and /tmp, fresh /proc, read-only JDK; uid " + uid
+                        + (root ? "" : " (not root: the grader's own uid)") + "; " + lim;
+            case UID ->
+                "uid fallback (" + why + "): uid " + uid + ", own session, killed by process group and uid; "
+                        + "network, /tmp and /proc shared with the machine; " + lim;
+            case NONE ->
+                "NO ISOLATION (" + why + ", not root): learner code runs as this user (uid " + uid
+                        + ") with its files, network and /tmp; only its process group is killed; " + lim;
         };
     }
 
@@ -311,7 +334,8 @@ public final class Sandbox implements AutoCloseable {
      * @param env      the whole environment (nothing is inherited); TMPDIR defaults to the work folder
      *                 outside a namespace
      */
-    public synchronized Process start(List<String> command, Path workDir, List<Path> readOnly, Map<String, String> env) throws IOException {
+    public synchronized Process start(List<String> command, Path workDir, List<Path> readOnly, Map<String, String> env)
+            throws IOException {
         if (closed) {
             throw new IllegalStateException("sandbox of slot " + slot + " is closed");
         }
@@ -333,11 +357,16 @@ public final class Sandbox implements AutoCloseable {
             if (root) {
                 argv.add("--nproc=" + limits.processes()); // per uid: only the slot's own processes count
             }
-            argv.addAll(List.of("--data=" + limits.memoryMb() * 1024L * 1024L, "--fsize=" + limits.fileSizeMb() * 1024L * 1024L,
-                    "--nofile=" + limits.openFiles(), "--core=0", "--"));
+            argv.addAll(List.of(
+                    "--data=" + limits.memoryMb() * 1024L * 1024L,
+                    "--fsize=" + limits.fileSizeMb() * 1024L * 1024L,
+                    "--nofile=" + limits.openFiles(),
+                    "--core=0",
+                    "--"));
         }
         if (root) {
-            argv.addAll(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs", "--"));
+            argv.addAll(List.of(
+                    SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--no-new-privs", "--"));
         }
         if (isolation == Isolation.NAMESPACE) {
             argv.addAll(bwrapArguments(work, readOnly, environment));
@@ -358,8 +387,17 @@ public final class Sandbox implements AutoCloseable {
     }
 
     private List<String> bwrapArguments(Path work, List<Path> readOnly, Map<String, String> env) throws IOException {
-        List<String> a = new ArrayList<>(List.of(BWRAP.toString(), "--unshare-all", "--unshare-user", "--disable-userns",
-                "--die-with-parent", "--new-session", "--cap-drop", "ALL", "--hostname", "sandbox"));
+        List<String> a = new ArrayList<>(List.of(
+                BWRAP.toString(),
+                "--unshare-all",
+                "--unshare-user",
+                "--disable-userns",
+                "--die-with-parent",
+                "--new-session",
+                "--cap-drop",
+                "ALL",
+                "--hostname",
+                "sandbox"));
         if (root) {
             a.addAll(List.of("--uid", String.valueOf(uid), "--gid", String.valueOf(uid)));
         }
@@ -371,7 +409,15 @@ public final class Sandbox implements AutoCloseable {
             Path abs = p.toAbsolutePath().normalize();
             a.addAll(List.of("--ro-bind", abs.toRealPath().toString(), abs.toString()));
         }
-        a.addAll(List.of("--bind", work.toString(), work.toString(), "--remount-ro", "/", "--chdir", work.toString(), "--clearenv"));
+        a.addAll(List.of(
+                "--bind",
+                work.toString(),
+                work.toString(),
+                "--remount-ro",
+                "/",
+                "--chdir",
+                work.toString(),
+                "--clearenv"));
         env.forEach((k, v) -> a.addAll(List.of("--setenv", k, v)));
         a.add("--");
         return a;
@@ -410,7 +456,10 @@ public final class Sandbox implements AutoCloseable {
         try (Stream<Path> s = Files.walk(home)) {
             for (Path p : s.toList()) {
                 String rel = home.relativize(p).toString();
-                if (rel.startsWith("legal") || rel.startsWith("man") || rel.startsWith("docs") || rel.endsWith("src.zip")) {
+                if (rel.startsWith("legal")
+                        || rel.startsWith("man")
+                        || rel.startsWith("docs")
+                        || rel.endsWith("src.zip")) {
                     continue;
                 }
                 if (Files.isSymbolicLink(p)) {
@@ -478,12 +527,25 @@ public final class Sandbox implements AutoCloseable {
                 // the probe's uid lies just past the slots' range, so it never meets a submission's processes;
                 // its lock keeps probes of graders started together apart
                 FileLock probeLock = realUid() == 0 ? lockSlot(MAX_SLOTS, true) : null;
-                Sandbox probe = new Sandbox(MAX_SLOTS, probeLock, realUid() == 0 ? FIRST_UID + MAX_SLOTS : realUid(), Limits.defaults(),
-                        Isolation.NAMESPACE, realUid() == 0, "");
+                Sandbox probe = new Sandbox(
+                        MAX_SLOTS,
+                        probeLock,
+                        realUid() == 0 ? FIRST_UID + MAX_SLOTS : realUid(),
+                        Limits.defaults(),
+                        Isolation.NAMESPACE,
+                        realUid() == 0,
+                        "");
                 try {
                     Path work = probe.newWorkDir(scratch, "work");
-                    Process p = probe.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xshare:auto",
-                            "-version"), work, List.of(), Map.of());
+                    Process p = probe.start(
+                            List.of(
+                                    Path.of(System.getProperty("java.home"), "bin", "java")
+                                            .toString(),
+                                    "-Xshare:auto",
+                                    "-version"),
+                            work,
+                            List.of(),
+                            Map.of());
                     p.getOutputStream().close();
                     p.getInputStream().transferTo(OutputStream.nullOutputStream());
                     works = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
@@ -646,8 +708,19 @@ public final class Sandbox implements AutoCloseable {
             }
             try {
                 // kill(-1) as that uid reaches all its processes in one pass, forks included
-                run(List.of(SETPRIV.toString(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
-                        KILL.toString(), "-s", "KILL", "--", "-1"), 10);
+                run(
+                        List.of(
+                                SETPRIV.toString(),
+                                "--reuid=" + uid,
+                                "--regid=" + uid,
+                                "--clear-groups",
+                                "--",
+                                KILL.toString(),
+                                "-s",
+                                "KILL",
+                                "--",
+                                "-1"),
+                        10);
             } catch (IOException ignored) {
                 // fall through to killing one by one
             }

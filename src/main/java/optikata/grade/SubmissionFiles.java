@@ -34,11 +34,11 @@ import java.util.regex.Pattern;
 public final class SubmissionFiles {
     /** Sources larger than this are refused: the biggest stub is a few KiB. */
     public static final long DEFAULT_CAP_BYTES = 256 * 1024;
+
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*");
 
-    private SubmissionFiles() {
-    }
+    private SubmissionFiles() {}
 
     /**
      * One source not taken from the submission.
@@ -61,8 +61,7 @@ public final class SubmissionFiles {
      * @param refused  files refused, with reasons
      * @param stubbed  per exercise, the relative paths for which the stub was used (missing or refused)
      */
-    public record Staged(Map<String, List<Path>> sources, List<Refusal> refused, Map<String, List<Path>> stubbed) {
-    }
+    public record Staged(Map<String, List<Path>> sources, List<Refusal> refused, Map<String, List<Path>> stubbed) {}
 
     /**
      * Copies the expected sources of each exercise.
@@ -73,7 +72,8 @@ public final class SubmissionFiles {
      * @param dest       an empty folder of the grader's; the copies go to {@code dest/<exercise>/<relative path>}
      * @param capBytes   the largest source accepted
      */
-    public static Staged stage(Path submission, Map<String, List<Path>> expected, Path stubs, Path dest, long capBytes) throws IOException {
+    public static Staged stage(Path submission, Map<String, List<Path>> expected, Path stubs, Path dest, long capBytes)
+            throws IOException {
         if (capBytes < 1) {
             throw new IllegalArgumentException("Invalid capBytes: " + capBytes + " (must be >= 1)");
         }
@@ -93,11 +93,13 @@ public final class SubmissionFiles {
                 List<String> components = new ArrayList<>(prefix);
                 components.add(ex);
                 components.add("src");
-                String shown = String.join("/", components) + "/" + rel.toString().replace('\\', '/');
+                String shown =
+                        String.join("/", components) + "/" + rel.toString().replace('\\', '/');
                 String bad = checkRelative(rel);
                 if (bad != null || !SAFE_NAME.matcher(ex).matches()) {
                     // the expected paths come from the kata's own layout: a bad one is the grader's bug
-                    throw new IllegalArgumentException("Invalid expected source: " + ex + "/src/" + rel + " (" + bad + ")");
+                    throw new IllegalArgumentException(
+                            "Invalid expected source: " + ex + "/src/" + rel + " (" + bad + ")");
                 }
                 Path to = dest.resolve(ex).resolve(rel.toString());
                 Files.createDirectories(to.getParent());
@@ -159,13 +161,15 @@ public final class SubmissionFiles {
         return readByPath(root, components, cap);
     }
 
-    private static byte[] readSecure(SecureDirectoryStream<Path> dir, Path root, List<String> components, int i, long cap, String walked)
+    private static byte[] readSecure(
+            SecureDirectoryStream<Path> dir, Path root, List<String> components, int i, long cap, String walked)
             throws IOException, Refused {
         Path name = Path.of(components.get(i));
         String here = walked.isEmpty() ? components.get(i) : walked + "/" + components.get(i);
         BasicFileAttributes a;
         try {
-            a = dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW).readAttributes();
+            a = dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                    .readAttributes();
         } catch (NoSuchFileException missing) {
             return null;
         }

@@ -15,8 +15,7 @@ import java.util.List;
  * exercise's own symbols.
  */
 public final class Catalogue {
-    private Catalogue() {
-    }
+    private Catalogue() {}
 
     /** One named mistake: replace each {@code from[k]} (first occurrence) by {@code to[k]} in {@code file}. */
     public record Mistake(String id, String file, List<String[]> replace, String description, String fix) {
@@ -26,7 +25,8 @@ public final class Catalogue {
             for (String[] r : replace) {
                 int at = text.indexOf(r[0]);
                 if (at < 0) {
-                    throw new IllegalStateException("Catalogue mistake " + id + ": the text to replace is not in " + file + ": " + r[0]);
+                    throw new IllegalStateException(
+                            "Catalogue mistake " + id + ": the text to replace is not in " + file + ": " + r[0]);
                 }
                 text = text.substring(0, at) + r[1] + text.substring(at + r[0].length());
             }
@@ -52,7 +52,11 @@ public final class Catalogue {
                 for (JsonNode r : m.path("replace")) {
                     replace.add(new String[] {r.get(0).asText(), r.get(1).asText()});
                 }
-                out.add(new Mistake(m.path("id").asText(), m.path("file").asText(), replace, m.path("description").asText(),
+                out.add(new Mistake(
+                        m.path("id").asText(),
+                        m.path("file").asText(),
+                        replace,
+                        m.path("description").asText(),
                         m.path("fix").asText()));
             }
             return out;

@@ -8,8 +8,7 @@ import java.util.List;
 
 /** What a learner reads when an exercise passes (what comes next) and at the end of the kata. */
 public final class Completion {
-    private Completion() {
-    }
+    private Completion() {}
 
     /** The exercise's title: its README's first heading without the number, or its folder name. */
     public static String title(KataLayout layout, String exercise) {
@@ -48,11 +47,23 @@ public final class Completion {
         if (next == null) {
             sb.append(kataDone());
         } else {
-            sb.append("Next: ").append(next).append(" — ").append(title(layout, next)).append('\n');
+            sb.append("Next: ")
+                    .append(next)
+                    .append(" — ")
+                    .append(title(layout, next))
+                    .append('\n');
             if (watching) {
-                sb.append("  now watching ").append(next).append(": read exercises/").append(next).append("/README.md\n");
+                sb.append("  now watching ")
+                        .append(next)
+                        .append(": read exercises/")
+                        .append(next)
+                        .append("/README.md\n");
             } else {
-                sb.append("  read exercises/").append(next).append("/README.md, then: ./optikata watch ").append(next.substring(0, 2)).append('\n');
+                sb.append("  read exercises/")
+                        .append(next)
+                        .append("/README.md, then: ./optikata watch ")
+                        .append(next.substring(0, 2))
+                        .append('\n');
             }
         }
         return sb.toString();

@@ -37,8 +37,7 @@ import java.util.regex.Pattern;
  * from the class files' constant pools), so "and what they need" is computed, not kept by hand.
  */
 public final class Contract {
-    private Contract() {
-    }
+    private Contract() {}
 
     /** The classes a learner's exercise sources compile against (with EJML and the JDK). */
     public static final List<String> LEARNER = List.of(
@@ -91,7 +90,9 @@ public final class Contract {
         List<Path> out = new ArrayList<>();
         out.add(jar(dir));
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            String name = Path.of(entry).getFileName() == null ? "" : Path.of(entry).getFileName().toString();
+            String name = Path.of(entry).getFileName() == null
+                    ? ""
+                    : Path.of(entry).getFileName().toString();
             if (name.startsWith("ejml-") && name.endsWith(".jar")) {
                 out.add(Path.of(entry));
             }
@@ -119,7 +120,9 @@ public final class Contract {
         }
         if (Files.isRegularFile(self)) {
             try (JarFile jar = new JarFile(self.toFile())) {
-                jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(prefix) && n.endsWith(".class"))
+                jar.stream()
+                        .map(JarEntry::getName)
+                        .filter(n -> n.startsWith(prefix) && n.endsWith(".class"))
                         .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
             }
         }
@@ -160,7 +163,8 @@ public final class Contract {
         Manifest mf = new Manifest();
         mf.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         mf.getMainAttributes().putValue("Created-By", "optikata");
-        try (OutputStream os = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(os, mf)) {
+        try (OutputStream os = Files.newOutputStream(out);
+                JarOutputStream jar = new JarOutputStream(os, mf)) {
             for (String c : classes) {
                 JarEntry e = new JarEntry(c.replace('.', '/') + ".class");
                 e.setTime(0L);
@@ -184,7 +188,8 @@ public final class Contract {
         if (found.isEmpty()) {
             return false;
         }
-        try (OutputStream os = Files.newOutputStream(out); JarOutputStream jar = new JarOutputStream(os)) {
+        try (OutputStream os = Files.newOutputStream(out);
+                JarOutputStream jar = new JarOutputStream(os)) {
             for (Map.Entry<String, Path> e : found.entrySet()) {
                 JarEntry je = new JarEntry(e.getKey());
                 je.setTime(0L);

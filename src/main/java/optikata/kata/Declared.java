@@ -18,8 +18,7 @@ import java.util.stream.Stream;
  * refused before anything runs.
  */
 public final class Declared {
-    private Declared() {
-    }
+    private Declared() {}
 
     /** Class files in {@code classes} that belong to no stub class (relative paths, sorted). */
     public static List<String> unexpected(Path classes, List<Path> stubSources) throws IOException {
@@ -29,7 +28,8 @@ public final class Declared {
         }
         List<String> out = new ArrayList<>();
         try (Stream<Path> s = Files.walk(classes)) {
-            for (Path p : s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS)).toList()) {
+            for (Path p : s.filter(f -> !Files.isDirectory(f, LinkOption.NOFOLLOW_LINKS))
+                    .toList()) {
                 String rel = classes.relativize(p).toString().replace('\\', '/');
                 if (!rel.endsWith(".class")) {
                     out.add(rel);
@@ -89,7 +89,10 @@ public final class Declared {
                     i++;
                 }
                 String word = source.substring(start, i);
-                boolean keyword = word.equals("class") || word.equals("interface") || word.equals("enum") || word.equals("record");
+                boolean keyword = word.equals("class")
+                        || word.equals("interface")
+                        || word.equals("enum")
+                        || word.equals("record");
                 boolean member = start > 0 && source.charAt(start - 1) == '.';
                 if (depth == 0 && keyword && !member) {
                     int j = i;
@@ -118,7 +121,10 @@ public final class Declared {
                 .matcher(source);
         String prefix = pkg.find() ? pkg.group(1) + "." : "";
         List<String> types = topLevelTypes(source);
-        List<String> others = types.stream().filter(t -> !t.equals(expected)).map(t -> prefix + t).toList();
+        List<String> others = types.stream()
+                .filter(t -> !t.equals(expected))
+                .map(t -> prefix + t)
+                .toList();
         if (others.isEmpty()) {
             return null;
         }
@@ -134,6 +140,7 @@ public final class Declared {
         }
         List<String> allowed = stubSources.stream().map(KataLayout::className).toList();
         return "Your files declare classes the exercise does not have: " + String.join(", ", names)
-                + ". Keep only the stub's classes (" + String.join(", ", allowed) + "); put helpers inside them as nested classes.";
+                + ". Keep only the stub's classes (" + String.join(", ", allowed)
+                + "); put helpers inside them as nested classes.";
     }
 }

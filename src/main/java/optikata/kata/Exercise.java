@@ -11,5 +11,4 @@ import java.util.List;
  * @param publicSpecs the public spec files (shipped in {@code exercises/<name>/spec/})
  * @param hiddenSpecs the instructor's hidden spec files ({@code src/kata/hidden/<name>/})
  */
-public record Exercise(String name, List<Path> sources, List<Path> publicSpecs, List<Path> hiddenSpecs) {
-}
+public record Exercise(String name, List<Path> sources, List<Path> publicSpecs, List<Path> hiddenSpecs) {}

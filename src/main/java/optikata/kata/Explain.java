@@ -17,8 +17,7 @@ import optikata.kata.spec.Observation.Entry;
  * (or the same one a step earlier) should have had. Every sentence is computed from the numbers.
  */
 public final class Explain {
-    private Explain() {
-    }
+    private Explain() {}
 
     /** Sentences about {@code quantity}'s numbers; empty when nothing structural stands out. */
     public static List<String> numbers(Case c, Observation expected, Observation actual, String quantity) {
@@ -31,13 +30,15 @@ public final class Explain {
         double[] ev = e.numbers();
         double[] av = a.numbers();
         if (ev.length != av.length) {
-            out.add("it has " + av.length + (av.length == 1 ? " value" : " values") + " where " + ev.length + " are expected");
+            out.add("it has " + av.length + (av.length == 1 ? " value" : " values") + " where " + ev.length
+                    + " are expected");
             return out;
         }
         for (double v : av) {
             if (!Double.isFinite(v)) {
-                out.add("it is NaN or infinite: look for a division by zero, or the square root of a number below 0 (a difference "
-                        + "such as s − ḡ² can round a hair below 0: clamp it at 0 with Math.max)");
+                out.add(
+                        "it is NaN or infinite: look for a division by zero, or the square root of a number below 0 (a difference "
+                                + "such as s − ḡ² can round a hair below 0: clamp it at 0 with Math.max)");
                 return out;
             }
         }
@@ -64,27 +65,37 @@ public final class Explain {
                 }
             }
             if (moving > 0 && unchanged == moving) {
-                String suffix = quantity.contains(" after ") ? quantity.substring(quantity.indexOf(" after ")) : "\u0000";
+                String suffix =
+                        quantity.contains(" after ") ? quantity.substring(quantity.indexOf(" after ")) : "\u0000";
                 boolean stateRight = false;
                 for (Entry o : expected.judged()) {
                     Entry x = actual.entry(o.name());
-                    stateRight |= !o.name().equals(quantity) && o.name().endsWith(suffix) && !o.name().startsWith("the gradient")
-                            && x != null && !o.isText() && !x.isText() && allClose(o.numbers(), x.numbers(), c.tolerance());
+                    stateRight |= !o.name().equals(quantity)
+                            && o.name().endsWith(suffix)
+                            && !o.name().startsWith("the gradient")
+                            && x != null
+                            && !o.isText()
+                            && !x.isText()
+                            && allClose(o.numbers(), x.numbers(), c.tolerance());
                 }
                 out.add(stem(quantity) + " did not change at all: the update never reached it"
-                        + (stateRight && quantity.endsWith("step 1") ? "; the state is right, so the step was probably taken with stale state "
-                        + "from before this step's update (the old values, zeros on the first step): update the state first, then θ" : ""));
+                        + (stateRight && quantity.endsWith("step 1")
+                                ? "; the state is right, so the step was probably taken with stale state "
+                                        + "from before this step's update (the old values, zeros on the first step): update the state first, then θ"
+                                : ""));
                 return out;
             }
             if (unchanged > 0) {
-                out.add("element" + (still.size() == 1 ? " " : "s ") + join(still) + " did not change while the others did: does the loop "
+                out.add("element" + (still.size() == 1 ? " " : "s ") + join(still)
+                        + " did not change while the others did: does the loop "
                         + "run over every element (up to getNumElements(), or from `from` to `to`)?");
                 return out;
             }
         }
         if (truncated(ev, av)) {
-            out.add("it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
-                    + "which is 0 in Java), truncates it");
+            out.add(
+                    "it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
+                            + "which is 0 in Java), truncates it");
             return out;
         }
         List<Integer> zeros = new ArrayList<>();
@@ -97,12 +108,14 @@ public final class Explain {
             }
         }
         if (ev.length > 1 && restRight && !zeros.isEmpty() && zeros.size() < ev.length && zeros.get(0) > 1) {
-            out.add("element" + (zeros.size() == 1 ? " " : "s ") + join(zeros) + " of " + ev.length + " are still 0 while the others are right: "
+            out.add("element" + (zeros.size() == 1 ? " " : "s ") + join(zeros) + " of " + ev.length
+                    + " are still 0 while the others are right: "
                     + "the loop stops before the end; run it over every element (up to getNumElements(), not numRows)");
             return out;
         }
         if (ev.length > 1 && close(ev[0], av[0], c.tolerance()) && allZeroFrom(av, 1) && !allZeroFrom(ev, 1)) {
-            out.add("only the first entry is written; the other entries are still 0: write every entry (loop over all elements)");
+            out.add(
+                    "only the first entry is written; the other entries are still 0: write every entry (loop over all elements)");
             return out;
         }
         Double product = constantProduct(ev, av);
@@ -119,12 +132,15 @@ public final class Explain {
         }
         double rel = maxRelative(ev, av);
         if (rel > c.tolerance() && rel < 3e-6) {
-            String digits = "it agrees with the expected value to about " + Math.round(-Math.log10(rel)) + " digits only";
+            String digits =
+                    "it agrees with the expected value to about " + Math.round(-Math.log10(rel)) + " digits only";
             if (allFloats(av) && !allFloats(ev)) {
-                out.add(digits + ", and every value is a float: the arithmetic is done in float; compute in double (double variables "
+                out.add(digits
+                        + ", and every value is a float: the arithmetic is done in float; compute in double (double variables "
                         + "and literals, no float)");
             } else {
-                out.add(digits + ": a small term is off, such as where ε goes (inside or outside the root), or part of the arithmetic "
+                out.add(digits
+                        + ": a small term is off, such as where ε goes (inside or outside the root), or part of the arithmetic "
                         + "is done in float instead of double");
             }
             return out;
@@ -142,12 +158,15 @@ public final class Explain {
         Double ratio = constantRatio(de, da);
         if (ratio != null) {
             if (Math.abs(ratio + 1) < 1e-6) {
-                out.add(what + " has the opposite sign: the step goes the wrong way (+ where − belongs, or the gradient's sign is flipped)");
+                out.add(
+                        what
+                                + " has the opposite sign: the step goes the wrong way (+ where − belongs, or the gradient's sign is flipped)");
                 return out;
             }
             int step = Judge.stepOf(quantity);
             if (step >= 2 && Math.abs(ratio * step - 1) < 1e-9) {
-                out.add(what + " is 1/" + step + " of what it should be after " + step + " steps: it is divided by the step count, a mean "
+                out.add(what + " is 1/" + step + " of what it should be after " + step
+                        + " steps: it is divided by the step count, a mean "
                         + "of the values so far where the formula keeps their sum");
                 return out;
             }
@@ -159,14 +178,16 @@ public final class Explain {
             String r = Observation.format(new double[] {ratio});
             String why = "";
             if (name != null && c.symbols().containsKey(name)) {
-                why = ": a factor " + name + " too many (" + name + " applied twice, " + name + "·" + name + " where the formula has " + name + ")";
+                why = ": a factor " + name + " too many (" + name + " applied twice, " + name + "·" + name
+                        + " where the formula has " + name + ")";
             } else if (name != null && name.startsWith("1/") && c.symbols().containsKey(name.substring(2))) {
                 String n = name.substring(2);
                 why = ": the factor " + n + " is missing (" + n + " is not applied)";
             } else if (name != null) {
                 why = ": look for a factor " + name + " too many, or one missing where the formula has it";
             }
-            out.add(what + " is " + r + " times what it should be" + (name == null ? "" : (ratio < 0 ? ", that is −" : ", that is ") + name + why)
+            out.add(what + " is " + r + " times what it should be"
+                    + (name == null ? "" : (ratio < 0 ? ", that is −" : ", that is ") + name + why)
                     + (ratio < 0 ? ", and its sign is wrong" : ""));
             return out;
         }
@@ -178,8 +199,8 @@ public final class Explain {
                 }
             }
             if (wrong.size() < ev.length) {
-                out.add("only element" + (wrong.size() == 1 ? " " : "s ") + join(wrong) + " of " + ev.length + " " + (wrong.size() == 1 ? "is" : "are")
-                        + " wrong, the others are right");
+                out.add("only element" + (wrong.size() == 1 ? " " : "s ") + join(wrong) + " of " + ev.length + " "
+                        + (wrong.size() == 1 ? "is" : "are") + " wrong, the others are right");
             }
         }
         return out;
@@ -210,7 +231,8 @@ public final class Explain {
     }
 
     @SuppressWarnings("ReferenceEquality") // `own` is this very entry, not merely an equal one
-    private static String sameAsOther(Observation expected, Observation actual, String quantity, double[] av, double tol) {
+    private static String sameAsOther(
+            Observation expected, Observation actual, String quantity, double[] av, double tol) {
         for (Entry o : expected.judged()) {
             if (o.name().equals(quantity) || o.isText() || o.numbers().length != av.length) {
                 continue;
@@ -218,8 +240,12 @@ public final class Explain {
             if (allClose(o.numbers(), av, tol)) {
                 Entry back = actual.entry(o.name());
                 Entry mine = expected.entry(quantity);
-                if (back != null && back.numbers() != null && mine != null && allClose(back.numbers(), mine.numbers(), tol)) {
-                    return plain(quantity) + " and " + plain(o.name()) + " are swapped: each holds what the other should (check the order "
+                if (back != null
+                        && back.numbers() != null
+                        && mine != null
+                        && allClose(back.numbers(), mine.numbers(), tol)) {
+                    return plain(quantity) + " and " + plain(o.name())
+                            + " are swapped: each holds what the other should (check the order "
                             + "of the arguments or results)";
                 }
                 String count = countDifference(quantity, o.name());
@@ -227,7 +253,8 @@ public final class Explain {
                     return "it is exactly what " + o.name() + " should be: " + count + " (off by one)";
                 }
                 if (stem(o.name()).equals(stem(quantity)) && o.name().contains(" after step ")) {
-                    return "it is what " + o.name() + " should be: one step behind (a value from before this step's update was used)";
+                    return "it is what " + o.name()
+                            + " should be: one step behind (a value from before this step's update was used)";
                 }
                 if (o.name().startsWith("the gradient")) {
                     return "it is the raw g, used as it is where the formula normalises or scales it";
@@ -238,8 +265,14 @@ public final class Explain {
         Entry own = baseline(actual, quantity);
         for (Entry g : actual.entries()) {
             boolean later = g.name().contains(" before step ") && g != own;
-            if (g.given() && !later && g.numbers() != null && g.numbers().length == av.length && allClose(g.numbers(), av, tol)) {
-                String what = g.name().contains(" before ") ? g.name().substring(0, g.name().indexOf(" before ")) : g.name();
+            if (g.given()
+                    && !later
+                    && g.numbers() != null
+                    && g.numbers().length == av.length
+                    && allClose(g.numbers(), av, tol)) {
+                String what = g.name().contains(" before ")
+                        ? g.name().substring(0, g.name().indexOf(" before "))
+                        : g.name();
                 return "it is still " + g.name() + ": " + what + " did not change (" + what + " is not updated)";
             }
         }
@@ -331,7 +364,10 @@ public final class Explain {
         while (b.find()) {
             nb.add(Long.parseLong(b.group()));
         }
-        if (na.size() != nb.size() || !NUMBER.matcher(mine).replaceAll("#").equals(NUMBER.matcher(other).replaceAll("#"))) {
+        if (na.size() != nb.size()
+                || !NUMBER.matcher(mine)
+                        .replaceAll("#")
+                        .equals(NUMBER.matcher(other).replaceAll("#"))) {
             return null;
         }
         int diffs = 0;
@@ -362,7 +398,8 @@ public final class Explain {
             }
         }
         if (Math.abs(Math.abs(d) - 1) < 1e-9) {
-            return "it is exactly " + (d > 0 ? "1 more" : "1 less") + " than it should be: off by one (one less or one more than the "
+            return "it is exactly " + (d > 0 ? "1 more" : "1 less")
+                    + " than it should be: off by one (one less or one more than the "
                     + "formula, such as γ/(1 − γ) against 1/(1 − γ))";
         }
         boolean state = !stem.equals("θ") && !stem.startsWith("the new θ");
@@ -374,13 +411,15 @@ public final class Explain {
             }
             if (state && Math.abs(Math.abs(d) - Math.abs(v)) <= 1e-6 * Math.abs(v)) {
                 // s after step 1 = β·s₀ + ...: off by β means s started at 1
-                return stem + " is off by exactly " + n + " after the first step: as if " + stem + " started at " + Observation.number(d / v)
+                return stem + " is off by exactly " + n + " after the first step: as if " + stem + " started at "
+                        + Observation.number(d / v)
                         + " instead of 0 (the state must start at 0: zeros before the first step)";
             }
             // a symbol added outside the division: off by it, give or take what it changes inside
             if (!state && Math.abs(Math.abs(d) - Math.abs(v)) <= 0.1 * Math.abs(v)) {
-                return stem + " is off by about " + n + ": " + n + " is " + (d * Math.signum(v) > 0 ? "added to" : "subtracted from")
-                        + " " + stem + " itself, outside the division (a missing parenthesis: precedence)";
+                return stem + " is off by about " + n + ": " + n + " is "
+                        + (d * Math.signum(v) > 0 ? "added to" : "subtracted from") + " " + stem
+                        + " itself, outside the division (a missing parenthesis: precedence)";
             }
         }
         return null;
@@ -390,7 +429,8 @@ public final class Explain {
      * For a step θ ← θ − η·g / D: the denominator the learner's step implies, D_a = η·g / (−Δθ),
      * against the expected one: 1 (nothing divided), D² (the root missing), √D (a root too many).
      */
-    static String denominator(Map<String, Double> symbols, Observation actual, String quantity, double[] de, double[] da) {
+    static String denominator(
+            Map<String, Double> symbols, Observation actual, String quantity, double[] de, double[] da) {
         Double eta = symbols.containsKey("η") ? symbols.get("η") : symbols.get("α");
         if (eta == null || !(quantity.startsWith("θ after step ") || quantity.equals("the new θ"))) {
             return null;
@@ -430,13 +470,17 @@ public final class Explain {
             return null;
         }
         return switch (kind) {
-            case "one" -> "θ moved by the whole η·g: nothing divided it, the denominator came out as 1 (as Math.pow(x, 1 / 2) does: 1 / 2 "
-                    + "is integer division, so the power is 0; the square root is missing)";
-            case "squared" -> "the step divides by the square of what it should: it divides by s instead of √s (the square root is missing, "
-                    + "or s was squared once more)";
+            case "one" ->
+                "θ moved by the whole η·g: nothing divided it, the denominator came out as 1 (as Math.pow(x, 1 / 2) does: 1 / 2 "
+                        + "is integer division, so the power is 0; the square root is missing)";
+            case "squared" ->
+                "the step divides by the square of what it should: it divides by s instead of √s (the square root is missing, "
+                        + "or s was squared once more)";
             case "root" -> "the step divides by the square root of what it should: a square root is taken twice";
-            default -> "the step divides by " + kind + ", where the formula's denominator puts ε elsewhere: check where ε goes (inside "
-                    + "or outside the root, ε and not ε²)";
+            default ->
+                "the step divides by " + kind
+                        + ", where the formula's denominator puts ε elsewhere: check where ε goes (inside "
+                        + "or outside the root, ε and not ε²)";
         };
     }
 
@@ -454,7 +498,12 @@ public final class Explain {
                 continue;
             }
             double[] forms = {Math.sqrt(s), Math.sqrt(s + eps), Math.sqrt(s) + eps, Math.sqrt(s + eps * eps)};
-            String[] names = {"√s (ε is missing)", "√(s + ε) (ε inside the root)", "√s + ε (ε outside the root)", "√(s + ε²) (ε² inside the root)"};
+            String[] names = {
+                "√s (ε is missing)",
+                "√(s + ε) (ε inside the root)",
+                "√s + ε (ε outside the root)",
+                "√(s + ε²) (ε² inside the root)"
+            };
             for (int k = 0; k < forms.length; k++) {
                 if (Math.abs(forms[k] - da) <= 1e-9 * Math.abs(da) && Math.abs(forms[k] - de) > 1e-12 * Math.abs(de)) {
                     return names[k];

@@ -16,12 +16,10 @@ import java.util.regex.Pattern;
  * look at. Text before the first heading is ignored. The format is documented in exercises/README.md.
  */
 public final class Hints {
-    private Hints() {
-    }
+    private Hints() {}
 
     /** One hint: its number, its title (may be empty) and its text. */
-    public record Hint(int number, String title, String text) {
-    }
+    public record Hint(int number, String title, String text) {}
 
     private static final Pattern HEADING = Pattern.compile("^##\\s+Hint\\s+(\\d+)\\s*(?:[—:–-]\\s*(.*))?$");
 
@@ -78,7 +76,8 @@ public final class Hints {
     public static String next(KataLayout layout, Progress progress, String exercise, boolean all) throws IOException {
         List<Hint> hints = read(layout, exercise);
         if (hints.isEmpty()) {
-            return "No hints for " + exercise + " (no " + layout.root().relativize(file(layout, exercise)) + "); read its README.md.\n";
+            return "No hints for " + exercise + " (no " + layout.root().relativize(file(layout, exercise))
+                    + "); read its README.md.\n";
         }
         Progress.Entry e = progress.entry(exercise);
         boolean allShown = e.hintsShown >= hints.size();

@@ -20,8 +20,7 @@ import optikata.kata.spec.Observation.Entry;
  * out.
  */
 public final class Judge {
-    private Judge() {
-    }
+    private Judge() {}
 
     /** A verdict and its message; {@code mistake} is the matched catalogue id, or null. */
     public record Verdict(SpecResult.Status status, String message, String mistake) {
@@ -38,13 +37,23 @@ public final class Judge {
      * @param mistakes the catalogue's mistakes with what they observe
      * @param timeoutMillis the time limit the probe ran under, for the message
      */
-    public static Verdict judge(Case c, boolean hidden, Observation expected, Observation actual, String key, List<Oracle.Named> mistakes,
-                                long timeoutMillis) {
+    public static Verdict judge(
+            Case c,
+            boolean hidden,
+            Observation expected,
+            Observation actual,
+            String key,
+            List<Oracle.Named> mistakes,
+            long timeoutMillis) {
         if (actual == null) {
-            return new Verdict(SpecResult.Status.FAILED, "no result came back for this case (the code under test stopped the run)", null);
+            return new Verdict(
+                    SpecResult.Status.FAILED,
+                    "no result came back for this case (the code under test stopped the run)",
+                    null);
         }
         if (actual.end() == Observation.End.NOT_STARTED) {
-            String m = hidden || actual.message().isBlank() ? "not started: the code still throws UnsupportedOperationException"
+            String m = hidden || actual.message().isBlank()
+                    ? "not started: the code still throws UnsupportedOperationException"
                     : actual.message();
             return new Verdict(SpecResult.Status.NOT_STARTED, m, null);
         }
@@ -67,7 +76,8 @@ public final class Judge {
         StringBuilder sb = new StringBuilder();
         Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance());
         if (wrong.isEmpty()) {
-            sb.append(stopped(actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
+            sb.append(stopped(
+                    actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
         } else {
             String q = wrong.get(0);
             sb.append(capital(q)).append(" is not right.\n");
@@ -87,7 +97,11 @@ public final class Judge {
         if (named != null && named.fix().isEmpty()) {
             sb.append("  likely mistake: ").append(named.description()).append('\n');
         } else if (named != null) {
-            sb.append("  likely mistake [").append(named.id()).append("]: ").append(named.description()).append('\n');
+            sb.append("  likely mistake [")
+                    .append(named.id())
+                    .append("]: ")
+                    .append(named.description())
+                    .append('\n');
             sb.append("  what to change: ").append(named.fix()).append('\n');
         }
         if (!wrong.isEmpty()) {
@@ -104,19 +118,27 @@ public final class Judge {
             for (String other : wrong.subList(1, wrong.size())) {
                 String m = meaning(c.meanings(), other);
                 if (m != null && said.add(m) && said.size() <= 3) {
-                    sb.append("  also wrong: ").append(other).append(": ").append(m).append('\n');
+                    sb.append("  also wrong: ")
+                            .append(other)
+                            .append(": ")
+                            .append(m)
+                            .append('\n');
                 }
             }
             if (laterStepOnly(right, q)) {
-                sb.append("  the first step is right and step ").append(stepOf(q)).append(" is not: look at what is carried between steps "
-                        + "(the state kept in fields or buffers, the step count t)\n");
+                sb.append("  the first step is right and step ")
+                        .append(stepOf(q))
+                        .append(" is not: look at what is carried between steps "
+                                + "(the state kept in fields or buffers, the step count t)\n");
             }
             for (String line : Explain.numbers(c, expected, actual, q)) {
                 sb.append("  in the numbers: ").append(line).append('\n');
             }
         }
         if (!wrong.isEmpty() && actual.end() != Observation.End.COMPLETED) {
-            sb.append("  and then: ").append(stopped(actual, "the rest", timeoutMillis, hidden)).append('\n');
+            sb.append("  and then: ")
+                    .append(stopped(actual, "the rest", timeoutMillis, hidden))
+                    .append('\n');
         }
         return new Verdict(SpecResult.Status.FAILED, sb.toString().stripTrailing(), named == null ? null : named.id());
     }
@@ -125,21 +147,35 @@ public final class Judge {
     static String stopped(Observation actual, String quantity, long timeoutMillis, boolean hidden) {
         String where = actual.where().isBlank() ? "" : " (at " + actual.where() + ")";
         return switch (actual.end()) {
-            case TIMED_OUT -> capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
-                    + " s; look for a loop that never ends" + where + ".";
+            case TIMED_OUT ->
+                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
+                        + " s; look for a loop that never ends" + where + ".";
             case THREW -> {
                 String t = actual.thrown();
-                if (t.equals("SpecNotLoaded") || t.endsWith("NoSuchMethodError") || t.endsWith("NoSuchFieldError")
-                        || t.endsWith("NoClassDefFoundError") || t.endsWith("AbstractMethodError") || t.endsWith("IncompatibleClassChangeError")) {
+                if (t.equals("SpecNotLoaded")
+                        || t.endsWith("NoSuchMethodError")
+                        || t.endsWith("NoSuchFieldError")
+                        || t.endsWith("NoClassDefFoundError")
+                        || t.endsWith("AbstractMethodError")
+                        || t.endsWith("IncompatibleClassChangeError")) {
                     yield "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
                             + t + (hidden ? "" : ": " + actual.message()) + ").";
                 }
-                yield capital(quantity) + " never came: the code threw " + t + (hidden || actual.message().isBlank()
-                        || actual.message().equals("null") ? "" : ": " + actual.message()) + where + "."
+                yield capital(quantity) + " never came: the code threw " + t
+                        + (hidden
+                                        || actual.message().isBlank()
+                                        || actual.message().equals("null")
+                                ? ""
+                                : ": " + actual.message())
+                        + where + "."
                         + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
                         + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
-                        + (t.equals("NullPointerException") ? " Something is still null: a field never set, or a buffer not allocated yet." : "")
-                        + (t.equals("ArrayIndexOutOfBoundsException") ? " A loop runs past the end of an array: check its bounds." : "");
+                        + (t.equals("NullPointerException")
+                                ? " Something is still null: a field never set, or a buffer not allocated yet."
+                                : "")
+                        + (t.equals("ArrayIndexOutOfBoundsException")
+                                ? " A loop runs past the end of an array: check its bounds."
+                                : "");
             }
             default -> capital(quantity) + " was not recorded.";
         };
@@ -150,7 +186,8 @@ public final class Judge {
      * quantity (and ends the same way) while differing from the expected one; null when none does.
      * Only a full match names a mistake: agreeing on the first wrong quantity alone is not evidence.
      */
-    static Oracle.Named match(Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol) {
+    static Oracle.Named match(
+            Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol) {
         for (Oracle.Named m : mistakes) {
             Observation o = m.observations().get(key);
             if (o == null || o.end() != actual.end()) {

@@ -19,12 +19,10 @@ import javax.tools.ToolProvider;
 
 /** Compiles kata sources with the JDK's compiler against the library's class path. */
 public final class KataCompiler {
-    private KataCompiler() {
-    }
+    private KataCompiler() {}
 
     /** The outcome: errors as {@code file:line: message} with paths as given (relative where possible). */
-    public record Result(boolean ok, List<String> errors) {
-    }
+    public record Result(boolean ok, List<String> errors) {}
 
     /**
      * Compiles source files together into a class folder.
@@ -44,7 +42,8 @@ public final class KataCompiler {
      * a stub that reaches for a reference implementation ({@code optikata.optim.RmsProp}) does not
      * compile.
      */
-    public static Result compileLearner(List<Path> sources, Path out, Function<Path, String> display) throws IOException {
+    public static Result compileLearner(List<Path> sources, Path out, Function<Path, String> display)
+            throws IOException {
         return compile(sources, out, Contract.learnerClassPath(contractDir()), false, display);
     }
 
@@ -66,8 +65,9 @@ public final class KataCompiler {
         return contractDir;
     }
 
-    private static Result compile(List<Path> sources, Path out, List<Path> classpath, boolean toolClassPath,
-                                  Function<Path, String> display) throws IOException {
+    private static Result compile(
+            List<Path> sources, Path out, List<Path> classpath, boolean toolClassPath, Function<Path, String> display)
+            throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("No Java compiler: run optikata with a JDK, not a JRE");
@@ -81,18 +81,32 @@ public final class KataCompiler {
             cp.append(System.getProperty("java.class.path"));
         }
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
+        try (StandardJavaFileManager fm =
+                javac.getStandardFileManager(diagnostics, Locale.ROOT, StandardCharsets.UTF_8)) {
             Iterable<? extends JavaFileObject> units = fm.getJavaFileObjectsFromPaths(sources);
-            List<String> options = List.of("-d", out.toString(), "-classpath", cp.toString(), "--release", "17", "-encoding", "UTF-8",
-                    "-proc:none", "-Xlint:none", "-nowarn");
+            List<String> options = List.of(
+                    "-d",
+                    out.toString(),
+                    "-classpath",
+                    cp.toString(),
+                    "--release",
+                    "17",
+                    "-encoding",
+                    "UTF-8",
+                    "-proc:none",
+                    "-Xlint:none",
+                    "-nowarn");
             StringWriter noise = new StringWriter();
-            boolean ok = javac.getTask(noise, fm, diagnostics, options, null, units).call();
+            boolean ok =
+                    javac.getTask(noise, fm, diagnostics, options, null, units).call();
             List<String> errors = new ArrayList<>();
             for (Diagnostic<? extends JavaFileObject> d : diagnostics.getDiagnostics()) {
                 if (d.getKind() != Diagnostic.Kind.ERROR) {
                     continue;
                 }
-                String file = d.getSource() == null ? "?" : display.apply(Path.of(d.getSource().toUri()));
+                String file = d.getSource() == null
+                        ? "?"
+                        : display.apply(Path.of(d.getSource().toUri()));
                 errors.add(file + ":" + d.getLineNumber() + ": " + d.getMessage(Locale.ROOT));
             }
             return new Result(ok, errors);

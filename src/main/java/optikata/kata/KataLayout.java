@@ -44,10 +44,15 @@ public final class KataLayout {
     /** Exercise folder names, in order ({@code 01-...}, {@code 02-...}). */
     public List<String> names() {
         if (!Files.isDirectory(exercises())) {
-            throw new IllegalArgumentException("Invalid kata folder: " + exercises() + " (no exercises/ here; run from the optikata checkout)");
+            throw new IllegalArgumentException(
+                    "Invalid kata folder: " + exercises() + " (no exercises/ here; run from the optikata checkout)");
         }
         try (Stream<Path> s = Files.list(exercises())) {
-            return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d\\d-.+")).sorted().toList();
+            return s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .filter(n -> n.matches("\\d\\d-.+"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,17 +62,23 @@ public final class KataLayout {
     public String resolve(String wanted) {
         for (String n : names()) {
             String number = n.substring(0, 2);
-            if (n.equals(wanted) || number.equals(wanted) || n.substring(3).equals(wanted)
+            if (n.equals(wanted)
+                    || number.equals(wanted)
+                    || n.substring(3).equals(wanted)
                     || (wanted.matches("\\d+") && Integer.parseInt(wanted) == Integer.parseInt(number))) {
                 return n;
             }
         }
-        throw new IllegalArgumentException("Unknown exercise: " + wanted + " (known: " + String.join(", ", names()) + ")");
+        throw new IllegalArgumentException(
+                "Unknown exercise: " + wanted + " (known: " + String.join(", ", names()) + ")");
     }
 
     public Exercise exercise(String name) {
-        return new Exercise(name, javaFiles(exercises().resolve(name).resolve("src")),
-                javaFiles(exercises().resolve(name).resolve("spec")), javaFiles(hidden().resolve(name)));
+        return new Exercise(
+                name,
+                javaFiles(exercises().resolve(name).resolve("src")),
+                javaFiles(exercises().resolve(name).resolve("spec")),
+                javaFiles(hidden().resolve(name)));
     }
 
     /** The learner's source folder of {@code exercise} inside a tree laid out like exercises/ (or solutions/). */
@@ -90,7 +101,9 @@ public final class KataLayout {
         }
         try (Stream<Path> s = Files.walk(dir)) {
             List<Path> out = new ArrayList<>(s.filter(p -> p.toString().endsWith(".java") && Files.isRegularFile(p))
-                    .map(dir::relativize).sorted().toList());
+                    .map(dir::relativize)
+                    .sorted()
+                    .toList());
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,8 +23,7 @@ import optikata.kata.spec.ProbeRunner;
  * learner's code in a sandboxed child ({@code optikata.grade}).
  */
 public final class KataRun {
-    private KataRun() {
-    }
+    private KataRun() {}
 
     /** What happened to one exercise: compiler errors (then no results), or one result per case. */
     public record Report(String exercise, List<String> compileErrors, List<SpecResult> results) {
@@ -33,11 +32,15 @@ public final class KataRun {
         }
 
         public long passed() {
-            return results.stream().filter(r -> r.status() == SpecResult.Status.PASSED).count();
+            return results.stream()
+                    .filter(r -> r.status() == SpecResult.Status.PASSED)
+                    .count();
         }
 
         public boolean notStarted() {
-            return compiled() && !results.isEmpty() && results.stream().allMatch(r -> r.status() == SpecResult.Status.NOT_STARTED);
+            return compiled()
+                    && !results.isEmpty()
+                    && results.stream().allMatch(r -> r.status() == SpecResult.Status.NOT_STARTED);
         }
 
         public boolean allPassed() {
@@ -52,11 +55,13 @@ public final class KataRun {
      * @param sourceTree a tree laid out like exercises/ (a learner's, solutions/, or a mutant's)
      * @param hidden     include the hidden specs
      */
-    public static Report run(KataLayout layout, Path sourceTree, String exercise, boolean hidden, int timeoutSeconds) throws IOException {
+    public static Report run(KataLayout layout, Path sourceTree, String exercise, boolean hidden, int timeoutSeconds)
+            throws IOException {
         Exercise ex = layout.exercise(exercise);
         Path srcDir = KataLayout.sourceDir(sourceTree, exercise);
         if (!Files.isDirectory(srcDir)) {
-            throw new IllegalArgumentException("Invalid source folder: " + srcDir + " (no src/ folder for exercise " + exercise + ")");
+            throw new IllegalArgumentException(
+                    "Invalid source folder: " + srcDir + " (no src/ folder for exercise " + exercise + ")");
         }
         List<Path> files = new ArrayList<>();
         List<String> refused = new ArrayList<>();
@@ -81,7 +86,9 @@ public final class KataRun {
         try {
             KataCompiler.Result compiled = KataCompiler.compileLearner(files, out, p -> display(layout.root(), p));
             if (!compiled.ok()) {
-                List<String> errors = compiled.errors().isEmpty() ? List.of("the compiler failed without a message") : compiled.errors();
+                List<String> errors = compiled.errors().isEmpty()
+                        ? List.of("the compiler failed without a message")
+                        : compiled.errors();
                 return new Report(exercise, errors, List.of());
             }
             List<String> extra = Declared.unexpected(out, ex.sources());
@@ -100,9 +107,13 @@ public final class KataRun {
                         cases = Oracle.cases(loader, book.className());
                     } catch (RuntimeException | LinkageError e) {
                         for (Case c : book.cases().values()) {
-                            results.add(new SpecResult(book.simpleName(), c.title(), SpecResult.Status.FAILED,
+                            results.add(new SpecResult(
+                                    book.simpleName(),
+                                    c.title(),
+                                    SpecResult.Status.FAILED,
                                     "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
-                                            + e + ")", 0));
+                                            + e + ")",
+                                    0));
                         }
                         continue;
                     }
@@ -110,8 +121,16 @@ public final class KataRun {
                         Case c = cases.get(meta.id());
                         Observation o = c == null ? null : ProbeRunner.run(c, timeout, 64 * 1024);
                         String key = book.className() + " " + meta.id();
-                        Judge.Verdict v = Judge.judge(meta, false, oracle.expected(book.className(), meta.id()), o, key, oracle.mistakes(), timeout);
-                        results.add(new SpecResult(book.simpleName(), meta.title(), v.status(), v.message(), o == null ? 0 : o.millis()));
+                        Judge.Verdict v = Judge.judge(
+                                meta,
+                                false,
+                                oracle.expected(book.className(), meta.id()),
+                                o,
+                                key,
+                                oracle.mistakes(),
+                                timeout);
+                        results.add(new SpecResult(
+                                book.simpleName(), meta.title(), v.status(), v.message(), o == null ? 0 : o.millis()));
                     }
                 }
             }

@@ -52,7 +52,8 @@ public final class LearnerOptimizer {
             files.add(src.resolve(rel));
         }
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("Invalid --exercise: " + exercise + " has no sources in " + Stubs.show(layout, src));
+            throw new IllegalArgumentException(
+                    "Invalid --exercise: " + exercise + " has no sources in " + Stubs.show(layout, src));
         }
         Path out = Files.createTempDirectory("optikata-learner-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -69,7 +70,8 @@ public final class LearnerOptimizer {
         }
         // Kept open: the optimizer's classes load lazily while it runs (the process ends soon after).
         @SuppressWarnings("resource")
-        URLClassLoader loader = new URLClassLoader(new URL[] {out.toUri().toURL()}, LearnerOptimizer.class.getClassLoader());
+        URLClassLoader loader =
+                new URLClassLoader(new URL[] {out.toUri().toURL()}, LearnerOptimizer.class.getClassLoader());
         for (Path rel : KataLayout.javaFiles(src)) {
             Class<?> c;
             try {
@@ -88,10 +90,13 @@ public final class LearnerOptimizer {
     private static List<String> parameterNames(Class<?> c) {
         for (Class<?> inner : c.getDeclaredClasses()) {
             if (inner.isRecord() && inner.getSimpleName().equals("Config")) {
-                return Arrays.stream(inner.getRecordComponents()).map(RecordComponent::getName).toList();
+                return Arrays.stream(inner.getRecordComponents())
+                        .map(RecordComponent::getName)
+                        .toList();
             }
         }
-        throw new IllegalArgumentException("Invalid --exercise: " + c.getName() + " has no Config record naming its hyperparameters");
+        throw new IllegalArgumentException(
+                "Invalid --exercise: " + c.getName() + " has no Config record naming its hyperparameters");
     }
 
     /** Builds the learner's optimizer with {@code values} (by name; every parameter must be given). */
@@ -110,12 +115,14 @@ public final class LearnerOptimizer {
             Constructor<? extends Optimizer> ctor = type.getConstructor(types);
             return ctor.newInstance(args);
         } catch (NoSuchMethodException e) {
-            throw new IllegalArgumentException("Invalid --exercise: " + type.getSimpleName() + " has no public constructor taking "
-                    + String.join(", ", parameters));
+            throw new IllegalArgumentException("Invalid --exercise: " + type.getSimpleName()
+                    + " has no public constructor taking " + String.join(", ", parameters));
         } catch (InvocationTargetException e) {
-            throw new IllegalArgumentException("Invalid --exercise: " + type.getSimpleName() + "'s constructor threw " + e.getCause());
+            throw new IllegalArgumentException(
+                    "Invalid --exercise: " + type.getSimpleName() + "'s constructor threw " + e.getCause());
         } catch (ReflectiveOperationException e) {
-            throw new IllegalArgumentException("Invalid --exercise: " + type.getSimpleName() + " could not be constructed: " + e);
+            throw new IllegalArgumentException(
+                    "Invalid --exercise: " + type.getSimpleName() + " could not be constructed: " + e);
         }
     }
 }

@@ -9,8 +9,7 @@ import java.util.Map;
 
 /** One line of {@code list}: an exercise and its state from the progress file. */
 public final class ListLine {
-    private ListLine() {
-    }
+    private ListLine() {}
 
     /** From the recorded result, or "not checked yet" / "changed since the last check" when there is none for the current files. */
     public static String of(KataLayout layout, Progress progress, String exercise) throws IOException {
@@ -27,11 +26,13 @@ public final class ListLine {
         } else {
             state = "not checked yet";
         }
-        String mark = fresh == null ? "?" : switch (fresh.state) {
-            case DONE -> "✔";
-            case NOT_STARTED -> "…";
-            default -> "✘";
-        };
+        String mark = fresh == null
+                ? "?"
+                : switch (fresh.state) {
+                    case DONE -> "✔";
+                    case NOT_STARTED -> "…";
+                    default -> "✘";
+                };
         return String.format("%s %-22s %s", mark, exercise, state);
     }
 

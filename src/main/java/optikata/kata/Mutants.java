@@ -16,8 +16,7 @@ import java.util.regex.Pattern;
  * observations match one is told what it changed.
  */
 public final class Mutants {
-    private Mutants() {
-    }
+    private Mutants() {}
 
     /** Code names → the symbols the exercises use (per exercise overrides first). */
     static Map<String, String> symbols(String exercise) {
@@ -65,11 +64,13 @@ public final class Mutants {
         return m;
     }
 
-    private static final Pattern ASSIGN = Pattern.compile("^\\s*(?:(?:final\\s+)?(?:double|float|int|long|var|double\\[\\])\\s+)?([A-Za-z_][\\w.]*)(\\[[^\\]]*\\])?(?:\\.data\\[[^\\]]*\\])?\\s*([-+*/]?=)(?!=)");
+    private static final Pattern ASSIGN = Pattern.compile(
+            "^\\s*(?:(?:final\\s+)?(?:double|float|int|long|var|double\\[\\])\\s+)?([A-Za-z_][\\w.]*)(\\[[^\\]]*\\])?(?:\\.data\\[[^\\]]*\\])?\\s*([-+*/]?=)(?!=)");
     private static final Pattern LOOP = Pattern.compile("for \\(int (\\w+) = ([^;]+); \\1 < ([^;]+); \\1\\+\\+\\)");
 
     /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
     public static final String SWITCH = "kata.MutantSwitch";
+
     static final String SWITCH_SOURCE = """
             package kata;
 
@@ -87,8 +88,7 @@ public final class Mutants {
      * statement is guarded by {@code kata.MutantSwitch.id}, so one compilation serves every mutant.
      * Mutant k (1-based) is described by {@code descriptions.get(k - 1)}.
      */
-    public record Schema(String file, String text, List<String> descriptions) {
-    }
+    public record Schema(String file, String text, List<String> descriptions) {}
 
     /** The schema of {@code text} (a solution file of {@code exercise}) with up to {@code limit} mutants. */
     public static Schema schema(String exercise, String file, String text, int limit) {
@@ -106,8 +106,13 @@ public final class Mutants {
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
             boolean starts = k == 0 || endsStatement(lines[k - 1]);
-            boolean statement = starts && isLogic(line) && descriptions.size() < limit && !LOOP.matcher(line).find()
-                    && line.trim().endsWith(";") && !line.contains("= {") && !line.trim().startsWith("double[] ")
+            boolean statement = starts
+                    && isLogic(line)
+                    && descriptions.size() < limit
+                    && !LOOP.matcher(line).find()
+                    && line.trim().endsWith(";")
+                    && !line.contains("= {")
+                    && !line.trim().startsWith("double[] ")
                     && !line.trim().matches("^(final\\s+)?[A-Z][\\w.]*(<.*>)?(\\[\\])*\\s+\\w+\\s*=.*");
             if (pending != null && !statement) {
                 out.append(pendingIndent).append(pending).append('\n');
@@ -122,20 +127,29 @@ public final class Mutants {
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
                 int late = add(descriptions, "the loop starts one late (off by one): the first element is skipped");
-                int early = add(descriptions, "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)");
+                int early = add(
+                        descriptions,
+                        "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)");
                 String v = loop.group(1);
-                out.append(line.replace(loop.group(), "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
-                        + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? " + loop.group(3) + " - 1 : " + loop.group(3) + "); "
-                        + v + "++)")).append('\n');
+                out.append(line.replace(
+                                loop.group(),
+                                "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
+                                        + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? "
+                                        + loop.group(3) + " - 1 : " + loop.group(3) + "); "
+                                        + v + "++)"))
+                        .append('\n');
                 continue;
             }
-            if (!line.trim().endsWith(";") || line.contains("= {") || line.trim().startsWith("double[] ")
+            if (!line.trim().endsWith(";")
+                    || line.contains("= {")
+                    || line.trim().startsWith("double[] ")
                     || line.trim().matches("^(final\\s+)?[A-Z][\\w.]*(<.*>)?(\\[\\])*\\s+\\w+\\s*=.*")) {
                 out.append(line).append('\n');
                 continue;
             }
             Matcher a = ASSIGN.matcher(line);
-            boolean declaration = a.find() && line.trim().matches("^(final\\s+)?(double|float|int|long|var|double\\[\\])\\s.*");
+            boolean declaration =
+                    a.find() && line.trim().matches("^(final\\s+)?(double|float|int|long|var|double\\[\\])\\s.*");
             String stmt = line.trim();
             String head = "";
             if (declaration) {
@@ -156,19 +170,27 @@ public final class Mutants {
                     variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
                 }
                 Matcher b = ASSIGN.matcher(stmt);
-                String rhs = b.find() ? stmt.substring(b.end(), stmt.lastIndexOf(';')).trim() : "";
+                String rhs = b.find()
+                        ? stmt.substring(b.end(), stmt.lastIndexOf(';')).trim()
+                        : "";
                 boolean arithmetic = rhs.matches(".*\\s[-+*/]\\s.*") && !rhs.contains("new ");
                 if (arithmetic && b.group(3).length() <= 2) {
                     int eq = b.end();
-                    variants.add(new String[] {stmt.substring(0, eq) + " (float) (" + rhs + ");", Judge.capital(stripIn(where))
-                            + " is computed in float instead of double"});
+                    variants.add(new String[] {
+                        stmt.substring(0, eq) + " (float) (" + rhs + ");",
+                        Judge.capital(stripIn(where)) + " is computed in float instead of double"
+                    });
                 }
             }
             if (stmt.contains("Math.pow(") && stmt.contains(", t)")) {
-                variants.add(new String[] {stmt.replace(", t)", ", t + 1)"), "the step number t is one too large in " + stripIn(where)
-                        + " (t is already 1 on the first step)"});
-                variants.add(new String[] {stmt.replace(", t)", ", t - 1)"), "the step number t is one too small in " + stripIn(where)
-                        + " (t is 1 on the first step)"});
+                variants.add(new String[] {
+                    stmt.replace(", t)", ", t + 1)"),
+                    "the step number t is one too large in " + stripIn(where) + " (t is already 1 on the first step)"
+                });
+                variants.add(new String[] {
+                    stmt.replace(", t)", ", t - 1)"),
+                    "the step number t is one too small in " + stripIn(where) + " (t is 1 on the first step)"
+                });
             }
             StringBuilder chain = new StringBuilder(head);
             for (String[] v : variants) {
@@ -176,27 +198,72 @@ public final class Mutants {
                     break;
                 }
                 int n = add(descriptions, v[1]);
-                chain.append("if (").append(id).append(" == ").append(n).append(") { ").append(v[0]).append(" } else ");
+                chain.append("if (")
+                        .append(id)
+                        .append(" == ")
+                        .append(n)
+                        .append(") { ")
+                        .append(v[0])
+                        .append(" } else ");
             }
             chain.append("{ ").append(stmt).append(" }");
             // the previous statement and this one in the wrong order (neither declares anything)
-            if (pending != null && declaration && pendingIndent.equals(indent) && k == pendingLine + 1 && descriptions.size() < limit
+            if (pending != null
+                    && declaration
+                    && pendingIndent.equals(indent)
+                    && k == pendingLine + 1
+                    && descriptions.size() < limit
                     && !pendingStmt.matches(".*\\b" + Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
                 // double d = e; after a statement it does not use: computed first, d sees the statement's old values
-                int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
-                        + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");
+                int n = add(
+                        descriptions,
+                        Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
+                                + ": it uses the value from before this step's update (update " + target(pendingWhere)
+                                + " first)");
                 String body = chain.substring(head.length());
-                out.append(indent).append(head).append("if (").append(id).append(" == ").append(n).append(") { ").append(stmt).append(' ')
-                        .append(pendingStmt).append(" } else { ").append(pending).append(' ').append(body).append(" }\n");
+                out.append(indent)
+                        .append(head)
+                        .append("if (")
+                        .append(id)
+                        .append(" == ")
+                        .append(n)
+                        .append(") { ")
+                        .append(stmt)
+                        .append(' ')
+                        .append(pendingStmt)
+                        .append(" } else { ")
+                        .append(pending)
+                        .append(' ')
+                        .append(body)
+                        .append(" }\n");
                 pending = null;
                 continue;
             }
-            if (pending != null && !declaration && !stmt.startsWith("return") && pendingIndent.equals(indent) && k == pendingLine + 1
+            if (pending != null
+                    && !declaration
+                    && !stmt.startsWith("return")
+                    && pendingIndent.equals(indent)
+                    && k == pendingLine + 1
                     && descriptions.size() < limit) {
-                int n = add(descriptions, Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
-                        + ": it uses the value from before this step's update (update " + target(pendingWhere) + " first)");
-                out.append(indent).append("if (").append(id).append(" == ").append(n).append(") { ").append(stmt).append(' ')
-                        .append(pendingStmt).append(" } else { ").append(pending).append(' ').append(chain).append(" }\n");
+                int n = add(
+                        descriptions,
+                        Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
+                                + ": it uses the value from before this step's update (update " + target(pendingWhere)
+                                + " first)");
+                out.append(indent)
+                        .append("if (")
+                        .append(id)
+                        .append(" == ")
+                        .append(n)
+                        .append(") { ")
+                        .append(stmt)
+                        .append(' ')
+                        .append(pendingStmt)
+                        .append(" } else { ")
+                        .append(pending)
+                        .append(' ')
+                        .append(chain)
+                        .append(" }\n");
                 pending = null;
                 continue;
             }
@@ -218,7 +285,9 @@ public final class Mutants {
             out.append(pendingIndent).append(pending).append('\n');
         }
         String result = out.toString();
-        return new Schema(file, result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
+        return new Schema(
+                file,
+                result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
                 descriptions);
     }
 
@@ -242,8 +311,11 @@ public final class Mutants {
                     char after = end < stmt.length() ? stmt.charAt(end) : ';';
                     if (after == ')' || after == ';' || after == ' ') {
                         String name = symbol(m.group(), symbols);
-                        variants.add(new String[] {stmt.substring(0, i) + stmt.substring(end), name + " is missing in " + stripIn(where)
-                                + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")});
+                        variants.add(new String[] {
+                            stmt.substring(0, i) + stmt.substring(end),
+                            name + " is missing in " + stripIn(where)
+                                    + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")
+                        });
                     }
                 }
             }
@@ -252,21 +324,32 @@ public final class Mutants {
                 if (m.find(i + 1) && m.start() == i + 1 && stmt.startsWith(" * ", m.end())) {
                     String name = symbol(m.group(), symbols);
                     boolean square = stmt.startsWith(m.group(), m.end() + 3);
-                    variants.add(new String[] {stmt.substring(0, i + 1) + stmt.substring(m.end() + 3), square
-                            ? name + " is not squared in " + stripIn(where) + " (" + name + " where the formula has " + name + "·" + name + ")"
-                            : "the factor " + name + " is missing in " + stripIn(where) + " (" + name + " is missing)"});
+                    variants.add(new String[] {
+                        stmt.substring(0, i + 1) + stmt.substring(m.end() + 3),
+                        square
+                                ? name + " is not squared in " + stripIn(where) + " (" + name
+                                        + " where the formula has " + name + "·" + name + ")"
+                                : "the factor " + name + " is missing in " + stripIn(where) + " (" + name
+                                        + " is missing)"
+                    });
                 }
             }
             if (stmt.charAt(i) == '(' && i > 0 && (stmt.charAt(i - 1) == ' ' || stmt.charAt(i - 1) == '(')) {
                 int close = matching(stmt, i);
                 String inner = close > 0 ? stmt.substring(i + 1, close) : "";
                 boolean grouped = inner.contains(" + ") || inner.contains(" - ");
-                boolean multiplied = close > 0 && (stmt.startsWith(" * ", close + 1) || stmt.startsWith(" / ", close + 1)
-                        || stmt.substring(0, i).endsWith(" * ") || stmt.substring(0, i).endsWith(" / "));
+                boolean multiplied = close > 0
+                        && (stmt.startsWith(" * ", close + 1)
+                                || stmt.startsWith(" / ", close + 1)
+                                || stmt.substring(0, i).endsWith(" * ")
+                                || stmt.substring(0, i).endsWith(" / "));
                 if (grouped && multiplied && !inner.contains("(")) {
-                    variants.add(new String[] {stmt.substring(0, i) + inner + stmt.substring(close + 1), "the parentheses around ("
-                            + render(inner, symbols) + ") are missing in " + stripIn(where)
-                            + ": without them · and / bind before + and − (precedence)"});
+                    variants.add(new String[] {
+                        stmt.substring(0, i) + inner + stmt.substring(close + 1),
+                        "the parentheses around ("
+                                + render(inner, symbols) + ") are missing in " + stripIn(where)
+                                + ": without them · and / bind before + and − (precedence)"
+                    });
                 }
             }
         }
@@ -274,7 +357,8 @@ public final class Mutants {
 
     /** Math.pow(a, b): the power written as a product, base and exponent swapped, the exponent off by one. */
     private static void powers(String stmt, String where, Map<String, String> symbols, List<String[]> variants) {
-        Matcher m = Pattern.compile("Math\\.pow\\(([^,()]+(?:\\(\\))?), ([^()]+?)\\)").matcher(stmt);
+        Matcher m = Pattern.compile("Math\\.pow\\(([^,()]+(?:\\(\\))?), ([^()]+?)\\)")
+                .matcher(stmt);
         while (m.find()) {
             String a = m.group(1);
             String b = m.group(2);
@@ -282,31 +366,50 @@ public final class Mutants {
             String sb = symbol(b, symbols);
             String pre = stmt.substring(0, m.start());
             String post = stmt.substring(m.end());
-            variants.add(new String[] {pre + "(" + a + " * " + b + ")" + post, "the power " + sa + "^" + sb + " is written as a product "
-                    + sa + "·" + sb + " in " + stripIn(where) + ": use Math.pow"});
-            variants.add(new String[] {pre + "Math.pow(" + b + ", " + a + ")" + post, "base and exponent are swapped in " + sa + "^" + sb
-                    + " (" + stripIn(where) + "): Math.pow(base, exponent)"});
+            variants.add(new String[] {
+                pre + "(" + a + " * " + b + ")" + post,
+                "the power " + sa + "^" + sb + " is written as a product " + sa + "·" + sb + " in " + stripIn(where)
+                        + ": use Math.pow"
+            });
+            variants.add(new String[] {
+                pre + "Math.pow(" + b + ", " + a + ")" + post,
+                "base and exponent are swapped in " + sa + "^" + sb + " (" + stripIn(where)
+                        + "): Math.pow(base, exponent)"
+            });
             if (!b.equals("t")) {
-                variants.add(new String[] {pre + "Math.pow(" + a + ", " + b + " - 1)" + post, "the exponent " + sb + " is one too small in "
-                        + stripIn(where) + " (off by one: " + sb + " − 1 where the formula has " + sb + ")"});
-                variants.add(new String[] {pre + "Math.pow(" + a + ", " + b + " + 1)" + post, "the exponent " + sb + " is one too large in "
-                        + stripIn(where) + " (off by one: " + sb + " + 1 where the formula has " + sb + ")"});
+                variants.add(new String[] {
+                    pre + "Math.pow(" + a + ", " + b + " - 1)" + post,
+                    "the exponent " + sb + " is one too small in " + stripIn(where) + " (off by one: " + sb
+                            + " − 1 where the formula has " + sb + ")"
+                });
+                variants.add(new String[] {
+                    pre + "Math.pow(" + a + ", " + b + " + 1)" + post,
+                    "the exponent " + sb + " is one too large in " + stripIn(where) + " (off by one: " + sb
+                            + " + 1 where the formula has " + sb + ")"
+                });
             }
         }
     }
 
     /** Symbols easy to mix up: β₁ and β₂, β and μ, and one state buffer read for another. */
-    private static void swaps(String stmt, String where, Map<String, String> symbols, List<String[]> variants, String text) {
+    private static void swaps(
+            String stmt, String where, Map<String, String> symbols, List<String[]> variants, String text) {
         String[][] pairs = {{"config.beta1()", "config.beta2()"}, {"config.decay()", "config.momentum()"}};
         for (String[] pair : pairs) {
             for (int k = 0; k < 2; k++) {
                 String from = pair[k];
                 String to = pair[1 - k];
-                int at = text.contains(to.replace("config.", "").replace("()", "") + "(") || text.contains(to) ? stmt.indexOf(from) : -1;
+                int at = text.contains(to.replace("config.", "").replace("()", "") + "(") || text.contains(to)
+                        ? stmt.indexOf(from)
+                        : -1;
                 while (at >= 0) {
-                    variants.add(new String[] {stmt.substring(0, at) + to + stmt.substring(at + from.length()), symbol(to, symbols)
-                            + " instead of " + symbol(from, symbols) + " in " + stripIn(where) + ": " + symbol(from, symbols) + " and "
-                            + symbol(to, symbols) + " are mixed up"});
+                    variants.add(new String[] {
+                        stmt.substring(0, at) + to + stmt.substring(at + from.length()),
+                        symbol(to, symbols)
+                                + " instead of " + symbol(from, symbols) + " in " + stripIn(where) + ": "
+                                + symbol(from, symbols) + " and "
+                                + symbol(to, symbols) + " are mixed up"
+                    });
                     at = stmt.indexOf(from, at + 1);
                 }
             }
@@ -317,8 +420,11 @@ public final class Mutants {
             int k = Integer.parseInt(m.group(1));
             for (int j = 0; j < names.length; j++) {
                 if (j != k && k < names.length && !names[0].isEmpty()) {
-                    variants.add(new String[] {stmt.replace("buffers[" + k + "]", "buffers[" + j + "]"), "the wrong buffer in "
-                            + stripIn(where) + ": " + names[j] + " (buffers[" + j + "]) instead of " + names[k] + " (buffers[" + k + "])"});
+                    variants.add(new String[] {
+                        stmt.replace("buffers[" + k + "]", "buffers[" + j + "]"),
+                        "the wrong buffer in " + stripIn(where) + ": " + names[j] + " (buffers[" + j + "]) instead of "
+                                + names[k] + " (buffers[" + k + "])"
+                    });
                 }
             }
         }
@@ -355,7 +461,12 @@ public final class Mutants {
 
     private static boolean endsStatement(String line) {
         String t = line.trim();
-        return t.isEmpty() || t.endsWith(";") || t.endsWith("{") || t.endsWith("}") || t.startsWith("//") || t.startsWith("*")
+        return t.isEmpty()
+                || t.endsWith(";")
+                || t.endsWith("{")
+                || t.endsWith("}")
+                || t.startsWith("//")
+                || t.startsWith("*")
                 || t.endsWith("*/");
     }
 
@@ -375,8 +486,12 @@ public final class Mutants {
             if (prev != ' ' || next != ' ') {
                 // binary operators are written with spaces around them here; compound ones handled below
                 if ((c == '-' || c == '+') && next == '=' && prev == ' ') {
-                    variants.add(new String[] {line.substring(0, i) + (c == '-' ? '+' : '-') + line.substring(i + 1),
-                            c == '-' ? "the step is added where it must be subtracted" : "the value is subtracted where it must be added"});
+                    variants.add(new String[] {
+                        line.substring(0, i) + (c == '-' ? '+' : '-') + line.substring(i + 1),
+                        c == '-'
+                                ? "the step is added where it must be subtracted"
+                                : "the value is subtracted where it must be added"
+                    });
                 }
                 continue;
             }
@@ -403,8 +518,10 @@ public final class Mutants {
             int open = at + "Math.sqrt".length();
             int close = matching(line, open);
             if (close > 0) {
-                variants.add(new String[] {line.substring(0, at) + line.substring(open, close + 1) + line.substring(close + 1),
-                        where + ": the square root is missing"});
+                variants.add(new String[] {
+                    line.substring(0, at) + line.substring(open, close + 1) + line.substring(close + 1),
+                    where + ": the square root is missing"
+                });
             }
             at = line.indexOf("Math.sqrt(", at + 1);
         }
@@ -447,9 +564,21 @@ public final class Mutants {
 
     static boolean isLogic(String line) {
         String t = line.trim();
-        if (t.isEmpty() || t.startsWith("*") || t.startsWith("/") || t.startsWith("@") || t.startsWith("import ") || t.startsWith("package ")
-                || t.startsWith("super(") || t.startsWith("this.") || t.startsWith("throw ") || t.startsWith("private ") || t.startsWith("public ")
-                || t.startsWith("protected ") || t.startsWith("if (") || t.startsWith("}") || t.contains("new IllegalArgumentException")) {
+        if (t.isEmpty()
+                || t.startsWith("*")
+                || t.startsWith("/")
+                || t.startsWith("@")
+                || t.startsWith("import ")
+                || t.startsWith("package ")
+                || t.startsWith("super(")
+                || t.startsWith("this.")
+                || t.startsWith("throw ")
+                || t.startsWith("private ")
+                || t.startsWith("public ")
+                || t.startsWith("protected ")
+                || t.startsWith("if (")
+                || t.startsWith("}")
+                || t.contains("new IllegalArgumentException")) {
             return false;
         }
         return t.endsWith(";") || t.startsWith("for (");
@@ -462,5 +591,4 @@ public final class Mutants {
         }
         return i;
     }
-
 }

@@ -51,12 +51,16 @@ public final class Oracle {
     }
 
     /** A named mistake and what every case observes on it (key: book class + " " + case id). */
-    public record Named(String id, String description, String fix, Map<String, Observation> observations) {
-    }
+    public record Named(String id, String description, String fix, Map<String, Observation> observations) {}
 
     /** Everything judged for one exercise. */
-    public record Exercise(String name, Path bookClasses, Path publicBookClasses, List<BookInfo> books,
-                           Map<String, Observation> expected, List<Named> mistakes) {
+    public record Exercise(
+            String name,
+            Path bookClasses,
+            Path publicBookClasses,
+            List<BookInfo> books,
+            Map<String, Observation> expected,
+            List<Named> mistakes) {
         public Observation expected(String book, String caseId) {
             return expected.get(book + " " + caseId);
         }
@@ -64,8 +68,7 @@ public final class Oracle {
 
     private static final Map<String, Exercise> MEMORY = new LinkedHashMap<>();
 
-    private Oracle() {
-    }
+    private Oracle() {}
 
     /** Where a learner's release keeps the public part of each exercise's oracle (it has no solutions to compute it from). */
     public static Path shipped(KataLayout layout, String exercise) {
@@ -92,7 +95,9 @@ public final class Oracle {
                 return cached;
             }
             Path dir = cacheRoot(layout).resolve(exercise + "-" + hash.substring(0, 16));
-            Exercise e = Files.isRegularFile(dir.resolve("oracle.txt")) ? read(layout, exercise, dir) : build(layout, exercise, dir);
+            Exercise e = Files.isRegularFile(dir.resolve("oracle.txt"))
+                    ? read(layout, exercise, dir)
+                    : build(layout, exercise, dir);
             MEMORY.put(key, e);
             return e;
         } catch (IOException e) {
@@ -107,8 +112,11 @@ public final class Oracle {
         String xdg = System.getenv("XDG_CACHE_HOME");
         String home = System.getProperty("user.home");
         Path user = xdg != null && !xdg.isBlank() ? Path.of(xdg) : home == null ? null : Path.of(home, ".cache");
-        for (Path target : user == null ? List.of(layout.root().resolve("target").resolve("kata-oracle"))
-                : List.of(user.resolve("optikata").resolve("kata-oracle"), layout.root().resolve("target").resolve("kata-oracle"))) {
+        for (Path target : user == null
+                ? List.of(layout.root().resolve("target").resolve("kata-oracle"))
+                : List.of(
+                        user.resolve("optikata").resolve("kata-oracle"),
+                        layout.root().resolve("target").resolve("kata-oracle"))) {
             try {
                 Files.createDirectories(target);
                 if (Files.isSymbolicLink(target) || !Files.isWritable(target)) {
@@ -124,13 +132,16 @@ public final class Oracle {
                 // not writable here: try the next place
             }
         }
-        Path tmp = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve("optikata-kata-oracle-"
+                        + Integer.toHexString(layout.root().hashCode()));
         Files.createDirectories(tmp);
         // a shared temporary folder: someone else may have made this name first, to plant expected values
         Path probe = Files.createTempFile("optikata-owner-", ".tmp");
         UserPrincipal me = Files.getOwner(probe);
         Files.delete(probe);
-        if (Files.isSymbolicLink(tmp) || !Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS).equals(me)) {
+        if (Files.isSymbolicLink(tmp)
+                || !Files.getOwner(tmp, LinkOption.NOFOLLOW_LINKS).equals(me)) {
             tmp = Files.createTempDirectory("optikata-kata-oracle-");
         }
         try {
@@ -146,15 +157,22 @@ public final class Oracle {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             optikata.kata.Exercise ex = layout.exercise(exercise);
             List<Path> files = new ArrayList<>();
-            // the solution's files, not the learner's working copy of the stubs: editing an exercise never invalidates its oracle
+            // the solution's files, not the learner's working copy of the stubs: editing an exercise never invalidates
+            // its oracle
             KataLayout.javaFiles(KataLayout.sourceDir(layout.solutions(), exercise))
-                    .forEach(p -> files.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
-            ex.publicSpecs().forEach(p -> files.add(layout.publicSpecDir(exercise).resolve(p)));
-            ex.hiddenSpecs().forEach(p -> files.add(layout.hiddenSpecDir(exercise).resolve(p)));
+                    .forEach(p -> files.add(
+                            KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
+            ex.publicSpecs()
+                    .forEach(p -> files.add(layout.publicSpecDir(exercise).resolve(p)));
+            ex.hiddenSpecs()
+                    .forEach(p -> files.add(layout.hiddenSpecDir(exercise).resolve(p)));
             files.add(Catalogue.file(layout, exercise));
             for (Path f : files) {
                 // relative names: copies of one kata share their cache entries
-                md.update(layout.root().relativize(f.toAbsolutePath().normalize()).toString().getBytes(StandardCharsets.UTF_8));
+                md.update(layout.root()
+                        .relativize(f.toAbsolutePath().normalize())
+                        .toString()
+                        .getBytes(StandardCharsets.UTF_8));
                 if (Files.isRegularFile(f)) {
                     md.update(Files.readAllBytes(f));
                 }
@@ -180,20 +198,23 @@ public final class Oracle {
     }
 
     private static Exercise build(KataLayout layout, String exercise, Path dir) throws IOException {
-        Path work = dir.resolveSibling(dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+        Path work = dir.resolveSibling(
+                dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
         KataRun.deleteTree(work);
         Files.createDirectories(work);
         optikata.kata.Exercise ex = layout.exercise(exercise);
         // the books, compiled against the solution (the stub's API, and the learner's checkout may be mid-edit)
         List<Path> solutionFiles = KataLayout.javaFiles(KataLayout.sourceDir(layout.solutions(), exercise));
         List<Path> sources = new ArrayList<>();
-        solutionFiles.forEach(p -> sources.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
+        solutionFiles.forEach(p ->
+                sources.add(KataLayout.sourceDir(layout.solutions(), exercise).resolve(p)));
         ex.publicSpecs().forEach(p -> sources.add(layout.publicSpecDir(exercise).resolve(p)));
         ex.hiddenSpecs().forEach(p -> sources.add(layout.hiddenSpecDir(exercise).resolve(p)));
         Path api = work.resolve("api");
         KataCompiler.Result r = KataCompiler.compile(sources, api, List.of(), p -> KataRun.display(layout.root(), p));
         if (!r.ok()) {
-            throw new IllegalStateException("The specs of " + exercise + " do not compile against its solution:\n" + String.join("\n", r.errors()));
+            throw new IllegalStateException("The specs of " + exercise + " do not compile against its solution:\n"
+                    + String.join("\n", r.errors()));
         }
         List<String[]> names = bookNames(layout, exercise);
         for (String[] n : names) {
@@ -227,7 +248,10 @@ public final class Oracle {
         for (int f = 0; f < solutionFiles.size(); f++) {
             Path rel = solutionFiles.get(f);
             Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(rel);
-            Mutants.Schema schema = Mutants.schema(exercise, rel.toString().replace('\\', '/'), Files.readString(file, StandardCharsets.UTF_8),
+            Mutants.Schema schema = Mutants.schema(
+                    exercise,
+                    rel.toString().replace('\\', '/'),
+                    Files.readString(file, StandardCharsets.UTF_8),
                     MUTANTS);
             Path out = work.resolve("generated").resolve("schema-" + f);
             if (schema.descriptions().isEmpty() || !compileSchema(layout, exercise, rel, schema.text(), out)) {
@@ -242,7 +266,11 @@ public final class Oracle {
                         continue;
                     }
                     String id = "generated-" + ++n;
-                    text.append("# generated ").append(id).append(' ').append(b64(schema.descriptions().get(k - 1))).append('\n');
+                    text.append("# generated ")
+                            .append(id)
+                            .append(' ')
+                            .append(b64(schema.descriptions().get(k - 1)))
+                            .append('\n');
                     seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
                     recorded.add(seen);
                 }
@@ -271,14 +299,17 @@ public final class Oracle {
     static final long MUTANT_PROBE_MILLIS = 3_000;
 
     /** Compiles the solution with one file replaced by its mutant schema (and the switch); false when it does not compile. */
-    private static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out) throws IOException {
+    private static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out)
+            throws IOException {
         Path src = KataLayout.sourceDir(layout.solutions(), exercise);
         Path staged = out.resolveSibling(out.getFileName() + "-src");
         List<Path> files = new ArrayList<>();
         for (Path rel : KataLayout.javaFiles(src)) {
             Path to = staged.resolve(rel);
             Files.createDirectories(to.getParent());
-            Files.writeString(to, rel.equals(mutatedRel) ? mutated : Files.readString(src.resolve(rel), StandardCharsets.UTF_8),
+            Files.writeString(
+                    to,
+                    rel.equals(mutatedRel) ? mutated : Files.readString(src.resolve(rel), StandardCharsets.UTF_8),
                     StandardCharsets.UTF_8);
             files.add(to);
         }
@@ -288,7 +319,8 @@ public final class Oracle {
         files.add(sw);
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
         if (!r.ok()) {
-            System.err.println("optikata: the mutant schema of " + exercise + " does not compile (no generated mutants): " + r.errors());
+            System.err.println("optikata: the mutant schema of " + exercise
+                    + " does not compile (no generated mutants): " + r.errors());
         }
         boolean ok = r.ok();
         KataRun.deleteTree(staged);
@@ -313,7 +345,8 @@ public final class Oracle {
         for (int i = 0; i < x.judged().size(); i++) {
             Observation.Entry p = x.judged().get(i);
             Observation.Entry q = y.judged().get(i);
-            if (!p.name().equals(q.name()) || !Objects.equals(p.text(), q.text())
+            if (!p.name().equals(q.name())
+                    || !Objects.equals(p.text(), q.text())
                     || !Arrays.equals(p.numbers(), q.numbers())) {
                 return false;
             }
@@ -322,7 +355,8 @@ public final class Oracle {
     }
 
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
-    private static void compileTree(String exercise, Path tree, Path out, Catalogue.Mistake mistake) throws IOException {
+    private static void compileTree(String exercise, Path tree, Path out, Catalogue.Mistake mistake)
+            throws IOException {
         Path src = KataLayout.sourceDir(tree, exercise);
         List<Path> files = new ArrayList<>();
         Path staged = out.resolveSibling(out.getFileName() + "-src");
@@ -339,8 +373,10 @@ public final class Oracle {
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
         KataRun.deleteTree(staged);
         if (!r.ok()) {
-            throw new IllegalStateException((mistake == null ? "The solution of " + exercise : "Catalogue mistake " + mistake.id() + " of "
-                    + exercise) + " does not compile:\n" + String.join("\n", r.errors()));
+            throw new IllegalStateException((mistake == null
+                            ? "The solution of " + exercise
+                            : "Catalogue mistake " + mistake.id() + " of " + exercise)
+                    + " does not compile:\n" + String.join("\n", r.errors()));
         }
     }
 
@@ -362,7 +398,8 @@ public final class Oracle {
     }
 
     static URLClassLoader loader(Path implementation, Path books) throws IOException {
-        return new URLClassLoader(new URL[] {implementation.toUri().toURL(), books.toUri().toURL()}, Oracle.class.getClassLoader());
+        return new URLClassLoader(
+                new URL[] {implementation.toUri().toURL(), books.toUri().toURL()}, Oracle.class.getClassLoader());
     }
 
     /** The cases of a book class loaded by {@code loader}. */
@@ -409,7 +446,8 @@ public final class Oracle {
      * As {@link #export(KataLayout, String, Path, Path)}; with {@code hidden} the hidden cases too (for
      * a grading bundle, which must judge them without carrying the solutions' code).
      */
-    public static void export(KataLayout layout, String exercise, Path to, Path stubs, boolean hidden) throws IOException {
+    public static void export(KataLayout layout, String exercise, Path to, Path stubs, boolean hidden)
+            throws IOException {
         Exercise e = of(layout, exercise);
         Path dir = e.bookClasses().getParent();
         Files.createDirectories(to);
@@ -424,7 +462,13 @@ public final class Oracle {
         for (Named m : e.mistakes()) {
             if (!m.fix().isEmpty()) {
                 // the catalogue's words travel with the observations: a release has no catalogue to read them from
-                text.append("# named ").append(m.id()).append(' ').append(b64(m.description())).append(' ').append(b64(m.fix())).append('\n');
+                text.append("# named ")
+                        .append(m.id())
+                        .append(' ')
+                        .append(b64(m.description()))
+                        .append(' ')
+                        .append(b64(m.fix()))
+                        .append('\n');
             }
         }
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
@@ -452,7 +496,9 @@ public final class Oracle {
         }
         List<Path> stubFiles = new ArrayList<>();
         // the shipped stubs (never the instructor's working copy, which may hold a solved exercise)
-        KataLayout.javaFiles(KataLayout.sourceDir(stubs, exercise)).forEach(p -> stubFiles.add(KataLayout.sourceDir(stubs, exercise).resolve(p)));
+        KataLayout.javaFiles(KataLayout.sourceDir(stubs, exercise))
+                .forEach(
+                        p -> stubFiles.add(KataLayout.sourceDir(stubs, exercise).resolve(p)));
         KataCompiler.Result r = KataCompiler.compile(stubFiles, to.resolve("reference"), List.of(), Path::toString);
         if (!r.ok()) {
             throw new IllegalStateException("The stub of " + exercise + " does not compile: " + r.errors());
@@ -512,8 +558,10 @@ public final class Oracle {
         for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
             named.put(m.id(), new String[] {m.description(), m.fix()});
         }
-        named.forEach((id, words) -> mistakes.add(new Named(id, words[0], words[1], byMistake.getOrDefault(id, Map.of()))));
-        generated.forEach((id, description) -> mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
+        named.forEach(
+                (id, words) -> mistakes.add(new Named(id, words[0], words[1], byMistake.getOrDefault(id, Map.of()))));
+        generated.forEach((id, description) ->
+                mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
         return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);
     }
 }

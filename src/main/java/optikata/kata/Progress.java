@@ -27,7 +27,10 @@ import java.util.TreeMap;
 public final class Progress {
     /** An exercise's state as the learner sees it. */
     public enum State {
-        NOT_STARTED("not started"), DOES_NOT_COMPILE("does not compile"), FAILING("failing"), DONE("done");
+        NOT_STARTED("not started"),
+        DOES_NOT_COMPILE("does not compile"),
+        FAILING("failing"),
+        DONE("done");
 
         private final String words;
 
@@ -57,7 +60,8 @@ public final class Progress {
         public Map<String, Entry> exercises = new TreeMap<>();
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     private final KataLayout layout;
@@ -110,8 +114,11 @@ public final class Progress {
         e.passed = (int) report.passed();
         e.state = stateOf(report);
         e.checkedAt = Instant.now().toString();
-        e.firstFailure = report.results().stream().filter(r -> r.status() == SpecResult.Status.FAILED)
-                .map(SpecResult::name).findFirst().orElse(null);
+        e.firstFailure = report.results().stream()
+                .filter(r -> r.status() == SpecResult.Status.FAILED)
+                .map(SpecResult::name)
+                .findFirst()
+                .orElse(null);
         return e;
     }
 

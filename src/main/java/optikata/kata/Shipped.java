@@ -92,7 +92,8 @@ public final class Shipped {
     public byte[] committed(String path) throws IOException {
         Git r = git(layout.root(), "show", "HEAD:" + prefix() + path);
         if (r.exitCode != 0) {
-            throw new IOException("git show HEAD:" + path + " failed: " + r.text().strip());
+            throw new IOException(
+                    "git show HEAD:" + path + " failed: " + r.text().strip());
         }
         return r.out;
     }
@@ -164,7 +165,10 @@ public final class Shipped {
         cmd.addAll(List.of(args));
         Process p;
         try {
-            p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+            p = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                    .start();
         } catch (IOException e) {
             return new Git(127, ("git is not available: " + e.getMessage()).getBytes(StandardCharsets.UTF_8));
         }

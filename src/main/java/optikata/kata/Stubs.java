@@ -10,8 +10,7 @@ import java.util.Map;
 
 /** Checks that a learner's stub files are there and usable, with one clear line when they are not. */
 public final class Stubs {
-    private Stubs() {
-    }
+    private Stubs() {}
 
     /** The learner's stub files of {@code exercise} that should exist: the shipped ones, or those present. */
     public static List<Path> expected(KataLayout layout, String exercise) {
@@ -38,7 +37,8 @@ public final class Stubs {
         List<Path> expected = expected(layout, exercise);
         String n = exercise.substring(0, 2);
         if (expected.isEmpty()) {
-            return "Missing stub: " + show(layout, dir) + " holds no .java file (./optikata reset " + n + " puts the stub back)";
+            return "Missing stub: " + show(layout, dir) + " holds no .java file (./optikata reset " + n
+                    + " puts the stub back)";
         }
         for (Path rel : expected) {
             Path f = dir.resolve(rel);
@@ -46,7 +46,8 @@ public final class Stubs {
                 return "Missing stub: " + show(layout, f) + " does not exist (./optikata reset " + n + " puts it back)";
             }
             if (!Files.isRegularFile(f) || !Files.isReadable(f) || !ownerCan(f, PosixFilePermission.OWNER_READ)) {
-                return "Unreadable stub: " + show(layout, f) + " is not a readable file (chmod u+r it, or ./optikata reset " + n + ")";
+                return "Unreadable stub: " + show(layout, f)
+                        + " is not a readable file (chmod u+r it, or ./optikata reset " + n + ")";
             }
         }
         return null;
@@ -58,7 +59,8 @@ public final class Stubs {
         for (Path rel : KataLayout.javaFiles(dir)) {
             Path f = dir.resolve(rel);
             if (!Files.isWritable(f) || !ownerCan(f, PosixFilePermission.OWNER_WRITE)) {
-                return "Read-only stub: " + show(layout, f) + " cannot be saved, so there is nothing to watch (chmod u+w it)";
+                return "Read-only stub: " + show(layout, f)
+                        + " cannot be saved, so there is nothing to watch (chmod u+w it)";
             }
         }
         return null;

@@ -66,16 +66,18 @@ public final class Watcher {
 
     /** Reads keys from {@code in} on a daemon thread (one byte each; the end of input stops reading, not the watch). */
     public void readKeys(InputStream in) {
-        Thread t = new Thread(() -> {
-            try {
-                int c;
-                while ((c = in.read()) >= 0) {
-                    keys.add(c);
-                }
-            } catch (IOException e) {
-                // no more keys
-            }
-        }, "optikata-watch-keys");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        int c;
+                        while ((c = in.read()) >= 0) {
+                            keys.add(c);
+                        }
+                    } catch (IOException e) {
+                        // no more keys
+                    }
+                },
+                "optikata-watch-keys");
         t.setDaemon(true);
         t.start();
     }
@@ -231,16 +233,29 @@ public final class Watcher {
         }
         KataRun.Report r = last;
         if (ansi) {
-            sb.append("optikata watch · ").append(exercise).append(" — ").append(Completion.title(layout, exercise)).append("\n\n");
+            sb.append("optikata watch · ")
+                    .append(exercise)
+                    .append(" — ")
+                    .append(Completion.title(layout, exercise))
+                    .append("\n\n");
         }
         if (r != null && r.exercise().equals(exercise)) {
             if (!r.compiled()) {
                 sb.append("✘ ").append(exercise).append(" does not compile:\n");
-                r.compileErrors().stream().limit(8).forEach(e -> sb.append("    ").append(e).append('\n'));
+                r.compileErrors().stream()
+                        .limit(8)
+                        .forEach(e -> sb.append("    ").append(e).append('\n'));
             } else if (r.notStarted()) {
-                sb.append("… ").append(exercise).append(" is not started: ").append(r.results().get(0).message()).append('\n');
+                sb.append("… ")
+                        .append(exercise)
+                        .append(" is not started: ")
+                        .append(r.results().get(0).message())
+                        .append('\n');
             } else if (!r.allPassed()) {
-                SpecResult first = r.results().stream().filter(s -> s.status() != SpecResult.Status.PASSED).findFirst().orElseThrow();
+                SpecResult first = r.results().stream()
+                        .filter(s -> s.status() != SpecResult.Status.PASSED)
+                        .findFirst()
+                        .orElseThrow();
                 sb.append("✘ ").append(first.name()).append('\n');
                 for (String line : String.valueOf(first.message()).split("\n")) {
                     sb.append("    ").append(line).append('\n');
@@ -276,12 +291,23 @@ public final class Watcher {
         long passed = r.passed();
         int width = 20;
         int filled = total == 0 ? 0 : (int) Math.round(width * (double) passed / total);
-        long done = layout.names().stream().filter(n -> {
-            Progress.Entry e = progress.data().exercises.get(n);
-            return e != null && e.state == Progress.State.DONE;
-        }).count();
-        return String.format(Locale.ROOT, "[%s%s] %s: %d of %d specs pass · kata: %d of %d done · checked in %.2f s",
-                "#".repeat(filled), "-".repeat(width - filled), r.exercise(), passed, total, done, layout.names().size(), lastSeconds);
+        long done = layout.names().stream()
+                .filter(n -> {
+                    Progress.Entry e = progress.data().exercises.get(n);
+                    return e != null && e.state == Progress.State.DONE;
+                })
+                .count();
+        return String.format(
+                Locale.ROOT,
+                "[%s%s] %s: %d of %d specs pass · kata: %d of %d done · checked in %.2f s",
+                "#".repeat(filled),
+                "-".repeat(width - filled),
+                r.exercise(),
+                passed,
+                total,
+                done,
+                layout.names().size(),
+                lastSeconds);
     }
 
     private void show(String text) {
@@ -337,7 +363,10 @@ public final class Watcher {
             for (Path p : s.toList()) {
                 if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     try {
-                        p.register(ws, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY,
+                        p.register(
+                                ws,
+                                StandardWatchEventKinds.ENTRY_CREATE,
+                                StandardWatchEventKinds.ENTRY_MODIFY,
                                 StandardWatchEventKinds.ENTRY_DELETE);
                     } catch (IOException e) {
                         // polling still sees the change
@@ -382,7 +411,12 @@ public final class Watcher {
         for (Path rel : KataLayout.javaFiles(src)) {
             try {
                 BasicFileAttributes a = Files.readAttributes(src.resolve(rel), BasicFileAttributes.class);
-                sb.append(rel).append(':').append(a.size()).append(':').append(a.lastModifiedTime().toMillis()).append(';');
+                sb.append(rel)
+                        .append(':')
+                        .append(a.size())
+                        .append(':')
+                        .append(a.lastModifiedTime().toMillis())
+                        .append(';');
             } catch (IOException e) {
                 sb.append(rel).append(":gone;");
             }

@@ -15,8 +15,9 @@ public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
 
     public MistakenRmsProp(RmsPropConfig config, RmsPropMistake mistake) {
-        super("rmsprop[" + mistake.id() + "]", config, new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE},
-                new double[] {config.initialAccumulator()});
+        super("rmsprop[" + mistake.id() + "]", config, new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE}, new double[] {
+            config.initialAccumulator()
+        });
         if (config.centered() || config.momentum() > 0 || config.weightDecay() > 0) {
             throw new IllegalArgumentException("Invalid config for a mistaken RMSProp: " + config
                     + " (plain form only: no centering, momentum or weight decay)");

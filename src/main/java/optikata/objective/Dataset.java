@@ -28,13 +28,14 @@ public final class Dataset {
         }
         int width = table.get(0).length;
         if (width < 2) {
-            throw new IllegalArgumentException("Invalid data set: " + width + " column (at least one feature and the target are needed)");
+            throw new IllegalArgumentException(
+                    "Invalid data set: " + width + " column (at least one feature and the target are needed)");
         }
         double[][] rows = new double[table.size()][];
         for (int i = 0; i < rows.length; i++) {
             if (table.get(i).length != width) {
-                throw new IllegalArgumentException("Invalid data set: row " + (i + 1) + " has " + table.get(i).length + " columns, row 1 has "
-                        + width);
+                throw new IllegalArgumentException("Invalid data set: row " + (i + 1) + " has " + table.get(i).length
+                        + " columns, row 1 has " + width);
             }
             rows[i] = table.get(i).clone();
         }
@@ -89,7 +90,8 @@ public final class Dataset {
             }
             double sd = Math.sqrt(var);
             if (!(sd > 0)) {
-                throw new IllegalArgumentException("Invalid data set: column " + (j + 1) + " is constant, so it cannot be standardized");
+                throw new IllegalArgumentException(
+                        "Invalid data set: column " + (j + 1) + " is constant, so it cannot be standardized");
             }
             for (int i = 0; i < rows.length; i++) {
                 data[i][j] = (rows[i][j] - mean) / sd;
@@ -158,8 +160,8 @@ public final class Dataset {
 
     private void checkParameters(DMatrixRMaj params) {
         if (params.getNumElements() != parameters()) {
-            throw new IllegalArgumentException("Must be same shape. parameters " + params.numRows + "x" + params.numCols + " vs "
-                    + parameters() + "x1 (one weight per feature and the bias)");
+            throw new IllegalArgumentException("Must be same shape. parameters " + params.numRows + "x" + params.numCols
+                    + " vs " + parameters() + "x1 (one weight per feature and the bias)");
         }
     }
 }

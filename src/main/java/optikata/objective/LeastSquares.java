@@ -24,8 +24,8 @@ public final class LeastSquares implements Objective {
      */
     public LeastSquares(DMatrixRMaj x, DMatrixRMaj y) {
         if (x.numRows != y.numRows || y.numCols != 1) {
-            throw new IllegalArgumentException("Must be same shape. X " + x.numRows + "x" + x.numCols
-                    + " vs y " + y.numRows + "x" + y.numCols + " (y must be n x 1)");
+            throw new IllegalArgumentException("Must be same shape. X " + x.numRows + "x" + x.numCols + " vs y "
+                    + y.numRows + "x" + y.numCols + " (y must be n x 1)");
         }
         if (x.numRows == 0 || x.numCols == 0) {
             throw new IllegalArgumentException("Invalid X: " + x.numRows + "x" + x.numCols + " (must be non-empty)");

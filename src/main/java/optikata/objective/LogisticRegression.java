@@ -13,7 +13,8 @@ public final class LogisticRegression implements Objective {
 
     public LogisticRegression(DMatrixRMaj x, double[] y) {
         if (x.numRows != y.length) {
-            throw new IllegalArgumentException("Must be same shape. X has " + x.numRows + " rows vs y " + y.length + " labels");
+            throw new IllegalArgumentException(
+                    "Must be same shape. X has " + x.numRows + " rows vs y " + y.length + " labels");
         }
         for (int i = 0; i < y.length; i++) {
             if (y[i] != 0 && y[i] != 1) {

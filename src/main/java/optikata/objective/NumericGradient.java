@@ -9,8 +9,7 @@ import org.ejml.data.DMatrixRMaj;
  * {@code max |a − n| / max(1e-8, |a| + |n|)}.
  */
 public final class NumericGradient {
-    private NumericGradient() {
-    }
+    private NumericGradient() {}
 
     /** The result of a check: both gradients and the worst relative error and its index. */
     public record Result(double[] analytic, double[] numeric, double maxRelativeError, int worstIndex) {

@@ -7,11 +7,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 
 /** The built-in objectives by command-line name. */
 public final class Objectives {
-    private Objectives() {
-    }
+    private Objectives() {}
 
-    public static final List<String> NAMES = List.of("square", "d2l-quadratic", "rosenbrock", "least-squares", "logistic",
-            "least-squares-text-derivative");
+    public static final List<String> NAMES = List.of(
+            "square", "d2l-quadratic", "rosenbrock", "least-squares", "logistic", "least-squares-text-derivative");
 
     /**
      * The NumPy tutorial's least squares with the derivative exactly as §4 prints it,
@@ -61,7 +60,9 @@ public final class Objectives {
             case "least-squares" -> LeastSquares.tutorial();
             case "logistic" -> LogisticRegression.synthetic(200, 42);
             case "least-squares-text-derivative" -> textDerivative(LeastSquares.tutorial());
-            default -> throw new IllegalArgumentException("Unknown objective: " + name + " (known: " + String.join(", ", NAMES) + ")");
+            default ->
+                throw new IllegalArgumentException(
+                        "Unknown objective: " + name + " (known: " + String.join(", ", NAMES) + ")");
         };
     }
 }

@@ -40,6 +40,7 @@ import org.ejml.data.DMatrixRMaj;
 public abstract class AbstractOptimizer<C extends Record & Hyperparameters> implements Optimizer {
     /** The hyperparameters, validated by the record's constructor; never null. */
     protected final C config;
+
     private final String name;
     private final String[] bufferNames;
     private final double[] bufferInitialValues;
@@ -47,6 +48,7 @@ public abstract class AbstractOptimizer<C extends Record & Hyperparameters> impl
     private DMatrixRMaj[] buffers;
     /** The shape the buffers were allocated for; -1 before the first step. */
     private int rows = -1;
+
     private int cols = -1;
     private long step;
 
@@ -59,8 +61,8 @@ public abstract class AbstractOptimizer<C extends Record & Hyperparameters> impl
     protected AbstractOptimizer(String name, C config, String[] bufferNames, double[] bufferInitialValues) {
         this.config = Check.notNull("config", config);
         if (bufferNames.length != bufferInitialValues.length) {
-            throw new IllegalArgumentException("Must be one initial value per buffer: "
-                    + bufferNames.length + " vs " + bufferInitialValues.length);
+            throw new IllegalArgumentException("Must be one initial value per buffer: " + bufferNames.length + " vs "
+                    + bufferInitialValues.length);
         }
         this.name = name;
         this.nonFinitePolicy = Check.notNull("non-finite policy", config.nonFinitePolicy());
@@ -137,13 +139,14 @@ public abstract class AbstractOptimizer<C extends Record & Hyperparameters> impl
         double[] g = gradient.data;
         int i = FiniteScan.firstNonFinite(g, 0, gradient.getNumElements());
         if (i >= 0) {
-            throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i
-                    + " of " + shape(gradient) + " (must be finite; step rejected, nothing changed)");
+            throw new IllegalArgumentException("Invalid gradient: " + g[i] + " at index " + i + " of " + shape(gradient)
+                    + " (must be finite; step rejected, nothing changed)");
         }
     }
 
     /** The arrays and step number of the step being split across threads; the job is allocated once. */
     private double[] rangeParams;
+
     private double[] rangeGradient;
     private long rangeStep;
     private final StepExecutor.CheckedJob rangeJob = new StepExecutor.CheckedJob() {
@@ -187,22 +190,24 @@ public abstract class AbstractOptimizer<C extends Record & Hyperparameters> impl
 
     private void validate(DMatrixRMaj params, DMatrixRMaj gradient) {
         if (params == null || gradient == null) {
-            throw new IllegalArgumentException("Invalid step: " + (params == null ? "params" : "gradient") + " is null");
+            throw new IllegalArgumentException(
+                    "Invalid step: " + (params == null ? "params" : "gradient") + " is null");
         }
         if (params == gradient) {
-            throw new IllegalArgumentException("Invalid step: params and gradient are the same matrix ("
-                    + shape(params) + "); pass the gradient in a buffer of its own");
+            throw new IllegalArgumentException("Invalid step: params and gradient are the same matrix (" + shape(params)
+                    + "); pass the gradient in a buffer of its own");
         }
         if (params.numRows != gradient.numRows || params.numCols != gradient.numCols) {
-            throw new IllegalArgumentException("Must be same shape. params " + shape(params) + " vs gradient " + shape(gradient));
+            throw new IllegalArgumentException(
+                    "Must be same shape. params " + shape(params) + " vs gradient " + shape(gradient));
         }
         if (params.data == gradient.data) {
             throw new IllegalArgumentException("Invalid step: params and gradient share one data array ("
                     + shape(params) + "); pass the gradient in a buffer of its own");
         }
         if (buffers != null && (rows != params.numRows || cols != params.numCols)) {
-            throw new IllegalArgumentException("Must be same shape. state was allocated for "
-                    + rows + "x" + cols + " but params are " + shape(params) + "; call reset() to start over");
+            throw new IllegalArgumentException("Must be same shape. state was allocated for " + rows + "x" + cols
+                    + " but params are " + shape(params) + "; call reset() to start over");
         }
     }
 
@@ -259,5 +264,4 @@ public abstract class AbstractOptimizer<C extends Record & Hyperparameters> impl
     static String shape(DMatrixRMaj m) {
         return m.numRows + "x" + m.numCols;
     }
-
 }

@@ -19,11 +19,13 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class AdaDelta extends AbstractOptimizer<AdaDelta.Config> {
     /** Built by name as {@code adadelta}: learning rate, decay, ε. */
-    public static final OptimizerKind KIND = new OptimizerKind("adadelta",
-            List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON), s -> {
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "adadelta", List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON), s -> {
                 Config d = Config.defaults();
-                return new AdaDelta(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
-                        s.number(OptimizerSpec.DECAY, d.decay()), s.number(OptimizerSpec.EPSILON, d.epsilon()),
+                return new AdaDelta(new Config(
+                        s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                        s.number(OptimizerSpec.DECAY, d.decay()),
+                        s.number(OptimizerSpec.EPSILON, d.epsilon()),
                         d.nonFinitePolicy()));
             });
 

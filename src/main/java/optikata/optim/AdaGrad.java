@@ -19,13 +19,21 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
     /** Built by name as {@code adagrad}: learning rate, ε, ε placement, initial accumulator. */
-    public static final OptimizerKind KIND = new OptimizerKind("adagrad", List.of(OptimizerSpec.LEARNING_RATE,
-            OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "adagrad",
+            List.of(
+                    OptimizerSpec.LEARNING_RATE,
+                    OptimizerSpec.EPSILON,
+                    OptimizerSpec.EPSILON_PLACEMENT,
+                    OptimizerSpec.INITIAL_ACCUMULATOR),
+            s -> {
                 Config d = Config.defaults();
-                return new AdaGrad(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                return new AdaGrad(new Config(
+                        s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
                         s.number(OptimizerSpec.EPSILON, d.epsilon()),
                         s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, d.epsilonPlacement()),
-                        s.number(OptimizerSpec.INITIAL_ACCUMULATOR, d.initialAccumulator()), d.nonFinitePolicy()));
+                        s.number(OptimizerSpec.INITIAL_ACCUMULATOR, d.initialAccumulator()),
+                        d.nonFinitePolicy()));
             });
 
     public static final String SQUARED_GRADIENT_SUM = "squaredGradientSum";
@@ -38,8 +46,13 @@ public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
      * @param epsilonPlacement   inside or outside the root
      * @param initialAccumulator s₀ ≥ 0
      */
-    public record Config(double learningRate, double epsilon, EpsilonPlacement epsilonPlacement,
-                         double initialAccumulator, NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
+    public record Config(
+            double learningRate,
+            double epsilon,
+            EpsilonPlacement epsilonPlacement,
+            double initialAccumulator,
+            NonFinitePolicy nonFinitePolicy)
+            implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.epsilon(epsilon);
@@ -60,8 +73,9 @@ public final class AdaGrad extends AbstractOptimizer<AdaGrad.Config> {
     }
 
     public AdaGrad(Config config) {
-        super("adagrad", config, new String[] {SQUARED_GRADIENT_SUM},
-                new double[] {Check.notNull("config", config).initialAccumulator()});
+        super("adagrad", config, new String[] {SQUARED_GRADIENT_SUM}, new double[] {
+            Check.notNull("config", config).initialAccumulator()
+        });
     }
 
     public AdaGrad() {

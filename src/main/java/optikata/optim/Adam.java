@@ -22,12 +22,18 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Adam extends AbstractOptimizer<Adam.Config> {
     /** Built by name as {@code adam}: learning rate, ε, β₁, β₂ (bias correction on). */
-    public static final OptimizerKind KIND = new OptimizerKind("adam",
-            List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.EPSILON, OptimizerSpec.BETA1, OptimizerSpec.BETA2), s -> {
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "adam",
+            List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.EPSILON, OptimizerSpec.BETA1, OptimizerSpec.BETA2),
+            s -> {
                 Config d = Config.defaults();
-                return new Adam(new Config(s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
-                        s.number(OptimizerSpec.BETA1, d.beta1()), s.number(OptimizerSpec.BETA2, d.beta2()),
-                        s.number(OptimizerSpec.EPSILON, d.epsilon()), true, d.nonFinitePolicy()));
+                return new Adam(new Config(
+                        s.number(OptimizerSpec.LEARNING_RATE, d.learningRate()),
+                        s.number(OptimizerSpec.BETA1, d.beta1()),
+                        s.number(OptimizerSpec.BETA2, d.beta2()),
+                        s.number(OptimizerSpec.EPSILON, d.epsilon()),
+                        true,
+                        d.nonFinitePolicy()));
             });
 
     public static final String FIRST_MOMENT = "firstMoment";
@@ -42,8 +48,14 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
      * @param epsilon        ε &gt; 0
      * @param biasCorrection divide the moments by 1−βᵗ
      */
-    public record Config(double learningRate, double beta1, double beta2, double epsilon, boolean biasCorrection,
-                         NonFinitePolicy nonFinitePolicy) implements Hyperparameters {
+    public record Config(
+            double learningRate,
+            double beta1,
+            double beta2,
+            double epsilon,
+            boolean biasCorrection,
+            NonFinitePolicy nonFinitePolicy)
+            implements Hyperparameters {
         public Config {
             Check.learningRate(learningRate);
             Check.unitInterval("beta1", beta1);
@@ -84,7 +96,8 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
      * @param v     the second moment, modified
      * @param t     the step number, 1 on the first step
      */
-    public static void kernel(double[] theta, double[] g, double[] m, double[] v, int from, int to, long t, Config config) {
+    public static void kernel(
+            double[] theta, double[] g, double[] m, double[] v, int from, int to, long t, Config config) {
         final double b1 = config.beta1();
         final double b2 = config.beta2();
         final double eps = config.epsilon();

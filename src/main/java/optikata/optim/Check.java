@@ -5,8 +5,7 @@ package optikata.optim;
  * (must be <rule>)"}. Each comparison is written so that NaN fails it.
  */
 public final class Check {
-    private Check() {
-    }
+    private Check() {}
 
     /** η ≥ 0 and finite (η = 0 is legal, as in PyTorch: the step then changes only the state). */
     public static double learningRate(double value) {

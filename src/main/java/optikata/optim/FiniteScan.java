@@ -19,8 +19,7 @@ package optikata.optim;
  * read several times faster than by one stream.
  */
 public final class FiniteScan {
-    private FiniteScan() {
-    }
+    private FiniteScan() {}
 
     /**
      * Whether every entry of {@code g[from, to)} is finite, or an alarm: {@code false} whenever
@@ -73,7 +72,8 @@ public final class FiniteScan {
         for (int i = from + 8 * q; i < to; i++) {
             p0 += g[i];
         }
-        double sum = (((p0 + q0) + (p1 + q1)) + ((p2 + q2) + (p3 + q3))) + (((p4 + q4) + (p5 + q5)) + ((p6 + q6) + (p7 + q7)));
+        double sum = (((p0 + q0) + (p1 + q1)) + ((p2 + q2) + (p3 + q3)))
+                + (((p4 + q4) + (p5 + q5)) + ((p6 + q6) + (p7 + q7)));
         // x − x is 0 exactly when x is finite (NaN for NaN and ±∞): the screen's one test.
         @SuppressWarnings("IdentityBinaryExpression")
         boolean finite = sum - sum == 0;

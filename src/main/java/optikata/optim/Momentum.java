@@ -30,9 +30,11 @@ public final class Momentum extends AbstractOptimizer<Momentum.Config> {
     public static final OptimizerKind NESTEROV_KIND = kind("nesterov", true);
 
     private static OptimizerKind kind(String name, boolean nesterov) {
-        return new OptimizerKind(name, List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.MOMENTUM),
-                s -> new Momentum(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.01), s.number(OptimizerSpec.MOMENTUM, 0.9),
-                        nesterov)));
+        return new OptimizerKind(
+                name,
+                List.of(OptimizerSpec.LEARNING_RATE, OptimizerSpec.MOMENTUM),
+                s -> new Momentum(new Config(
+                        s.number(OptimizerSpec.LEARNING_RATE, 0.01), s.number(OptimizerSpec.MOMENTUM, 0.9), nesterov)));
     }
 
     public static final String VELOCITY = "velocity";
@@ -63,7 +65,10 @@ public final class Momentum extends AbstractOptimizer<Momentum.Config> {
     }
 
     public Momentum(Config config) {
-        super(Check.notNull("config", config).nesterov() ? "nesterov" : "momentum", config, new String[] {VELOCITY},
+        super(
+                Check.notNull("config", config).nesterov() ? "nesterov" : "momentum",
+                config,
+                new String[] {VELOCITY},
                 new double[1]);
     }
 

@@ -50,8 +50,11 @@ public final class OptimizerRegistry {
      */
     public OptimizerKind kind(String name) {
         String n = Check.notNull("optimizer", name).toLowerCase(Locale.ROOT);
-        return kinds.stream().filter(k -> k.name().equals(n)).findFirst().orElseThrow(() ->
-                new IllegalArgumentException("Unknown optimizer: " + name + " (known: " + String.join(", ", names()) + ")"));
+        return kinds.stream()
+                .filter(k -> k.name().equals(n))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Unknown optimizer: " + name + " (known: " + String.join(", ", names()) + ")"));
     }
 
     /**
@@ -64,8 +67,10 @@ public final class OptimizerRegistry {
         OptimizerKind kind = kind(Check.notNull("optimizer spec", spec).name());
         Object preset = spec.options().get(OptimizerSpec.PRESET);
         if (preset != null && !kind.options().contains(OptimizerSpec.PRESET)) {
-            List<String> takers = kinds.stream().filter(k -> k.options().contains(OptimizerSpec.PRESET))
-                    .map(OptimizerKind::name).toList();
+            List<String> takers = kinds.stream()
+                    .filter(k -> k.options().contains(OptimizerSpec.PRESET))
+                    .map(OptimizerKind::name)
+                    .toList();
             throw new IllegalArgumentException("Invalid preset: " + preset + " (presets are for "
                     + String.join(", ", takers) + ", not " + kind.name() + ")");
         }

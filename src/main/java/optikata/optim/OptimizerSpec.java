@@ -88,7 +88,8 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
         if (type.isInstance(v)) {
             return type.cast(v);
         }
-        throw new IllegalArgumentException("Invalid " + option + ": " + v + " (must be a " + type.getSimpleName() + ")");
+        throw new IllegalArgumentException(
+                "Invalid " + option + ": " + v + " (must be a " + type.getSimpleName() + ")");
     }
 
     /**

@@ -45,11 +45,22 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
      * Built by name as {@code rmsprop}: a preset ({@link RmsPropPreset#byId}; default the family's
      * defaults), then each given option over it.
      */
-    public static final OptimizerKind KIND = new OptimizerKind("rmsprop", List.of(OptimizerSpec.PRESET,
-            OptimizerSpec.LEARNING_RATE, OptimizerSpec.DECAY, OptimizerSpec.EPSILON, OptimizerSpec.EPSILON_PLACEMENT,
-            OptimizerSpec.CENTERED, OptimizerSpec.MOMENTUM, OptimizerSpec.INITIAL_ACCUMULATOR), s -> {
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "rmsprop",
+            List.of(
+                    OptimizerSpec.PRESET,
+                    OptimizerSpec.LEARNING_RATE,
+                    OptimizerSpec.DECAY,
+                    OptimizerSpec.EPSILON,
+                    OptimizerSpec.EPSILON_PLACEMENT,
+                    OptimizerSpec.CENTERED,
+                    OptimizerSpec.MOMENTUM,
+                    OptimizerSpec.INITIAL_ACCUMULATOR),
+            s -> {
                 String preset = s.value(OptimizerSpec.PRESET, String.class, null);
-                RmsPropConfig c = preset == null ? RmsPropConfig.defaults() : RmsPropPreset.byId(preset).config();
+                RmsPropConfig c = preset == null
+                        ? RmsPropConfig.defaults()
+                        : RmsPropPreset.byId(preset).config();
                 if (s.has(OptimizerSpec.LEARNING_RATE)) {
                     c = c.withLearningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
                 }
@@ -120,8 +131,15 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        kernel(theta, g, buffers[0].data, gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data,
-                momentumIndex < 0 ? null : buffers[momentumIndex].data, from, to, config);
+        kernel(
+                theta,
+                g,
+                buffers[0].data,
+                gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data,
+                momentumIndex < 0 ? null : buffers[momentumIndex].data,
+                from,
+                to,
+                config);
     }
 
     /**
@@ -136,8 +154,15 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
      * @param avg   the gradient average, modified; null unless {@code config.centered()}
      * @param buf   the momentum buffer, modified; null unless {@code config.momentum() > 0}
      */
-    public static void kernel(double[] theta, double[] g, double[] s, double[] avg, double[] buf, int from, int to,
-                              RmsPropConfig config) {
+    public static void kernel(
+            double[] theta,
+            double[] g,
+            double[] s,
+            double[] avg,
+            double[] buf,
+            int from,
+            int to,
+            RmsPropConfig config) {
         if (config.arithmetic() == ArithmeticPrecision.FLOAT32) {
             kernelFloat32(theta, g, from, to, s, avg, buf, config);
             return;
@@ -149,7 +174,10 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
         final boolean torch = config.operationOrder() == OperationOrder.PYTORCH;
         final boolean incremental = config.operationOrder() == OperationOrder.INCREMENTAL;
         final boolean nd4j = config.operationOrder() == OperationOrder.ND4J;
-        if (avg == null && buf == null && config.weightDecay() == 0 && config.operationOrder() == OperationOrder.STANDARD) {
+        if (avg == null
+                && buf == null
+                && config.weightDecay() == 0
+                && config.operationOrder() == OperationOrder.STANDARD) {
             // The plain forms, as in the texts: one pass, 5 doubles moved per element.
             if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
                 for (int i = from; i < to; i++) {
@@ -175,13 +203,16 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
         final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
         for (int i = from; i < to; i++) {
             double gi = torch ? Math.fma(theta[i], lambda, g[i]) : g[i] + lambda * theta[i];
-            double si = torch ? Math.fma(oneMinusBeta * gi, gi, s[i] * beta)
-                    : incremental ? s[i] + (gi * gi - s[i]) * oneMinusBeta
-                    : nd4j ? s[i] * beta + gi * gi * oneMinusBeta : beta * s[i] + oneMinusBeta * gi * gi;
+            double si = torch
+                    ? Math.fma(oneMinusBeta * gi, gi, s[i] * beta)
+                    : incremental
+                            ? s[i] + (gi * gi - s[i]) * oneMinusBeta
+                            : nd4j ? s[i] * beta + gi * gi * oneMinusBeta : beta * s[i] + oneMinusBeta * gi * gi;
             s[i] = si;
             double v = si;
             if (avg != null) {
-                double ai = torch ? Math.fma(oneMinusBeta, gi - avg[i], avg[i])
+                double ai = torch
+                        ? Math.fma(oneMinusBeta, gi - avg[i], avg[i])
                         : incremental ? avg[i] + (gi - avg[i]) * oneMinusBeta : beta * avg[i] + oneMinusBeta * gi;
                 avg[i] = ai;
                 v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
@@ -208,13 +239,21 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
      * The float32 kernel: parameters and gradients are rounded to float32 on entry, every
      * operation rounds to float32, in the order {@link RmsPropConfig#operationOrder()} names.
      */
-    private static void kernelFloat32(double[] theta, double[] g, int from, int to, double[] s, double[] avg, double[] buf,
-                                      RmsPropConfig config) {
+    private static void kernelFloat32(
+            double[] theta,
+            double[] g,
+            int from,
+            int to,
+            double[] s,
+            double[] avg,
+            double[] buf,
+            RmsPropConfig config) {
         final OperationOrder order = config.operationOrder();
         final float lr = (float) config.learningRate();
         final float beta = (float) config.decay();
         // PyTorch and Keras form 1−β from the Python float and round it; ND4J and TF1's kernel subtract in float32.
-        final float oneMinusBeta = order == OperationOrder.ND4J || order == OperationOrder.INCREMENTAL ? 1f - beta
+        final float oneMinusBeta = order == OperationOrder.ND4J || order == OperationOrder.INCREMENTAL
+                ? 1f - beta
                 : (float) (1 - config.decay());
         final float eps = (float) config.epsilon();
         final float mu = (float) config.momentum();
@@ -243,8 +282,11 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
             float v = si;
             if (avg != null) {
                 float a = (float) avg[i];
-                float ai = torch ? Math.fma(oneMinusBeta, gi - a, a)
-                        : order == OperationOrder.INCREMENTAL ? a + (gi - a) * oneMinusBeta : beta * a + oneMinusBeta * gi;
+                float ai = torch
+                        ? Math.fma(oneMinusBeta, gi - a, a)
+                        : order == OperationOrder.INCREMENTAL
+                                ? a + (gi - a) * oneMinusBeta
+                                : beta * a + oneMinusBeta * gi;
                 avg[i] = ai;
                 v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
                 if (clamp) {

@@ -22,11 +22,21 @@ package optikata.optim;
  * @param negativeVariance   centered only: clamp a negative {@code s − ḡ²} at 0, or let it give NaN
  *                           as PyTorch does
  */
-public record RmsPropConfig(double learningRate, double decay, double epsilon, EpsilonPlacement epsilonPlacement,
-                            boolean centered, double momentum, MomentumForm momentumForm,
-                            double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy,
-                            HyperparameterPrecision hyperparameterPrecision, ArithmeticPrecision arithmetic,
-                            OperationOrder operationOrder, NegativeVariance negativeVariance)
+public record RmsPropConfig(
+        double learningRate,
+        double decay,
+        double epsilon,
+        EpsilonPlacement epsilonPlacement,
+        boolean centered,
+        double momentum,
+        MomentumForm momentumForm,
+        double initialAccumulator,
+        double weightDecay,
+        NonFinitePolicy nonFinitePolicy,
+        HyperparameterPrecision hyperparameterPrecision,
+        ArithmeticPrecision arithmetic,
+        OperationOrder operationOrder,
+        NegativeVariance negativeVariance)
         implements Hyperparameters {
 
     public RmsPropConfig {
@@ -43,13 +53,18 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
         Check.notNull("arithmetic precision", arithmetic);
         Check.notNull("operation order", operationOrder);
         Check.notNull("negative variance", negativeVariance);
-        boolean allRounded = arithmetic == ArithmeticPrecision.FLOAT32 || hyperparameterPrecision == HyperparameterPrecision.FLOAT32;
+        boolean allRounded =
+                arithmetic == ArithmeticPrecision.FLOAT32 || hyperparameterPrecision == HyperparameterPrecision.FLOAT32;
         if (allRounded || hyperparameterPrecision == HyperparameterPrecision.LEARNING_RATE_FLOAT32) {
             rounded("learning rate", learningRate, (float) learningRate < Float.POSITIVE_INFINITY, "finite");
         }
         if (allRounded) {
             // A value valid in float64 can round out of range: 1e-50 to 0, 0.99999999 to 1.
-            rounded("epsilon", epsilon, (float) epsilon > 0 && (float) epsilon < Float.POSITIVE_INFINITY, "> 0 and finite");
+            rounded(
+                    "epsilon",
+                    epsilon,
+                    (float) epsilon > 0 && (float) epsilon < Float.POSITIVE_INFINITY,
+                    "> 0 and finite");
             rounded("decay rate", decay, (float) decay < 1, "< 1");
             rounded("momentum", momentum, (float) momentum < 1, "< 1");
         }
@@ -63,17 +78,39 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
     }
 
     /** The float64 form with the library's clamp: the configuration before precision modes existed. */
-    public RmsPropConfig(double learningRate, double decay, double epsilon, EpsilonPlacement epsilonPlacement,
-                         boolean centered, double momentum, MomentumForm momentumForm,
-                         double initialAccumulator, double weightDecay, NonFinitePolicy nonFinitePolicy) {
-        this(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm, initialAccumulator,
-                weightDecay, nonFinitePolicy, HyperparameterPrecision.FLOAT64, ArithmeticPrecision.FLOAT64,
-                OperationOrder.STANDARD, NegativeVariance.CLAMP);
+    public RmsPropConfig(
+            double learningRate,
+            double decay,
+            double epsilon,
+            EpsilonPlacement epsilonPlacement,
+            boolean centered,
+            double momentum,
+            MomentumForm momentumForm,
+            double initialAccumulator,
+            double weightDecay,
+            NonFinitePolicy nonFinitePolicy) {
+        this(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                HyperparameterPrecision.FLOAT64,
+                ArithmeticPrecision.FLOAT64,
+                OperationOrder.STANDARD,
+                NegativeVariance.CLAMP);
     }
 
     /** η as the update uses it: rounded to float32 when the hyperparameter precision or the arithmetic says so. */
     public double usedLearningRate() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) learningRate : hyperparameterPrecision.learningRate(learningRate);
+        return arithmetic == ArithmeticPrecision.FLOAT32
+                ? (float) learningRate
+                : hyperparameterPrecision.learningRate(learningRate);
     }
 
     /** β as the update uses it. */
@@ -98,77 +135,268 @@ public record RmsPropConfig(double learningRate, double decay, double epsilon, E
 
     /** The texts' form (the debugging guide §4.1, d2l §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
     public static RmsPropConfig defaults() {
-        return new RmsPropConfig(0.01, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT, false, 0.0,
-                MomentumForm.NORMALIZED_GRADIENT, 0.0, 0.0, NonFinitePolicy.REJECT);
+        return new RmsPropConfig(
+                0.01,
+                0.9,
+                1e-8,
+                EpsilonPlacement.INSIDE_ROOT,
+                false,
+                0.0,
+                MomentumForm.NORMALIZED_GRADIENT,
+                0.0,
+                0.0,
+                NonFinitePolicy.REJECT);
     }
 
     public RmsPropConfig withLearningRate(double value) {
-        return new RmsPropConfig(value, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                value,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withDecay(double value) {
-        return new RmsPropConfig(learningRate, value, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                value,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withEpsilon(double value) {
-        return new RmsPropConfig(learningRate, decay, value, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                value,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withEpsilonPlacement(EpsilonPlacement value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, value, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                value,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withCentered(boolean value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, value, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                value,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withMomentum(double value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, value, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                value,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withMomentumForm(MomentumForm value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, value,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                value,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withInitialAccumulator(double value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                value, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                value,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withWeightDecay(double value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, value, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                value,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withNonFinitePolicy(NonFinitePolicy value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, value, hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                value,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withHyperparameterPrecision(HyperparameterPrecision value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, value, arithmetic, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                value,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withArithmetic(ArithmeticPrecision value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, value, operationOrder, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                value,
+                operationOrder,
+                negativeVariance);
     }
 
     public RmsPropConfig withNegativeVariance(NegativeVariance value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, operationOrder, value);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                value);
     }
 
     public RmsPropConfig withOperationOrder(OperationOrder value) {
-        return new RmsPropConfig(learningRate, decay, epsilon, epsilonPlacement, centered, momentum, momentumForm,
-                initialAccumulator, weightDecay, nonFinitePolicy, hyperparameterPrecision, arithmetic, value, negativeVariance);
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                value,
+                negativeVariance);
     }
 }

@@ -37,8 +37,17 @@ public enum RmsPropPreset {
      * preset that otherwise trains on would stop for good after a few thousand steps of a constant
      * gradient. The NaN form is there to confirm that a PyTorch run's NaN comes from this.
      */
-    PYTORCH("pytorch", 0.01, 0.99, 1e-8, EpsilonPlacement.OUTSIDE_ROOT, 0.0, MomentumForm.NORMALIZED_GRADIENT,
-            HyperparameterPrecision.FLOAT64, OperationOrder.PYTORCH, "torch/optim/rmsprop.py"),
+    PYTORCH(
+            "pytorch",
+            0.01,
+            0.99,
+            1e-8,
+            EpsilonPlacement.OUTSIDE_ROOT,
+            0.0,
+            MomentumForm.NORMALIZED_GRADIENT,
+            HyperparameterPrecision.FLOAT64,
+            OperationOrder.PYTORCH,
+            "torch/optim/rmsprop.py"),
     /**
      * Keras 3, {@code keras/src/optimizers/rmsprop.py}: {@code learning_rate=0.001, rho=0.9,
      * epsilon=1e-7}, {@code increment = lr * g * rsqrt(velocity + epsilon)} (ε inside the root),
@@ -49,8 +58,17 @@ public enum RmsPropPreset {
      * relative 4.7e-8 (for η = 1e-3); ρ and ε are Python floats that take the variables' dtype.
      * {@code withHyperparameterPrecision(FLOAT64)} for Keras with floatx float64.
      */
-    KERAS("keras", 0.001, 0.9, 1e-7, EpsilonPlacement.INSIDE_ROOT, 0.0, MomentumForm.SCALED_UPDATE,
-            HyperparameterPrecision.LEARNING_RATE_FLOAT32, OperationOrder.STANDARD, "keras/src/optimizers/rmsprop.py"),
+    KERAS(
+            "keras",
+            0.001,
+            0.9,
+            1e-7,
+            EpsilonPlacement.INSIDE_ROOT,
+            0.0,
+            MomentumForm.SCALED_UPDATE,
+            HyperparameterPrecision.LEARNING_RATE_FLOAT32,
+            OperationOrder.STANDARD,
+            "keras/src/optimizers/rmsprop.py"),
     /**
      * TensorFlow 1, {@code tensorflow/python/training/rmsprop.py} with the {@code ApplyRMSProp}
      * kernel ({@code tensorflow/core/kernels/training_ops.cc}): {@code decay=0.9, epsilon=1e-10},
@@ -61,8 +79,17 @@ public enum RmsPropPreset {
      * η, ρ, μ and ε are float32 values even on float64 variables.
      * {@code withHyperparameterPrecision(FLOAT64)} for hyperparameters passed as float64 tensors.
      */
-    TF1("tf1", 0.001, 0.9, 1e-10, EpsilonPlacement.INSIDE_ROOT, 1.0, MomentumForm.SCALED_UPDATE,
-            HyperparameterPrecision.FLOAT32, OperationOrder.INCREMENTAL, "tensorflow/python/training/rmsprop.py"),
+    TF1(
+            "tf1",
+            0.001,
+            0.9,
+            1e-10,
+            EpsilonPlacement.INSIDE_ROOT,
+            1.0,
+            MomentumForm.SCALED_UPDATE,
+            HyperparameterPrecision.FLOAT32,
+            OperationOrder.INCREMENTAL,
+            "tensorflow/python/training/rmsprop.py"),
     /**
      * Optax, {@code optax/_src/alias.py} ({@code rmsprop}) and {@code transform.py}
      * ({@code scale_by_rms}): {@code decay=0.9, eps=1e-8, initial_scale=0, eps_in_sqrt=True}, then
@@ -71,36 +98,85 @@ public enum RmsPropPreset {
      * (Python floats are weakly typed and take the arrays' dtype; with {@code jax_enable_x64}
      * that is float64, without it the whole run is float32).
      */
-    OPTAX("optax", 0.001, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT, 0.0, MomentumForm.SCALED_UPDATE,
-            HyperparameterPrecision.FLOAT64, OperationOrder.INCREMENTAL, "optax/_src/alias.py"),
+    OPTAX(
+            "optax",
+            0.001,
+            0.9,
+            1e-8,
+            EpsilonPlacement.INSIDE_ROOT,
+            0.0,
+            MomentumForm.SCALED_UPDATE,
+            HyperparameterPrecision.FLOAT64,
+            OperationOrder.INCREMENTAL,
+            "optax/_src/alias.py"),
     /**
      * Stanford cs231n assignment 2, {@code cs231n/optim.py} ({@code rmsprop}):
      * {@code learning_rate=1e-2, decay_rate=0.99, epsilon=1e-8},
      * {@code next_w = w - lr * dw / (np.sqrt(cache) + eps)} (ε outside), cache starts at zeros.
      * NumPy float64 throughout: hyperparameters float64.
      */
-    CS231N("cs231n", 0.01, 0.99, 1e-8, EpsilonPlacement.OUTSIDE_ROOT, 0.0, MomentumForm.NORMALIZED_GRADIENT,
-            HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "cs231n/optim.py"),
+    CS231N(
+            "cs231n",
+            0.01,
+            0.99,
+            1e-8,
+            EpsilonPlacement.OUTSIDE_ROOT,
+            0.0,
+            MomentumForm.NORMALIZED_GRADIENT,
+            HyperparameterPrecision.FLOAT64,
+            OperationOrder.STANDARD,
+            "cs231n/optim.py"),
     /**
      * Dive into Deep Learning §7.6: {@code s ← γ s + (1−γ) g²},
      * {@code x ← x − η g / sqrt(s + eps)}, {@code eps = 1e-6}, γ = 0.9, η = 0.01 (§7.6.2), s starts at zeros.
      * Hyperparameters float64 (the from-scratch code's tensors are float32 in the book's runs;
      * {@code withArithmetic(FLOAT32)} for those).
      */
-    D2L("d2l", 0.01, 0.9, 1e-6, EpsilonPlacement.INSIDE_ROOT, 0.0, MomentumForm.NORMALIZED_GRADIENT,
-            HyperparameterPrecision.FLOAT64, OperationOrder.STANDARD, "d2l-zh chapter_optimization/rmsprop (d2l §7.6)");
+    D2L(
+            "d2l",
+            0.01,
+            0.9,
+            1e-6,
+            EpsilonPlacement.INSIDE_ROOT,
+            0.0,
+            MomentumForm.NORMALIZED_GRADIENT,
+            HyperparameterPrecision.FLOAT64,
+            OperationOrder.STANDARD,
+            "d2l-zh chapter_optimization/rmsprop (d2l §7.6)");
 
     private final String id;
+
     @SuppressWarnings("ImmutableEnumChecker") // a record of doubles and enums: immutable
     private final RmsPropConfig config;
+
     private final String source;
 
-    RmsPropPreset(String id, double learningRate, double decay, double epsilon, EpsilonPlacement placement,
-                  double initialAccumulator, MomentumForm momentumForm, HyperparameterPrecision precision,
-                  OperationOrder order, String source) {
+    RmsPropPreset(
+            String id,
+            double learningRate,
+            double decay,
+            double epsilon,
+            EpsilonPlacement placement,
+            double initialAccumulator,
+            MomentumForm momentumForm,
+            HyperparameterPrecision precision,
+            OperationOrder order,
+            String source) {
         this.id = id;
-        this.config = new RmsPropConfig(learningRate, decay, epsilon, placement, false, 0.0, momentumForm,
-                initialAccumulator, 0.0, NonFinitePolicy.REJECT, precision, ArithmeticPrecision.FLOAT64, order,
+        this.config = new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                placement,
+                false,
+                0.0,
+                momentumForm,
+                initialAccumulator,
+                0.0,
+                NonFinitePolicy.REJECT,
+                precision,
+                ArithmeticPrecision.FLOAT64,
+                order,
                 NegativeVariance.CLAMP);
         this.source = source;
     }
@@ -123,10 +199,12 @@ public enum RmsPropPreset {
     /** One line on what the framework does to the numbers, for {@code optikata optimizers}. */
     public String precisionNote() {
         return switch (config.hyperparameterPrecision()) {
-            case LEARNING_RATE_FLOAT32 -> "η rounded to float32 (a float32 variable); float64 one flag away";
-            case FLOAT32 -> "η, ρ, μ, ε rounded to float32 (Python floats become float32 tensors); float64 one flag away";
-            case FLOAT64 -> "hyperparameters float64 as given";
-        } + "; " + config.operationOrder().name().toLowerCase(Locale.ROOT) + " order of operations";
+                    case LEARNING_RATE_FLOAT32 -> "η rounded to float32 (a float32 variable); float64 one flag away";
+                    case FLOAT32 ->
+                        "η, ρ, μ, ε rounded to float32 (Python floats become float32 tensors); float64 one flag away";
+                    case FLOAT64 -> "hyperparameters float64 as given";
+                }
+                + "; " + config.operationOrder().name().toLowerCase(Locale.ROOT) + " order of operations";
     }
 
     /** The framework file the preset follows. */
@@ -145,6 +223,7 @@ public enum RmsPropPreset {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Unknown preset: " + id + " (known: pytorch, keras, tf1, optax, cs231n, d2l)");
+        throw new IllegalArgumentException(
+                "Unknown preset: " + id + " (known: pytorch, keras, tf1, optax, cs231n, d2l)");
     }
 }

@@ -12,8 +12,8 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class Sgd extends AbstractOptimizer<Sgd.Config> {
     /** Built by name as {@code sgd}: the learning rate (default 0.01). */
-    public static final OptimizerKind KIND = new OptimizerKind("sgd", List.of(OptimizerSpec.LEARNING_RATE),
-            s -> new Sgd(s.number(OptimizerSpec.LEARNING_RATE, 0.01)));
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "sgd", List.of(OptimizerSpec.LEARNING_RATE), s -> new Sgd(s.number(OptimizerSpec.LEARNING_RATE, 0.01)));
 
     /**
      * SGD's hyperparameter, validated on construction.

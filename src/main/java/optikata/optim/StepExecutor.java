@@ -40,8 +40,9 @@ final class StepExecutor {
     }
 
     private static final int THRESHOLD = Integer.getInteger("optikata.parallel.threshold", 1 << 16);
-    private static final int THREADS = Math.max(1, Integer.getInteger("optikata.parallel.threads",
-            Runtime.getRuntime().availableProcessors()));
+    private static final int THREADS = Math.max(
+            1,
+            Integer.getInteger("optikata.parallel.threads", Runtime.getRuntime().availableProcessors()));
     /** How long a worker spins for the next job before it parks (onSpinWait iterations). */
     private static final int SPINS = 1 << 12;
     /** Chunks per thread: enough that a worker waking late still takes a share. */
@@ -61,14 +62,17 @@ final class StepExecutor {
      * later one.
      */
     private final AtomicLong nextCheck = new AtomicLong(-1L << 32);
+
     private final AtomicLong nextRun = new AtomicLong(-1L << 32);
     /** Chunks finished in each phase of the current job. */
     private final AtomicInteger checksDone = new AtomicInteger();
+
     private final AtomicInteger runsDone = new AtomicInteger();
     /** Whether a chunk failed its check; written before {@code checksDone} counts it. */
     private volatile boolean failed;
     /** The job and its chunking; written before {@code generation} moves. */
     private RangeJob job;
+
     private boolean checked;
     private int size;
     private int chunk;

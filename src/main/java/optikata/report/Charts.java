@@ -26,11 +26,16 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * below the plot so it never covers data; tick labels on one axis share one format.
  */
 public final class Charts {
-    private Charts() {
-    }
+    private Charts() {}
 
     public static XYChart chart(String title, String xTitle, String yTitle) {
-        XYChart chart = new XYChartBuilder().width(900).height(600).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
+        XYChart chart = new XYChartBuilder()
+                .width(900)
+                .height(600)
+                .title(title)
+                .xAxisTitle(xTitle)
+                .yAxisTitle(yTitle)
+                .build();
         Styler styler = chart.getStyler();
         styler.setChartBackgroundColor(Color.WHITE);
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);
@@ -50,8 +55,14 @@ public final class Charts {
         new Color(148, 103, 189), new Color(140, 86, 75), new Color(23, 190, 207), new Color(127, 127, 127),
     };
 
-    private static final Marker[] MARKERS = {SeriesMarkers.CIRCLE, SeriesMarkers.SQUARE, SeriesMarkers.DIAMOND,
-        SeriesMarkers.TRIANGLE_UP, SeriesMarkers.TRIANGLE_DOWN, SeriesMarkers.CROSS};
+    private static final Marker[] MARKERS = {
+        SeriesMarkers.CIRCLE,
+        SeriesMarkers.SQUARE,
+        SeriesMarkers.DIAMOND,
+        SeriesMarkers.TRIANGLE_UP,
+        SeriesMarkers.TRIANGLE_DOWN,
+        SeriesMarkers.CROSS
+    };
 
     /** A grey, thin, unlabelled-looking series (contour lines, guides). */
     public static void guide(XYChart chart, String name, double[] x, double[] y) {
@@ -91,13 +102,18 @@ public final class Charts {
         int pointSeries = 0;
         List<Figure.Series> drawn = new ArrayList<>();
         for (Figure.Series s : f.series()) {
-            if (s.style() == Figure.Style.GUIDE || s.style() == Figure.Style.REFERENCE || s.style() == Figure.Style.HIGHLIGHT) {
+            if (s.style() == Figure.Style.GUIDE
+                    || s.style() == Figure.Style.REFERENCE
+                    || s.style() == Figure.Style.HIGHLIGHT) {
                 continue;
             }
             // a series with the same values as one drawn before would vanish under it: dash it and say so
-            Figure.Series twin = drawn.stream().filter(d -> Arrays.equals(d.x(), s.x()) && Arrays.equals(d.y(), s.y()))
-                    .findFirst().orElse(null);
-            XYSeries xy = chart.addSeries(twin == null ? s.label() : s.label() + " (same values as " + twin.label() + ")", s.x(), s.y());
+            Figure.Series twin = drawn.stream()
+                    .filter(d -> Arrays.equals(d.x(), s.x()) && Arrays.equals(d.y(), s.y()))
+                    .findFirst()
+                    .orElse(null);
+            XYSeries xy = chart.addSeries(
+                    twin == null ? s.label() : s.label() + " (same values as " + twin.label() + ")", s.x(), s.y());
             drawn.add(s);
             Color c = PALETTE[data++ % PALETTE.length];
             xy.setLineColor(c);
@@ -106,7 +122,8 @@ public final class Charts {
             if (s.style() == Figure.Style.POINTS) {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             } else if (twin != null) {
-                xy.setLineStyle(new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
+                xy.setLineStyle(new BasicStroke(
+                        2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 6f}, 0f));
             } else {
                 xy.setLineStyle(new BasicStroke(2f));
             }
@@ -117,7 +134,8 @@ public final class Charts {
                 Color c = PALETTE[data++ % PALETTE.length];
                 xy.setLineColor(c);
                 xy.setMarker(SeriesMarkers.NONE);
-                xy.setLineStyle(new BasicStroke(2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 6f}, 0f));
+                xy.setLineStyle(new BasicStroke(
+                        2.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {9f, 6f}, 0f));
             }
         }
         for (Figure.Series s : f.series()) {
@@ -167,9 +185,20 @@ public final class Charts {
             }
         }
         if (kept.stream().noneMatch(s -> s.style() != Figure.Style.GUIDE)) {
-            kept.add(new Figure.Series("no finite values to draw", new double[] {0}, new double[] {0}, Figure.Style.POINTS));
+            kept.add(new Figure.Series(
+                    "no finite values to draw", new double[] {0}, new double[] {0}, Figure.Style.POINTS));
         }
-        return new Figure(f.name(), f.title(), f.xLabel(), f.yLabel(), f.caption(), f.logX(), f.logY(), f.xRange(), f.yRange(), kept);
+        return new Figure(
+                f.name(),
+                f.title(),
+                f.xLabel(),
+                f.yLabel(),
+                f.caption(),
+                f.logX(),
+                f.logY(),
+                f.xRange(),
+                f.yRange(),
+                kept);
     }
 
     /** The figure with log10 taken of the values of its logarithmic axes (non-positive values become gaps). */
@@ -179,10 +208,20 @@ public final class Charts {
         }
         List<Figure.Series> series = new ArrayList<>();
         for (Figure.Series s : f.series()) {
-            series.add(new Figure.Series(s.label(), f.logX() ? log10(s.x()) : s.x(), f.logY() ? log10(s.y()) : s.y(), s.style()));
+            series.add(new Figure.Series(
+                    s.label(), f.logX() ? log10(s.x()) : s.x(), f.logY() ? log10(s.y()) : s.y(), s.style()));
         }
-        return new Figure(f.name(), f.title(), f.xLabel(), f.yLabel(), f.caption(), false, false,
-                f.logX() ? decades(f, true) : f.xRange(), f.logY() ? decades(f, false) : f.yRange(), series);
+        return new Figure(
+                f.name(),
+                f.title(),
+                f.xLabel(),
+                f.yLabel(),
+                f.caption(),
+                false,
+                false,
+                f.logX() ? decades(f, true) : f.xRange(),
+                f.logY() ? decades(f, false) : f.yRange(),
+                series);
     }
 
     /**
@@ -255,7 +294,8 @@ public final class Charts {
             }
             double v = Double.parseDouble(String.format(Locale.ROOT, decades < 1 ? "%.2g" : "%.1g", Math.pow(10, e)));
             double mantissa = v / Math.pow(10, Math.floor(Math.log10(v) + 1e-9));
-            boolean oneTwoFive = Math.abs(Math.log10(v) - e) < 0.01 && (Math.abs(mantissa - 2) < 1e-9 || Math.abs(mantissa - 5) < 1e-9);
+            boolean oneTwoFive = Math.abs(Math.log10(v) - e) < 0.01
+                    && (Math.abs(mantissa - 2) < 1e-9 || Math.abs(mantissa - 5) < 1e-9);
             if (decades >= 1 && !oneTwoFive) {
                 return "";
             }
@@ -297,7 +337,8 @@ public final class Charts {
         if (a >= 1e6 || a < 1e-4) {
             return scientific(v);
         }
-        String s = new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
+        String s =
+                new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
         return s.equals("-0") ? "0" : s;
     }
 
@@ -308,7 +349,9 @@ public final class Charts {
         }
         int e = (int) Math.floor(Math.log10(Math.abs(v)) + 1e-9);
         double m = v / Math.pow(10, e);
-        String mantissa = Math.abs(m - Math.rint(m)) < 1e-6 ? String.valueOf((long) Math.rint(m)) : String.format(Locale.ROOT, "%.2g", m);
+        String mantissa = Math.abs(m - Math.rint(m)) < 1e-6
+                ? String.valueOf((long) Math.rint(m))
+                : String.format(Locale.ROOT, "%.2g", m);
         return mantissa + "e" + e;
     }
 

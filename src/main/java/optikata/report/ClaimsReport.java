@@ -29,24 +29,24 @@ import optikata.claims.Verdict;
 public final class ClaimsReport {
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private ClaimsReport() {
-    }
+    private ClaimsReport() {}
 
     /** A claim whose check threw: the id and the message. */
-    public record Failure(String id, String message) {
-    }
+    public record Failure(String id, String message) {}
 
     /** What the four verdicts mean, for the page. */
     static final Map<Verdict, String> MEANING = Map.of(
             Verdict.HOLDS, "the computation agrees with the text, within the tolerance shown for the claim",
             Verdict.QUALIFIED, "true only under a condition the text leaves out; the condition is given",
             Verdict.ERRATUM, "the computation contradicts the text; the corrected statement is given",
-            Verdict.NOT_CHECKABLE, "no verdict can be computed: data the project does not ship is needed, or the computation broke down; "
-                    + "what is missing is given");
+            Verdict.NOT_CHECKABLE,
+                    "no verdict can be computed: data the project does not ship is needed, or the computation broke down; "
+                            + "what is missing is given");
 
-    static final String TOLERANCE = "Tolerance: how far a measured figure may lie from the text's (in the figure's own unit) and still "
-            + "agree, or the threshold the verdict compares against; it is chosen per claim, from the precision the text prints "
-            + "(half a unit of its last digit) or from the claim's wording, and shown with each claim.";
+    static final String TOLERANCE =
+            "Tolerance: how far a measured figure may lie from the text's (in the figure's own unit) and still "
+                    + "agree, or the threshold the verdict compares against; it is chosen per claim, from the precision the text prints "
+                    + "(half a unit of its last digit) or from the claim's wording, and shown with each claim.";
 
     public static ObjectNode json(List<ClaimResult> results, List<Failure> failures) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -117,8 +117,14 @@ public final class ClaimsReport {
 
     static String summary(List<ClaimResult> results, List<Failure> failures) {
         Map<Verdict, Integer> counts = counts(results);
-        return String.format(Locale.ROOT, "%d claims: %d HOLDS, %d QUALIFIED, %d ERRATUM, %d NOT_CHECKABLE%s", results.size(),
-                counts.get(Verdict.HOLDS), counts.get(Verdict.QUALIFIED), counts.get(Verdict.ERRATUM), counts.get(Verdict.NOT_CHECKABLE),
+        return String.format(
+                Locale.ROOT,
+                "%d claims: %d HOLDS, %d QUALIFIED, %d ERRATUM, %d NOT_CHECKABLE%s",
+                results.size(),
+                counts.get(Verdict.HOLDS),
+                counts.get(Verdict.QUALIFIED),
+                counts.get(Verdict.ERRATUM),
+                counts.get(Verdict.NOT_CHECKABLE),
                 failures.isEmpty() ? "" : ", " + failures.size() + " crashed");
     }
 
@@ -137,7 +143,8 @@ public final class ClaimsReport {
         if (v != null) {
             return v;
         }
-        try (InputStream in = ClaimsReport.class.getResourceAsStream("/META-INF/maven/io.optikata/optikata/pom.properties")) {
+        try (InputStream in =
+                ClaimsReport.class.getResourceAsStream("/META-INF/maven/io.optikata/optikata/pom.properties")) {
             if (in != null) {
                 Properties p = new Properties();
                 p.load(in);
@@ -150,43 +157,73 @@ public final class ClaimsReport {
     }
 
     static String generated() {
-        return ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
+        return ZonedDateTime.now(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT));
     }
 
     public static String markdown(List<ClaimResult> results, List<Failure> failures) {
         StringBuilder sb = new StringBuilder("# optikata: the claims of the reference texts\n\n");
-        sb.append("Generated ").append(generated()).append(" by optikata ").append(version()).append(". ")
-                .append(summary(results, failures)).append(".\n\n");
-        sb.append("Every verdict below was computed by the project's own optimizers; figures under *documented* are the texts', "
-                + "under *measured* the code's, under *settings* the inputs the check chose. The texts are listed in "
-                + "docs/REFERENCES.md, the claims in docs/CLAIMS.md.\n\n");
+        sb.append("Generated ")
+                .append(generated())
+                .append(" by optikata ")
+                .append(version())
+                .append(". ")
+                .append(summary(results, failures))
+                .append(".\n\n");
+        sb.append(
+                "Every verdict below was computed by the project's own optimizers; figures under *documented* are the texts', "
+                        + "under *measured* the code's, under *settings* the inputs the check chose. The texts are listed in "
+                        + "docs/REFERENCES.md, the claims in docs/CLAIMS.md.\n\n");
         for (Verdict v : Verdict.values()) {
             sb.append("- **").append(v).append("**: ").append(MEANING.get(v)).append(".\n");
         }
         sb.append("\n").append(TOLERANCE).append("\n\n");
         sb.append("| id | verdict | the text says | what the code shows |\n|---|---|---|---|\n");
         for (ClaimResult r : results) {
-            sb.append("| [").append(r.id()).append("](#").append(r.id().toLowerCase(Locale.ROOT)).append(") | **").append(r.verdict())
-                    .append("** | ").append(cell(r.statement())).append(" | ")
-                    .append(cell(r.correction() == null ? r.finding() : r.correction())).append(" |\n");
+            sb.append("| [")
+                    .append(r.id())
+                    .append("](#")
+                    .append(r.id().toLowerCase(Locale.ROOT))
+                    .append(") | **")
+                    .append(r.verdict())
+                    .append("** | ")
+                    .append(cell(r.statement()))
+                    .append(" | ")
+                    .append(cell(r.correction() == null ? r.finding() : r.correction()))
+                    .append(" |\n");
         }
         for (Failure f : failures) {
-            sb.append("| ").append(f.id()).append(" | **CRASHED** | | ").append(cell(f.message())).append(" |\n");
+            sb.append("| ")
+                    .append(f.id())
+                    .append(" | **CRASHED** | | ")
+                    .append(cell(f.message()))
+                    .append(" |\n");
         }
         for (ClaimResult r : results) {
-            sb.append("\n## ").append(r.id()).append("\n\n**").append(r.verdict()).append("** · *").append(r.source()).append("*: ")
-                    .append(r.statement()).append("\n\n");
+            sb.append("\n## ")
+                    .append(r.id())
+                    .append("\n\n**")
+                    .append(r.verdict())
+                    .append("** · *")
+                    .append(r.source())
+                    .append("*: ")
+                    .append(r.statement())
+                    .append("\n\n");
             if (!r.quote().isEmpty()) {
                 sb.append("> ").append(r.quote()).append("\n\n");
             }
             sb.append("Finding: ").append(r.finding()).append("\n\n");
             if (r.correction() != null) {
-                sb.append(label(r.verdict())).append(": ").append(r.correction()).append("\n\n");
+                sb.append(label(r.verdict()))
+                        .append(": ")
+                        .append(r.correction())
+                        .append("\n\n");
             }
             if (!r.documented().isEmpty()) {
                 sb.append("Documented: ").append(figures(r.documented())).append("  \n");
             }
-            sb.append("Measured: ").append(r.measured().isEmpty() ? "nothing: the check could not run" : figures(r.measured()));
+            sb.append("Measured: ")
+                    .append(r.measured().isEmpty() ? "nothing: the check could not run" : figures(r.measured()));
             if (!r.settings().isEmpty()) {
                 sb.append("  \nSettings: ").append(figures(r.settings()));
             }
@@ -195,7 +232,11 @@ public final class ClaimsReport {
             }
             sb.append("\n");
             for (Figure f : r.figures()) {
-                sb.append("\n![").append(f.caption()).append("](").append(file(f)).append(")\n");
+                sb.append("\n![")
+                        .append(f.caption())
+                        .append("](")
+                        .append(file(f))
+                        .append(")\n");
             }
         }
         return sb.toString();
@@ -216,7 +257,10 @@ public final class ClaimsReport {
 
     static String figures(Map<String, Double> values) {
         StringBuilder sb = new StringBuilder();
-        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ").append(name(k)).append(" = ").append(number(v)));
+        values.forEach((k, v) -> sb.append(sb.length() == 0 ? "" : "; ")
+                .append(name(k))
+                .append(" = ")
+                .append(number(v)));
         return sb.toString();
     }
 
@@ -235,18 +279,43 @@ public final class ClaimsReport {
             return String.valueOf((long) (double) v).replace('-', '−');
         }
         double a = Math.abs(v);
-        String s = a >= 1e-4 && a < 1e7 ? new BigDecimal(v).round(new MathContext(6)).stripTrailingZeros().toPlainString()
+        String s = a >= 1e-4 && a < 1e7
+                ? new BigDecimal(v)
+                        .round(new MathContext(6))
+                        .stripTrailingZeros()
+                        .toPlainString()
                 : Charts.scientific(Double.parseDouble(String.format(Locale.ROOT, "%.5e", v)));
         return s.replace('-', '−');
     }
 
-    private static final Map<String, String> WORDS = Map.ofEntries(Map.entry("gamma", "γ"), Map.entry("beta", "β"),
-            Map.entry("eps", "ε"), Map.entry("eta", "η"), Map.entry("theta", "θ"), Map.entry("rmsprop", "RMSProp"),
-            Map.entry("adagrad", "AdaGrad"), Map.entry("adadelta", "AdaDelta"), Map.entry("adam", "Adam"), Map.entry("sgd", "SGD"),
-            Map.entry("gd", "gradient descent"), Map.entry("gsq", "g²"), Map.entry("s0", "s₀"), Map.entry("w0", "w₀"),
-            Map.entry("sqrt3", "√3"), Map.entry("-sqrt3", "−√3"), Map.entry("d2l", "d2l"), Map.entry("x1", "x₁"), Map.entry("x2", "x₂"),
-            Map.entry("theta1", "θ₁"), Map.entry("pytorch", "PyTorch"), Map.entry("keras", "Keras"), Map.entry("tf1", "TF1"),
-            Map.entry("optax", "Optax"), Map.entry("cs231n", "cs231n"), Map.entry("mse", "MSE"), Map.entry("ns", "ns"));
+    private static final Map<String, String> WORDS = Map.ofEntries(
+            Map.entry("gamma", "γ"),
+            Map.entry("beta", "β"),
+            Map.entry("eps", "ε"),
+            Map.entry("eta", "η"),
+            Map.entry("theta", "θ"),
+            Map.entry("rmsprop", "RMSProp"),
+            Map.entry("adagrad", "AdaGrad"),
+            Map.entry("adadelta", "AdaDelta"),
+            Map.entry("adam", "Adam"),
+            Map.entry("sgd", "SGD"),
+            Map.entry("gd", "gradient descent"),
+            Map.entry("gsq", "g²"),
+            Map.entry("s0", "s₀"),
+            Map.entry("w0", "w₀"),
+            Map.entry("sqrt3", "√3"),
+            Map.entry("-sqrt3", "−√3"),
+            Map.entry("d2l", "d2l"),
+            Map.entry("x1", "x₁"),
+            Map.entry("x2", "x₂"),
+            Map.entry("theta1", "θ₁"),
+            Map.entry("pytorch", "PyTorch"),
+            Map.entry("keras", "Keras"),
+            Map.entry("tf1", "TF1"),
+            Map.entry("optax", "Optax"),
+            Map.entry("cs231n", "cs231n"),
+            Map.entry("mse", "MSE"),
+            Map.entry("ns", "ns"));
 
     /** A figure's key as words: camelCase split, Greek names as letters, "(gamma=0.9)" as "(γ = 0.9)". */
     static String name(String key) {
@@ -262,15 +331,19 @@ public final class ClaimsReport {
             String mapped = WORDS.get(t);
             if (mapped == null) {
                 Matcher m = Pattern.compile("([a-z]+)([0-9]+)").matcher(t);
-                mapped = m.matches() && !t.contains("/") ? WORDS.getOrDefault(m.group(1), m.group(1)) + " " + m.group(2) : t;
+                mapped = m.matches() && !t.contains("/")
+                        ? WORDS.getOrDefault(m.group(1), m.group(1)) + " " + m.group(2)
+                        : t;
             }
             out.append(out.length() == 0 ? "" : " ").append(mapped);
         }
         if (open >= 0) {
             StringBuilder params = new StringBuilder();
-            for (String part : key.substring(open + 1, key.lastIndexOf(')') < 0 ? key.length() : key.lastIndexOf(')')).split(",")) {
+            for (String part : key.substring(open + 1, key.lastIndexOf(')') < 0 ? key.length() : key.lastIndexOf(')'))
+                    .split(",")) {
                 String[] kv = part.split("=", 2);
-                params.append(params.length() == 0 ? "" : ", ").append(WORDS.getOrDefault(kv[0].toLowerCase(Locale.ROOT), kv[0]));
+                params.append(params.length() == 0 ? "" : ", ")
+                        .append(WORDS.getOrDefault(kv[0].toLowerCase(Locale.ROOT), kv[0]));
                 if (kv.length == 2) {
                     String value = kv[1];
                     try {
@@ -299,74 +372,142 @@ public final class ClaimsReport {
     public static String html(List<ClaimResult> results, List<Failure> failures) {
         Map<Verdict, Integer> counts = counts(results);
         StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>optikata: claims report</title>\n<style>\n")
-                .append("body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
-                .append("table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.4em .6em;vertical-align:top;text-align:left}\n")
-                .append("th{background:#f4f4f4}.v{font-weight:bold;white-space:nowrap}.HOLDS{color:#1a7f37}.QUALIFIED{color:#9a6700}")
+        sb.append(
+                        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>optikata: claims report</title>\n<style>\n")
+                .append(
+                        "body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222;line-height:1.45}\n")
+                .append(
+                        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ddd;padding:.4em .6em;vertical-align:top;text-align:left}\n")
+                .append(
+                        "th{background:#f4f4f4}.v{font-weight:bold;white-space:nowrap}.HOLDS{color:#1a7f37}.QUALIFIED{color:#9a6700}")
                 .append(".ERRATUM{color:#cf222e}.NOT_CHECKABLE{color:#57606a}.CRASHED{color:#cf222e}\n")
-                .append("section{border-top:1px solid #ddd;margin-top:1.5em}img{max-width:100%;height:auto;border:1px solid #eee}")
+                .append(
+                        "section{border-top:1px solid #ddd;margin-top:1.5em}img{max-width:100%;height:auto;border:1px solid #eee}")
                 .append("blockquote{margin:.5em 0;padding:.3em .8em;border-left:4px solid #ccc;background:#fafafa}")
-                .append("dl.figs{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;font-size:.92em}dl.figs dt{color:#555}")
+                .append(
+                        "dl.figs{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;font-size:.92em}dl.figs dt{color:#555}")
                 .append("dl.figs dd{margin:0}td.q{font-size:.9em}.meta{color:#555}")
-                .append(":lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"WenQuanYi Zen Hei\",sans-serif}\n")
+                .append(
+                        ":lang(zh){font-family:\"Noto Sans CJK SC\",\"Source Han Sans SC\",\"PingFang SC\",\"Microsoft YaHei\",\"WenQuanYi Zen Hei\",sans-serif}\n")
                 .append("</style>\n</head>\n<body>\n");
         sb.append("<h1>optikata: the claims of the reference texts</h1>\n");
-        sb.append("<p class=\"meta\">Generated ").append(generated()).append(" by optikata ").append(esc(version()))
-                .append(". The five texts are listed in docs/REFERENCES.md, the claims in docs/CLAIMS.md; every figure is also in claims.json. ")
-                .append("Claims C01 to C25 come from the texts; L01 to L07 from the documentation of the Java libraries Tribuo and ND4J, ")
+        sb.append("<p class=\"meta\">Generated ")
+                .append(generated())
+                .append(" by optikata ")
+                .append(esc(version()))
+                .append(
+                        ". The five texts are listed in docs/REFERENCES.md, the claims in docs/CLAIMS.md; every figure is also in claims.json. ")
+                .append(
+                        "Claims C01 to C25 come from the texts; L01 to L07 from the documentation of the Java libraries Tribuo and ND4J, ")
                 .append("judged against those libraries' recorded runs.</p>\n");
-        sb.append("<p>").append(results.size()).append(" claims: ").append(counts.get(Verdict.HOLDS)).append(" hold, ")
-                .append(counts.get(Verdict.QUALIFIED)).append(" qualified, ").append(counts.get(Verdict.ERRATUM)).append(" errata, ")
-                .append(counts.get(Verdict.NOT_CHECKABLE)).append(" not checkable")
+        sb.append("<p>")
+                .append(results.size())
+                .append(" claims: ")
+                .append(counts.get(Verdict.HOLDS))
+                .append(" hold, ")
+                .append(counts.get(Verdict.QUALIFIED))
+                .append(" qualified, ")
+                .append(counts.get(Verdict.ERRATUM))
+                .append(" errata, ")
+                .append(counts.get(Verdict.NOT_CHECKABLE))
+                .append(" not checkable")
                 .append(failures.isEmpty() ? "" : ", " + failures.size() + " crashed")
                 .append(". Every verdict was computed by the project's own optimizers, never typed in.</p>\n");
         sb.append("<h2 id=\"verdicts\">What the verdicts mean</h2>\n<dl>\n");
         for (Verdict v : Verdict.values()) {
-            sb.append("<dt class=\"v ").append(v).append("\">").append(v).append("</dt><dd>").append(esc(MEANING.get(v))).append(".</dd>\n");
+            sb.append("<dt class=\"v ")
+                    .append(v)
+                    .append("\">")
+                    .append(v)
+                    .append("</dt><dd>")
+                    .append(esc(MEANING.get(v)))
+                    .append(".</dd>\n");
         }
         sb.append("</dl>\n<p>").append(esc(TOLERANCE)).append("</p>\n");
-        sb.append("<h2 id=\"summary\">Summary</h2>\n<table>\n<tr><th>id</th><th>verdict</th><th>the text says</th><th>what the code shows</th></tr>\n");
+        sb.append(
+                "<h2 id=\"summary\">Summary</h2>\n<table>\n<tr><th>id</th><th>verdict</th><th>the text says</th><th>what the code shows</th></tr>\n");
         for (ClaimResult r : results) {
-            sb.append("<tr><td><a href=\"#").append(r.id()).append("\">").append(r.id()).append("</a></td><td class=\"v ").append(r.verdict())
-                    .append("\">").append(r.verdict()).append("</td><td class=\"q\">").append(esc(r.statement()));
+            sb.append("<tr><td><a href=\"#")
+                    .append(r.id())
+                    .append("\">")
+                    .append(r.id())
+                    .append("</a></td><td class=\"v ")
+                    .append(r.verdict())
+                    .append("\">")
+                    .append(r.verdict())
+                    .append("</td><td class=\"q\">")
+                    .append(esc(r.statement()));
             if (!r.quote().isEmpty()) {
                 sb.append("<br><span lang=\"zh\">“").append(esc(r.quote())).append("”</span>");
             }
-            sb.append("<br><em>").append(esc(r.source())).append("</em></td><td>")
-                    .append(esc(r.correction() == null ? r.finding() : r.correction())).append("</td></tr>\n");
+            sb.append("<br><em>")
+                    .append(esc(r.source()))
+                    .append("</em></td><td>")
+                    .append(esc(r.correction() == null ? r.finding() : r.correction()))
+                    .append("</td></tr>\n");
         }
         for (Failure f : failures) {
-            sb.append("<tr><td>").append(esc(f.id())).append("</td><td class=\"v CRASHED\">CRASHED</td><td></td><td>")
-                    .append(esc(f.message())).append("</td></tr>\n");
+            sb.append("<tr><td>")
+                    .append(esc(f.id()))
+                    .append("</td><td class=\"v CRASHED\">CRASHED</td><td></td><td>")
+                    .append(esc(f.message()))
+                    .append("</td></tr>\n");
         }
         sb.append("</table>\n");
         for (ClaimResult r : results) {
-            sb.append("<section id=\"").append(r.id()).append("\">\n<h2>").append(r.id()).append(" <span class=\"v ").append(r.verdict())
-                    .append("\">").append(r.verdict()).append("</span></h2>\n<p><em>").append(esc(r.source())).append("</em>: ")
-                    .append(esc(r.statement())).append("</p>\n");
+            sb.append("<section id=\"")
+                    .append(r.id())
+                    .append("\">\n<h2>")
+                    .append(r.id())
+                    .append(" <span class=\"v ")
+                    .append(r.verdict())
+                    .append("\">")
+                    .append(r.verdict())
+                    .append("</span></h2>\n<p><em>")
+                    .append(esc(r.source()))
+                    .append("</em>: ")
+                    .append(esc(r.statement()))
+                    .append("</p>\n");
             if (!r.quote().isEmpty()) {
                 sb.append("<blockquote lang=\"zh\">").append(esc(r.quote())).append("</blockquote>\n");
             }
             sb.append("<p><strong>Finding:</strong> ").append(esc(r.finding())).append("</p>\n");
             if (r.correction() != null) {
-                sb.append("<p><strong>").append(label(r.verdict())).append(":</strong> ").append(esc(r.correction())).append("</p>\n");
+                sb.append("<p><strong>")
+                        .append(label(r.verdict()))
+                        .append(":</strong> ")
+                        .append(esc(r.correction()))
+                        .append("</p>\n");
             }
             sb.append("<dl class=\"figs\">\n");
             if (!r.documented().isEmpty()) {
-                sb.append("<dt>documented</dt><dd>").append(esc(figures(r.documented()))).append("</dd>\n");
+                sb.append("<dt>documented</dt><dd>")
+                        .append(esc(figures(r.documented())))
+                        .append("</dd>\n");
             }
-            sb.append("<dt>measured</dt><dd>").append(r.measured().isEmpty() ? "nothing: the check could not run" : esc(figures(r.measured())))
+            sb.append("<dt>measured</dt><dd>")
+                    .append(r.measured().isEmpty() ? "nothing: the check could not run" : esc(figures(r.measured())))
                     .append("</dd>\n");
             if (!r.settings().isEmpty()) {
-                sb.append("<dt>settings</dt><dd>").append(esc(figures(r.settings()))).append("</dd>\n");
+                sb.append("<dt>settings</dt><dd>")
+                        .append(esc(figures(r.settings())))
+                        .append("</dd>\n");
             }
             if (r.tolerance() != null) {
-                sb.append("<dt>tolerance</dt><dd>").append(number(r.tolerance())).append("</dd>\n");
+                sb.append("<dt>tolerance</dt><dd>")
+                        .append(number(r.tolerance()))
+                        .append("</dd>\n");
             }
             sb.append("</dl>\n");
             for (Figure f : r.figures()) {
-                sb.append("<figure><img src=\"").append(esc(file(f))).append("\" alt=\"").append(esc(f.title())).append("\" width=\"900\" height=\"600\">")
-                        .append("<figcaption>").append(esc(f.caption())).append("</figcaption></figure>\n");
+                sb.append("<figure><img src=\"")
+                        .append(esc(file(f)))
+                        .append("\" alt=\"")
+                        .append(esc(f.title()))
+                        .append("\" width=\"900\" height=\"600\">")
+                        .append("<figcaption>")
+                        .append(esc(f.caption()))
+                        .append("</figcaption></figure>\n");
             }
             sb.append("</section>\n");
         }
@@ -386,7 +527,8 @@ public final class ClaimsReport {
                 Charts.save(f, dir.resolve(file(f)));
             }
         }
-        Files.writeString(dir.resolve("claims.json"), json(results, failures).toPrettyString() + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                dir.resolve("claims.json"), json(results, failures).toPrettyString() + "\n", StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("claims.md"), markdown(results, failures), StandardCharsets.UTF_8);
         Files.writeString(dir.resolve("index.html"), html(results, failures), StandardCharsets.UTF_8);
     }

@@ -22,12 +22,13 @@ public final class TracePlots {
     /** A run leaves the contour view once it is this many times farther from the start than the start is from the origin. */
     static final double VIEW_HEADROOM = 3;
 
-    private TracePlots() {
-    }
+    private TracePlots() {}
 
     /** Writes {@code file} and {@code <file>-rate.png}; returns both paths. */
     public static List<Path> write(List<Trajectory> runs, Objective f, Path file) throws IOException {
-        String base = file.toString().endsWith(".png") ? file.toString().substring(0, file.toString().length() - 4) : file.toString();
+        String base = file.toString().endsWith(".png")
+                ? file.toString().substring(0, file.toString().length() - 4)
+                : file.toString();
         Path main = Path.of(base + ".png");
         Path rate = Path.of(base + "-rate.png");
         Charts.save(f != null && f.dimension() == 2 ? contour(runs, f) : loss(runs), main);
@@ -44,7 +45,8 @@ public final class TracePlots {
         double minY = start[1];
         double maxY = start[1];
         // runs that stay finite and near set the view; the others are drawn until they leave it
-        List<Trajectory> tame = runs.stream().filter(t -> !t.diverged() && t.points().stream().allMatch(q -> inside(q.theta(), start, reach)))
+        List<Trajectory> tame = runs.stream()
+                .filter(t -> !t.diverged() && t.points().stream().allMatch(q -> inside(q.theta(), start, reach)))
                 .toList();
         for (Trajectory t : tame.isEmpty() ? runs : tame) {
             for (TrajectoryPoint p : t.points()) {
@@ -73,7 +75,12 @@ public final class TracePlots {
             int left = -1;
             for (int k = 0; k < m; k++) {
                 double[] th = t.at(k).theta();
-                boolean in = left < 0 && inside(th, start, reach) && th[0] >= minX && th[0] <= maxX && th[1] >= minY && th[1] <= maxY;
+                boolean in = left < 0
+                        && inside(th, start, reach)
+                        && th[0] >= minX
+                        && th[0] <= maxX
+                        && th[1] >= minY
+                        && th[1] <= maxY;
                 if (!in && left < 0) {
                     left = k;
                 }
@@ -86,8 +93,7 @@ public final class TracePlots {
             }
         }
         markLeaving(fig, leftAt, "last point before a run leaves the view");
-        return fig.xRange(minX, maxX).yRange(minY, maxY)
-                .caption("Trajectories on the contour lines of the objective.");
+        return fig.xRange(minX, maxX).yRange(minY, maxY).caption("Trajectories on the contour lines of the objective.");
     }
 
     /** Contour lines by marching squares on a grid: each level one grey polyline, segments separated by gaps. */
@@ -137,13 +143,17 @@ public final class TracePlots {
                 }
             }
             if (!xs.isEmpty()) {
-                fig.add("f = " + c, xs.stream().mapToDouble(Double::doubleValue).toArray(), ys.stream().mapToDouble(Double::doubleValue).toArray(),
+                fig.add(
+                        "f = " + c,
+                        xs.stream().mapToDouble(Double::doubleValue).toArray(),
+                        ys.stream().mapToDouble(Double::doubleValue).toArray(),
                         Figure.Style.GUIDE);
             }
         }
     }
 
-    private static void edge(List<double[]> out, double xa, double ya, double va, double xb, double yb, double vb, double c) {
+    private static void edge(
+            List<double[]> out, double xa, double ya, double va, double xb, double yb, double vb, double c) {
         if (!Double.isFinite(va) || !Double.isFinite(vb) || (va - c) * (vb - c) > 0 || va == vb) {
             return;
         }
@@ -155,7 +165,9 @@ public final class TracePlots {
     }
 
     private static boolean inside(double[] th, double[] start, double reach) {
-        return Double.isFinite(th[0]) && Double.isFinite(th[1]) && Math.hypot(th[0] - start[0], th[1] - start[1]) <= reach;
+        return Double.isFinite(th[0])
+                && Double.isFinite(th[1])
+                && Math.hypot(th[0] - start[0], th[1] - start[1]) <= reach;
     }
 
     static Figure loss(List<Trajectory> runs) {
@@ -210,8 +222,12 @@ public final class TracePlots {
     }
 
     static Figure rates(List<Trajectory> runs) {
-        Figure.Builder fig = Figure.of("trace-rate", "Effective learning rate η / denominator per coordinate", "step t",
-                "effective rate (log scale)").logY();
+        Figure.Builder fig = Figure.of(
+                        "trace-rate",
+                        "Effective learning rate η / denominator per coordinate",
+                        "step t",
+                        "effective rate (log scale)")
+                .logY();
         int longest = 0;
         for (Trajectory t : runs) {
             int d = t.at(0).theta().length;

@@ -12,8 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * seed.
  */
 public final class MinibatchTraining {
-    private MinibatchTraining() {
-    }
+    private MinibatchTraining() {}
 
     /**
      * Trains {@code params} = (w, b) in place. Each epoch shuffles the row order, which carries
@@ -27,7 +26,8 @@ public final class MinibatchTraining {
      * @param shuffles  the source of the shuffles (Modified: it is drawn from)
      * @return the number of optimizer steps taken
      */
-    public static int train(Optimizer optimizer, Dataset data, DMatrixRMaj params, int batchSize, int epochs, Random shuffles) {
+    public static int train(
+            Optimizer optimizer, Dataset data, DMatrixRMaj params, int batchSize, int epochs, Random shuffles) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 1)");
         }
@@ -35,8 +35,8 @@ public final class MinibatchTraining {
             throw new IllegalArgumentException("Invalid epochs: " + epochs + " (must be >= 0)");
         }
         if (params.getNumElements() != data.parameters()) {
-            throw new IllegalArgumentException("Must be same shape. parameters " + params.numRows + "x" + params.numCols + " vs "
-                    + data.parameters() + "x1 (one weight per feature and the bias)");
+            throw new IllegalArgumentException("Must be same shape. parameters " + params.numRows + "x" + params.numCols
+                    + " vs " + data.parameters() + "x1 (one weight per feature and the bias)");
         }
         int rows = data.size();
         DMatrixRMaj gradient = new DMatrixRMaj(params.numRows, params.numCols);

@@ -40,7 +40,12 @@ public final class Replay {
     private final boolean stopAtNonFinite;
     private final boolean freshGradients;
 
-    private Replay(Optimizer optimizer, DMatrixRMaj start, List<double[]> recorded, boolean stopAtNonFinite, boolean freshGradients) {
+    private Replay(
+            Optimizer optimizer,
+            DMatrixRMaj start,
+            List<double[]> recorded,
+            boolean stopAtNonFinite,
+            boolean freshGradients) {
         this.optimizer = optimizer;
         this.start = start;
         this.recorded = recorded;
@@ -155,8 +160,8 @@ public final class Replay {
         checkRows("gradient", gradients, gradients.size(), n);
         if (recorded != null) {
             if (recorded.size() < gradients.size() - 1) {
-                throw new IllegalArgumentException("Invalid recorded parameters: " + recorded.size() + " rows for " + gradients.size()
-                        + " gradients (θ after each step but the last is needed)");
+                throw new IllegalArgumentException("Invalid recorded parameters: " + recorded.size() + " rows for "
+                        + gradients.size() + " gradients (θ after each step but the last is needed)");
             }
             checkRows("recorded θ", recorded, gradients.size() - 1, n);
         }
@@ -194,8 +199,8 @@ public final class Replay {
                 throw new IllegalArgumentException("Invalid " + what + " row " + (i + 1) + ": null");
             }
             if (row.length != n) {
-                throw new IllegalArgumentException("Invalid " + what + " row " + (i + 1) + ": " + row.length + " values, expected " + n
-                        + " (θ is " + start.numRows + "x" + start.numCols + ")");
+                throw new IllegalArgumentException("Invalid " + what + " row " + (i + 1) + ": " + row.length
+                        + " values, expected " + n + " (θ is " + start.numRows + "x" + start.numCols + ")");
             }
         }
     }

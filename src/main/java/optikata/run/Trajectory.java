@@ -10,8 +10,8 @@ import java.util.OptionalInt;
  * @param divergedAt the first step whose loss, parameters or gradient were not finite
  * @param stopReason a sentence for people when the run stopped early; empty otherwise
  */
-public record Trajectory(String optimizer, String objective, List<TrajectoryPoint> points, OptionalInt divergedAt,
-                         String stopReason) {
+public record Trajectory(
+        String optimizer, String objective, List<TrajectoryPoint> points, OptionalInt divergedAt, String stopReason) {
 
     public TrajectoryPoint last() {
         return points.get(points.size() - 1);

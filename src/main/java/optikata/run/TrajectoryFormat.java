@@ -41,7 +41,8 @@ import org.ejml.data.DMatrixRMaj;
  * options.
  */
 public enum TrajectoryFormat {
-    CSV, JSON;
+    CSV,
+    JSON;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -58,9 +59,11 @@ public enum TrajectoryFormat {
      * Writes {@code runs} (the first is the main run, the others are compared with it);
      * {@code optimizers} are their optimizers, in the same order.
      */
-    public static void write(TrajectoryFormat format, List<Trajectory> runs, List<Optimizer> optimizers, PrintWriter out) {
+    public static void write(
+            TrajectoryFormat format, List<Trajectory> runs, List<Optimizer> optimizers, PrintWriter out) {
         if (runs.size() != optimizers.size() || runs.isEmpty()) {
-            throw new IllegalArgumentException("Must be same size. " + runs.size() + " runs vs " + optimizers.size() + " optimizers");
+            throw new IllegalArgumentException(
+                    "Must be same size. " + runs.size() + " runs vs " + optimizers.size() + " optimizers");
         }
         if (format == JSON) {
             ObjectNode root = toJson(runs.get(0), optimizers.get(0));
@@ -140,7 +143,9 @@ public enum TrajectoryFormat {
                 if (e.getValue() == null) {
                     state.putNull(e.getKey());
                 } else {
-                    array(state.putArray(e.getKey()), Arrays.copyOf(e.getValue().data, e.getValue().getNumElements()));
+                    array(
+                            state.putArray(e.getKey()),
+                            Arrays.copyOf(e.getValue().data, e.getValue().getNumElements()));
                 }
             }
             if (p.step() == 0) {
@@ -271,8 +276,8 @@ public enum TrajectoryFormat {
                 columns = cells.length;
             }
             if (cells.length != columns) {
-                throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " " + plural(cells.length, "column")
-                        + " but " + columns + " expected (" + meaning + ")");
+                throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " "
+                        + plural(cells.length, "column") + " but " + columns + " expected (" + meaning + ")");
             }
             double[] row = new double[columns];
             for (int j = 0; j < columns; j++) {
@@ -303,7 +308,8 @@ public enum TrajectoryFormat {
     }
 
     private static boolean isTraceHeader(String line) {
-        List<String> cells = Arrays.stream(line.split(",", -1)).map(String::strip).toList();
+        List<String> cells =
+                Arrays.stream(line.split(",", -1)).map(String::strip).toList();
         return cells.contains("step") && cells.stream().anyMatch(c -> c.matches("theta_\\d+"));
     }
 
@@ -331,8 +337,9 @@ public enum TrajectoryFormat {
             }
         }
         if (stepCol < 0 || thetaCols.isEmpty() || thetaCols.size() != gradCols.size()) {
-            throw new IllegalArgumentException(file + ":" + (headerLine + 1) + ": the header needs step, theta_1..theta_d and grad_1..grad_d "
-                    + "(found " + thetaCols.size() + " theta and " + gradCols.size() + " grad " + plural(gradCols.size(), "column") + ")");
+            throw new IllegalArgumentException(file + ":" + (headerLine + 1)
+                    + ": the header needs step, theta_1..theta_d and grad_1..grad_d " + "(found " + thetaCols.size()
+                    + " theta and " + gradCols.size() + " grad " + plural(gradCols.size(), "column") + ")");
         }
         int d = thetaCols.size();
         double[] start = null;
@@ -348,8 +355,8 @@ public enum TrajectoryFormat {
             }
             String[] cells = line.split(",", -1);
             if (cells.length != header.length) {
-                throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " " + plural(cells.length, "column")
-                        + " but the header has " + header.length);
+                throw new IllegalArgumentException(file + ":" + (n + 1) + ": " + cells.length + " "
+                        + plural(cells.length, "column") + " but the header has " + header.length);
             }
             long step = (long) number(file, n, cells, stepCol, "step");
             if (start != null && (gap || anyEmpty(cells, thetaCols) || anyEmpty(cells, gradCols))) {
@@ -406,7 +413,8 @@ public enum TrajectoryFormat {
     private static Trace jsonRun(Path file, JsonNode run, String where) {
         JsonNode points = run.path("points");
         if (!points.isArray() || points.size() < 2) {
-            throw new IllegalArgumentException(file + ": " + where + " needs \"points\": a start and at least one step");
+            throw new IllegalArgumentException(
+                    file + ": " + where + " needs \"points\": a start and at least one step");
         }
         double[] start = jsonArray(file, points.get(0).path("theta"), where + ".points[0].theta", -1);
         int d = start.length;
@@ -433,7 +441,8 @@ public enum TrajectoryFormat {
 
     private static double[] jsonArray(Path file, JsonNode node, String where, int d) {
         if (!node.isArray() || node.isEmpty() || (d >= 0 && node.size() != d)) {
-            throw new IllegalArgumentException(file + ": " + where + " must be an array of " + (d < 0 ? "numbers" : d + " " + plural(d, "number")));
+            throw new IllegalArgumentException(file + ": " + where + " must be an array of "
+                    + (d < 0 ? "numbers" : d + " " + plural(d, "number")));
         }
         double[] values = new double[node.size()];
         for (int i = 0; i < values.length; i++) {

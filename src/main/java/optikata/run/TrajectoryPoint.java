@@ -10,6 +10,5 @@ import optikata.optim.OptimizerState;
  *
  * @param loss NaN where no objective was given (replay of recorded gradients)
  */
-public record TrajectoryPoint(int step, double[] theta, double loss, double[] gradient, OptimizerState state,
-                              double[] effectiveRate) {
-}
+public record TrajectoryPoint(
+        int step, double[] theta, double loss, double[] gradient, OptimizerState state, double[] effectiveRate) {}

@@ -76,7 +76,8 @@ class AirfoilTest {
     }
 
     @Test
-    @DisplayName("C24 with data: 20 runs per form, none below the least-squares loss, all near it, verdict from the spread")
+    @DisplayName(
+            "C24 with data: 20 runs per form, none below the least-squares loss, all near it, verdict from the spread")
     void noisyLinearData(@TempDir Path dir) throws Exception {
         Path file = write(dir, "airfoil.dat", 3);
         ClaimResult r = new C24Airfoil().check(ClaimContext.withData(file));
@@ -84,19 +85,28 @@ class AirfoilTest {
         double floor = normalEquationsLoss(C24Airfoil.read(file));
         assertThat(m.get("leastSquaresLoss")).isCloseTo(floor, within(1e-9));
         for (String form : new String[] {"lossFromScratch", "lossFramework"}) {
-            assertThat(m.get(form + "Min")).as(form).isGreaterThanOrEqualTo(floor - 1e-12).isLessThanOrEqualTo(m.get(form));
-            assertThat(m.get(form + "Max")).as(form).isGreaterThanOrEqualTo(m.get(form)).isLessThan(floor + 0.02);
+            assertThat(m.get(form + "Min"))
+                    .as(form)
+                    .isGreaterThanOrEqualTo(floor - 1e-12)
+                    .isLessThanOrEqualTo(m.get(form));
+            assertThat(m.get(form + "Max"))
+                    .as(form)
+                    .isGreaterThanOrEqualTo(m.get(form))
+                    .isLessThan(floor + 0.02);
         }
         // standardized data keeps E[g²] far above ε = 1e-6 or 1e-8, so ε's value and place barely move the loss
         assertThat(m.get("epsilonPlacementEffect")).isLessThan(1e-4);
         double tol = r.tolerance();
-        boolean inside = 0.243452 >= m.get("lossFromScratchMin") - tol && 0.243452 <= m.get("lossFromScratchMax") + tol
-                && 0.243676 >= m.get("lossFrameworkMin") - tol && 0.243676 <= m.get("lossFrameworkMax") + tol;
+        boolean inside = 0.243452 >= m.get("lossFromScratchMin") - tol
+                && 0.243452 <= m.get("lossFromScratchMax") + tol
+                && 0.243676 >= m.get("lossFrameworkMin") - tol
+                && 0.243676 <= m.get("lossFrameworkMax") + tol;
         assertThat(r.verdict()).isEqualTo(inside ? Verdict.HOLDS : Verdict.ERRATUM);
     }
 
     @Test
-    @DisplayName("C24 with exactly linear targets: the loss falls far below the text's 0.2435, so the figures are an erratum here")
+    @DisplayName(
+            "C24 with exactly linear targets: the loss falls far below the text's 0.2435, so the figures are an erratum here")
     void exactlyLinearData(@TempDir Path dir) throws Exception {
         Path file = write(dir, "linear.dat", 0);
         ClaimResult r = new C24Airfoil().check(ClaimContext.withData(file));
@@ -114,12 +124,14 @@ class AirfoilTest {
         assertThatThrownBy(() -> C24Airfoil.read(narrow)).hasMessageContaining("bad.dat:1: 3 columns but 6 expected");
         Path text = dir.resolve("text.dat");
         Files.writeString(text, "1\t2\t3\t4\t5\tsix\n");
-        assertThatThrownBy(() -> C24Airfoil.read(text)).hasMessageContaining("text.dat:1: column 6 is not a number: 'six'");
+        assertThatThrownBy(() -> C24Airfoil.read(text))
+                .hasMessageContaining("text.dat:1: column 6 is not a number: 'six'");
         Path constant = dir.resolve("constant.dat");
         Files.writeString(constant, "0\t0\t0\t0\t0\t0\n".repeat(30));
         assertThatThrownBy(() -> C24Airfoil.read(constant)).hasMessageContaining("column 1 is constant");
         Path few = dir.resolve("short.dat");
         Files.writeString(few, "1\t2\t3\t4\t5\t6\n".repeat(3));
-        assertThatThrownBy(() -> C24Airfoil.read(few)).hasMessageContaining("short.dat: 3 rows; the airfoil data has 1503");
+        assertThatThrownBy(() -> C24Airfoil.read(few))
+                .hasMessageContaining("short.dat: 3 rows; the airfoil data has 1503");
     }
 }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  */
 class BrokenLibraryTest {
     /** The claims whose figures come from RMSProp's update. C14, C20 (presets) and C24 (no data) do not run it; C17's state count does not. L01, L02, L05 and L07 replay the recorded Tribuo and ND4J runs through it. */
-    static final Set<String> RUN_THE_UPDATE = Set.of("C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12",
-            "C13", "C15", "C16", "C18", "C19", "C21", "C22", "C23", "C25", "L01", "L02", "L05", "L07");
+    static final Set<String> RUN_THE_UPDATE = Set.of(
+            "C01", "C02", "C03", "C04", "C05", "C06", "C07", "C08", "C09", "C10", "C11", "C12", "C13", "C15", "C16",
+            "C18", "C19", "C21", "C22", "C23", "C25", "L01", "L02", "L05", "L07");
 
     static final Map<String, ClaimResult> LIBRARY = new LinkedHashMap<>();
     static final Map<String, ClaimResult> BROKEN = new LinkedHashMap<>();
@@ -41,7 +42,12 @@ class BrokenLibraryTest {
             BROKEN.put(c.id(), c.check(broken));
         }
         for (String id : LIBRARY.keySet()) {
-            System.out.printf("%s %-13s -> %-13s %s%n", id, LIBRARY.get(id).verdict(), BROKEN.get(id).verdict(), BROKEN.get(id).finding());
+            System.out.printf(
+                    "%s %-13s -> %-13s %s%n",
+                    id,
+                    LIBRARY.get(id).verdict(),
+                    BROKEN.get(id).verdict(),
+                    BROKEN.get(id).finding());
         }
     }
 
@@ -61,12 +67,15 @@ class BrokenLibraryTest {
     @DisplayName("the broken update flips the verdicts of the claims that check its arithmetic")
     void brokenUpdateFlipsVerdicts() {
         for (String id : List.of("C01", "C02", "C04", "C05", "C08", "C10", "C11", "C18")) {
-            assertThat(BROKEN.get(id).verdict()).as(id).isNotEqualTo(LIBRARY.get(id).verdict());
+            assertThat(BROKEN.get(id).verdict())
+                    .as(id)
+                    .isNotEqualTo(LIBRARY.get(id).verdict());
         }
     }
 
     @Test
-    @DisplayName("with the library and with the broken update, every number in a finding or correction is one of the claim's figures")
+    @DisplayName(
+            "with the library and with the broken update, every number in a finding or correction is one of the claim's figures")
     void findingsAreBuiltFromTheFigures() {
         List<String> problems = new ArrayList<>();
         for (Map<String, ClaimResult> run : List.of(LIBRARY, BROKEN)) {
@@ -82,13 +91,17 @@ class BrokenLibraryTest {
     void noNonFiniteFigures() {
         for (Map<String, ClaimResult> run : List.of(LIBRARY, BROKEN)) {
             for (ClaimResult r : run.values()) {
-                r.measured().forEach((k, v) -> assertThat(Double.isFinite(v) || v == Double.POSITIVE_INFINITY).as(r.id() + " " + k).isTrue());
+                r.measured()
+                        .forEach((k, v) -> assertThat(Double.isFinite(v) || v == Double.POSITIVE_INFINITY)
+                                .as(r.id() + " " + k)
+                                .isTrue());
             }
         }
     }
 
     @Test
-    @DisplayName("NaN is never a pass: an Adam whose bias correction yields NaN makes C10 NOT_CHECKABLE, naming the figure")
+    @DisplayName(
+            "NaN is never a pass: an Adam whose bias correction yields NaN makes C10 NOT_CHECKABLE, naming the figure")
     void nanFigureIsNotAPass() throws Exception {
         Optimizers nanAdam = new Optimizers() {
             @Override
@@ -145,7 +158,8 @@ class BrokenLibraryTest {
                 return Optimizers.LIBRARY.momentum(learningRate, momentum);
             }
         };
-        ClaimResult r = new C10AdamIsRmsPropPlusMomentum().check(ClaimContext.library().withOptimizers(nanAdam));
+        ClaimResult r =
+                new C10AdamIsRmsPropPlusMomentum().check(ClaimContext.library().withOptimizers(nanAdam));
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_CHECKABLE);
         assertThat(r.correction()).contains("maxDifferenceWithBiasCorrection = NaN");
     }

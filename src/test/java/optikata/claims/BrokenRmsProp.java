@@ -73,7 +73,8 @@ final class BrokenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
         for (int i = 0; i < n; i++) {
-            out[i] = config.learningRate() / config.epsilonPlacement().denominator(buffers[0].data[i], config.epsilon());
+            out[i] =
+                    config.learningRate() / config.epsilonPlacement().denominator(buffers[0].data[i], config.epsilon());
         }
     }
 }

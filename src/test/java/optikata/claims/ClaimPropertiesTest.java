@@ -20,22 +20,27 @@ class ClaimPropertiesTest {
     private static final long SEED = 425L;
 
     @Test
-    @DisplayName("C04: the last k = ⌈1/(1−γ)⌉ squared gradients carry 1 − γ^k of the weight: at least 1 − 1/e, at most 7/8 (γ ≥ 0.5)")
+    @DisplayName(
+            "C04: the last k = ⌈1/(1−γ)⌉ squared gradients carry 1 − γ^k of the weight: at least 1 − 1/e, at most 7/8 (γ ≥ 0.5)")
     void windowCarriesAboutTwoThirdsOfTheWeight() {
-        qt().withFixedSeed(SEED).withExamples(25).forAll(doubles().between(0.5, 0.97)).checkAssert(gamma -> {
-            int k = (int) Math.ceil(1 / (1 - gamma) - 1e-9);
-            int total = 25 * k;
-            double share = C04Window.shareOfLast(Optimizers.LIBRARY, gamma, k, total);
-            assertThat(share).isCloseTo(1 - Math.pow(gamma, k), within(1e-9));
-            // γ^{1/(1−γ)} ≤ 1/e, and rounding k up adds at most one more factor γ ≥ 1/2
-            assertThat(share).isBetween(1 - Math.exp(-1) - 1e-9, 0.875 + 1e-9);
-        });
+        qt().withFixedSeed(SEED)
+                .withExamples(25)
+                .forAll(doubles().between(0.5, 0.97))
+                .checkAssert(gamma -> {
+                    int k = (int) Math.ceil(1 / (1 - gamma) - 1e-9);
+                    int total = 25 * k;
+                    double share = C04Window.shareOfLast(Optimizers.LIBRARY, gamma, k, total);
+                    assertThat(share).isCloseTo(1 - Math.pow(gamma, k), within(1e-9));
+                    // γ^{1/(1−γ)} ≤ 1/e, and rounding k up adds at most one more factor γ ≥ 1/2
+                    assertThat(share).isBetween(1 - Math.exp(-1) - 1e-9, 0.875 + 1e-9);
+                });
     }
 
     @Test
     @DisplayName("C03: AdaGrad's effective rate never increases, for any gradient sequence")
     void adagradRateNeverIncreases() {
-        qt().withFixedSeed(SEED).withExamples(300)
+        qt().withFixedSeed(SEED)
+                .withExamples(300)
                 .forAll(lists().of(doubles().between(-1e3, 1e3)).ofSizeBetween(2, 60))
                 .checkAssert(gs -> {
                     AdaGrad ada = new AdaGrad();
@@ -54,10 +59,15 @@ class ClaimPropertiesTest {
     @Test
     @DisplayName("C03: RMSProp's effective rate rises after any drop in gradient scale")
     void rmspropRateRisesAfterADrop() {
-        qt().withFixedSeed(SEED).withExamples(200)
-                .forAll(doubles().between(0.5, 0.99), doubles().between(1.5, 1e3), doubles().between(1e-3, 1e3))
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
+                .forAll(
+                        doubles().between(0.5, 0.99),
+                        doubles().between(1.5, 1e3),
+                        doubles().between(1e-3, 1e3))
                 .checkAssert((beta, drop, scale) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
+                    RmsProp rms =
+                            new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     DMatrixRMaj rate = new DMatrixRMaj(1, 1);
                     for (int t = 0; t < 50; t++) {
@@ -74,12 +84,17 @@ class ClaimPropertiesTest {
     @Test
     @DisplayName("C19: as ε grows, RMSProp's rate tends to η/√ε (inside) or η/ε (outside)")
     void largeEpsilonIsSgd() {
-        qt().withFixedSeed(SEED).withExamples(200)
-                .forAll(doubles().between(-10, 10), doubles().between(6, 12), integers().between(0, 1))
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
+                .forAll(
+                        doubles().between(-10, 10),
+                        doubles().between(6, 12),
+                        integers().between(0, 1))
                 .checkAssert((g, log10Eps, outside) -> {
                     double eps = Math.pow(10, log10Eps);
                     EpsilonPlacement p = outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT;
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults().withEpsilon(eps).withEpsilonPlacement(p));
+                    RmsProp rms = new RmsProp(
+                            RmsPropConfig.defaults().withEpsilon(eps).withEpsilonPlacement(p));
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     rms.step(theta, new DMatrixRMaj(1, 1, true, g));
                     double sgd = p == EpsilonPlacement.INSIDE_ROOT ? 0.01 / Math.sqrt(eps) : 0.01 / eps;
@@ -90,10 +105,12 @@ class ClaimPropertiesTest {
     @Test
     @DisplayName("C21: after a drop by r, RMSProp's step is back to η/2 after about ln(3/(r²−1))/ln β steps")
     void recoveryTimeFollowsTheDecay() {
-        qt().withFixedSeed(SEED).withExamples(60)
+        qt().withFixedSeed(SEED)
+                .withExamples(60)
                 .forAll(doubles().between(0.8, 0.98), doubles().between(3, 300))
                 .checkAssert((beta, r) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
+                    RmsProp rms =
+                            new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     for (int t = 0; t < 2000; t++) {
                         rms.step(theta, new DMatrixRMaj(1, 1, true, 1.0));

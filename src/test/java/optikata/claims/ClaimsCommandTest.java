@@ -29,9 +29,21 @@ class ClaimsCommandTest {
         assertThat(code[0]).isZero();
         assertThat(out[0].lines().filter(l -> l.matches("^C\\d\\d .*"))).hasSize(25);
         assertThat(out[0]).contains((25 + LibraryClaim.all().size()) + " claims:");
-        for (String f : new String[] {"index.html", "claims.md", "claims.json", "c02-theta-squared.png", "c04-ema-window.png",
-            "c05-d2l-trajectories.png", "c03-effective-rates.png", "c22-keras-final-loss.png", "c12-unused-gradient-history.png",
-            "c13-derivative-sign.png", "c14-shapes.png", "c16-cache-vs-momentum.png", "c17-work-per-step.png"}) {
+        for (String f : new String[] {
+            "index.html",
+            "claims.md",
+            "claims.json",
+            "c02-theta-squared.png",
+            "c04-ema-window.png",
+            "c05-d2l-trajectories.png",
+            "c03-effective-rates.png",
+            "c22-keras-final-loss.png",
+            "c12-unused-gradient-history.png",
+            "c13-derivative-sign.png",
+            "c14-shapes.png",
+            "c16-cache-vs-momentum.png",
+            "c17-work-per-step.png"
+        }) {
             assertThat(dir.resolve(f)).isRegularFile();
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("claims.json").toFile());

@@ -47,12 +47,14 @@ class ClaimsTest {
         // after 10 steps of g = 1 and 30 of g = 0.01: s = 0.9^30·(1 − 0.9^10) + (1 − 0.9^30)·1e-4
         double s10 = 1 - Math.pow(0.9, 10);
         double s40 = Math.pow(0.9, 30) * s10 + (1 - Math.pow(0.9, 30)) * 1e-4;
-        assertThat(r.measured().get("rmspropRateRiseAfterScaleDrop")).isCloseTo(Math.sqrt((s10 + 1e-8) / (s40 + 1e-8)), within(1e-9));
+        assertThat(r.measured().get("rmspropRateRiseAfterScaleDrop"))
+                .isCloseTo(Math.sqrt((s10 + 1e-8) / (s40 + 1e-8)), within(1e-9));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
     @Test
-    @DisplayName("C04: the last 1/(1−γ) terms carry 1 − γ^{1/(1−γ)} of the weight (65% for γ = 0.9), short of 90%: qualified")
+    @DisplayName(
+            "C04: the last 1/(1−γ) terms carry 1 − γ^{1/(1−γ)} of the weight (65% for γ = 0.9), short of 90%: qualified")
     void c04() throws Exception {
         ClaimResult r = check(new C04Window());
         assertThat(r.measured().get("weightShareLast10(gamma=0.9)")).isCloseTo(1 - Math.pow(0.9, 10), within(1e-9));
@@ -108,12 +110,14 @@ class ClaimsTest {
         double[] expected = d2l(false);
         assertThat(r.measured().get("x1")).isCloseTo(expected[0], within(1e-12));
         assertThat(r.measured().get("x2")).isCloseTo(expected[1], within(1e-12));
-        assertThat(r.measured().get("adagradDistanceToOptimum")).isGreaterThan(r.measured().get("rmspropDistanceToOptimum"));
+        assertThat(r.measured().get("adagradDistanceToOptimum"))
+                .isGreaterThan(r.measured().get("rmspropDistanceToOptimum"));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
     @Test
-    @DisplayName("C07: at g² = ε the outside step is √2·√ε/(√ε+ε) times the inside one; far below ε about √ε/|g|: qualified")
+    @DisplayName(
+            "C07: at g² = ε the outside step is √2·√ε/(√ε+ε) times the inside one; far below ε about √ε/|g|: qualified")
     void c07() throws Exception {
         ClaimResult r = check(new C07EpsilonOutside());
         double eps = 1e-8;
@@ -128,7 +132,8 @@ class ClaimsTest {
     }
 
     @Test
-    @DisplayName("C08: the steady step is η|g|/√(g²+ε): 1/√2 of η for g = 1e-4 with ε = 1e-8, so the claim is qualified")
+    @DisplayName(
+            "C08: the steady step is η|g|/√(g²+ε): 1/√2 of η for g = 1e-4 with ε = 1e-8, so the claim is qualified")
     void c08() throws Exception {
         ClaimResult r = check(new C08ScaleAdaptation());
         assertThat(r.measured().get("stepOverEta(g=1.0E-4)")).isCloseTo(1e-4 / Math.sqrt(1e-8 + 1e-8), within(1e-6));
@@ -141,7 +146,8 @@ class ClaimsTest {
     @DisplayName("C09: no step exceeds η/√(1−β), and a spike after quiet steps reaches it: holds")
     void c09() throws Exception {
         ClaimResult r = check(new C09BoundedStep());
-        assertThat(r.measured().get("maxStepOverEta(beta=0.9)")).isLessThanOrEqualTo(1 / Math.sqrt(0.1) * (1 + 1e-9))
+        assertThat(r.measured().get("maxStepOverEta(beta=0.9)"))
+                .isLessThanOrEqualTo(1 / Math.sqrt(0.1) * (1 + 1e-9))
                 .isGreaterThan(0.99 / Math.sqrt(0.1));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
     }
@@ -176,7 +182,8 @@ class ClaimsTest {
     @DisplayName("C13: the text's derivative at (0.3, −0.2) is (1/n)Σ(y − θᵀx)x, the negative of the gradient: erratum")
     void c13() throws Exception {
         ClaimResult r = check(new C13DerivativeSign());
-        // x = 1..10, y = (1,2,1,4,3,6,5,8,7,10): Σ(y − 0.3 + 0.2x) = 47 − 3 + 11 = 55; Σ(y − 0.3 + 0.2x)x = 337 − 16.5 + 77 = 397.5
+        // x = 1..10, y = (1,2,1,4,3,6,5,8,7,10): Σ(y − 0.3 + 0.2x) = 47 − 3 + 11 = 55; Σ(y − 0.3 + 0.2x)x = 337 − 16.5
+        // + 77 = 397.5
         assertThat(r.documented().get("∂J/∂θ₀")).isCloseTo(5.5, within(1e-12));
         assertThat(r.documented().get("∂J/∂θ₁")).isCloseTo(39.75, within(1e-12));
         assertThat(r.measured().get("∂J/∂θ₀")).isCloseTo(-5.5, within(1e-6));
@@ -202,7 +209,8 @@ class ClaimsTest {
         ClaimResult r = check(new C15CorrectedProgram());
         LeastSquares ls = LeastSquares.tutorial();
         assertThat(r.measured().get("leastSquaresSlope")).isCloseTo(785.0 / 825.0, within(1e-12));
-        double distance = Math.max(Math.abs(r.measured().get("intercept") - (47 - 55 * 785.0 / 825.0) / 10),
+        double distance = Math.max(
+                Math.abs(r.measured().get("intercept") - (47 - 55 * 785.0 / 825.0) / 10),
                 Math.abs(r.measured().get("slope") - 785.0 / 825.0));
         assertThat(r.measured().get("maxAbsDistance")).isCloseTo(distance, within(1e-9));
         assertThat(distance).isLessThanOrEqualTo(0.1);
@@ -229,8 +237,11 @@ class ClaimsTest {
         assertThat(r.measured().get("rmsprop")).isEqualTo(1.0);
         assertThat(r.measured().get("adam")).isEqualTo(2.0);
         double ratio = r.measured().get("rmspropTimeOverMomentumTime");
-        assertThat(ratio).isCloseTo(r.measured().get("rmspropNanosPerElementStep") / r.measured().get("momentumNanosPerElementStep"),
-                within(1e-12));
+        assertThat(ratio)
+                .isCloseTo(
+                        r.measured().get("rmspropNanosPerElementStep")
+                                / r.measured().get("momentumNanosPerElementStep"),
+                        within(1e-12));
         // as much state: "more efficient" can only come from the timing, and only when every size agrees
         boolean slower = true;
         boolean faster = true;
@@ -247,8 +258,10 @@ class ClaimsTest {
     void c18() throws Exception {
         ClaimResult r = check(new C18InitialAccumulator());
         assertThat(r.measured().get("firstStepOverEta(s0=0.0)")).isCloseTo(1 / Math.sqrt(0.1 + 1e-8), within(1e-9));
-        assertThat(r.measured().get("firstStepOverEta(s0=1.0)")).isCloseTo(1 / Math.sqrt(0.9 + 0.1 + 1e-8), within(1e-9));
-        assertThat(r.measured().get("firstStepOverEta(s0=1,g=0.01)")).isCloseTo(0.01 / Math.sqrt(0.9 + 0.1e-4 + 1e-8), within(1e-9));
+        assertThat(r.measured().get("firstStepOverEta(s0=1.0)"))
+                .isCloseTo(1 / Math.sqrt(0.9 + 0.1 + 1e-8), within(1e-9));
+        assertThat(r.measured().get("firstStepOverEta(s0=1,g=0.01)"))
+                .isCloseTo(0.01 / Math.sqrt(0.9 + 0.1e-4 + 1e-8), within(1e-9));
         assertThat(r.verdict()).isEqualTo(Verdict.HOLDS);
     }
 
@@ -269,12 +282,17 @@ class ClaimsTest {
         assertThat(r.measured().get("matches(optax)")).isEqualTo(2.0);
         assertThat(r.measured().get("matches(pytorch)")).isEqualTo(1.0);
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
-        // Keras's RMSprop defaults to epsilon 1e-7; optax.rmsprop has no default learning rate; PyTorch adds ε after the root
-        assertThat(r.correction()).contains("keras (ε 1e-7)").contains("optax (no default η)").contains("outside: pytorch");
+        // Keras's RMSprop defaults to epsilon 1e-7; optax.rmsprop has no default learning rate; PyTorch adds ε after
+        // the root
+        assertThat(r.correction())
+                .contains("keras (ε 1e-7)")
+                .contains("optax (no default η)")
+                .contains("outside: pytorch");
     }
 
     @Test
-    @DisplayName("C21: after a drop by r the step needs k ≥ ln(3/(r²−1))/ln β steps to reach η/2 (34 for r = 10): qualified")
+    @DisplayName(
+            "C21: after a drop by r the step needs k ≥ ln(3/(r²−1))/ln β steps to reach η/2 (34 for r = 10): qualified")
     void c21() throws Exception {
         ClaimResult r = check(new C21NonStationary());
         for (double drop : new double[] {10, 100}) {
@@ -342,11 +360,13 @@ class ClaimsTest {
     }
 
     @Test
-    @DisplayName("C23: on θ² gradient descent with η = 0.5 lands on the minimum in one step, so RMSProp is not always faster")
+    @DisplayName(
+            "C23: on θ² gradient descent with η = 0.5 lands on the minimum in one step, so RMSProp is not always faster")
     void c23() throws Exception {
         ClaimResult r = check(new C23FasterThanGd());
         assertThat(r.measured().get("gdSteps(theta-squared)")).isEqualTo(1.0);
-        assertThat(r.measured().get("rmspropSteps(d2l-quadratic)")).isLessThan(r.measured().get("gdSteps(d2l-quadratic)"));
+        assertThat(r.measured().get("rmspropSteps(d2l-quadratic)"))
+                .isLessThan(r.measured().get("gdSteps(d2l-quadratic)"));
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
     }
 

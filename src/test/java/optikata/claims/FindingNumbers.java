@@ -3,10 +3,10 @@ package optikata.claims;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.Locale;
 
 /**
  * Finds the numbers a finding or correction prints that are none of the claim's figures: not a
@@ -15,10 +15,10 @@ import java.util.Locale;
  * of a formula (0 to 10).
  */
 final class FindingNumbers {
-    private FindingNumbers() {
-    }
+    private FindingNumbers() {}
 
-    private static final Pattern NUMBER = Pattern.compile("(?<![\\p{L}\\d.§_/^])[−-]?\\d+(?:\\.\\d+)?(?:[eE][−-]?\\d+)?%?");
+    private static final Pattern NUMBER =
+            Pattern.compile("(?<![\\p{L}\\d.§_/^])[−-]?\\d+(?:\\.\\d+)?(?:[eE][−-]?\\d+)?%?");
 
     static List<String> unexplained(ClaimResult r) {
         List<Double> allowed = new ArrayList<>();
@@ -41,7 +41,8 @@ final class FindingNumbers {
             Matcher m = NUMBER.matcher(text);
             while (m.find()) {
                 String printed = m.group();
-                boolean year = printed.matches("(19|20)\\d\\d") && text.substring(0, m.start()).matches("(?s).*\\p{Lu}\\p{Ll}+ $");
+                boolean year = printed.matches("(19|20)\\d\\d")
+                        && text.substring(0, m.start()).matches("(?s).*\\p{Lu}\\p{Ll}+ $");
                 if (!year && !explained(printed, allowed)) {
                     problems.add(r.id() + " " + r.verdict() + ": " + printed + " in \"" + text + "\"");
                 }
@@ -67,7 +68,8 @@ final class FindingNumbers {
             return true;
         }
         // half a unit of the last printed digit
-        BigDecimal bd = new BigDecimal(digits.toLowerCase(Locale.ROOT).contains("e") ? new BigDecimal(digits).toPlainString() : digits);
+        BigDecimal bd = new BigDecimal(
+                digits.toLowerCase(Locale.ROOT).contains("e") ? new BigDecimal(digits).toPlainString() : digits);
         double unit = Math.pow(10, -bd.scale());
         if (digits.toLowerCase(Locale.ROOT).contains("e")) {
             String mantissa = digits.toLowerCase(Locale.ROOT).split("e")[0];

@@ -19,13 +19,14 @@ class LayeringTest {
         List<Path> offenders;
         try (Stream<Path> files = Files.list(Path.of("src", "main", "java", "optikata", "claims"))) {
             offenders = files.filter(p -> {
-                try {
-                    String s = Files.readString(p);
-                    return s.contains("optikata.report") || s.contains("org.knowm.xchart");
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }).toList();
+                        try {
+                            String s = Files.readString(p);
+                            return s.contains("optikata.report") || s.contains("org.knowm.xchart");
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
         }
         assertThat(offenders).isEmpty();
     }

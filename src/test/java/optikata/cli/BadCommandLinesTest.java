@@ -45,13 +45,20 @@ class BadCommandLinesTest {
     static void files() throws IOException {
         missing = dir.resolve("no-such-file.csv").toString();
         folder = Files.createDirectories(dir.resolve("a-folder")).toString();
-        binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28}).toString();
-        gradientsOnly = Files.writeString(dir.resolve("gradients.csv"), "g1,g2\n1,2\n3,4\n").toString();
-        notNumber = Files.writeString(dir.resolve("not-number.csv"), "g1,g2\n1,2\n3,x\n").toString();
+        binary = Files.write(dir.resolve("binary.csv"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3, 0x28})
+                .toString();
+        gradientsOnly = Files.writeString(dir.resolve("gradients.csv"), "g1,g2\n1,2\n3,4\n")
+                .toString();
+        notNumber = Files.writeString(dir.resolve("not-number.csv"), "g1,g2\n1,2\n3,x\n")
+                .toString();
         empty = Files.writeString(dir.resolve("empty.csv"), "").toString();
-        traceCsv = Files.writeString(dir.resolve("trace.csv"), "step,theta_1,theta_2,loss,grad_1,grad_2\n0,1,2,,,\n1,0.9,1.9,,1,1\n").toString();
-        badJson = Files.writeString(dir.resolve("bad.json"), "{\"points\": [1, 2,\n").toString();
-        nanTrace = Files.writeString(dir.resolve("zero.csv"), "step,theta_1,grad_1\n0,1,\n1,zero,2\n").toString();
+        traceCsv = Files.writeString(
+                        dir.resolve("trace.csv"), "step,theta_1,theta_2,loss,grad_1,grad_2\n0,1,2,,,\n1,0.9,1.9,,1,1\n")
+                .toString();
+        badJson = Files.writeString(dir.resolve("bad.json"), "{\"points\": [1, 2,\n")
+                .toString();
+        nanTrace = Files.writeString(dir.resolve("zero.csv"), "step,theta_1,grad_1\n0,1,\n1,zero,2\n")
+                .toString();
         out = dir.resolve("out").toString();
         submission = Files.createDirectories(dir.resolve("submission")).toString();
     }
@@ -82,7 +89,8 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--optimizer", "adam", "--momentum", "0.5"), "trace", "--momentum", "0.5"));
         rows.add(row(List.of("--optimizer", "adam", "--beta1", "1.5"), "trace", "--beta1", "1.5"));
         rows.add(row(List.of("--initial-accumulator", "-1"), "trace", "--initial-accumulator", "-1"));
-        rows.add(row(List.of("--objective", "rosenbrok"), "trace", "--objective", "rosenbrok", "did you mean rosenbrock?"));
+        rows.add(row(
+                List.of("--objective", "rosenbrok"), "trace", "--objective", "rosenbrok", "did you mean rosenbrock?"));
         rows.add(row(List.of("--objective", "d2l-quadratic", "--start", "1,2,3"), "trace", "--start", "3 values"));
         rows.add(row(List.of("--start", "1,x"), "trace", "--start", "'x'"));
         rows.add(row(List.of("--format", "xml"), "trace", "--format", "xml", "csv, json"));
@@ -110,7 +118,12 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--trace", "@missing"), "diagnose", "--trace", "@missing"));
         rows.add(row(List.of("--trace", "@folder"), "diagnose", "--trace", "@folder"));
         rows.add(row(List.of("--trace", "@binary"), "diagnose", "--trace", "@binary"));
-        rows.add(row(List.of("--trace", "@gradientsOnly"), "diagnose", "--trace", "@gradientsOnly", "the header needs step"));
+        rows.add(row(
+                List.of("--trace", "@gradientsOnly"),
+                "diagnose",
+                "--trace",
+                "@gradientsOnly",
+                "the header needs step"));
         rows.add(row(List.of("--trace", "@nanTrace"), "diagnose", "--trace", "'zero'"));
         rows.add(row(List.of("--trace", "@badJson"), "diagnose", "--trace", "@badJson"));
         rows.add(row(List.of("--trace", "@empty"), "diagnose", "--trace", "@empty"));
@@ -142,15 +155,32 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--timeout", "0", "01"), "check", "--timeout", "0"));
         // grade
         rows.add(row(List.of("--out", "@out"), "grade", "--submission", "--cohort"));
-        rows.add(row(List.of("--submission", "a", "--cohort", "b", "--out", "@out"), "grade", "--submission", "--cohort", "together"));
+        rows.add(row(
+                List.of("--submission", "a", "--cohort", "b", "--out", "@out"),
+                "grade",
+                "--submission",
+                "--cohort",
+                "together"));
         rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--jobs", "x"), "grade", "--jobs", "'x'"));
         rows.add(row(List.of("--cohort", "@missing", "--out", "@out"), "grade", "--cohort", "@missing"));
         rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--heap", "10"), "grade", "--heap", "10"));
-        rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--hidden-visibility", "never"), "grade",
-                "--hidden-visibility", "never"));
-        rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--points", "99-x=5"), "grade", "--points", "99-x"));
+        rows.add(row(
+                List.of("--submission", "@submission", "--out", "@out", "--hidden-visibility", "never"),
+                "grade",
+                "--hidden-visibility",
+                "never"));
+        rows.add(row(
+                List.of("--submission", "@submission", "--out", "@out", "--points", "99-x=5"),
+                "grade",
+                "--points",
+                "99-x"));
         rows.add(row(List.of("--submission", "@submission"), "grade", "missing required option --out"));
-        rows.add(row(List.of("--submission", "@submission", "--out", "@out", "--points", "abc"), "grade", "--points", "'abc'", "EX=PTS"));
+        rows.add(row(
+                List.of("--submission", "@submission", "--out", "@out", "--points", "abc"),
+                "grade",
+                "--points",
+                "'abc'",
+                "EX=PTS"));
         // release
         rows.add(row(List.of(), "release", "missing required option --out"));
         rows.add(row(List.of("--gradescope", "--out", "@out/bundle.tar"), "release", "--out", "bundle.tar", ".zip"));
@@ -175,15 +205,23 @@ class BadCommandLinesTest {
     }
 
     static String resolve(String s) {
-        return s.replace("@missing", missing).replace("@folder", folder).replace("@binary", binary)
-                .replace("@gradientsOnly", gradientsOnly).replace("@notNumber", notNumber).replace("@empty", empty)
-                .replace("@traceCsv", traceCsv).replace("@badJson", badJson).replace("@nanTrace", nanTrace)
-                .replace("@out", out).replace("@submission", submission);
+        return s.replace("@missing", missing)
+                .replace("@folder", folder)
+                .replace("@binary", binary)
+                .replace("@gradientsOnly", gradientsOnly)
+                .replace("@notNumber", notNumber)
+                .replace("@empty", empty)
+                .replace("@traceCsv", traceCsv)
+                .replace("@badJson", badJson)
+                .replace("@nanTrace", nanTrace)
+                .replace("@out", out)
+                .replace("@submission", submission);
     }
 
     @ParameterizedTest(name = "optikata {0}")
     @MethodSource("badLines")
-    @DisplayName("a bad command line gets one line naming the option and the value, exit code 2, no help, no stack trace")
+    @DisplayName(
+            "a bad command line gets one line naming the option and the value, exit code 2, no help, no stack trace")
     void refused(String shown, List<String> line, String command, List<String> expected) {
         String[] args = line.stream().map(BadCommandLinesTest::resolve).toArray(String[]::new);
         StringWriter stdout = new StringWriter();
@@ -207,7 +245,8 @@ class BadCommandLinesTest {
         List<Arguments> rows = badLines().toList();
         assertThat(rows).hasSizeGreaterThanOrEqualTo(60);
         List<Object> commands = rows.stream().map(a -> a.get()[2]).distinct().toList();
-        for (String c : List.of("claims", "trace", "optimizers", "check", "diagnose", "gradcheck", "grade", "release", "bench")) {
+        for (String c : List.of(
+                "claims", "trace", "optimizers", "check", "diagnose", "gradcheck", "grade", "release", "bench")) {
             assertThat(commands).as("a bad line for " + c).contains(c);
         }
     }
@@ -238,7 +277,8 @@ class BadCommandLinesTest {
     }
 
     @Test
-    @DisplayName("a command added to the tree gets the same one-line errors, its domain errors put behind the argument they came from")
+    @DisplayName(
+            "a command added to the tree gets the same one-line errors, its domain errors put behind the argument they came from")
     void newCommandsGetItForFree() {
         CommandLine cl = Main.commandLine();
         cl.addSubcommand("tip", new NewCommand());
@@ -246,12 +286,14 @@ class BadCommandLinesTest {
         cl.setOut(new PrintWriter(new StringWriter()));
         cl.setErr(new PrintWriter(err));
         assertThat(cl.execute("tip", "rmsprp")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("optikata tip: TOPIC: unknown topic: rmsprp (known: rmsprop, adam); did you mean rmsprop? "
-                + "try: optikata tip --help" + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("optikata tip: TOPIC: unknown topic: rmsprp (known: rmsprop, adam); did you mean rmsprop? "
+                        + "try: optikata tip --help" + System.lineSeparator());
         err.getBuffer().setLength(0);
         assertThat(cl.execute("tip", "--level", "high", "adam")).isEqualTo(2);
-        assertThat(err.toString()).isEqualTo("optikata tip: --level: 'high' is not a whole number; try: optikata tip --help"
-                + System.lineSeparator());
+        assertThat(err.toString())
+                .isEqualTo("optikata tip: --level: 'high' is not a whole number; try: optikata tip --help"
+                        + System.lineSeparator());
     }
 
     @Test
@@ -267,5 +309,4 @@ class BadCommandLinesTest {
         assertThat(cl.execute("tip", "--help")).isZero();
         assertThat(out.toString()).contains("Usage: optikata tip").contains("Print a hint.");
     }
-
 }

@@ -17,8 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 class CliTest {
-    record Result(int code, String out, String err) {
-    }
+    record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
         StringWriter out = new StringWriter();
@@ -30,8 +29,24 @@ class CliTest {
     @Test
     @DisplayName("the README's trace example ends at x1 ≈ −0.010599, x2 ≈ 0.000000")
     void traceExample() {
-        Result r = run("trace", "--optimizer", "rmsprop", "--preset", "d2l", "--lr", "0.4", "--decay", "0.9", "--eps", "1e-6",
-                "--objective", "d2l-quadratic", "--start", "-5,-2", "--steps", "20");
+        Result r = run(
+                "trace",
+                "--optimizer",
+                "rmsprop",
+                "--preset",
+                "d2l",
+                "--lr",
+                "0.4",
+                "--decay",
+                "0.9",
+                "--eps",
+                "1e-6",
+                "--objective",
+                "d2l-quadratic",
+                "--start",
+                "-5,-2",
+                "--steps",
+                "20");
         assertThat(r.code()).isZero();
         List<String> lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("step,theta_1,theta_2,loss,grad_1,grad_2,squaredGradientAverage_1");
@@ -49,8 +64,15 @@ class CliTest {
         assertThat(r.code()).isZero();
         var node = new ObjectMapper().readTree(r.out());
         assertThat(node.get("optimizer").asText()).isEqualTo("rmsprop");
-        assertThat(node.get("points").get(1).get("state").get("squaredGradientAverage").get(0).asDouble()).isEqualTo(0.4, Assertions.within(1e-15));
-        assertThat(node.get("points").get(1).get("theta").get(0).asDouble()).isEqualTo(0.968377, Assertions.within(1e-6));
+        assertThat(node.get("points")
+                        .get(1)
+                        .get("state")
+                        .get("squaredGradientAverage")
+                        .get(0)
+                        .asDouble())
+                .isEqualTo(0.4, Assertions.within(1e-15));
+        assertThat(node.get("points").get(1).get("theta").get(0).asDouble())
+                .isEqualTo(0.968377, Assertions.within(1e-6));
     }
 
     @Test
@@ -93,29 +115,71 @@ class CliTest {
     @DisplayName("optimizers lists the family and the presets with their sources")
     void optimizersList() {
         Result r = run("optimizers");
-        assertThat(r.out()).contains("pytorch", "keras", "tf1", "optax", "cs231n", "d2l", "torch/optim/rmsprop.py", "adadelta");
+        assertThat(r.out())
+                .contains("pytorch", "keras", "tf1", "optax", "cs231n", "d2l", "torch/optim/rmsprop.py", "adadelta");
     }
 
     @Test
-    @DisplayName("what trace writes (CSV or JSON, compared runs included) is read back by trace --replay, diagnose --trace and --plot")
+    @DisplayName(
+            "what trace writes (CSV or JSON, compared runs included) is read back by trace --replay, diagnose --trace and --plot")
     void traceFilesRoundTrip(@TempDir Path dir) throws Exception {
         for (String ext : List.of("csv", "json")) {
             Path file = dir.resolve("run." + ext);
-            Result written = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
-                    "--compare", "adagrad", "--out", file.toString());
+            Result written = run(
+                    "trace",
+                    "--preset",
+                    "d2l",
+                    "--lr",
+                    "0.4",
+                    "--objective",
+                    "d2l-quadratic",
+                    "--steps",
+                    "20",
+                    "--compare",
+                    "adagrad",
+                    "--out",
+                    file.toString());
             assertThat(written.code()).as(written.err()).isZero();
             assertThat(written.err()).contains("wrote " + file + " (20 steps, 1 compared run)");
-            Result direct = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
-                    "--format", ext);
-            Result replayed = run("trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--replay", file.toString(),
-                    "--format", ext);
+            Result direct = run(
+                    "trace",
+                    "--preset",
+                    "d2l",
+                    "--lr",
+                    "0.4",
+                    "--objective",
+                    "d2l-quadratic",
+                    "--steps",
+                    "20",
+                    "--format",
+                    ext);
+            Result replayed = run(
+                    "trace",
+                    "--preset",
+                    "d2l",
+                    "--lr",
+                    "0.4",
+                    "--objective",
+                    "d2l-quadratic",
+                    "--replay",
+                    file.toString(),
+                    "--format",
+                    ext);
             assertThat(replayed.code()).as(replayed.err()).isZero();
             assertThat(replayed.out()).as(ext).isEqualTo(direct.out());
             Result diagnosed = run("diagnose", "--trace", file.toString());
             assertThat(diagnosed.code()).as(diagnosed.err()).isZero();
             assertThat(diagnosed.out()).contains("20 steps of 2 parameters", "no mistake");
-            Result plotted = run("trace", "--replay", file.toString(), "--objective", "d2l-quadratic", "--plot",
-                    dir.resolve("replay-" + ext + ".png").toString(), "--compare", "adagrad");
+            Result plotted = run(
+                    "trace",
+                    "--replay",
+                    file.toString(),
+                    "--objective",
+                    "d2l-quadratic",
+                    "--plot",
+                    dir.resolve("replay-" + ext + ".png").toString(),
+                    "--compare",
+                    "adagrad");
             assertThat(plotted.code()).as(plotted.err()).isZero();
             assertThat(dir.resolve("replay-" + ext + ".png")).isRegularFile();
         }
@@ -131,7 +195,11 @@ class CliTest {
         for (String name : names) {
             Result r = name == null ? run("--version") : run(name, "--version");
             assertThat(r.code()).as(name).isZero();
-            assertThat(r.out()).as(name).containsPattern("optikata \\S+").contains("commit").contains("java     " + System.getProperty("java.version"));
+            assertThat(r.out())
+                    .as(name)
+                    .containsPattern("optikata \\S+")
+                    .contains("commit")
+                    .contains("java     " + System.getProperty("java.version"));
         }
     }
 
@@ -143,8 +211,18 @@ class CliTest {
                 continue;
             }
             Result r = run(name, "--help");
-            String[] description = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().description();
-            String[] header = Main.commandLine().getSubcommands().get(name).getCommandSpec().usageMessage().header();
+            String[] description = Main.commandLine()
+                    .getSubcommands()
+                    .get(name)
+                    .getCommandSpec()
+                    .usageMessage()
+                    .description();
+            String[] header = Main.commandLine()
+                    .getSubcommands()
+                    .get(name)
+                    .getCommandSpec()
+                    .usageMessage()
+                    .header();
             String firstLine = description.length > 0 ? description[0] : header[0];
             assertThat(r.out().split(Pattern.quote(firstLine), -1)).as(name).hasSize(2);
             if (header.length > 0 && description.length > 0) {
@@ -154,13 +232,17 @@ class CliTest {
     }
 
     @Test
-    @DisplayName("optimizers prints aligned tables with the frameworks' names, no Java records; tf1 and optax have no default η")
+    @DisplayName(
+            "optimizers prints aligned tables with the frameworks' names, no Java records; tf1 and optax have no default η")
     void optimizersTable() {
         Result r = run("optimizers");
         assertThat(r.out()).doesNotContain("Config[").doesNotContain("REJECT").doesNotContain("1.0E-");
         assertThat(r.out()).contains("alpha=0.99", "rho=0.9", "learning_rate: none*", "decay_rate=0.99", "eps=1e-8");
         assertThat(r.out()).contains("tf1 and optax have no default learning rate");
-        List<String> presetLines = r.out().lines().filter(l -> l.matches("  (pytorch|keras|tf1|optax|cs231n|d2l) .*") && l.contains("√")).toList();
+        List<String> presetLines = r.out()
+                .lines()
+                .filter(l -> l.matches("  (pytorch|keras|tf1|optax|cs231n|d2l) .*") && l.contains("√"))
+                .toList();
         assertThat(presetLines).hasSize(6);
         int column = presetLines.get(0).indexOf("√");
         assertThat(presetLines).allSatisfy(l -> assertThat(l.indexOf("√")).isEqualTo(column));

@@ -34,8 +34,9 @@ class KataBadInputTest {
     @DisplayName("an unknown exercise: hint, watch, reset, check and trace --exercise name it and list the known ones")
     void unknownExercise(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir);
-        for (String[] args : new String[][] {{"hint", "42"}, {"watch", "42"}, {"reset", "42", "--yes"}, {"check", "42"},
-            {"hint", "nonsense"}}) {
+        for (String[] args : new String[][] {
+            {"hint", "42"}, {"watch", "42"}, {"reset", "42", "--yes"}, {"check", "42"}, {"hint", "nonsense"}
+        }) {
             oneLine(ScratchKata.cli(layout, args), "Unknown exercise: " + args[1], "01-one-step");
         }
     }
@@ -46,7 +47,11 @@ class KataBadInputTest {
         KataLayout layout = ScratchKata.create(dir);
         Path stub = KataLayout.sourceDir(layout.exercises(), "02-ema").resolve("kata/ema/Ema.java");
         Files.delete(stub);
-        oneLine(ScratchKata.cli(layout, "check", "02"), "Missing stub", "exercises/02-ema/src/kata/ema/Ema.java", "reset 02");
+        oneLine(
+                ScratchKata.cli(layout, "check", "02"),
+                "Missing stub",
+                "exercises/02-ema/src/kata/ema/Ema.java",
+                "reset 02");
         oneLine(ScratchKata.cli(layout, "watch", "02"), "Missing stub", "Ema.java");
         assertThat(ScratchKata.cli(layout, "list").out()).contains("02-ema").containsIgnoringCase("Missing stub");
         assertThat(ScratchKata.cli(layout, "reset", "02", "--yes").code()).isZero();
@@ -96,8 +101,10 @@ class KataBadInputTest {
         Files.delete(stub);
         t.join(30_000);
         assertThat(t.isAlive()).isFalse();
-        assertThat(thrown[0]).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("exercises/01-one-step/src/kata/onestep/OneStep.java was deleted").hasMessageContaining("reset 01");
+        assertThat(thrown[0])
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("exercises/01-one-step/src/kata/onestep/OneStep.java was deleted")
+                .hasMessageContaining("reset 01");
         assertThat(thrown[0].getMessage()).doesNotContain("\n");
     }
 
@@ -109,7 +116,8 @@ class KataBadInputTest {
         Files.createDirectories(extra.resolve("spec"));
         Files.writeString(extra.resolve("README.md"), "# 09 · Notes\n");
         ScratchKata.git(dir, "add", "-A");
-        ScratchKata.git(dir, "-c", "user.name=kata", "-c", "user.email=kata@example.org", "commit", "-q", "-m", "notes");
+        ScratchKata.git(
+                dir, "-c", "user.name=kata", "-c", "user.email=kata@example.org", "commit", "-q", "-m", "notes");
         Path mine = extra.resolve("src/kata/notes/Mine.java");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "package kata.notes; class Mine {}");
@@ -123,7 +131,9 @@ class KataBadInputTest {
         Path plain = dir.resolve("plain");
         Shipped.copyTree(ScratchKata.CHECKOUT.resolve("exercises"), plain.resolve("exercises"));
         KataLayout layout = new KataLayout(plain);
-        assumeThat(new Shipped(layout).isGitCheckout()).as("the temporary folder is not inside a git checkout").isFalse();
+        assumeThat(new Shipped(layout).isGitCheckout())
+                .as("the temporary folder is not inside a git checkout")
+                .isFalse();
         oneLine(ScratchKata.cli(layout, "reset", "01", "--yes"), "No shipped copy of the stubs");
     }
 }

@@ -20,10 +20,22 @@ class TraceExerciseTest {
         KataLayout layout = ScratchKata.create(dir.resolve("kata"));
         ScratchKata.solve(layout, "07-adam");
         Path png = dir.resolve("adam.png");
-        Run r = ScratchKata.cli(layout, "trace", "--exercise", "07", "--objective", "rosenbrock", "--steps", "40", "--plot", png.toString());
+        Run r = ScratchKata.cli(
+                layout,
+                "trace",
+                "--exercise",
+                "07",
+                "--objective",
+                "rosenbrock",
+                "--steps",
+                "40",
+                "--plot",
+                png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).contains("firstMoment_1").contains("secondMoment_1");
-        assertThat(r.err()).contains("your 07-adam (my-adam) and the library's adam differ").contains("the same run");
+        assertThat(r.err())
+                .contains("your 07-adam (my-adam) and the library's adam differ")
+                .contains("the same run");
         assertThat(png).isNotEmptyFile();
     }
 
@@ -36,8 +48,19 @@ class TraceExerciseTest {
         String wrong = Files.readString(src).replace("s[i] += g[i] * g[i];", "s[i] = 0.9 * s[i] + 0.1 * g[i] * g[i];");
         assertThat(wrong).isNotEqualTo(Files.readString(src));
         Files.writeString(src, wrong);
-        Run r = ScratchKata.cli(layout, "trace", "--exercise", "05", "--objective", "d2l-quadratic", "--lr", "0.3", "--steps", "20",
-                "--plot", dir.resolve("a.png").toString());
+        Run r = ScratchKata.cli(
+                layout,
+                "trace",
+                "--exercise",
+                "05",
+                "--objective",
+                "d2l-quadratic",
+                "--lr",
+                "0.3",
+                "--steps",
+                "20",
+                "--plot",
+                dir.resolve("a.png").toString());
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("largest at step").doesNotContain("the same run");
     }
@@ -46,7 +69,9 @@ class TraceExerciseTest {
     @DisplayName("an unstarted stub, an exercise without an optimizer and an unknown one: one line, exit 2")
     void badExercises(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir.resolve("kata"));
-        for (String[] c : new String[][] {{"03", "Exercise 03 is not started"}, {"01", "has no optimizer"}, {"42", "Unknown exercise: 42"}}) {
+        for (String[] c : new String[][] {
+            {"03", "Exercise 03 is not started"}, {"01", "has no optimizer"}, {"42", "Unknown exercise: 42"}
+        }) {
             Run r = ScratchKata.cli(layout, "trace", "--exercise", c[0], "--steps", "3");
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).containsIgnoringCase(c[1]).doesNotContain("\n");

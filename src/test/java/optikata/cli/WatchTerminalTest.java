@@ -27,7 +27,8 @@ class WatchTerminalTest {
 
     static boolean hasTmux() {
         try {
-            Process p = new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
+            Process p =
+                    new ProcessBuilder("tmux", "-V").redirectErrorStream(true).start();
             p.getInputStream().readAllBytes();
             return p.waitFor(10, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (Exception e) {
@@ -93,7 +94,8 @@ class WatchTerminalTest {
     }
 
     @Test
-    @DisplayName("in tmux: watch redraws, h shows a hint, saving the solution says done and moves to 02, l lists, q quits and restores the terminal")
+    @DisplayName(
+            "in tmux: watch redraws, h shows a hint, saving the solution says done and moves to 02, l lists, q quits and restores the terminal")
     void watchInATerminal(@TempDir Path dir) throws Exception {
         if (!hasTmux()) {
             System.out.println("WatchTerminalTest skipped: tmux is not installed (apt-get install tmux)");
@@ -103,14 +105,24 @@ class WatchTerminalTest {
         session = "optikata-watch-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
         Path script = dir.resolve("watch.sh");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Files.writeString(script, "#!/bin/sh\ncd '" + dir + "'\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
-                + "' -Djava.awt.headless=true -Doptikata.home='" + dir + "' optikata.cli.Main watch 01\n");
+        Files.writeString(
+                script,
+                "#!/bin/sh\ncd '" + dir + "'\nexec '" + java + "' -cp '" + System.getProperty("java.class.path")
+                        + "' -Djava.awt.headless=true -Doptikata.home='" + dir + "' optikata.cli.Main watch 01\n");
         new File(script.toString()).setExecutable(true);
         tmux("new-session", "-d", "-s", session, "-x", "120", "-y", "40", "sh");
-        tmux("send-keys", "-t", session, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; " + script + "; echo WATCH-EXIT=$?", "Enter");
+        tmux(
+                "send-keys",
+                "-t",
+                session,
+                "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon; " + script + "; echo WATCH-EXIT=$?",
+                "Enter");
 
         String s = await("01-one-step: 0 of", 120);
-        assertThat(s).contains("optikata watch · 01-one-step").contains("not started").contains("h hint · l list · q quit");
+        assertThat(s)
+                .contains("optikata watch · 01-one-step")
+                .contains("not started")
+                .contains("h hint · l list · q quit");
         // Cleared and redrawn: the command line typed into the shell is gone from the screen.
         assertThat(s).doesNotContain("WATCH-EXIT");
 
@@ -119,7 +131,10 @@ class WatchTerminalTest {
         assertThat(s).contains("the idea");
 
         Path stub = KataLayout.sourceDir(layout.exercises(), "01-one-step").resolve("kata/onestep/OneStep.java");
-        Files.writeString(stub, Files.readString(KataLayout.sourceDir(layout.solutions(), "01-one-step").resolve("kata/onestep/OneStep.java")));
+        Files.writeString(
+                stub,
+                Files.readString(
+                        KataLayout.sourceDir(layout.solutions(), "01-one-step").resolve("kata/onestep/OneStep.java")));
         s = await("optikata watch · 02-ema", 120);
         assertThat(s).contains("01-one-step is done").contains("Next: 02-ema").contains("kata: 1 of 8 done");
 
@@ -130,7 +145,12 @@ class WatchTerminalTest {
         tmux("send-keys", "-t", session, "q");
         awaitLineStart("WATCH-EXIT=0", 30);
         // The terminal is back in canonical (line) mode after watch.
-        tmux("send-keys", "-t", session, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AFTER:/'", "Enter");
+        tmux(
+                "send-keys",
+                "-t",
+                session,
+                "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AFTER:/'",
+                "Enter");
         s = awaitLineStart("AFTER:", 30);
         assertThat(s).contains("AFTER:icanon").doesNotContain("AFTER:-icanon");
 
@@ -139,7 +159,12 @@ class WatchTerminalTest {
         await("optikata watch · 01-one-step", 120);
         tmux("send-keys", "-t", session, "C-c");
         awaitLineStart("WATCH-EXIT2=", 30);
-        tmux("send-keys", "-t", session, "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AGAIN:/'", "Enter");
+        tmux(
+                "send-keys",
+                "-t",
+                session,
+                "stty -a | tr ' ' '\\n' | grep -x -e icanon -e -icanon | sed 's/^/AGAIN:/'",
+                "Enter");
         s = awaitLineStart("AGAIN:", 30);
         assertThat(s).contains("AGAIN:icanon").doesNotContain("AGAIN:-icanon");
     }

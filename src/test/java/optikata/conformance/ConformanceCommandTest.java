@@ -17,18 +17,30 @@ class ConformanceCommandTest {
     }
 
     @Test
-    @DisplayName("conformance prints every run's agreement and the run × preset matrix, and exits 0 when every expectation is met")
+    @DisplayName(
+            "conformance prints every run's agreement and the run × preset matrix, and exits 0 when every expectation is met")
     void matrix() {
         int[] code = new int[1];
         String out = run(code, "conformance")[0];
         assertThat(code[0]).isZero();
         assertThat(out).contains("1. Each recorded run", "2. Run × preset", "3. Java peers");
-        assertThat(out.lines().filter(l -> l.startsWith("keras-rmsprop-default ")).findFirst().orElseThrow())
-                .contains("0 (bitwise)").contains("yes");
-        assertThat(out.lines().filter(l -> l.startsWith("tribuo-adam-default ")).findFirst().orElseThrow()).contains("0.0796");
+        assertThat(out.lines()
+                        .filter(l -> l.startsWith("keras-rmsprop-default "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("0 (bitwise)")
+                .contains("yes");
+        assertThat(out.lines()
+                        .filter(l -> l.startsWith("tribuo-adam-default "))
+                        .findFirst()
+                        .orElseThrow())
+                .contains("0.0796");
         assertThat(out).doesNotContain(" NO ");
         // the matrix row of Tribuo's default RMSProp: bitwise under pytorch and cs231n, not under keras
-        String row = out.lines().filter(l -> l.startsWith("tribuo-rmsprop-lr1e-3-rho0.9 ")).reduce((a, b) -> b).orElseThrow();
+        String row = out.lines()
+                .filter(l -> l.startsWith("tribuo-rmsprop-lr1e-3-rho0.9 "))
+                .reduce((a, b) -> b)
+                .orElseThrow();
         assertThat(row.split("\\s+")).containsSubsequence("tribuo-rmsprop-lr1e-3-rho0.9", "0", "(bitwise)", "0.0045");
     }
 

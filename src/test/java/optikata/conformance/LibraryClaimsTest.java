@@ -20,24 +20,31 @@ class LibraryClaimsTest {
     }
 
     @Test
-    @DisplayName("the register lists L01–L07 after C01–C25, each marked as library documentation with its library and version")
+    @DisplayName(
+            "the register lists L01–L07 after C01–C25, each marked as library documentation with its library and version")
     void registered() {
-        assertThat(Register.all()).extracting(Claim::id).endsWith("C25", "L01", "L02", "L03", "L04", "L05", "L06", "L07");
+        assertThat(Register.all())
+                .extracting(Claim::id)
+                .endsWith("C25", "L01", "L02", "L03", "L04", "L05", "L06", "L07");
         for (Claim c : LibraryClaim.all()) {
-            assertThat(c.source()).endsWith("(library documentation)").containsPattern("(Tribuo 4\\.3\\.2|ND4J 1\\.0\\.0-M2\\.1)");
+            assertThat(c.source())
+                    .endsWith("(library documentation)")
+                    .containsPattern("(Tribuo 4\\.3\\.2|ND4J 1\\.0\\.0-M2\\.1)");
             assertThat(c.statement()).contains("\"");
         }
     }
 
     @Test
-    @DisplayName("L01: Tribuo's RMSProp is not Keras': ε outside the root; with ε moved it is bit for bit, and on its defaults it is the pytorch preset")
+    @DisplayName(
+            "L01: Tribuo's RMSProp is not Keras': ε outside the root; with ε moved it is bit for bit, and on its defaults it is the pytorch preset")
     void l01() throws Exception {
         ClaimResult r = check("L01");
         Map<String, Double> m = r.measured();
         assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
         assertThat(m.get("max relative difference from Keras")).isGreaterThan(1e-3);
         assertThat(m.get("max relative difference with ε outside the root")).isZero();
-        assertThat(m.get("defaults: max relative difference from the pytorch preset")).isZero();
+        assertThat(m.get("defaults: max relative difference from the pytorch preset"))
+                .isZero();
         assertThat(r.correction()).contains("√s + ε").contains("pytorch preset");
     }
 
@@ -46,8 +53,10 @@ class LibraryClaimsTest {
     void l02() throws Exception {
         ClaimResult r = check("L02");
         assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
-        assertThat(r.measured().get("max relative difference with ρ as the decay")).isZero();
-        assertThat(r.measured().get("max relative difference with ρ as momentum")).isGreaterThan(1e-2);
+        assertThat(r.measured().get("max relative difference with ρ as the decay"))
+                .isZero();
+        assertThat(r.measured().get("max relative difference with ρ as momentum"))
+                .isGreaterThan(1e-2);
     }
 
     @Test
@@ -57,11 +66,13 @@ class LibraryClaimsTest {
         Map<String, Double> m = r.measured();
         assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
         assertThat(m.get("max relative difference from Tribuo's source form")).isZero();
-        // Adam's first step is η·sign(−g) up to ε; Tribuo's is α₁·(1−β₁)g·(√(1−β₂)|g| + ε), computed here from the gradient.
+        // Adam's first step is η·sign(−g) up to ε; Tribuo's is α₁·(1−β₁)g·(√(1−β₂)|g| + ε), computed here from the
+        // gradient.
         double g = m.get("first gradient of θ₁");
         double alpha1 = 0.001 * Math.sqrt(1 - 0.999) / (1 - 0.9);
         assertThat(m.get("first step of θ₁: Adam")).isCloseTo(-Math.signum(g) * 0.001, within(1e-8));
-        assertThat(m.get("first step of θ₁: Tribuo")).isCloseTo(-alpha1 * 0.1 * g * (Math.sqrt(0.001) * Math.abs(g) + 1e-6), within(1e-15));
+        assertThat(m.get("first step of θ₁: Tribuo"))
+                .isCloseTo(-alpha1 * 0.1 * g * (Math.sqrt(0.001) * Math.abs(g) + 1e-6), within(1e-15));
         assertThat(m.get("first step of θ₁: relative difference of θ₁")).isCloseTo(0.002, within(1e-4));
     }
 
@@ -78,8 +89,10 @@ class LibraryClaimsTest {
     void l05() throws Exception {
         ClaimResult r = check("L05");
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
-        assertThat(r.measured().get("max relative difference with the cache from ε")).isZero();
-        assertThat(r.measured().get("max relative difference with the cache from 0")).isGreaterThan(0.1);
+        assertThat(r.measured().get("max relative difference with the cache from ε"))
+                .isZero();
+        assertThat(r.measured().get("max relative difference with the cache from 0"))
+                .isGreaterThan(0.1);
         assertThat(r.correction()).contains("ε = 1e-8").contains("0.95");
     }
 
@@ -88,7 +101,8 @@ class LibraryClaimsTest {
     void l06() throws Exception {
         ClaimResult r = check("L06");
         assertThat(r.verdict()).isEqualTo(Verdict.QUALIFIED);
-        assertThat(r.measured().get("max relative difference from the folded form")).isZero();
+        assertThat(r.measured().get("max relative difference from the folded form"))
+                .isZero();
         assertThat(r.measured().get("max relative difference from Algorithm 1")).isGreaterThan(1e-6);
     }
 
@@ -97,8 +111,10 @@ class LibraryClaimsTest {
     void l07() throws Exception {
         ClaimResult r = check("L07");
         assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
-        assertThat(r.measured().get("max relative difference as a learning-rate decay")).isLessThanOrEqualTo(1e-12);
-        assertThat(r.measured().get("max relative difference as a momentum decay")).isGreaterThan(1e-3);
+        assertThat(r.measured().get("max relative difference as a learning-rate decay"))
+                .isLessThanOrEqualTo(1e-12);
+        assertThat(r.measured().get("max relative difference as a momentum decay"))
+                .isGreaterThan(1e-3);
         assertThat(r.measured().get("max relative difference ignoring decay")).isGreaterThan(1e-3);
     }
 }

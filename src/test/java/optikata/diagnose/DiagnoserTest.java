@@ -63,15 +63,22 @@ class DiagnoserTest {
                 Diagnoser.Diagnosis d = Diagnoser.diagnose(trace);
                 String found = d.matched() ? d.best().mistake().id() : "no match";
                 boolean cannotTell = d.matched() && d.alternatives().stream().anyMatch(f -> f.mistake() == truth);
-                table.computeIfAbsent(truth, x -> new java.util.TreeMap<>()).merge(cannotTell ? found + " (or " + truth.id() + ": cannot tell)" : found,
-                        1, Integer::sum);
+                table.computeIfAbsent(truth, x -> new java.util.TreeMap<>())
+                        .merge(cannotTell ? found + " (or " + truth.id() + ": cannot tell)" : found, 1, Integer::sum);
                 // Right, or honestly undecided: ε misplaced in one form is the other form done right.
-                assertThat(found.equals(truth.id()) || cannotTell).as("trace of %s (case %d): %s", truth.id(), k, found).isTrue();
-                Diagnoser.Fit fit = found.equals(truth.id()) ? d.best()
-                        : d.alternatives().stream().filter(f -> f.mistake() == truth).findFirst().orElseThrow();
+                assertThat(found.equals(truth.id()) || cannotTell)
+                        .as("trace of %s (case %d): %s", truth.id(), k, found)
+                        .isTrue();
+                Diagnoser.Fit fit = found.equals(truth.id())
+                        ? d.best()
+                        : d.alternatives().stream()
+                                .filter(f -> f.mistake() == truth)
+                                .findFirst()
+                                .orElseThrow();
                 if (truth == RmsPropMistake.STATE_RESET) {
                     // s = (1−β)·g² every step: only η/√(1−β) can be recovered from such a trace
-                    assertThat(fit.learningRate() / Math.sqrt(1 - fit.decay())).as("η/√(1−β) of state-reset")
+                    assertThat(fit.learningRate() / Math.sqrt(1 - fit.decay()))
+                            .as("η/√(1−β) of state-reset")
                             .isCloseTo(lr / Math.sqrt(1 - beta), within(lr * 1e-4));
                 } else {
                     assertThat(fit.learningRate()).as("η of %s", truth.id()).isCloseTo(lr, within(lr * 1e-6));
@@ -99,9 +106,19 @@ class DiagnoserTest {
     @Test
     @DisplayName("a noisy trace still gets the right answer; a trace of another optimizer gets no match")
     void noiseAndNoMatch() {
-        Diagnoser.Diagnosis noisy = Diagnoser.diagnose(record(Diagnoser.candidate(RmsPropMistake.DECAY_SWAPPED,
-                EpsilonPlacement.INSIDE_ROOT, 0.01, 0.9, 1e-8, 0), 3, 30, 1e-7));
-        assertThat(noisy.matched()).as("closest: %s", noisy.closest() == null ? null : noisy.closest().describe() + " " + noisy.closest().residual()).isTrue();
+        Diagnoser.Diagnosis noisy = Diagnoser.diagnose(record(
+                Diagnoser.candidate(RmsPropMistake.DECAY_SWAPPED, EpsilonPlacement.INSIDE_ROOT, 0.01, 0.9, 1e-8, 0),
+                3,
+                30,
+                1e-7));
+        assertThat(noisy.matched())
+                .as(
+                        "closest: %s",
+                        noisy.closest() == null
+                                ? null
+                                : noisy.closest().describe() + " "
+                                        + noisy.closest().residual())
+                .isTrue();
         assertThat(noisy.best().mistake()).isEqualTo(RmsPropMistake.DECAY_SWAPPED);
         Diagnoser.Diagnosis adam = Diagnoser.diagnose(record(new optikata.optim.Adam(), 3, 30, 0));
         assertThat(adam.matched()).isFalse();
@@ -109,11 +126,14 @@ class DiagnoserTest {
     }
 
     @Test
-    @DisplayName("diagnose reads the CSV that trace writes, and tells where a sign-flipped run leaves the correct update")
+    @DisplayName(
+            "diagnose reads the CSV that trace writes, and tells where a sign-flipped run leaves the correct update")
     void fromTheTraceCommand(@TempDir Path dir) throws Exception {
         StringWriter csv = new StringWriter();
-        optikata.cli.Main.execute(new String[] {"trace", "--preset", "d2l", "--objective", "d2l-quadratic", "--steps", "15"},
-                new PrintWriter(csv), new PrintWriter(new StringWriter()));
+        optikata.cli.Main.execute(
+                new String[] {"trace", "--preset", "d2l", "--objective", "d2l-quadratic", "--steps", "15"},
+                new PrintWriter(csv),
+                new PrintWriter(new StringWriter()));
         Path file = dir.resolve("run.csv");
         Files.writeString(file, csv.toString());
         Diagnoser.Diagnosis d = Diagnoser.diagnose(optikata.run.TrajectoryFormat.read(file));
@@ -121,20 +141,41 @@ class DiagnoserTest {
         assertThat(d.presets()).contains("d2l");
 
         StringWriter out = new StringWriter();
-        Trace flipped = record(Diagnoser.candidate(RmsPropMistake.SIGN_FLIPPED, EpsilonPlacement.INSIDE_ROOT, 0.01, 0.9, 1e-8, 0), 5, 10, 0);
+        Trace flipped = record(
+                Diagnoser.candidate(RmsPropMistake.SIGN_FLIPPED, EpsilonPlacement.INSIDE_ROOT, 0.01, 0.9, 1e-8, 0),
+                5,
+                10,
+                0);
         StringBuilder sb = new StringBuilder("step,theta_1,theta_2,theta_3,grad_1,grad_2,grad_3\n0,0.5,-1.0,2.0,,,\n");
         for (int t = 0; t < flipped.steps(); t++) {
             double[] th = flipped.thetas().get(t);
             double[] g = flipped.gradients().get(t);
-            sb.append(t + 1).append(',').append(th[0]).append(',').append(th[1]).append(',').append(th[2]).append(',')
-                    .append(g[0]).append(',').append(g[1]).append(',').append(g[2]).append('\n');
+            sb.append(t + 1)
+                    .append(',')
+                    .append(th[0])
+                    .append(',')
+                    .append(th[1])
+                    .append(',')
+                    .append(th[2])
+                    .append(',')
+                    .append(g[0])
+                    .append(',')
+                    .append(g[1])
+                    .append(',')
+                    .append(g[2])
+                    .append('\n');
         }
         Path f2 = dir.resolve("flipped.csv");
         Files.writeString(f2, sb);
-        int code = optikata.cli.Main.execute(new String[] {"diagnose", "--trace", f2.toString()}, new PrintWriter(out),
+        int code = optikata.cli.Main.execute(
+                new String[] {"diagnose", "--trace", f2.toString()},
+                new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
         assertThat(code).isZero();
-        assertThat(out.toString()).contains("sign-flipped").contains("Leaves the correct update at step 1").contains("theta[i] -= lr");
+        assertThat(out.toString())
+                .contains("sign-flipped")
+                .contains("Leaves the correct update at step 1")
+                .contains("theta[i] -= lr");
     }
 
     @Test
@@ -145,13 +186,16 @@ class DiagnoserTest {
         assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(empty)).hasMessageContaining("empty");
         Path columns = dir.resolve("columns.csv");
         Files.writeString(columns, "step,theta_1,grad_1\n0,1,\n1,0.9\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(columns)).hasMessageContaining("columns.csv:3: 2 columns but the header has 3");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(columns))
+                .hasMessageContaining("columns.csv:3: 2 columns but the header has 3");
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "step,theta_1,grad_1\n0,1,\n1,zero,2\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(nan)).hasMessageContaining("nan.csv:3: theta_1 is not a number: 'zero'");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(nan))
+                .hasMessageContaining("nan.csv:3: theta_1 is not a number: 'zero'");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "t,x\n0,1\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(header)).hasMessageContaining("header.csv:1: the header needs step");
+        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(header))
+                .hasMessageContaining("header.csv:1: the header needs step");
         Path gap = dir.resolve("gap.csv");
         Files.writeString(gap, "step,theta_1,grad_1\n0,1,\n1,0.9,2\n3,0.8,2\n");
         assertThat(optikata.run.TrajectoryFormat.read(gap).skippedRows()).isEqualTo(1);

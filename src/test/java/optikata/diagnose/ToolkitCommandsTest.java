@@ -23,7 +23,8 @@ class ToolkitCommandsTest {
     }
 
     @Test
-    @DisplayName("diagnose --exercise is check's engine: the solution has no mistake, swapped decays are named with check's words, a stub is not started")
+    @DisplayName(
+            "diagnose --exercise is check's engine: the solution has no mistake, swapped decays are named with check's words, a stub is not started")
     void exerciseDiagnosis(@TempDir Path dir) throws Exception {
         int[] code = new int[1];
         Path tree = dir.resolve("tree");
@@ -31,8 +32,11 @@ class ToolkitCommandsTest {
         for (Path rel : KataLayout.javaFiles(src)) {
             Path to = KataLayout.sourceDir(tree, "04-epsilon-outside").resolve(rel);
             Files.createDirectories(to.getParent());
-            Files.writeString(to, Files.readString(src.resolve(rel)).replace("(1 - config.decay()) * g[i] * g[i]", "config.decay() * g[i] * g[i]")
-                    .replace("config.decay() * s[i] +", "(1 - config.decay()) * s[i] +"));
+            Files.writeString(
+                    to,
+                    Files.readString(src.resolve(rel))
+                            .replace("(1 - config.decay()) * g[i] * g[i]", "config.decay() * g[i] * g[i]")
+                            .replace("config.decay() * s[i] +", "(1 - config.decay()) * s[i] +"));
         }
         String[] diagnosed = run(code, "diagnose", "--exercise", "04", "--source", tree.toString());
         assertThat(code[0]).isEqualTo(1);
@@ -41,7 +45,13 @@ class ToolkitCommandsTest {
         String firstFailure = diagnosed[0].substring(diagnosed[0].indexOf("✘"), diagnosed[0].indexOf("what it means"));
         assertThat(checked[0]).as("check prints the same words").contains(firstFailure);
 
-        String[] good = run(code, "diagnose", "--exercise", "03", "--source", LAYOUT.solutions().toString());
+        String[] good = run(
+                code,
+                "diagnose",
+                "--exercise",
+                "03",
+                "--source",
+                LAYOUT.solutions().toString());
         assertThat(code[0]).isZero();
         assertThat(good[0]).contains("No mistake");
         String[] stub = run(code, "diagnose", "--exercise", "03");
@@ -65,12 +75,33 @@ class ToolkitCommandsTest {
     @DisplayName("trace --plot --compare draws the runs on the contour and the effective rates")
     void tracePlot(@TempDir Path dir) {
         int[] code = new int[1];
-        run(code, "trace", "--preset", "d2l", "--lr", "0.4", "--objective", "d2l-quadratic", "--steps", "20",
-                "--plot", dir.resolve("run.png").toString(), "--compare", "adagrad");
+        run(
+                code,
+                "trace",
+                "--preset",
+                "d2l",
+                "--lr",
+                "0.4",
+                "--objective",
+                "d2l-quadratic",
+                "--steps",
+                "20",
+                "--plot",
+                dir.resolve("run.png").toString(),
+                "--compare",
+                "adagrad");
         assertThat(code[0]).isZero();
         assertThat(dir.resolve("run.png")).isRegularFile();
         assertThat(dir.resolve("run-rate.png")).isRegularFile();
-        run(code, "trace", "--objective", "logistic", "--steps", "5", "--plot", dir.resolve("loss.png").toString());
+        run(
+                code,
+                "trace",
+                "--objective",
+                "logistic",
+                "--steps",
+                "5",
+                "--plot",
+                dir.resolve("loss.png").toString());
         assertThat(dir.resolve("loss.png")).isRegularFile();
         String[] out = run(code, "trace", "--compare", "adamw");
         assertThat(out[1]).contains("--compare: unknown optimizer: adamw");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** A cohort's folder and output as a hostile learner could prepare them. */
 class CohortSafetyTest {
     @Test
-    @DisplayName("a linked folder in the cohort is not graded; links planted in --out are replaced, their targets untouched")
+    @DisplayName(
+            "a linked folder in the cohort is not graded; links planted in --out are replaced, their targets untouched")
     void linksInCohortAndOut(@TempDir Path dir) throws Exception {
         Path cohort = dir.resolve("cohort");
         Submissions.copy(GraderTest.LAYOUT.exercises(), cohort.resolve("ada"));
@@ -25,7 +26,12 @@ class CohortSafetyTest {
         Files.createSymbolicLink(out.resolve("summary.md"), victim);
         Files.createSymbolicLink(out.resolve("histogram.png"), victim);
 
-        List<Grader.Result> results = Cohort.grade(GraderTest.LAYOUT, GraderTest.OPTIONS, cohort, out, 1,
+        List<Grader.Result> results = Cohort.grade(
+                GraderTest.LAYOUT,
+                GraderTest.OPTIONS,
+                cohort,
+                out,
+                1,
                 new PrintStream(new ByteArrayOutputStream(), true));
 
         assertThat(results).extracting(Grader.Result::submission).containsExactly("ada");
@@ -34,7 +40,11 @@ class CohortSafetyTest {
             assertThat(Files.isSymbolicLink(out.resolve(name))).as(name).isFalse();
             assertThat(out.resolve(name)).isRegularFile();
         }
-        assertThat(Files.readAllLines(out.resolve("gradebook.csv"))).hasSize(2).last().asString().startsWith("ada,0,");
+        assertThat(Files.readAllLines(out.resolve("gradebook.csv")))
+                .hasSize(2)
+                .last()
+                .asString()
+                .startsWith("ada,0,");
         assertThat(out.resolve("linked")).doesNotExist();
     }
 

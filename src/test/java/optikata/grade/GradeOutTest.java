@@ -19,14 +19,15 @@ class GradeOutTest {
     @TempDir
     Path dir;
 
-    record Run(int code, String out, String err) {
-    }
+    record Run(int code, String out, String err) {}
 
     static Run grade(Path submission, Path out) {
         StringWriter o = new StringWriter();
         StringWriter e = new StringWriter();
-        int code = Main.execute(new String[] {"grade", "--submission", submission.toString(), "--out", out.toString()},
-                new PrintWriter(o), new PrintWriter(e));
+        int code = Main.execute(
+                new String[] {"grade", "--submission", submission.toString(), "--out", out.toString()},
+                new PrintWriter(o),
+                new PrintWriter(e));
         return new Run(code, o.toString(), e.toString());
     }
 
@@ -50,7 +51,9 @@ class GradeOutTest {
         Files.setAttribute(out, "unix:uid", Sandbox.FIRST_UID + 7, LinkOption.NOFOLLOW_LINKS);
         Run r = grade(dir.resolve("no-such-submission"), out);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).containsIgnoringCase("invalid output folder").contains("owned by uid " + (Sandbox.FIRST_UID + 7));
+        assertThat(r.err())
+                .containsIgnoringCase("invalid output folder")
+                .contains("owned by uid " + (Sandbox.FIRST_UID + 7));
         assertThat(out.toFile().list()).isEmpty();
     }
 
@@ -66,12 +69,14 @@ class GradeOutTest {
     }
 
     @Test
-    @DisplayName("a good --out is made by the grader, mode 0700, and gets the reports even when the submission is missing")
+    @DisplayName(
+            "a good --out is made by the grader, mode 0700, and gets the reports even when the submission is missing")
     void goodOut() throws Exception {
         Path out = dir.resolve("out");
         Run r = grade(dir.resolve("no-such-submission"), out);
         assertThat(r.code()).isEqualTo(2);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwx------");
         assertThat(out.resolve("results.json")).isRegularFile();
         assertThat(out.resolve("feedback.md")).content().contains("Could not grade");
     }

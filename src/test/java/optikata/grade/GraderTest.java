@@ -50,7 +50,8 @@ class GraderTest {
         }
         double sum = 0;
         for (JsonNode t : json.get("tests")) {
-            for (String field : new String[] {"name", "number", "score", "max_score", "status", "output", "visibility"}) {
+            for (String field :
+                    new String[] {"name", "number", "score", "max_score", "status", "output", "visibility"}) {
                 assertThat(t.has(field)).as(field).isTrue();
             }
             assertThat(t.get("status").asText()).isIn("passed", "failed");
@@ -58,7 +59,9 @@ class GraderTest {
         }
         assertThat(json.get("score").asDouble()).isCloseTo(sum, Assertions.within(1e-6));
         assertThat(out.resolve("feedback.md")).isRegularFile();
-        assertThat(Files.readString(out.resolve("junit.xml"))).startsWith("<?xml").contains("<testsuites");
+        assertThat(Files.readString(out.resolve("junit.xml")))
+                .startsWith("<?xml")
+                .contains("<testsuites");
         return json;
     }
 
@@ -75,7 +78,8 @@ class GraderTest {
         assertThat(again.score()).isEqualTo(r.score());
         // The sandbox slot (and so the uid in the isolation line) is whichever is free: another grader on
         // the machine may hold the first one.
-        assertThat(withoutUid(Files.readString(dir.resolve("out2/feedback.md")))).isEqualTo(withoutUid(feedback));
+        assertThat(withoutUid(Files.readString(dir.resolve("out2/feedback.md"))))
+                .isEqualTo(withoutUid(feedback));
     }
 
     private static String withoutUid(String feedback) {
@@ -85,7 +89,8 @@ class GraderTest {
     @Test
     @DisplayName("untouched stubs get 0 and 'not started', a compile error costs only its exercise")
     void stubsAndCompileError(@TempDir Path dir) throws IOException {
-        Grader.Result stubs = grade(Submissions.copy(LAYOUT.exercises(), dir.resolve("stubs")), dir.resolve("out-stubs"));
+        Grader.Result stubs =
+                grade(Submissions.copy(LAYOUT.exercises(), dir.resolve("stubs")), dir.resolve("out-stubs"));
         assertThat(stubs.score()).isZero();
         assertThat(Files.readString(dir.resolve("out-stubs/feedback.md"))).contains("Not started");
         validResults(dir.resolve("out-stubs"));
@@ -93,26 +98,35 @@ class GraderTest {
         Path broken = Submissions.copy(LAYOUT.solutions(), dir.resolve("broken"));
         Submissions.edit(broken, "02-ema", "kata/ema/Ema.java", "return 1 / (1 - decay);", "return 1 / (1 - decay)");
         Grader.Result r = grade(broken, dir.resolve("out-broken"));
-        assertThat(perExercise(r)).containsEntry("02-ema", 0.0).containsEntry("01-one-step", 10.0).containsEntry("08-debugging", 10.0);
+        assertThat(perExercise(r))
+                .containsEntry("02-ema", 0.0)
+                .containsEntry("01-one-step", 10.0)
+                .containsEntry("08-debugging", 10.0);
         assertThat(r.score()).isEqualTo(70.0);
-        assertThat(Files.readString(dir.resolve("out-broken/feedback.md"))).contains("exercises/02-ema/src/kata/ema/Ema.java:").contains("';' expected");
+        assertThat(Files.readString(dir.resolve("out-broken/feedback.md")))
+                .contains("exercises/02-ema/src/kata/ema/Ema.java:")
+                .contains("';' expected");
         validResults(dir.resolve("out-broken"));
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"killers", "others", "filesystem"})
-    @DisplayName("each hostile behaviour costs only the specs it breaks, with the reason; other exercises keep full points; no instructor file changes")
+    @DisplayName(
+            "each hostile behaviour costs only the specs it breaks, with the reason; other exercises keep full points; no instructor file changes")
     void hostile(String group, @TempDir Path dir) throws Exception {
         // Only a grader running as root has an unprivileged user to run learners' code as; elsewhere the
         // file-system case would really rewrite this checkout, so it runs only as root (as CI does).
         Assumptions.assumeTrue(!group.equals("filesystem") || Grader.isRoot(), "needs root to drop privileges");
         Map<String, String> before = digest(LAYOUT.root());
         Path sub = Submissions.copy(LAYOUT.solutions(), dir.resolve("hostile-" + group));
-        Map<String, String> reasons = Submissions.hostile(sub, LAYOUT.root(), switch (group) {
-            case "killers" -> Submissions.KILLERS;
-            case "others" -> Submissions.OTHERS;
-            default -> Submissions.FILESYSTEM;
-        });
+        Map<String, String> reasons = Submissions.hostile(
+                sub,
+                LAYOUT.root(),
+                switch (group) {
+                    case "killers" -> Submissions.KILLERS;
+                    case "others" -> Submissions.OTHERS;
+                    default -> Submissions.FILESYSTEM;
+                });
         long start = System.nanoTime();
         Grader.Result r = grade(sub, dir.resolve("out"));
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -125,8 +139,11 @@ class GraderTest {
                 continue;
             }
             assertThat(scores.get(ex)).as(ex + " loses points").isLessThan(10.0);
-            assertThat(r.outcomes()).as(ex + " names the reason: " + reasons.get(ex))
-                    .anyMatch(o -> o.exercise().equals(ex) && !o.passed() && o.message().contains(reasons.get(ex)));
+            assertThat(r.outcomes())
+                    .as(ex + " names the reason: " + reasons.get(ex))
+                    .anyMatch(o -> o.exercise().equals(ex)
+                            && !o.passed()
+                            && o.message().contains(reasons.get(ex)));
         }
         assertThat(digest(LAYOUT.root())).as("instructor files after the grade").isEqualTo(before);
         assertThat(seconds).as("wall time of the hostile grade, s").isLessThan(120);

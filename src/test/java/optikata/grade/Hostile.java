@@ -34,8 +34,7 @@ import optikata.kata.spec.Observation;
 final class Hostile {
     static final KataLayout LAYOUT = GraderTest.LAYOUT;
 
-    private Hostile() {
-    }
+    private Hostile() {}
 
     // ---- submissions ----
 
@@ -154,10 +153,17 @@ final class Hostile {
                     if (Files.isSymbolicLink(p)) {
                         out.put(key, "link -> " + Files.readSymbolicLink(p));
                     } else if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
-                        out.put(key, HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))) + " "
-                                + PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
+                        out.put(
+                                key,
+                                HexFormat.of().formatHex(sha.digest(Files.readAllBytes(p))) + " "
+                                        + PosixFilePermissions.toString(
+                                                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
                     } else {
-                        out.put(key, "dir " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
+                        out.put(
+                                key,
+                                "dir "
+                                        + PosixFilePermissions.toString(
+                                                Files.getPosixFilePermissions(p, LinkOption.NOFOLLOW_LINKS)));
                     }
                 }
             }
@@ -200,7 +206,8 @@ final class Hostile {
         Path cache = Oracle.cacheRoot(LAYOUT);
         if (Files.isDirectory(cache)) {
             try (Stream<Path> s = Files.walk(cache)) {
-                for (Path p : s.filter(f -> f.getFileName().toString().equals("oracle.txt")).toList()) {
+                for (Path p : s.filter(f -> f.getFileName().toString().equals("oracle.txt"))
+                        .toList()) {
                     for (String line : Files.readAllLines(p)) {
                         if (line.startsWith("V ") && line.length() >= 30) {
                             out.add(line.substring(line.indexOf(' ', 2) + 1));
@@ -210,7 +217,8 @@ final class Hostile {
             }
         }
         if (out.size() < 20) {
-            throw new IllegalStateException("too few secrets found (" + out.size() + "): the leak checks would be vacuous");
+            throw new IllegalStateException(
+                    "too few secrets found (" + out.size() + "): the leak checks would be vacuous");
         }
         secrets = out;
         return out;
@@ -244,7 +252,10 @@ final class Hostile {
             });
             for (JsonNode t : json.path("tests")) {
                 if (exercise == null || t.path("name").asText().startsWith(exercise)) {
-                    sb.append(t.path("name").asText()).append('\n').append(t.path("output").asText()).append('\n');
+                    sb.append(t.path("name").asText())
+                            .append('\n')
+                            .append(t.path("output").asText())
+                            .append('\n');
                 }
             }
         }
@@ -270,7 +281,10 @@ final class Hostile {
                 int mine = xml.indexOf("<testsuite name=\"" + exercise + "\"");
                 xml = mine < 0 ? "" : xml.substring(mine, xml.indexOf("</testsuite>", mine));
             }
-            sb.append(xml.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&amp;", "&"));
+            sb.append(xml.replace("&lt;", "<")
+                    .replace("&gt;", ">")
+                    .replace("&quot;", "\"")
+                    .replace("&amp;", "&"));
         }
         return sb.toString();
     }
@@ -288,7 +302,10 @@ final class Hostile {
         for (String line : markdown.split("\n", -1)) {
             Matcher m = fencePattern.matcher(line);
             if (fence != null) {
-                if (m.matches() && m.group(1).charAt(0) == fence.charAt(0) && m.group(1).length() >= fence.length() && m.group(2).isBlank()) {
+                if (m.matches()
+                        && m.group(1).charAt(0) == fence.charAt(0)
+                        && m.group(1).length() >= fence.length()
+                        && m.group(2).isBlank()) {
                     fence = null;
                 }
                 continue;
@@ -320,13 +337,16 @@ final class Hostile {
         Map<Long, String> out = new TreeMap<>();
         long self = ProcessHandle.current().pid();
         try (Stream<Path> s = Files.list(Path.of("/proc"))) {
-            for (Path p : s.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
+            for (Path p :
+                    s.filter(d -> d.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(p.getFileName().toString());
                 if (pid == self) {
                     continue;
                 }
                 try {
-                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ').strip();
+                    String cmd = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
+                            .replace('\0', ' ')
+                            .strip();
                     if (cmd.contains(marker)) {
                         out.put(pid, cmd);
                     }
@@ -372,13 +392,15 @@ final class Hostile {
         boolean bwrap = Files.isExecutable(Path.of("/usr/bin/bwrap"));
         boolean userns = false;
         try {
-            Process p = new ProcessBuilder("unshare", "-Ur", "true").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("unshare", "-Ur", "true")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             userns = p.waitFor() == 0;
         } catch (IOException | InterruptedException e) {
             // no unshare: no namespaces from here
         }
-        return (Grader.isRoot() ? "root" : "not root") + ", bubblewrap " + (bwrap ? "installed" : "absent") + ", user namespaces "
-                + (userns ? "available" : "unavailable");
+        return (Grader.isRoot() ? "root" : "not root") + ", bubblewrap " + (bwrap ? "installed" : "absent")
+                + ", user namespaces " + (userns ? "available" : "unavailable");
     }
 }

@@ -50,11 +50,13 @@ import org.junit.jupiter.api.Test;
 class HostileSubmissionsTest {
     static final GradeOptions OPTIONS = GraderTest.OPTIONS;
     /** Unique to this run: every payload's processes and properties carry it. */
-    static final String MARK = "hk" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
+    static final String MARK =
+            "hk" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 
     static Path base;
     /** A port on 127.0.0.1 that payloads try to reach; every line received is kept. */
     static ServerSocket listener;
+
     static final List<String> received = new CopyOnWriteArrayList<>();
     static Map<String, String> instructorBefore;
     static String machine;
@@ -68,16 +70,19 @@ class HostileSubmissionsTest {
         machine = Hostile.machine();
         Hostile.secrets(); // fails early (and loudly) if there were nothing to look for
         listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        Thread accept = new Thread(() -> {
-            while (!listener.isClosed()) {
-                try (Socket s = listener.accept()) {
-                    s.setSoTimeout(2000);
-                    received.add(new String(s.getInputStream().readNBytes(256), StandardCharsets.UTF_8).strip());
-                } catch (IOException e) {
-                    // closed, or a client that said nothing
-                }
-            }
-        }, "hostile-listener");
+        Thread accept = new Thread(
+                () -> {
+                    while (!listener.isClosed()) {
+                        try (Socket s = listener.accept()) {
+                            s.setSoTimeout(2000);
+                            received.add(
+                                    new String(s.getInputStream().readNBytes(256), StandardCharsets.UTF_8).strip());
+                        } catch (IOException e) {
+                            // closed, or a client that said nothing
+                        }
+                    }
+                },
+                "hostile-listener");
         accept.setDaemon(true);
         accept.start();
     }
@@ -92,27 +97,38 @@ class HostileSubmissionsTest {
             KataRun.deleteTree(base);
         }
         try (var s = Files.list(Path.of("/tmp"))) {
-            for (Path p : s.filter(f -> f.getFileName().toString().startsWith(MARK)).toList()) {
+            for (Path p :
+                    s.filter(f -> f.getFileName().toString().startsWith(MARK)).toList()) {
                 Files.deleteIfExists(p);
             }
         }
     }
 
     /** One graded submission, with what the checks need. */
-    record Graded(String marker, Path submission, Path out, Grader.Result result, Map<Long, String> survivors,
-                  Map<String, String> instructorAfter, String propertyInGrader) {
+    record Graded(
+            String marker,
+            Path submission,
+            Path out,
+            Grader.Result result,
+            Map<Long, String> survivors,
+            Map<String, String> instructorAfter,
+            String propertyInGrader) {
         Map<String, Double> perExercise() {
             return GraderTest.perExercise(result);
         }
 
         List<Outcome> of(String exercise) {
-            return result.outcomes().stream().filter(o -> o.exercise().equals(exercise)).toList();
+            return result.outcomes().stream()
+                    .filter(o -> o.exercise().equals(exercise))
+                    .toList();
         }
 
         String messages(String exercise) {
             StringBuilder sb = new StringBuilder();
             of(exercise).forEach(o -> sb.append(o.message()).append('\n'));
-            result.compileErrors().getOrDefault(exercise, List.of()).forEach(e -> sb.append(e).append('\n'));
+            result.compileErrors()
+                    .getOrDefault(exercise, List.of())
+                    .forEach(e -> sb.append(e).append('\n'));
             return sb.toString();
         }
 
@@ -140,7 +156,13 @@ class HostileSubmissionsTest {
             Path out = base.resolve("out-" + name);
             Grader.Result r = new Grader(Hostile.LAYOUT, OPTIONS).grade(sub);
             Reports.write(out, r, OPTIONS);
-            g = new Graded(marker, sub, out, r, Hostile.survivors(marker, 2000), Hostile.instructorFiles(),
+            g = new Graded(
+                    marker,
+                    sub,
+                    out,
+                    r,
+                    Hostile.survivors(marker, 2000),
+                    Hostile.instructorFiles(),
                     System.getProperty("optikata.hostile." + marker));
             GRADES.put(name, g);
         }
@@ -153,18 +175,30 @@ class HostileSubmissionsTest {
      * no learner code in this JVM, none as root, and the isolation named.
      */
     static void assertContained(Graded g, String exercise) throws IOException {
-        assertThat(g.instructorAfter()).as("instructor files (exercises/, solutions/, hidden specs) after the grade").isEqualTo(instructorBefore);
-        assertThat(g.survivors()).as("processes of the submission alive after its grade (machine: " + machine + ", isolation: "
-                + g.result().sandbox() + ")").isEmpty();
-        assertThat(Hostile.leaked(Hostile.visible(g.out(), exercise))).as("hidden-spec, solution or oracle text in results.json, feedback.md "
-                + "or junit.xml" + (exercise == null ? "" : " about " + exercise)).isEmpty();
-        assertThat(g.propertyInGrader()).as("learner code ran in the grader's own JVM").isNull();
+        assertThat(g.instructorAfter())
+                .as("instructor files (exercises/, solutions/, hidden specs) after the grade")
+                .isEqualTo(instructorBefore);
+        assertThat(g.survivors())
+                .as("processes of the submission alive after its grade (machine: " + machine + ", isolation: "
+                        + g.result().sandbox() + ")")
+                .isEmpty();
+        assertThat(Hostile.leaked(Hostile.visible(g.out(), exercise)))
+                .as("hidden-spec, solution or oracle text in results.json, feedback.md " + "or junit.xml"
+                        + (exercise == null ? "" : " about " + exercise))
+                .isEmpty();
+        assertThat(g.propertyInGrader())
+                .as("learner code ran in the grader's own JVM")
+                .isNull();
         if (Grader.isRoot()) {
             for (Outcome o : g.result().outcomes()) {
-                assertThat(o.output()).as("learner code ran as root").doesNotContainPattern("HOSTILE-RAN \\S+ .* uid=0 ");
+                assertThat(o.output())
+                        .as("learner code ran as root")
+                        .doesNotContainPattern("HOSTILE-RAN \\S+ .* uid=0 ");
             }
         }
-        assertThat(g.result().sandbox()).as("the grade names the isolation it used (machine: " + machine + ")").isNotBlank();
+        assertThat(g.result().sandbox())
+                .as("the grade names the isolation it used (machine: " + machine + ")")
+                .isNotBlank();
     }
 
     static double score(Graded g, String exercise) {
@@ -187,7 +221,8 @@ class HostileSubmissionsTest {
             // 03: the whole src/ folder is a link to the solution's
             Path src03 = sub.resolve("03-vectors").resolve("src");
             KataRun.deleteTree(src03);
-            Files.createSymbolicLink(src03, Hostile.LAYOUT.solutions().resolve("03-vectors").resolve("src"));
+            Files.createSymbolicLink(
+                    src03, Hostile.LAYOUT.solutions().resolve("03-vectors").resolve("src"));
             // 04: the stub file is a link to a file only root may read
             Path secretDir = base.resolve("root-only");
             Files.createDirectories(secretDir);
@@ -199,7 +234,8 @@ class HostileSubmissionsTest {
             // 05: a FIFO in place of the file (reading it would block for ever)
             Path fifo = Hostile.file(sub, "05-adagrad");
             Files.delete(fifo);
-            Process mk = new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
+            Process mk =
+                    new ProcessBuilder("mkfifo", fifo.toString()).inheritIO().start();
             assertThat(mk.waitFor()).as("mkfifo").isZero();
             // 06: 5 MB of source (a valid stub followed by a comment)
             Path big = Hostile.file(sub, "06-centered-momentum");
@@ -210,19 +246,27 @@ class HostileSubmissionsTest {
                 }
             }
             // 07: a forged report carrying the expected numbers of a case, ahead of the real one
-            Hostile.write(sub, "07-adam", Payloads.duplicateReport(marker, Payloads.expectedBlock("07-adam", false, 1),
-                    Payloads.expectedBlock("07-adam", true, 1)));
+            Hostile.write(
+                    sub,
+                    "07-adam",
+                    Payloads.duplicateReport(
+                            marker,
+                            Payloads.expectedBlock("07-adam", false, 1),
+                            Payloads.expectedBlock("07-adam", true, 1)));
             // 08: JUnit annotations and static initialisers for a grader that would load the class itself
             Hostile.write(sub, "08-debugging", Payloads.parentHooks(marker, listener.getLocalPort()));
         });
     }
 
     @Test
-    @DisplayName("shadowing: top-level classes named like the public and hidden spec books in the stub's file are refused, 0 points")
+    @DisplayName(
+            "shadowing: top-level classes named like the public and hidden spec books in the stub's file are refused, 0 points")
     void shadowSpecBooks() throws Exception {
         Graded g = refusals();
         assertThat(score(g, "01-one-step")).isZero();
-        assertThat(g.messages("01-one-step")).contains("kata.onestep.OneStepSpec").contains("kata.onestep.OneStepHiddenSpec");
+        assertThat(g.messages("01-one-step"))
+                .contains("kata.onestep.OneStepSpec")
+                .contains("kata.onestep.OneStepHiddenSpec");
         assertContained(g, "01-one-step");
     }
 
@@ -273,10 +317,13 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @DisplayName("result channel: a well-formed report with the expected numbers, written ahead of the real one, earns nothing")
+    @DisplayName(
+            "result channel: a well-formed report with the expected numbers, written ahead of the real one, earns nothing")
     void duplicateReport() throws Exception {
         Graded g = refusals();
-        assertThat(score(g, "07-adam")).as("07's score; its messages: " + g.messages("07-adam")).isZero();
+        assertThat(score(g, "07-adam"))
+                .as("07's score; its messages: " + g.messages("07-adam"))
+                .isZero();
         assertThat(g.of("07-adam")).noneMatch(Outcome::passed);
         // not vacuous: the forger ran inside a probe, so its block went out before the real report
         assertThat(g.output("07-adam")).contains("HOSTILE-RAN " + g.marker() + " the forger");
@@ -284,16 +331,23 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @DisplayName("grader's JVM: JUnit annotations and static initialisers of the learner's class run only in the unprivileged child")
+    @DisplayName(
+            "grader's JVM: JUnit annotations and static initialisers of the learner's class run only in the unprivileged child")
     void nothingRunsInTheGrader() throws Exception {
         Graded g = refusals();
         assertThat(score(g, "08-debugging")).isZero();
         // not vacuous: the payload did run, in the child, and said where
         assertThat(g.output("08-debugging")).contains("HOSTILE-RAN " + g.marker() + " the class initialiser");
-        assertThat(g.output("08-debugging")).doesNotContain("a display-name generator").doesNotContain("an extension")
-                .doesNotContain("a test method").doesNotContain("beforeAll");
+        assertThat(g.output("08-debugging"))
+                .doesNotContain("a display-name generator")
+                .doesNotContain("an extension")
+                .doesNotContain("a test method")
+                .doesNotContain("beforeAll");
         if (Grader.isRoot()) {
-            assertThat(g.output("08-debugging")).as("the child's uid").doesNotContain(" uid=0 ").contains(" uid=");
+            assertThat(g.output("08-debugging"))
+                    .as("the child's uid")
+                    .doesNotContain(" uid=0 ")
+                    .contains(" uid=");
         }
         assertContained(g, "08-debugging");
     }
@@ -303,7 +357,9 @@ class HostileSubmissionsTest {
     void noNetwork() throws Exception {
         Graded g = refusals();
         assertThat(g.output("08-debugging")).as("the payload ran").contains("HOSTILE-RAN " + g.marker());
-        assertThat(received).as("what reached a port on 127.0.0.1 (machine: " + machine + ")").noneMatch(l -> l.contains(g.marker()));
+        assertThat(received)
+                .as("what reached a port on 127.0.0.1 (machine: " + machine + ")")
+                .noneMatch(l -> l.contains(g.marker()));
         assertContained(g, "08-debugging");
     }
 
@@ -313,25 +369,34 @@ class HostileSubmissionsTest {
         Graded g = refusals();
         String json = Files.readString(g.out().resolve("results.json"));
         String md = Files.readString(g.out().resolve("feedback.md"));
-        assertThat(json.toLowerCase(Locale.ROOT)).as("results.json (machine: " + machine + ")").contains("isolation");
-        assertThat(md.toLowerCase(Locale.ROOT)).as("feedback.md (machine: " + machine + ")").contains("isolation");
+        assertThat(json.toLowerCase(Locale.ROOT))
+                .as("results.json (machine: " + machine + ")")
+                .contains("isolation");
+        assertThat(md.toLowerCase(Locale.ROOT))
+                .as("feedback.md (machine: " + machine + ")")
+                .contains("isolation");
     }
 
     // ---------------------------------------------------------------------------------------------
 
     @Test
-    @DisplayName("shadowing: a file declaring the spec runtime's Recorder refuses the whole submission; an `exercises` link to solutions/ is not followed")
+    @DisplayName(
+            "shadowing: a file declaring the spec runtime's Recorder refuses the whole submission; an `exercises` link to solutions/ is not followed")
     void shadowRuntimeAndLinkedTree() throws Exception {
         Graded g = graded("runtime", (sub, marker) -> {
-            // the exercises sit at the top of the submission; next to them, a planted exercises/ linked to the solutions
+            // the exercises sit at the top of the submission; next to them, a planted exercises/ linked to the
+            // solutions
             Hostile.stubs(sub);
             Hostile.write(sub, "02-ema", Payloads.shadowRecorder(marker));
             Files.createSymbolicLink(sub.resolve("exercises"), Hostile.LAYOUT.solutions());
         });
         assertThat(g.result().score()).as("the whole submission's score").isZero();
-        // the planted exercises/ link makes the whole tree ungraded (every file refused, the stubs graded in their place); had it
+        // the planted exercises/ link makes the whole tree ungraded (every file refused, the stubs graded in their
+        // place); had it
         // been read, the Recorder in 02 would have been refused by name
-        assertThat(g.messages("02-ema")).as("02 is refused").containsAnyOf("optikata.kata.spec.Recorder", "exercises is a symbolic link");
+        assertThat(g.messages("02-ema"))
+                .as("02 is refused")
+                .containsAnyOf("optikata.kata.spec.Recorder", "exercises is a symbolic link");
         assertContained(g, null);
     }
 
@@ -346,10 +411,13 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @DisplayName("result channel: every report forged from the grader's oracle cache (readable by the child) earns nothing")
+    @DisplayName(
+            "result channel: every report forged from the grader's oracle cache (readable by the child) earns nothing")
     void forgeFromOracleCache() throws Exception {
         Graded g = oracle();
-        assertThat(g.result().score()).as("score of stubs whose 01 forges every report; per exercise " + g.perExercise()).isZero();
+        assertThat(g.result().score())
+                .as("score of stubs whose 01 forges every report; per exercise " + g.perExercise())
+                .isZero();
         assertContained(g, null);
     }
 
@@ -362,8 +430,9 @@ class HostileSubmissionsTest {
             Map<Double, double[]> table = new LinkedHashMap<>();
             for (String[] c : Hostile.cases("01-one-step", false)) {
                 Observation o = Hostile.expected("01-one-step", c[0], c[1]);
-                table.put(o.given("θ before the step").numbers()[0],
-                        new double[] {o.entry("the new θ").numbers()[0], o.entry("the new s").numbers()[0]});
+                table.put(o.given("θ before the step").numbers()[0], new double[] {
+                    o.entry("the new θ").numbers()[0], o.entry("the new s").numbers()[0]
+                });
             }
             Hostile.write(sub, "01-one-step", Payloads.hardCoded(table));
             Hostile.write(sub, "02-ema", Payloads.infinity());
@@ -379,17 +448,29 @@ class HostileSubmissionsTest {
     @DisplayName("hard-coding: returning the public specs' expected values passes no hidden case")
     void hardCodedPublicValues() throws Exception {
         Graded g = numbers();
-        double publicShare = g.of("01-one-step").stream().filter(o -> !o.hidden()).mapToDouble(Outcome::maxScore).sum();
-        assertThat(g.of("01-one-step")).as("01's hidden cases").filteredOn(Outcome::hidden).isNotEmpty().noneMatch(Outcome::passed);
-        assertThat(score(g, "01-one-step")).as("01's score (public share " + publicShare + ")").isLessThanOrEqualTo(publicShare);
+        double publicShare = g.of("01-one-step").stream()
+                .filter(o -> !o.hidden())
+                .mapToDouble(Outcome::maxScore)
+                .sum();
+        assertThat(g.of("01-one-step"))
+                .as("01's hidden cases")
+                .filteredOn(Outcome::hidden)
+                .isNotEmpty()
+                .noneMatch(Outcome::passed);
+        assertThat(score(g, "01-one-step"))
+                .as("01's score (public share " + publicShare + ")")
+                .isLessThanOrEqualTo(publicShare);
         assertContained(g, "01-one-step");
     }
 
     @Test
-    @DisplayName("shadowing: a class in another exercise's package, named like its hidden spec, refuses that exercise; neither scores")
+    @DisplayName(
+            "shadowing: a class in another exercise's package, named like its hidden spec, refuses that exercise; neither scores")
     void classInAnotherExercisesPackage() throws Exception {
         Graded g = numbers();
-        assertThat(g.messages("07-adam")).as("07's messages: its file declares the class in 08's package").contains("kata.debugging.TutorialRegressionHiddenSpec");
+        assertThat(g.messages("07-adam"))
+                .as("07's messages: its file declares the class in 08's package")
+                .contains("kata.debugging.TutorialRegressionHiddenSpec");
         assertThat(score(g, "07-adam")).isZero();
         assertThat(score(g, "08-debugging")).isZero();
         assertContained(g, "07-adam");
@@ -400,7 +481,12 @@ class HostileSubmissionsTest {
     @DisplayName("numbers: returning +∞ everywhere matches no expected value")
     void infinityEverywhere() throws Exception {
         Graded g = numbers();
-        assertThat(score(g, "02-ema")).as("02's score; passed: " + g.of("02-ema").stream().filter(Outcome::passed).map(Outcome::name).toList())
+        assertThat(score(g, "02-ema"))
+                .as("02's score; passed: "
+                        + g.of("02-ema").stream()
+                                .filter(Outcome::passed)
+                                .map(Outcome::name)
+                                .toList())
                 .isZero();
         assertContained(g, "02-ema");
     }
@@ -424,22 +510,34 @@ class HostileSubmissionsTest {
     }
 
     @Test
-    @DisplayName("Markdown injection: a code fence in an exception message or in printed output stays inside a code block of feedback.md")
+    @DisplayName(
+            "Markdown injection: a code fence in an exception message or in printed output stays inside a code block of feedback.md")
     void markdownInjection() throws Exception {
         Graded g = numbers();
         String md = Files.readString(g.out().resolve("feedback.md"));
-        assertThat(md).as("the injection reached feedback.md (the test is not vacuous)").contains("INJECTED-" + g.marker());
-        assertThat(Hostile.outsideCode(md)).as("lines of feedback.md outside code blocks").noneMatch(l -> l.contains("INJECTED-"));
-        assertThat(Hostile.outsideCode(md).stream().filter(l -> l.contains("**Score:")).count()).as("score lines outside code").isEqualTo(1);
+        assertThat(md)
+                .as("the injection reached feedback.md (the test is not vacuous)")
+                .contains("INJECTED-" + g.marker());
+        assertThat(Hostile.outsideCode(md))
+                .as("lines of feedback.md outside code blocks")
+                .noneMatch(l -> l.contains("INJECTED-"));
+        assertThat(Hostile.outsideCode(md).stream()
+                        .filter(l -> l.contains("**Score:"))
+                        .count())
+                .as("score lines outside code")
+                .isEqualTo(1);
         assertThat(score(g, "04-epsilon-outside")).isZero();
         assertContained(g, "04-epsilon-outside");
     }
 
     @Test
-    @DisplayName("leaks: hidden specs, solutions and the oracle cache read by the learner's code appear in no learner-visible output")
+    @DisplayName(
+            "leaks: hidden specs, solutions and the oracle cache read by the learner's code appear in no learner-visible output")
     void leakInstructorFiles() throws Exception {
         Graded g = numbers();
-        assertThat(g.output("06-centered-momentum") + g.messages("06-centered-momentum")).as("the payload ran").contains("HOSTILE-RAN");
+        assertThat(g.output("06-centered-momentum") + g.messages("06-centered-momentum"))
+                .as("the payload ran")
+                .contains("HOSTILE-RAN");
         assertThat(score(g, "06-centered-momentum")).isZero();
         assertContained(g, "06-centered-momentum");
     }
@@ -456,9 +554,16 @@ class HostileSubmissionsTest {
     // ---------------------------------------------------------------------------------------------
     // Escaping and writing where the grader writes later, through the command line as CI runs it.
 
-    record Cli(Path out, Path victim, String marker, int exit, String printed, Map<Long, String> survivors, Map<String, String> instructorAfter,
-               String victimAfter, String resultsAfter) {
-    }
+    record Cli(
+            Path out,
+            Path victim,
+            String marker,
+            int exit,
+            String printed,
+            Map<Long, String> survivors,
+            Map<String, String> instructorAfter,
+            String victimAfter,
+            String resultsAfter) {}
 
     static Cli cli;
 
@@ -481,30 +586,58 @@ class HostileSubmissionsTest {
         Hostile.stubs(sub);
         Hostile.write(sub, "04-epsilon-outside", Payloads.escapeAndPlant(marker, out, victim));
         StringWriter printed = new StringWriter();
-        int exit = Main.execute(new String[] {"grade", "--submission", sub.toString(), "--out", out.toString(), "--test-timeout", "3",
-            "--output-cap", "4096"}, new PrintWriter(printed, true), new PrintWriter(printed, true));
+        int exit = Main.execute(
+                new String[] {
+                    "grade",
+                    "--submission",
+                    sub.toString(),
+                    "--out",
+                    out.toString(),
+                    "--test-timeout",
+                    "3",
+                    "--output-cap",
+                    "4096"
+                },
+                new PrintWriter(printed, true),
+                new PrintWriter(printed, true));
         Map<Long, String> survivors = Hostile.survivors(marker, 2000);
         Thread.sleep(1500); // room for a watcher to act on the reports
-        String results = Files.isRegularFile(out.resolve("results.json")) ? Files.readString(out.resolve("results.json")) : "";
-        cli = new Cli(out, victim, marker, exit, printed.toString(), survivors, Hostile.instructorFiles(), Files.readString(victim), results);
+        String results =
+                Files.isRegularFile(out.resolve("results.json")) ? Files.readString(out.resolve("results.json")) : "";
+        cli = new Cli(
+                out,
+                victim,
+                marker,
+                exit,
+                printed.toString(),
+                survivors,
+                Hostile.instructorFiles(),
+                Files.readString(victim),
+                results);
         return cli;
     }
 
     @Test
-    @DisplayName("escaping: plain, nohup and setsid processes started by the learner's code are all gone when the grade is written")
+    @DisplayName(
+            "escaping: plain, nohup and setsid processes started by the learner's code are all gone when the grade is written")
     void detachedProcessesDie() throws Exception {
         Cli c = escape();
         assertThat(c.exit()).as("exit code; printed: " + c.printed()).isZero();
-        assertThat(c.survivors()).as("processes of the submission alive after its grade (machine: " + machine + "; " + c.printed() + ")").isEmpty();
+        assertThat(c.survivors())
+                .as("processes of the submission alive after its grade (machine: " + machine + "; " + c.printed() + ")")
+                .isEmpty();
         assertThat(c.instructorAfter()).isEqualTo(instructorBefore);
     }
 
     @Test
-    @DisplayName("--out planted by the learner: a link named feedback.md in a folder the child created does not make the grader overwrite its target")
+    @DisplayName(
+            "--out planted by the learner: a link named feedback.md in a folder the child created does not make the grader overwrite its target")
     void plantedOutLink() throws Exception {
         Cli c = escape();
         assertThat(c.victimAfter()).as("the link's target after the grade").isEqualTo("VICTIM-ORIGINAL\n");
-        assertThat(Files.getOwner(c.out()).getName()).as("owner of --out").isEqualTo(Files.getOwner(base).getName());
+        assertThat(Files.getOwner(c.out()).getName())
+                .as("owner of --out")
+                .isEqualTo(Files.getOwner(base).getName());
     }
 
     @Test
@@ -531,12 +664,19 @@ class HostileSubmissionsTest {
         Path b = cohort.resolve("b-victim");
         Hostile.stubs(b);
         Hostile.write(b, "01-one-step", Hostile.stub("01-one-step") + "// " + tag + "\n");
-        List<Grader.Result> results = Cohort.grade(Hostile.LAYOUT, OPTIONS, cohort, base.resolve("out-cohort"), 1,
+        List<Grader.Result> results = Cohort.grade(
+                Hostile.LAYOUT,
+                OPTIONS,
+                cohort,
+                base.resolve("out-cohort"),
+                1,
                 new PrintStream(OutputStream.nullOutputStream()));
         Map<Long, String> survivors = Hostile.survivors(marker, 2000);
         StringBuilder log = new StringBuilder();
         try (var tmp = Files.list(Path.of("/tmp"))) {
-            for (Path p : tmp.filter(f -> f.getFileName().toString().startsWith(marker) && f.toString().endsWith(".log")).toList()) {
+            for (Path p : tmp.filter(f -> f.getFileName().toString().startsWith(marker)
+                            && f.toString().endsWith(".log"))
+                    .toList()) {
                 log.append(Files.readString(p));
             }
         }
@@ -548,18 +688,28 @@ class HostileSubmissionsTest {
         if (!namespace) {
             // sharing /tmp with the machine, the payload leaves its stash there: proof that the attack was tried
             try (var tmp = Files.list(Path.of("/tmp"))) {
-                assertThat(tmp.map(p -> p.getFileName().toString())).as("the attacker's payload ran (its stash of A's OneStep.class)")
+                assertThat(tmp.map(p -> p.getFileName().toString()))
+                        .as("the attacker's payload ran (its stash of A's OneStep.class)")
                         .anyMatch(n -> n.startsWith(marker));
             }
         } else {
             // in a namespace the payload's /tmp is its own: nothing of it may reach the machine's /tmp
             try (var tmp = Files.list(Path.of("/tmp"))) {
-                assertThat(tmp.map(p -> p.getFileName().toString())).as("the attacker's files in the machine's /tmp").noneMatch(n -> n.startsWith(marker));
+                assertThat(tmp.map(p -> p.getFileName().toString()))
+                        .as("the attacker's files in the machine's /tmp")
+                        .noneMatch(n -> n.startsWith(marker));
             }
         }
-        assertThat(victim.score()).as("the victim (untouched stubs)'s score; per exercise " + GraderTest.perExercise(victim) + "; attacker's log: " + log).isZero();
-        assertThat(victim.outcomes()).as("the victim's specs killed by someone else").noneMatch(o -> o.message().startsWith("0 points:"));
-        assertThat(survivors).as("processes of the attacker alive after the cohort (machine: " + machine + ")").isEmpty();
+        assertThat(victim.score())
+                .as("the victim (untouched stubs)'s score; per exercise " + GraderTest.perExercise(victim)
+                        + "; attacker's log: " + log)
+                .isZero();
+        assertThat(victim.outcomes())
+                .as("the victim's specs killed by someone else")
+                .noneMatch(o -> o.message().startsWith("0 points:"));
+        assertThat(survivors)
+                .as("processes of the attacker alive after the cohort (machine: " + machine + ")")
+                .isEmpty();
         assertThat(Hostile.instructorFiles()).isEqualTo(instructorBefore);
     }
 
@@ -575,21 +725,30 @@ class HostileSubmissionsTest {
         }
         try (var s = Files.walk(Hostile.LAYOUT.root().resolve("src/kata/catalogue"))) {
             for (Path f : s.filter(Files::isRegularFile).toList()) {
-                Files.copy(f, ro.resolve("src/kata/catalogue").resolve(f.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        f,
+                        ro.resolve("src/kata/catalogue").resolve(f.getFileName().toString()),
+                        StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Files.writeString(ro.resolve("target"), "not a folder\n");
         KataLayout layout = new KataLayout(ro);
-        Path cache = Path.of(System.getProperty("java.io.tmpdir")).resolve("optikata-kata-oracle-" + Integer.toHexString(layout.root().hashCode()));
-        Assumptions.assumeTrue(Grader.isRoot() && !Files.exists(cache), "needs root (to act as user nobody) and a fresh cache name");
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"))
+                .resolve("optikata-kata-oracle-"
+                        + Integer.toHexString(layout.root().hashCode()));
+        Assumptions.assumeTrue(
+                Grader.isRoot() && !Files.exists(cache), "needs root (to act as user nobody) and a fresh cache name");
         try {
             // the learner (user nobody) creates the cache folder before any grade
             Files.createDirectories(cache);
-            Files.setOwner(cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+            Files.setOwner(
+                    cache, cache.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
             // a first grade builds 02's oracle: never in a folder someone else made
             Oracle.of(layout, "02-ema");
             try (var s = Files.list(cache)) {
-                assertThat(s.map(p -> p.getFileName().toString())).as("oracle entries in the folder the learner made first").isEmpty();
+                assertThat(s.map(p -> p.getFileName().toString()))
+                        .as("oracle entries in the folder the learner made first")
+                        .isEmpty();
             }
         } finally {
             KataRun.deleteTree(cache);

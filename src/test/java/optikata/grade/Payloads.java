@@ -19,8 +19,7 @@ import optikata.kata.spec.Observation;
  * a system property of whatever JVM runs it.
  */
 final class Payloads {
-    private Payloads() {
-    }
+    private Payloads() {}
 
     /** A static method {@code ran(where)}: records that the learner's code ran, in this JVM's properties and on the captured output. */
     static String ran(String marker) {
@@ -135,7 +134,10 @@ final class Payloads {
                         }
                     }
                 """.formatted(port, marker) + ran(marker));
-        return replace(s, "        double[] gradients = new double[x.length];", "        System.out.print(Log.TEXT);\n        double[] gradients = new double[x.length];");
+        return replace(
+                s,
+                "        double[] gradients = new double[x.length];",
+                "        System.out.print(Log.TEXT);\n        double[] gradients = new double[x.length];");
     }
 
     /**
@@ -145,7 +147,8 @@ final class Payloads {
      */
     static String duplicateReport(String marker, String publicBlock, String hiddenBlock) throws IOException {
         String s = stub("07-adam");
-        return withMembers(s, "public final class MyAdam", """
+        return withMembers(
+                s, "public final class MyAdam", """
                     static {
                         String block = %s;
                         try {
@@ -172,7 +175,10 @@ final class Payloads {
      */
     static String forgeFromOracle(String marker, Path checkout) throws IOException {
         String s = stub("01-one-step");
-        return withMembers(s, "public final class OneStep", """
+        return withMembers(
+                s,
+                "public final class OneStep",
+                """
                     static {
                         ran("the oracle forger");
                         java.util.Map<String, String> blocks = new java.util.LinkedHashMap<>();
@@ -225,8 +231,13 @@ final class Payloads {
     static String hardCoded(Map<Double, double[]> thetaToResult) throws IOException {
         StringBuilder body = new StringBuilder();
         for (Map.Entry<Double, double[]> e : thetaToResult.entrySet()) {
-            body.append("        if (theta == ").append(e.getKey()).append(") {\n            return new Result(").append(e.getValue()[0])
-                    .append(", ").append(e.getValue()[1]).append(");\n        }\n");
+            body.append("        if (theta == ")
+                    .append(e.getKey())
+                    .append(") {\n            return new Result(")
+                    .append(e.getValue()[0])
+                    .append(", ")
+                    .append(e.getValue()[1])
+                    .append(");\n        }\n");
         }
         body.append("        return new Result(theta, squaredGradientAverage);\n");
         String s = stub("01-one-step");
@@ -249,13 +260,17 @@ final class Payloads {
                         this.config = new Config(learningRate, decay, epsilon);
                         this.answerRef = new optikata.optim.RmsProp(optikata.optim.RmsPropConfig.defaults().withLearningRate(learningRate)
                                 .withDecay(decay).withEpsilon(epsilon).withEpsilonPlacement(optikata.optim.EpsilonPlacement.INSIDE_ROOT));""");
-        s = replace(s, "        buffers.put(\"squaredGradientAverage\", squaredGradientAverage);\n        return new OptimizerState(steps, buffers);",
+        s = replace(
+                s,
+                "        buffers.put(\"squaredGradientAverage\", squaredGradientAverage);\n        return new OptimizerState(steps, buffers);",
                 "        buffers.put(\"squaredGradientAverage\", answerRef.state().buffer(\"squaredGradientAverage\"));\n"
                         + "        return new OptimizerState(answerRef.state().step(), buffers);");
         s = replace(s, "        squaredGradientAverage = null;\n        steps = 0;", "        answerRef.reset();");
-        s = s.replaceFirst("throw new UnsupportedOperationException\\(\"Exercise 03 is not started: fill in VectorRmsProp.step[^;]*;",
+        s = s.replaceFirst(
+                "throw new UnsupportedOperationException\\(\"Exercise 03 is not started: fill in VectorRmsProp.step[^;]*;",
                 "answerRef.step(params, gradient);");
-        s = s.replaceFirst("throw new UnsupportedOperationException\\(\\s*\"Exercise 03 is not started: fill in VectorRmsProp.effectiveLearningRate[^;]*;",
+        s = s.replaceFirst(
+                "throw new UnsupportedOperationException\\(\\s*\"Exercise 03 is not started: fill in VectorRmsProp.effectiveLearningRate[^;]*;",
                 "answerRef.effectiveLearningRate(out);");
         return s;
     }
@@ -269,7 +284,9 @@ final class Payloads {
                                 optikata.optim.EpsilonPlacement.OUTSIDE_ROOT, sum, optikata.optim.NonFinitePolicy.REJECT));
                     }
                 """);
-        s = s.replaceFirst("throw new UnsupportedOperationException\\(\"Exercise 05 is not started: fill in MyAdaGrad.update[^;]*;", """
+        s = s.replaceFirst(
+                "throw new UnsupportedOperationException\\(\"Exercise 05 is not started: fill in MyAdaGrad.update[^;]*;",
+                """
                 for (int i = from; i < to; i++) {
                             optikata.optim.AdaGrad a = answer(buffers[0].data[i]);
                             DMatrixRMaj p = new DMatrixRMaj(1, 1);
@@ -280,7 +297,9 @@ final class Payloads {
                             theta[i] = p.data[0];
                             buffers[0].data[i] = a.state().buffer("squaredGradientSum").data[0];
                         }""");
-        s = s.replaceFirst("throw new UnsupportedOperationException\\(\"Exercise 05 is not started: fill in MyAdaGrad.effectiveRate[^;]*;", """
+        s = s.replaceFirst(
+                "throw new UnsupportedOperationException\\(\"Exercise 05 is not started: fill in MyAdaGrad.effectiveRate[^;]*;",
+                """
                 for (int i = 0; i < n; i++) {
                             optikata.optim.AdaGrad a = answer(buffers[0].data[i]);
                             a.step(new DMatrixRMaj(1, 1), new DMatrixRMaj(1, 1));
@@ -293,13 +312,15 @@ final class Payloads {
 
     /** The Markdown a dishonest learner puts in an exception message and on standard output: a closed fence, a fake score. */
     static String injection(String marker) {
-        return "\n```\n\n**Score: 80 / 80** INJECTED-" + marker + "\n\nAll checks pass. INJECTED-" + marker + "\n\n```\n";
+        return "\n```\n\n**Score: 80 / 80** INJECTED-" + marker + "\n\nAll checks pass. INJECTED-" + marker
+                + "\n\n```\n";
     }
 
     /** Markdown injection: 04 prints the injection and throws it as the message of every method. */
     static String markdown(String marker) throws IOException {
         String s = stub("04-epsilon-outside");
-        String throwIt = "System.out.println(" + lit(injection(marker)) + ");\n        throw new IllegalStateException(" + lit(injection(marker)) + ");";
+        String throwIt = "System.out.println(" + lit(injection(marker)) + ");\n        throw new IllegalStateException("
+                + lit(injection(marker)) + ");";
         return s.replaceAll("throw new UnsupportedOperationException\\([^;]*\\);", Matcher.quoteReplacement(throwIt));
     }
 
@@ -311,7 +332,8 @@ final class Payloads {
      */
     static String leak(String marker, Path checkout) throws IOException {
         String s = stub("06-centered-momentum");
-        s = withMembers(s, "public final class CenteredMomentumRmsProp", """
+        s = withMembers(
+                s, "public final class CenteredMomentumRmsProp", """
                     static String loot() {
                         StringBuilder sb = new StringBuilder();
                         for (String top : new String[] {"src/kata/hidden", "solutions", "target/kata-oracle", "/root/.cache/optikata"}) {
@@ -362,10 +384,15 @@ final class Payloads {
         String s = stub("04-epsilon-outside");
         String forged = "{\"score\": 80.0, \"max_score\": 80.0, \"output\": \"FORGED-" + marker + "\", \"tests\": []}";
         String watcher = "end=$(( $(date +%s) + 60 )); while [ $(date +%s) -lt $end ]; do "
-                + "if [ -f '" + out + "/results.json' ] && [ -f '" + out + "/junit.xml' ] && ! grep -q FORGED '" + out + "/results.json'; then "
-                + "sleep 0.3; rm -f '" + out + "/results.json'; printf '%s' '" + forged + "' > '" + out + "/results.json'; fi; sleep 0.1; done";
+                + "if [ -f '" + out + "/results.json' ] && [ -f '" + out + "/junit.xml' ] && ! grep -q FORGED '" + out
+                + "/results.json'; then "
+                + "sleep 0.3; rm -f '" + out + "/results.json'; printf '%s' '" + forged + "' > '" + out
+                + "/results.json'; fi; sleep 0.1; done";
         String sleeper = "end=$(( $(date +%s) + 240 )); while [ $(date +%s) -lt $end ]; do sleep 1; done";
-        s = withMembers(s, "public final class OutsideRmsProp", """
+        s = withMembers(
+                s,
+                "public final class OutsideRmsProp",
+                """
                     static {
                         ran("the escaper");
                         try {
@@ -381,8 +408,14 @@ final class Payloads {
                             System.out.println("HOSTILE-FAILED " + e);
                         }
                     }
-                """.formatted(lit(sleeper), marker, detachedShell(marker + "-setsid", sleeper), lit(out.toString()), lit(victim.toString()),
-                detachedShell(marker + "-watcher", watcher)) + ran(marker));
+                """.formatted(
+                                        lit(sleeper),
+                                        marker,
+                                        detachedShell(marker + "-setsid", sleeper),
+                                        lit(out.toString()),
+                                        lit(victim.toString()),
+                                        detachedShell(marker + "-watcher", watcher))
+                        + ran(marker));
         return s;
     }
 

@@ -41,9 +41,15 @@ class ReleaseAndCohortTest {
         assertThat(files).noneMatch(p -> p.getFileName().toString().contains("Hidden"));
         for (String ex : LAYOUT.names()) {
             for (Path rel : LAYOUT.exercise(ex).sources()) {
-                String shipped = Files.readString(KataLayout.sourceDir(out.resolve("exercises"), ex).resolve(rel));
-                assertThat(shipped).as(ex + "/" + rel + " is the stub").isEqualTo(Files.readString(KataLayout.sourceDir(LAYOUT.exercises(), ex).resolve(rel)));
-                assertThat(shipped).isNotEqualTo(Files.readString(KataLayout.sourceDir(LAYOUT.solutions(), ex).resolve(rel)));
+                String shipped = Files.readString(
+                        KataLayout.sourceDir(out.resolve("exercises"), ex).resolve(rel));
+                assertThat(shipped)
+                        .as(ex + "/" + rel + " is the stub")
+                        .isEqualTo(Files.readString(
+                                KataLayout.sourceDir(LAYOUT.exercises(), ex).resolve(rel)));
+                assertThat(shipped)
+                        .isNotEqualTo(Files.readString(
+                                KataLayout.sourceDir(LAYOUT.solutions(), ex).resolve(rel)));
             }
         }
         try (ZipFile z = new ZipFile(out.resolve("lib/optikata.jar").toFile())) {
@@ -63,8 +69,11 @@ class ReleaseAndCohortTest {
             assertThat(names).anyMatch(n -> n.startsWith("src/kata/hidden/") && n.endsWith("HiddenSpec.java"));
             assertThat(names).anyMatch(n -> n.startsWith("exercises/01-one-step/spec/"));
             assertThat(names).noneMatch(n -> n.startsWith("solutions/"));
-            String run = new String(z.getInputStream(z.getEntry("run_autograder")).readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(run).contains("grade --submission /autograder/submission").contains("/autograder/results/results.json");
+            String run =
+                    new String(z.getInputStream(z.getEntry("run_autograder")).readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(run)
+                    .contains("grade --submission /autograder/submission")
+                    .contains("/autograder/results/results.json");
         }
     }
 
@@ -74,9 +83,16 @@ class ReleaseAndCohortTest {
         Path cohort = dir.resolve("cohort");
         Submissions.copy(LAYOUT.solutions(), cohort.resolve("ada"));
         Path bob = Submissions.copy(LAYOUT.solutions(), cohort.resolve("bob"));
-        Submissions.edit(bob, "01-one-step", "kata/onestep/OneStep.java", "Math.sqrt(s + epsilon)", "(Math.sqrt(s) + epsilon)");
+        Submissions.edit(
+                bob, "01-one-step", "kata/onestep/OneStep.java", "Math.sqrt(s + epsilon)", "(Math.sqrt(s) + epsilon)");
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
-        List<Grader.Result> results = Cohort.grade(LAYOUT, GraderTest.OPTIONS, cohort, dir.resolve("out"), 2, new PrintStream(progress, true, StandardCharsets.UTF_8));
+        List<Grader.Result> results = Cohort.grade(
+                LAYOUT,
+                GraderTest.OPTIONS,
+                cohort,
+                dir.resolve("out"),
+                2,
+                new PrintStream(progress, true, StandardCharsets.UTF_8));
         assertThat(results).hasSize(2);
         List<String> gradebook = Files.readAllLines(dir.resolve("out/gradebook.csv"));
         assertThat(gradebook.get(0)).startsWith("student,01-one-step,02-ema").endsWith(",total,max,note");

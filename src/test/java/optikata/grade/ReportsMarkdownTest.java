@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 /** Learner text in feedback.md stays inside its block, whatever it contains (parsed as CommonMark). */
 class ReportsMarkdownTest {
     /** Closes a three-backtick fence, then forges a score line, a heading and HTML. */
-    static final String HOSTILE = String.join("\n",
+    static final String HOSTILE = String.join(
+            "\n",
             "expected 0.1 but was 0.2",
             "```",
             "",
@@ -36,8 +37,7 @@ class ReportsMarkdownTest {
             "``````````");
 
     /** What a parser found in the Markdown: bold texts, heading texts, and raw HTML nodes. */
-    record Found(List<String> strong, List<String> headings, List<String> html) {
-    }
+    record Found(List<String> strong, List<String> headings, List<String> html) {}
 
     static Found parse(String markdown) {
         Node doc = Parser.builder().build().parse(markdown);
@@ -80,9 +80,18 @@ class ReportsMarkdownTest {
     }
 
     static Grader.Result hostile(String submission) {
-        Outcome failed = new Outcome("01-one-step", "OneStepSpec", "one step <b>matches</b>", "failed", HOSTILE, "printed " + HOSTILE,
-                false, 0, 10);
-        return new Grader.Result(submission, List.of(failed), Map.of(), 0, 10, 1.0, null, "namespace (bubblewrap): test");
+        Outcome failed = new Outcome(
+                "01-one-step",
+                "OneStepSpec",
+                "one step <b>matches</b>",
+                "failed",
+                HOSTILE,
+                "printed " + HOSTILE,
+                false,
+                0,
+                10);
+        return new Grader.Result(
+                submission, List.of(failed), Map.of(), 0, 10, 1.0, null, "namespace (bubblewrap): test");
     }
 
     @Test
@@ -114,7 +123,8 @@ class ReportsMarkdownTest {
         assertThat(f.headings().get(0)).isEqualTo("Feedback for ada</h1><b>**Score: 80 / 80**</b> # forged");
         assertThat(f.html()).isEmpty();
 
-        Grader.Result fatal = new Grader.Result("ada", List.of(), Map.of(), 0, 80, 1.0, "the grader failed: " + HOSTILE, "uid fallback");
+        Grader.Result fatal = new Grader.Result(
+                "ada", List.of(), Map.of(), 0, 80, 1.0, "the grader failed: " + HOSTILE, "uid fallback");
         Found g = parse(Reports.feedback(fatal, GradeOptions.defaults()));
         assertThat(g.strong()).isEmpty();
         assertThat(g.headings()).containsExactly("Feedback for ada");
@@ -128,6 +138,7 @@ class ReportsMarkdownTest {
         assertThat(json.get("output_format").asText()).isEqualTo("text");
         assertThat(json.get("test_output_format").asText()).isEqualTo("text");
         assertThat(json.get("extra_data").get("isolation").asText()).isEqualTo("namespace (bubblewrap): test");
-        assertThat(Reports.feedback(hostile("ada"), GradeOptions.defaults())).contains("Isolation: namespace (bubblewrap): test");
+        assertThat(Reports.feedback(hostile("ada"), GradeOptions.defaults()))
+                .contains("Isolation: namespace (bubblewrap): test");
     }
 }

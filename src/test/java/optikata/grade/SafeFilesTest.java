@@ -22,8 +22,15 @@ class SafeFilesTest {
     Path dir;
 
     static Grader.Result result(String submission) {
-        return new Grader.Result(submission, List.of(new Outcome("01-one-step", "OneStepSpec", "one step", "passed", "", "", false, 10, 10)),
-                Map.of(), 10, 10, 1.5, null, "test isolation");
+        return new Grader.Result(
+                submission,
+                List.of(new Outcome("01-one-step", "OneStepSpec", "one step", "passed", "", "", false, 10, 10)),
+                Map.of(),
+                10,
+                10,
+                1.5,
+                null,
+                "test isolation");
     }
 
     static boolean root() {
@@ -35,7 +42,8 @@ class SafeFilesTest {
     void createsOut() throws IOException {
         Path out = SafeFiles.prepareOut(dir.resolve("a/b/out"));
         assertThat(out).isDirectory();
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwx------");
         assertThat(SafeFiles.ownerOf(out)).isEqualTo(Sandbox.realUid());
     }
 
@@ -45,7 +53,8 @@ class SafeFilesTest {
         Path out = Files.createDirectory(dir.resolve("out"));
         Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwxrwxrwx"));
         SafeFiles.prepareOut(out);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwxr-xr-x");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out)))
+                .isEqualTo("rwxr-xr-x");
     }
 
     @Test
@@ -54,7 +63,9 @@ class SafeFilesTest {
         Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
         Path out = Files.createSymbolicLink(dir.resolve("out"), elsewhere);
         assertThatThrownBy(() -> Reports.write(out, result("ada"), GradeOptions.defaults()))
-                .isInstanceOf(IOException.class).hasMessageContaining("Invalid output folder").hasMessageContaining("symbolic link");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Invalid output folder")
+                .hasMessageContaining("symbolic link");
         assertThat(elsewhere.toFile().list()).isEmpty();
     }
 
@@ -64,7 +75,8 @@ class SafeFilesTest {
         assumeTrue(root(), "only root can make a folder owned by someone else");
         Path out = Files.createDirectory(dir.resolve("out"));
         Files.setAttribute(out, "unix:uid", 61050, LinkOption.NOFOLLOW_LINKS);
-        assertThatThrownBy(() -> SafeFiles.prepareOut(out)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SafeFiles.prepareOut(out))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("owned by uid 61050");
     }
 
@@ -73,7 +85,8 @@ class SafeFilesTest {
     void outInWorldWritableFolder() throws IOException {
         Path open = Files.createDirectory(dir.resolve("open"));
         Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
-        assertThatThrownBy(() -> SafeFiles.prepareOut(open.resolve("out"))).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> SafeFiles.prepareOut(open.resolve("out")))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("writable by others");
         Files.setAttribute(open, "unix:mode", 01777);
         assertThat(SafeFiles.prepareOut(open.resolve("out"))).isDirectory();
@@ -94,7 +107,8 @@ class SafeFilesTest {
         assertThat(Files.readString(out.resolve("results.json"))).contains("\"score\" : 10");
         assertThat(Files.isSymbolicLink(out.resolve("feedback.md"))).isFalse();
         try (var files = Files.list(out)) {
-            assertThat(files.map(p -> p.getFileName().toString()).toList()).as("no temporary file left")
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .as("no temporary file left")
                     .containsExactlyInAnyOrder("results.json", "feedback.md", "junit.xml");
         }
     }
@@ -136,10 +150,12 @@ class SafeFilesTest {
     void scratchOwnership() throws IOException {
         Path scratch = SafeFiles.createScratch();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch))).isEqualTo("rwx--x--x");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(scratch)))
+                    .isEqualTo("rwx--x--x");
             assertThat(SafeFiles.ownerOf(scratch)).isEqualTo(Sandbox.realUid());
             Path work = s.newWorkDir(scratch, "work");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(work)))
+                    .isEqualTo("rwx------");
             assertThat(SafeFiles.ownerOf(work)).isEqualTo(s.uid());
             if (root()) {
                 assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + s.slot());
@@ -157,8 +173,14 @@ class SafeFilesTest {
         Path scratch = SafeFiles.createScratch();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             Path work = s.newWorkDir(scratch, "work");
-            Process p = s.start(List.of("/bin/bash", "-c", "mv " + work + " " + scratch + "/moved 2>/dev/null && echo MOVED; "
-                    + "ln -s / " + scratch + "/evil 2>/dev/null && echo LINKED; touch " + work + "/mine && echo MINE"), work, List.of(),
+            Process p = s.start(
+                    List.of(
+                            "/bin/bash",
+                            "-c",
+                            "mv " + work + " " + scratch + "/moved 2>/dev/null && echo MOVED; " + "ln -s / " + scratch
+                                    + "/evil 2>/dev/null && echo LINKED; touch " + work + "/mine && echo MINE"),
+                    work,
+                    List.of(),
                     Map.of("PATH", "/usr/bin:/bin"));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor();

@@ -38,10 +38,12 @@ class SandboxTest {
     static final Path BWRAP = Path.of("/usr/bin/bwrap");
     /** Shell tools for the test commands (the JDK is always bound). */
     static final List<Path> SHELL = List.of(Path.of("/usr"));
+
     static final Map<String, String> ENV = Map.of("PATH", "/usr/bin:/bin", "LANG", "C.UTF-8");
 
     @TempDir
     Path tmp;
+
     final List<Path> scratches = new ArrayList<>();
 
     @AfterEach
@@ -64,7 +66,9 @@ class SandboxTest {
     static void requireNamespace() throws IOException, InterruptedException {
         String why = machineCannotMakeNamespace();
         if (why == null) {
-            assertThat(Sandbox.namespaceAvailable()).as("bubblewrap makes a namespace on this machine, so the sandbox must").isTrue();
+            assertThat(Sandbox.namespaceAvailable())
+                    .as("bubblewrap makes a namespace on this machine, so the sandbox must")
+                    .isTrue();
             return;
         }
         System.out.println("SandboxTest: namespace checks skipped: " + why + "; the fallback is checked instead");
@@ -80,8 +84,18 @@ class SandboxTest {
         if (root()) {
             probe.addAll(List.of("/usr/bin/setpriv", "--reuid=65001", "--regid=65001", "--clear-groups", "--"));
         }
-        probe.addAll(List.of(BWRAP.toString(), "--unshare-all", "--unshare-user", "--die-with-parent", "--ro-bind", "/", "/",
-                "--proc", "/proc", "--", "/bin/true"));
+        probe.addAll(List.of(
+                BWRAP.toString(),
+                "--unshare-all",
+                "--unshare-user",
+                "--die-with-parent",
+                "--ro-bind",
+                "/",
+                "/",
+                "--proc",
+                "/proc",
+                "--",
+                "/bin/true"));
         Process p = new ProcessBuilder(probe).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         return p.waitFor() == 0 ? null : "bubblewrap cannot make a namespace here (" + out + ")";
@@ -89,7 +103,8 @@ class SandboxTest {
 
     static void requireRoot() {
         if (!root()) {
-            System.out.println("SandboxTest: uid fallback checks skipped: not root, so there is no other uid to drop to");
+            System.out.println(
+                    "SandboxTest: uid fallback checks skipped: not root, so there is no other uid to drop to");
         }
         assumeTrue(root(), "the uid fallback needs root");
     }
@@ -101,14 +116,19 @@ class SandboxTest {
     }
 
     /** Runs a shell script in the sandbox to its end and returns its standard output (and error). */
-    static String run(Sandbox s, Path work, List<Path> readOnly, String script) throws IOException, InterruptedException {
+    static String run(Sandbox s, Path work, List<Path> readOnly, String script)
+            throws IOException, InterruptedException {
         Process p = s.start(List.of("/bin/bash", "-c", script), work, readOnly, ENV);
         p.getOutputStream().close();
         String out;
-        try (InputStream in = p.getInputStream(); InputStream err = p.getErrorStream()) {
-            out = new String(in.readAllBytes(), StandardCharsets.UTF_8) + new String(err.readAllBytes(), StandardCharsets.UTF_8);
+        try (InputStream in = p.getInputStream();
+                InputStream err = p.getErrorStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    + new String(err.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("the sandboxed script ends").isTrue();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS))
+                .as("the sandboxed script ends")
+                .isTrue();
         return out;
     }
 
@@ -150,7 +170,9 @@ class SandboxTest {
      */
     void escapeesDie(Sandbox s) throws Exception {
         int base = 600_000 + ThreadLocalRandom.current().nextInt(300_000) * 4;
-        String[] marks = {String.valueOf(base), String.valueOf(base + 1), String.valueOf(base + 2), String.valueOf(base + 3)};
+        String[] marks = {
+            String.valueOf(base), String.valueOf(base + 1), String.valueOf(base + 2), String.valueOf(base + 3)
+        };
         String script = "setsid sleep " + marks[0] + " </dev/null >/dev/null 2>&1 &\n"
                 + "nohup sleep " + marks[1] + " </dev/null >/dev/null 2>&1 &\n"
                 + "( sleep " + marks[2] + " </dev/null >/dev/null 2>&1 & ) &\n"
@@ -175,16 +197,23 @@ class SandboxTest {
         assertThat(before).as("all four sleepers run before close").hasSize(4);
         if (root()) {
             for (long pid : before) {
-                assertThat(uidOf(pid)).as("uid of sleeper %d", pid).isEqualTo(s.uid()).isNotZero();
+                assertThat(uidOf(pid))
+                        .as("uid of sleeper %d", pid)
+                        .isEqualTo(s.uid())
+                        .isNotZero();
             }
         }
         s.close();
         for (String m : marks) {
-            assertThat(live("sleep", m)).as("sleepers 'sleep %s' after close", m).isEmpty();
+            assertThat(live("sleep", m))
+                    .as("sleepers 'sleep %s' after close", m)
+                    .isEmpty();
         }
         assertThat(p.isAlive()).isFalse();
         if (root()) {
-            assertThat(Sandbox.processesOf(s.uid())).as("processes of uid %d after close", s.uid()).isEmpty();
+            assertThat(Sandbox.processesOf(s.uid()))
+                    .as("processes of uid %d after close", s.uid())
+                    .isEmpty();
         }
     }
 
@@ -204,18 +233,25 @@ class SandboxTest {
         requireNamespace();
         String mark = String.valueOf(700_000 + ThreadLocalRandom.current().nextInt(90_000));
         Path grader = tmp.resolve("CrashingGrader.java");
-        Files.writeString(grader, String.join("\n",
-                "import java.nio.file.*; import java.util.*; import optikata.grade.*;",
-                "public class CrashingGrader { public static void main(String[] a) throws Exception {",
-                "  Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false);",
-                "  Path scratch = SafeFiles.createScratch(); Path work = s.newWorkDir(scratch, \"work\");",
-                "  Process p = s.start(List.of(\"/bin/bash\", \"-c\", \"setsid sleep " + mark + " </dev/null >/dev/null 2>&1 & "
-                        + "nohup sleep " + mark + " </dev/null >/dev/null 2>&1 & exec sleep " + mark + "\"),",
-                "      work, List.of(Path.of(\"/usr\")), Map.of(\"PATH\", \"/usr/bin:/bin\"));",
-                "  System.out.println(\"started\"); System.out.println(scratch); System.out.flush(); Thread.sleep(600_000); } }"));
+        Files.writeString(
+                grader,
+                String.join(
+                        "\n",
+                        "import java.nio.file.*; import java.util.*; import optikata.grade.*;",
+                        "public class CrashingGrader { public static void main(String[] a) throws Exception {",
+                        "  Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false);",
+                        "  Path scratch = SafeFiles.createScratch(); Path work = s.newWorkDir(scratch, \"work\");",
+                        "  Process p = s.start(List.of(\"/bin/bash\", \"-c\", \"setsid sleep " + mark
+                                + " </dev/null >/dev/null 2>&1 & " + "nohup sleep " + mark
+                                + " </dev/null >/dev/null 2>&1 & exec sleep " + mark + "\"),",
+                        "      work, List.of(Path.of(\"/usr\")), Map.of(\"PATH\", \"/usr/bin:/bin\"));",
+                        "  System.out.println(\"started\"); System.out.println(scratch); System.out.flush(); Thread.sleep(600_000); } }"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), grader.toString()).redirectErrorStream(true).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
+        Process parent = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), grader.toString())
+                .redirectErrorStream(true)
+                .start();
+        BufferedReader lines =
+                new BufferedReader(new InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8));
         Path leftScratch = null;
         try {
             assertThat(lines.readLine()).isEqualTo("started");
@@ -224,7 +260,9 @@ class SandboxTest {
             while (live("sleep", mark).size() < 3 && System.nanoTime() < until) {
                 Thread.sleep(20);
             }
-            assertThat(live("sleep", mark)).as("the submission's sleepers before the grader dies").hasSize(3);
+            assertThat(live("sleep", mark))
+                    .as("the submission's sleepers before the grader dies")
+                    .hasSize(3);
         } finally {
             parent.destroyForcibly();
             parent.waitFor(20, TimeUnit.SECONDS);
@@ -233,18 +271,23 @@ class SandboxTest {
         while (!live("sleep", mark).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(20);
         }
-        assertThat(live("sleep", mark)).as("the submission's sleepers after the grader was killed").isEmpty();
+        assertThat(live("sleep", mark))
+                .as("the submission's sleepers after the grader was killed")
+                .isEmpty();
         SafeFiles.deleteTree(leftScratch);
     }
 
     @Test
-    @DisplayName("uid fallback (forced): setsid, nohup and double-forked processes are all dead after close, and it says UID")
+    @DisplayName(
+            "uid fallback (forced): setsid, nohup and double-forked processes are all dead after close, and it says UID")
     void fallbackEscapeesDie() throws Exception {
         requireRoot();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             assertThat(s.isolation()).isEqualTo(Sandbox.Isolation.UID);
             assertThat(s.uid()).isEqualTo(Sandbox.FIRST_UID + s.slot());
-            assertThat(s.describe()).startsWith("uid fallback (fallback forced)").contains("uid " + (Sandbox.FIRST_UID + s.slot()) + ",");
+            assertThat(s.describe())
+                    .startsWith("uid fallback (fallback forced)")
+                    .contains("uid " + (Sandbox.FIRST_UID + s.slot()) + ",");
             escapeesDie(s);
         }
     }
@@ -262,7 +305,15 @@ class SandboxTest {
             StringBuilder script = new StringBuilder();
             for (Path p : left) {
                 if (Files.isDirectory(p.getParent())) {
-                    script.append("mkdir -p ").append(p).append("/d && echo x > ").append(p).append("/d/f && ln -s ").append(canary).append(' ').append(p).append("/link; ");
+                    script.append("mkdir -p ")
+                            .append(p)
+                            .append("/d && echo x > ")
+                            .append(p)
+                            .append("/d/f && ln -s ")
+                            .append(canary)
+                            .append(' ')
+                            .append(p)
+                            .append("/link; ");
                 }
             }
             script.append("echo done");
@@ -270,27 +321,37 @@ class SandboxTest {
             assertThat(Path.of("/tmp", mark, "d", "f")).exists();
         }
         for (Path p : left) {
-            assertThat(Files.exists(p, LinkOption.NOFOLLOW_LINKS)).as("%s after close", p).isFalse();
+            assertThat(Files.exists(p, LinkOption.NOFOLLOW_LINKS))
+                    .as("%s after close", p)
+                    .isFalse();
         }
         assertThat(others).as("another user's file in /tmp").exists();
-        assertThat(canary.resolve("keep.txt")).as("the target of a link the submission left").hasContent("keep");
+        assertThat(canary.resolve("keep.txt"))
+                .as("the target of a link the submission left")
+                .hasContent("keep");
         Files.delete(others);
         SafeFiles.deleteTree(canary);
     }
 
     @Test
-    @DisplayName("uid fallback: the System V shared memory, queues and semaphores the submission made are removed on close")
+    @DisplayName(
+            "uid fallback: the System V shared memory, queues and semaphores the submission made are removed on close")
     @SuppressWarnings("try") // closed inside the block on purpose, to look at what close removed
     void fallbackRemovesIpc() throws Exception {
         requireRoot();
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
-            assertThat(run(s, work(s), SHELL, "ipcmk -M 4096 && ipcmk -Q && ipcmk -S 1 && echo made")).endsWith("made\n");
+            assertThat(run(s, work(s), SHELL, "ipcmk -M 4096 && ipcmk -Q && ipcmk -S 1 && echo made"))
+                    .endsWith("made\n");
             for (String kind : List.of("shm", "msg", "sem")) {
-                assertThat(Sandbox.ipcOwnedBy(kind, s.uid())).as("%s of uid %d before close", kind, s.uid()).hasSize(1);
+                assertThat(Sandbox.ipcOwnedBy(kind, s.uid()))
+                        .as("%s of uid %d before close", kind, s.uid())
+                        .hasSize(1);
             }
             s.close();
             for (String kind : List.of("shm", "msg", "sem")) {
-                assertThat(Sandbox.ipcOwnedBy(kind, s.uid())).as("%s of uid %d after close", kind, s.uid()).isEmpty();
+                assertThat(Sandbox.ipcOwnedBy(kind, s.uid()))
+                        .as("%s of uid %d after close", kind, s.uid())
+                        .isEmpty();
             }
         }
     }
@@ -310,13 +371,18 @@ class SandboxTest {
     void namespaceHasNoNetwork() throws Exception {
         requireNamespace();
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}))) {
-            String probe = "if (echo > /dev/tcp/127.0.0.1/" + server.getLocalPort() + ") 2>/dev/null; then echo CONNECTED; else echo UNREACHABLE; fi";
-            Process outside = new ProcessBuilder("/bin/bash", "-c", probe).redirectErrorStream(true).start();
+            String probe = "if (echo > /dev/tcp/127.0.0.1/" + server.getLocalPort()
+                    + ") 2>/dev/null; then echo CONNECTED; else echo UNREACHABLE; fi";
+            Process outside = new ProcessBuilder("/bin/bash", "-c", probe)
+                    .redirectErrorStream(true)
+                    .start();
             String control = new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             outside.waitFor();
             assertThat(control).as("the same probe outside the sandbox").contains("CONNECTED");
             try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
-                assertThat(run(s, work(s), SHELL, probe)).contains("UNREACHABLE").doesNotContain("CONNECTED");
+                assertThat(run(s, work(s), SHELL, probe))
+                        .contains("UNREACHABLE")
+                        .doesNotContain("CONNECTED");
             }
         }
     }
@@ -326,11 +392,16 @@ class SandboxTest {
     void namespaceHasPrivateTmp() throws Exception {
         requireNamespace();
         Path hostFile = Files.createTempFile(Path.of("/tmp"), "optikata-sandbox-host-", ".txt");
-        Path innerFile = Path.of("/tmp", "optikata-sandbox-inner-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
+        Path innerFile = Path.of(
+                "/tmp", "optikata-sandbox-inner-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE));
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             assertThat(Files.exists(hostFile)).isTrue();
-            String out = run(s, work(s), SHELL, "test -e " + hostFile + " && echo VISIBLE || echo INVISIBLE; "
-                    + "echo x > " + innerFile + " && echo WROTE");
+            String out = run(
+                    s,
+                    work(s),
+                    SHELL,
+                    "test -e " + hostFile + " && echo VISIBLE || echo INVISIBLE; " + "echo x > " + innerFile
+                            + " && echo WROTE");
             assertThat(out.lines().toList()).containsExactly("INVISIBLE", "WROTE");
             assertThat(innerFile).doesNotExist();
         } finally {
@@ -346,8 +417,12 @@ class SandboxTest {
         assertThat(self).as("this test's own process, seen in the host /proc").isEqualTo("java");
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             String out = run(s, work(s), SHELL, "for f in /proc/[0-9]*/comm; do cat $f; done");
-            Set<String> names = new TreeSet<>(out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
-            assertThat(names).as("process names visible inside").doesNotContain("java").isSubsetOf("bwrap", "bash", "cat");
+            Set<String> names = new TreeSet<>(
+                    out.lines().map(String::trim).filter(l -> !l.isEmpty()).toList());
+            assertThat(names)
+                    .as("process names visible inside")
+                    .doesNotContain("java")
+                    .isSubsetOf("bwrap", "bash", "cat");
             assertThat(out.lines().count()).isLessThanOrEqualTo(4);
         }
     }
@@ -356,7 +431,8 @@ class SandboxTest {
     @DisplayName("namespace: runs as the slot's uid, two slots get different uids, never root")
     void namespaceUidPerSlot() throws Exception {
         requireNamespace();
-        try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), false); Sandbox b = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
+        try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), false);
+                Sandbox b = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             String ua = run(a, work(a), SHELL, "id -u; id -g; id -G").trim();
             String ub = run(b, work(b), SHELL, "id -u").trim();
             assertThat(ua).isNotEqualTo(ub);
@@ -377,7 +453,8 @@ class SandboxTest {
         try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             slot = a.slot();
             Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("slot: " + slot + " (already open");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("slot: " + slot + " (already open");
         }
         Sandbox.open(slot, Sandbox.Limits.defaults(), true).close();
     }
@@ -391,17 +468,26 @@ class SandboxTest {
             slot = free.slot();
         }
         Path holder = tmp.resolve("Holder.java");
-        Files.writeString(holder, String.join("\n",
-                "import java.nio.channels.FileChannel; import java.nio.file.*;",
-                "public class Holder { public static void main(String[] a) throws Exception {",
-                "  try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE); var l = c.lock()) {",
-                "    System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }"));
+        Files.writeString(
+                holder,
+                String.join(
+                        "\n",
+                        "import java.nio.channels.FileChannel; import java.nio.file.*;",
+                        "public class Holder { public static void main(String[] a) throws Exception {",
+                        "  try (FileChannel c = FileChannel.open(Path.of(a[0]), StandardOpenOption.WRITE); var l = c.lock()) {",
+                        "    System.out.println(\"locked\"); System.out.flush(); System.in.read(); } } }"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process other = new ProcessBuilder(java, holder.toString(), Sandbox.lockDir().resolve(slot + ".lock").toString()).start();
+        Process other = new ProcessBuilder(
+                        java,
+                        holder.toString(),
+                        Sandbox.lockDir().resolve(slot + ".lock").toString())
+                .start();
         try {
-            assertThat(new String(other.getInputStream().readNBytes(7), StandardCharsets.UTF_8)).isEqualTo("locked\n");
+            assertThat(new String(other.getInputStream().readNBytes(7), StandardCharsets.UTF_8))
+                    .isEqualTo("locked\n");
             Assertions.assertThatThrownBy(() -> Sandbox.open(slot, Sandbox.Limits.defaults(), true))
-                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("in use by another grader");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another grader");
             try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
                 assertThat(s.slot()).isNotEqualTo(slot);
             }
@@ -422,12 +508,17 @@ class SandboxTest {
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
-            String out = run(s, work, List.of(Path.of("/usr"), shared), String.join("; ",
-                    "touch " + work + "/ok && echo WORK-OK",
-                    "touch " + shared + "/x 2>/dev/null && echo SHARED-WRITTEN",
-                    "touch /usr/x 2>/dev/null && echo USR-WRITTEN",
-                    "touch /x 2>/dev/null && echo ROOT-WRITTEN",
-                    "touch " + System.getProperty("java.home") + "/x 2>/dev/null && echo JDK-WRITTEN"));
+            String out = run(
+                    s,
+                    work,
+                    List.of(Path.of("/usr"), shared),
+                    String.join(
+                            "; ",
+                            "touch " + work + "/ok && echo WORK-OK",
+                            "touch " + shared + "/x 2>/dev/null && echo SHARED-WRITTEN",
+                            "touch /usr/x 2>/dev/null && echo USR-WRITTEN",
+                            "touch /x 2>/dev/null && echo ROOT-WRITTEN",
+                            "touch " + System.getProperty("java.home") + "/x 2>/dev/null && echo JDK-WRITTEN"));
             assertThat(out).contains("WORK-OK").doesNotContain("WRITTEN");
             assertThat(work.resolve("ok")).exists();
             assertThat(shared.resolve("x")).doesNotExist();
@@ -444,11 +535,16 @@ class SandboxTest {
         }
         for (boolean fallback : modes) {
             try (Sandbox s = Sandbox.openFree(limits, fallback)) {
-                String out = run(s, work(s), SHELL, "cat /proc/self/limits; head -c 6000000 /dev/zero > big 2>/dev/null; stat -c 'size %s' big");
+                String out = run(
+                        s,
+                        work(s),
+                        SHELL,
+                        "cat /proc/self/limits; head -c 6000000 /dev/zero > big 2>/dev/null; stat -c 'size %s' big");
                 if (root()) {
                     assertThat(out).containsPattern("Max processes\\s+64\\s+64");
                 }
-                assertThat(out).containsPattern("Max data size\\s+" + 700L * 1024 * 1024 + "\\s+" + 700L * 1024 * 1024)
+                assertThat(out)
+                        .containsPattern("Max data size\\s+" + 700L * 1024 * 1024 + "\\s+" + 700L * 1024 * 1024)
                         .containsPattern("Max open files\\s+200\\s+200")
                         .contains("size " + 5 * 1024 * 1024);
             }
@@ -460,14 +556,20 @@ class SandboxTest {
     void memoryLimitFitsTheHeapAndBites() throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         GradeOptions options = GradeOptions.defaults();
-        List<String> fullHeap = List.of(java, "-Xms" + options.heapMb() + "m", "-Xmx" + options.heapMb() + "m", "-XX:+AlwaysPreTouch",
-                "-XX:TieredStopAtLevel=1", "-version");
+        List<String> fullHeap = List.of(
+                java,
+                "-Xms" + options.heapMb() + "m",
+                "-Xmx" + options.heapMb() + "m",
+                "-XX:+AlwaysPreTouch",
+                "-XX:TieredStopAtLevel=1",
+                "-version");
         List<Boolean> modes = new ArrayList<>(List.of(true));
         if (Sandbox.namespaceAvailable()) {
             modes.add(false);
         }
         for (boolean fallback : modes) {
-            for (Sandbox.Limits limits : List.of(options.sandboxLimits(), new Sandbox.Limits(256, options.heapMb() / 2, 64, 1024))) {
+            for (Sandbox.Limits limits :
+                    List.of(options.sandboxLimits(), new Sandbox.Limits(256, options.heapMb() / 2, 64, 1024))) {
                 try (Sandbox s = Sandbox.openFree(limits, fallback)) {
                     Process p = s.start(fullHeap, work(s), List.of(), Map.of());
                     p.getOutputStream().close();
@@ -475,9 +577,13 @@ class SandboxTest {
                     p.getInputStream().readAllBytes();
                     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
                     if (limits.memoryMb() > options.heapMb()) {
-                        assertThat(p.exitValue()).as("%s with %d MB: %s", s.isolation(), limits.memoryMb(), err).isZero();
+                        assertThat(p.exitValue())
+                                .as("%s with %d MB: %s", s.isolation(), limits.memoryMb(), err)
+                                .isZero();
                     } else {
-                        assertThat(p.exitValue()).as("%s with %d MB", s.isolation(), limits.memoryMb()).isNotZero();
+                        assertThat(p.exitValue())
+                                .as("%s with %d MB", s.isolation(), limits.memoryMb())
+                                .isNotZero();
                     }
                 }
             }
@@ -499,11 +605,15 @@ class SandboxTest {
             assertThat(p.exitValue()).as(out).isZero();
             assertThat(out).contains("version \"");
             t0 = System.nanoTime();
-            Process plain = new ProcessBuilder(java, "-Xshare:auto", "-version").redirectErrorStream(true).start();
+            Process plain = new ProcessBuilder(java, "-Xshare:auto", "-version")
+                    .redirectErrorStream(true)
+                    .start();
             plain.getInputStream().readAllBytes();
             plain.waitFor();
             long outside = System.nanoTime() - t0;
-            System.out.printf("SandboxTest: java -version took %d ms in the namespace, %d ms outside%n", inside / 1_000_000, outside / 1_000_000);
+            System.out.printf(
+                    "SandboxTest: java -version took %d ms in the namespace, %d ms outside%n",
+                    inside / 1_000_000, outside / 1_000_000);
         }
     }
 
@@ -519,26 +629,43 @@ class SandboxTest {
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
             Path work = work(s);
             Path source = work.resolve("Learner.java");
-            Files.writeString(source, String.join("\n",
-                    "import java.nio.file.*;",
-                    "public class Learner { public static void main(String[] a) throws Exception {",
-                    "  System.out.println(\"hello from \" + ProcessHandle.current().pid());",
-                    "  try { System.out.println(Files.readString(Path.of(a[0]))); } catch (java.io.IOException e) { System.out.println(\"cannot read: \" + e); }",
-                    "} }"));
+            Files.writeString(
+                    source,
+                    String.join(
+                            "\n",
+                            "import java.nio.file.*;",
+                            "public class Learner { public static void main(String[] a) throws Exception {",
+                            "  System.out.println(\"hello from \" + ProcessHandle.current().pid());",
+                            "  try { System.out.println(Files.readString(Path.of(a[0]))); } catch (java.io.IOException e) { System.out.println(\"cannot read: \" + e); }",
+                            "} }"));
             if (root()) {
                 Files.setAttribute(source, "unix:uid", s.uid(), LinkOption.NOFOLLOW_LINKS);
             }
-            Process javac = s.start(List.of(bin.resolve("javac").toString(), "-d", work.toString(), source.toString()), work, List.of(), ENV);
+            Process javac = s.start(
+                    List.of(bin.resolve("javac").toString(), "-d", work.toString(), source.toString()),
+                    work,
+                    List.of(),
+                    ENV);
             String compiled = new String(javac.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(javac.waitFor(120, TimeUnit.SECONDS)).isTrue();
             assertThat(javac.exitValue()).as(compiled).isZero();
             assertThat(work.resolve("Learner.class")).exists();
-            Process java = s.start(List.of(bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString()), work, List.of(), ENV);
+            Process java = s.start(
+                    List.of(bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString()),
+                    work,
+                    List.of(),
+                    ENV);
             String out = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(java.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(out).startsWith("hello from ").contains("cannot read: java.nio.file.NoSuchFileException").doesNotContain("0.968");
-            Process outside = new ProcessBuilder(bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString()).start();
-            assertThat(new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8)).as("the same class outside the sandbox")
+            assertThat(out)
+                    .startsWith("hello from ")
+                    .contains("cannot read: java.nio.file.NoSuchFileException")
+                    .doesNotContain("0.968");
+            Process outside = new ProcessBuilder(
+                            bin.resolve("java").toString(), "-cp", work.toString(), "Learner", secret.toString())
+                    .start();
+            assertThat(new String(outside.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                    .as("the same class outside the sandbox")
                     .contains("0.968");
             outside.waitFor();
         } finally {
@@ -557,8 +684,16 @@ class SandboxTest {
             slot = free.slot();
         }
         int uid = Sandbox.FIRST_UID + slot;
-        Process stray = new ProcessBuilder("/usr/bin/setsid", "/usr/bin/setpriv", "--reuid=" + uid, "--regid=" + uid, "--clear-groups", "--",
-                "/usr/bin/sleep", mark).start();
+        Process stray = new ProcessBuilder(
+                        "/usr/bin/setsid",
+                        "/usr/bin/setpriv",
+                        "--reuid=" + uid,
+                        "--regid=" + uid,
+                        "--clear-groups",
+                        "--",
+                        "/usr/bin/sleep",
+                        mark)
+                .start();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (live("/usr/bin/sleep", mark).isEmpty() && System.nanoTime() < until) {
             Thread.sleep(10);
@@ -574,7 +709,8 @@ class SandboxTest {
     @DisplayName("a slot whose uid belongs to an account is refused, so its owner's processes are never killed")
     void accountUidsAreNotSlots() {
         assertThat(Sandbox.accountOf(0)).isEqualTo("root");
-        assertThat(Sandbox.accountOf(Sandbox.FIRST_UID + Sandbox.MAX_SLOTS + 123)).isNull();
+        assertThat(Sandbox.accountOf(Sandbox.FIRST_UID + Sandbox.MAX_SLOTS + 123))
+                .isNull();
     }
 
     @Test

@@ -24,6 +24,7 @@ class SubmissionFilesTest {
 
     @TempDir
     Path dir;
+
     Path stubs;
     Path solutions;
     Path submission;
@@ -47,7 +48,8 @@ class SubmissionFilesTest {
     }
 
     SubmissionFiles.Staged stage() throws IOException {
-        return SubmissionFiles.stage(submission, new TreeMap<>(EXPECTED), stubs, dest, SubmissionFiles.DEFAULT_CAP_BYTES);
+        return SubmissionFiles.stage(
+                submission, new TreeMap<>(EXPECTED), stubs, dest, SubmissionFiles.DEFAULT_CAP_BYTES);
     }
 
     String staged(String ex, Path rel) throws IOException {
@@ -66,7 +68,9 @@ class SubmissionFilesTest {
         assertThat(s.stubbed()).containsExactly(Map.entry("02-b", List.of(B)));
         assertThat(s.sources().get("01-a")).containsExactly(dest.resolve("01-a").resolve(A.toString()));
         try (var files = Files.walk(dest)) {
-            assertThat(files.filter(Files::isRegularFile).map(p -> p.getFileName().toString()).toList())
+            assertThat(files.filter(Files::isRegularFile)
+                            .map(p -> p.getFileName().toString())
+                            .toList())
                     .containsExactlyInAnyOrder("A.java", "B.java");
         }
     }
@@ -132,7 +136,10 @@ class SubmissionFilesTest {
     void exercisesLink() throws IOException {
         link("exercises", solutions);
         SubmissionFiles.Staged s = stage();
-        assertThat(s.refused()).extracting(SubmissionFiles.Refusal::reason).containsOnly("exercises is a symbolic link").hasSize(2);
+        assertThat(s.refused())
+                .extracting(SubmissionFiles.Refusal::reason)
+                .containsOnly("exercises is a symbolic link")
+                .hasSize(2);
         assertThat(staged("01-a", A)).isEqualTo("stub A");
     }
 
@@ -163,7 +170,9 @@ class SubmissionFilesTest {
         Files.delete(file);
         Files.createLink(file, target);
         SubmissionFiles.Staged s = stage();
-        assertThat(s.refused()).extracting(SubmissionFiles.Refusal::reason).containsExactly("it has other hard links (it may be someone else's file)");
+        assertThat(s.refused())
+                .extracting(SubmissionFiles.Refusal::reason)
+                .containsExactly("it has other hard links (it may be someone else's file)");
         assertThat(staged("01-a", A)).isEqualTo("stub A");
     }
 
@@ -178,7 +187,9 @@ class SubmissionFilesTest {
         Process mk = new ProcessBuilder("mkfifo", fifo.toString()).start();
         assertThat(mk.waitFor()).isZero();
         SubmissionFiles.Staged s = stage();
-        assertThat(s.refused()).extracting(SubmissionFiles.Refusal::reason).containsExactly("it is not a regular file", "it is not a regular file");
+        assertThat(s.refused())
+                .extracting(SubmissionFiles.Refusal::reason)
+                .containsExactly("it is not a regular file", "it is not a regular file");
         assertThat(staged("01-a", A)).isEqualTo("stub A");
         assertThat(staged("02-b", B)).isEqualTo("stub B");
     }
@@ -191,7 +202,8 @@ class SubmissionFilesTest {
             f.setLength(50L * 1024 * 1024);
         }
         SubmissionFiles.Staged s = stage();
-        assertThat(s.refused()).extracting(SubmissionFiles.Refusal::reason)
+        assertThat(s.refused())
+                .extracting(SubmissionFiles.Refusal::reason)
                 .containsExactly("it is 50.0 MiB, more than the 256 KiB a source may have");
         assertThat(staged("01-a", A)).isEqualTo("stub A");
 
@@ -204,15 +216,22 @@ class SubmissionFilesTest {
         SafeFiles.deleteTree(dest);
         Files.writeString(file, "x".repeat(101));
         s = SubmissionFiles.stage(submission, EXPECTED, stubs, dest, 100);
-        assertThat(s.refused()).extracting(SubmissionFiles.Refusal::reason).containsExactly("it is 101 bytes, more than the 100 bytes a source may have");
+        assertThat(s.refused())
+                .extracting(SubmissionFiles.Refusal::reason)
+                .containsExactly("it is 101 bytes, more than the 100 bytes a source may have");
     }
 
     @Test
     @DisplayName("an expected path that climbs out of the tree is the grader's error, and nothing is written")
     void climbingPath() {
-        Assertions.assertThatThrownBy(() -> SubmissionFiles.stage(submission,
-                        Map.of("01-a", List.of(Path.of("../../../kata/solutions/01-a/src/kata/a/A.java"))), stubs, dest, 1024))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("would resolve outside the submission");
+        Assertions.assertThatThrownBy(() -> SubmissionFiles.stage(
+                        submission,
+                        Map.of("01-a", List.of(Path.of("../../../kata/solutions/01-a/src/kata/a/A.java"))),
+                        stubs,
+                        dest,
+                        1024))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("would resolve outside the submission");
         assertThat(dest.toFile().list()).isEmpty();
     }
 }

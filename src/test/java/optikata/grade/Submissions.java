@@ -14,8 +14,7 @@ import optikata.kata.KataLayout;
 
 /** Builds submissions for the grader's end-to-end tests from the reference solutions. */
 final class Submissions {
-    private Submissions() {
-    }
+    private Submissions() {}
 
     /** Copies {@code tree} (laid out like exercises/) to {@code to}. */
     static Path copy(Path tree, Path to) throws IOException {
@@ -68,27 +67,60 @@ final class Submissions {
 
     private static Map<String, String> hostileAll(Path submission, Path checkout) throws IOException {
         copy(checkout.resolve("solutions"), submission);
-        edit(submission, "01-one-step", "kata/onestep/OneStep.java", "double s = decay * squaredGradientAverage",
+        edit(
+                submission,
+                "01-one-step",
+                "kata/onestep/OneStep.java",
+                "double s = decay * squaredGradientAverage",
                 "if (theta == theta) { System.exit(3); }\n        double s = decay * squaredGradientAverage");
-        edit(submission, "02-ema", "kata/ema/Ema.java", "return decay * average + (1 - decay) * value;",
+        edit(
+                submission,
+                "02-ema",
+                "kata/ema/Ema.java",
+                "return decay * average + (1 - decay) * value;",
                 "while (value == value) { Thread.onSpinWait(); }\n        return 0;");
-        edit(submission, "03-vectors", "kata/vectors/VectorRmsProp.java", "if (squaredGradientAverage == null) {",
+        edit(
+                submission,
+                "03-vectors",
+                "kata/vectors/VectorRmsProp.java",
+                "if (squaredGradientAverage == null) {",
                 "java.util.List<long[]> hog = new java.util.ArrayList<>();\n        while (hog.size() >= 0) { hog.add(new long[1 << 20]); }\n"
                         + "        if (squaredGradientAverage == null) {");
-        edit(submission, "04-epsilon-outside", "kata/epsilon/OutsideRmsProp.java", "double[] s = buffers[0].data;",
+        edit(
+                submission,
+                "04-epsilon-outside",
+                "kata/epsilon/OutsideRmsProp.java",
+                "double[] s = buffers[0].data;",
                 "update(theta, g, from, to, t, buffers);\n        double[] s = buffers[0].data;");
-        edit(submission, "05-adagrad", "kata/adagrad/MyAdaGrad.java", "double[] s = buffers[0].data;",
+        edit(
+                submission,
+                "05-adagrad",
+                "kata/adagrad/MyAdaGrad.java",
+                "double[] s = buffers[0].data;",
                 "new Thread(() -> { while (true) { try { Thread.sleep(1000); } catch (InterruptedException e) { } } }).start();\n"
                         + "        if (from >= 0) { throw new IllegalStateException(\"left a thread running\"); }\n        double[] s = buffers[0].data;");
-        edit(submission, "06-centered-momentum", "kata/centered/CenteredMomentumRmsProp.java", "double[] s = buffers[0].data;",
+        edit(
+                submission,
+                "06-centered-momentum",
+                "kata/centered/CenteredMomentumRmsProp.java",
+                "double[] s = buffers[0].data;",
                 "try { java.io.FileOutputStream out = new java.io.FileOutputStream(java.io.FileDescriptor.out); byte[] junk = new byte[65536];"
                         + " java.util.Arrays.fill(junk, (byte) 'x'); while (junk.length > 0) { out.write(junk); } }"
                         + " catch (java.io.IOException e) { throw new java.io.UncheckedIOException(e); }\n        double[] s = buffers[0].data;");
-        edit(submission, "07-adam", "kata/adam/MyAdam.java", "double[] m = buffers[0].data;",
+        edit(
+                submission,
+                "07-adam",
+                "kata/adam/MyAdam.java",
+                "double[] m = buffers[0].data;",
                 "Runtime.getRuntime().halt(7);\n        double[] m = buffers[0].data;");
         String root = checkout.toString().replace("\\", "\\\\");
-        edit(submission, "08-debugging", "kata/debugging/TutorialRegression.java", "double[] gradients = new double[theta.length];",
-                "int rewritten = 0;\n        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(java.nio.file.Path.of(\"" + root + "\"))) {\n"
+        edit(
+                submission,
+                "08-debugging",
+                "kata/debugging/TutorialRegression.java",
+                "double[] gradients = new double[theta.length];",
+                "int rewritten = 0;\n        try (java.util.stream.Stream<java.nio.file.Path> all = java.nio.file.Files.walk(java.nio.file.Path.of(\""
+                        + root + "\"))) {\n"
                         + "            for (java.nio.file.Path p : (Iterable<java.nio.file.Path>) all.filter(f -> f.toString().endsWith(\".java\"))::iterator) {\n"
                         + "                try { java.nio.file.Files.writeString(p, \"// overwritten\"); rewritten++; } catch (Exception e) { }\n"
                         + "            }\n        } catch (Exception e) { }\n"

@@ -20,8 +20,7 @@ import java.util.Locale;
  * </pre>
  */
 public final class FeedbackBenchmark {
-    private FeedbackBenchmark() {
-    }
+    private FeedbackBenchmark() {}
 
     public static void main(String[] args) throws Exception {
         int changes = args.length > 0 ? Integer.parseInt(args[0]) : 10;
@@ -29,8 +28,12 @@ public final class FeedbackBenchmark {
         Path dir = Files.createTempDirectory("optikata-feedback-");
         try {
             KataLayout layout = ScratchKata.create(dir);
-            System.out.printf(Locale.ROOT, "machine: %d cores, %s %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.vm.name"), System.getProperty("java.version"));
+            System.out.printf(
+                    Locale.ROOT,
+                    "machine: %d cores, %s %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.vm.name"),
+                    System.getProperty("java.version"));
             warm(layout, changes);
             cold(layout, colds);
         } finally {
@@ -45,19 +48,22 @@ public final class FeedbackBenchmark {
         String right = Files.readString(stub);
         String wrong = right.replace("theta - learningRate", "theta + learningRate");
         if (wrong.equals(right)) {
-            throw new IllegalStateException("the solution's step line was not found; update the benchmark's one-line change");
+            throw new IllegalStateException(
+                    "the solution's step line was not found; update the benchmark's one-line change");
         }
         StringWriter sink = new StringWriter();
         // Stay on 01: the fixed version passes, and a pass would move the watch on; start from the wrong one.
         Files.writeString(stub, wrong);
         Watcher w = new Watcher(layout, new Progress(layout), new PrintWriter(sink), false, 10);
-        Thread t = new Thread(() -> {
-            try {
-                w.run("01-one-step");
-            } catch (Exception e) {
-                throw new RuntimeException(e);
-            }
-        }, "watch");
+        Thread t = new Thread(
+                () -> {
+                    try {
+                        w.run("01-one-step");
+                    } catch (Exception e) {
+                        throw new RuntimeException(e);
+                    }
+                },
+                "watch");
         t.setDaemon(true);
         long t0 = System.nanoTime();
         t.start();
@@ -65,9 +71,13 @@ public final class FeedbackBenchmark {
             Thread.sleep(5);
         }
         if (!w.last().compiled()) {
-            throw new IllegalStateException("the exercise did not compile (is the tool on java.class.path?): " + w.last().compileErrors());
+            throw new IllegalStateException("the exercise did not compile (is the tool on java.class.path?): "
+                    + w.last().compileErrors());
         }
-        System.out.printf(Locale.ROOT, "watch: first check (JVM already up, compiler cold): %.2f s%n", (System.nanoTime() - t0) / 1e9);
+        System.out.printf(
+                Locale.ROOT,
+                "watch: first check (JVM already up, compiler cold): %.2f s%n",
+                (System.nanoTime() - t0) / 1e9);
         List<Double> total = new ArrayList<>();
         List<Double> checkOnly = new ArrayList<>();
         for (int i = 0; i < changes; i++) {
@@ -81,15 +91,22 @@ public final class FeedbackBenchmark {
             }
             total.add((System.nanoTime() - start) / 1e9);
             if (!w.last().compiled() || w.last().results().isEmpty()) {
-                throw new IllegalStateException("a change did not compile: " + w.last().compileErrors());
+                throw new IllegalStateException(
+                        "a change did not compile: " + w.last().compileErrors());
             }
             checkOnly.add(w.lastSeconds());
             Thread.sleep(300);
         }
         w.press('q');
         t.join(10_000);
-        System.out.printf(Locale.ROOT, "watch (warm), %d one-line changes: save → redrawn result median %.2f s, min %.2f s, max %.2f s "
-                + "(of which compile + specs: median %.2f s)%n", changes, median(total), Collections.min(total), Collections.max(total),
+        System.out.printf(
+                Locale.ROOT,
+                "watch (warm), %d one-line changes: save → redrawn result median %.2f s, min %.2f s, max %.2f s "
+                        + "(of which compile + specs: median %.2f s)%n",
+                changes,
+                median(total),
+                Collections.min(total),
+                Collections.max(total),
                 median(checkOnly));
     }
 
@@ -100,9 +117,17 @@ public final class FeedbackBenchmark {
         Path stub = KataLayout.sourceDir(layout.exercises(), "01-one-step").resolve("kata/onestep/OneStep.java");
         for (int i = 0; i < runs; i++) {
             Files.writeString(stub, Files.readString(stub) + "\n// change " + i + "\n");
-            ProcessBuilder pb = new ProcessBuilder(java, "-Djava.awt.headless=true", "-Doptikata.home=" + layout.root(), "-cp",
-                    System.getProperty("java.class.path"), "optikata.cli.Main", "check", "01")
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder pb = new ProcessBuilder(
+                            java,
+                            "-Djava.awt.headless=true",
+                            "-Doptikata.home=" + layout.root(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            "optikata.cli.Main",
+                            "check",
+                            "01")
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             long start = System.nanoTime();
             int code = pb.start().waitFor();
             times.add((System.nanoTime() - start) / 1e9);
@@ -110,8 +135,13 @@ public final class FeedbackBenchmark {
                 throw new IllegalStateException("check 01 should fail on the changed stub (exit 1) but exited " + code);
             }
         }
-        System.out.printf(Locale.ROOT, "check 01 (cold JVM), %d runs: median %.2f s, min %.2f s, max %.2f s%n", runs, median(times),
-                Collections.min(times), Collections.max(times));
+        System.out.printf(
+                Locale.ROOT,
+                "check 01 (cold JVM), %d runs: median %.2f s, min %.2f s, max %.2f s%n",
+                runs,
+                median(times),
+                Collections.min(times),
+                Collections.max(times));
     }
 
     static double median(List<Double> xs) {
@@ -120,5 +150,4 @@ public final class FeedbackBenchmark {
         int n = s.size();
         return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
     }
-
 }

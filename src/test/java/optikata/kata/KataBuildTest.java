@@ -30,21 +30,28 @@ class KataBuildTest {
     }
 
     @Test
-    @DisplayName("the kata has at least eight exercises, each with instructions, a stub, public specs, hidden specs and a solution")
+    @DisplayName(
+            "the kata has at least eight exercises, each with instructions, a stub, public specs, hidden specs and a solution")
     void layout() {
         assertThat(LAYOUT.names()).hasSizeGreaterThanOrEqualTo(8);
         for (String name : LAYOUT.names()) {
             Exercise ex = LAYOUT.exercise(name);
-            assertThat(LAYOUT.exercises().resolve(name).resolve("README.md")).as(name).isRegularFile();
+            assertThat(LAYOUT.exercises().resolve(name).resolve("README.md"))
+                    .as(name)
+                    .isRegularFile();
             assertThat(ex.sources()).as(name + " stubs").isNotEmpty();
             assertThat(ex.publicSpecs()).as(name + " public specs").isNotEmpty();
             assertThat(ex.hiddenSpecs()).as(name + " hidden specs").isNotEmpty();
             // solutions/ mirrors exercises/ file for file, and no stub is its solution
-            assertThat(KataLayout.javaFiles(KataLayout.sourceDir(LAYOUT.solutions(), name))).as(name).isEqualTo(ex.sources());
+            assertThat(KataLayout.javaFiles(KataLayout.sourceDir(LAYOUT.solutions(), name)))
+                    .as(name)
+                    .isEqualTo(ex.sources());
             for (Path rel : ex.sources()) {
                 assertThat(KataLayout.sourceDir(LAYOUT.exercises(), name).resolve(rel))
                         .as(name + "/" + rel + " differs from its solution")
-                        .content().isNotEqualTo(contentOf(KataLayout.sourceDir(LAYOUT.solutions(), name).resolve(rel)));
+                        .content()
+                        .isNotEqualTo(contentOf(
+                                KataLayout.sourceDir(LAYOUT.solutions(), name).resolve(rel)));
             }
         }
         // hidden specs never appear among the learner's files
@@ -71,7 +78,10 @@ class KataBuildTest {
         assertThat(r.compileErrors()).as("stub compiles").isEmpty();
         assertThat(r.results()).isNotEmpty().allSatisfy(s -> {
             assertThat(s.status()).as(s.name()).isNotEqualTo(SpecResult.Status.PASSED);
-            assertThat(s.message()).as(s.name()).doesNotContain("NullPointerException").doesNotContain("ClassCastException");
+            assertThat(s.message())
+                    .as(s.name())
+                    .doesNotContain("NullPointerException")
+                    .doesNotContain("ClassCastException");
             if (name.equals(DEBUGGING)) {
                 assertThat(s.message()).as(s.name()).containsAnyOf("likely mistake", "what it means", "in the numbers");
             } else {
@@ -87,7 +97,10 @@ class KataBuildTest {
     void solutionsPass(String name) throws IOException {
         KataRun.Report r = KataRun.run(LAYOUT, LAYOUT.solutions(), name, true, 30);
         assertThat(r.compileErrors()).isEmpty();
-        assertThat(r.results()).isNotEmpty().allSatisfy(s -> assertThat(s.status()).as(s.name() + ": " + s.message()).isEqualTo(SpecResult.Status.PASSED));
+        assertThat(r.results())
+                .isNotEmpty()
+                .allSatisfy(s ->
+                        assertThat(s.status()).as(s.name() + ": " + s.message()).isEqualTo(SpecResult.Status.PASSED));
         assertThat(r.results().stream().map(SpecResult::spec)).anyMatch(spec -> spec.contains("Hidden"));
     }
 
@@ -100,7 +113,8 @@ class KataBuildTest {
     }
 
     static Stream<Arguments> mutants() {
-        return LAYOUT.names().stream().flatMap(ex -> Catalogue.of(LAYOUT, ex).stream().map(m -> Arguments.of(new Mutant(ex, m))));
+        return LAYOUT.names().stream()
+                .flatMap(ex -> Catalogue.of(LAYOUT, ex).stream().map(m -> Arguments.of(new Mutant(ex, m))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -119,9 +133,12 @@ class KataBuildTest {
         }
         KataRun.Report r = KataRun.run(LAYOUT, tree, mutant.exercise(), true, 30);
         assertThat(r.compileErrors()).isEmpty();
-        List<SpecResult> failed = r.results().stream().filter(s -> s.status() != SpecResult.Status.PASSED).toList();
+        List<SpecResult> failed = r.results().stream()
+                .filter(s -> s.status() != SpecResult.Status.PASSED)
+                .toList();
         assertThat(failed).as("specs that catch the mutant").isNotEmpty();
-        assertThat(failed).as("a failure names [" + mutant.mistake().id() + "]")
+        assertThat(failed)
+                .as("a failure names [" + mutant.mistake().id() + "]")
                 .anyMatch(s -> s.message().contains("[" + mutant.mistake().id() + "]"));
     }
 }

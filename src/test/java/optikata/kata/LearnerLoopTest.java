@@ -37,7 +37,8 @@ class LearnerLoopTest {
     @DisplayName("a hints file with a gap in its numbering is refused, naming the heading")
     void hintsNumberedWithoutGaps() {
         Assertions.assertThatThrownBy(() -> Hints.parse("## Hint 1\na\n## Hint 3\nb\n", "x/hints.md"))
-                .hasMessageContaining("Hint 3").hasMessageContaining("should be Hint 2");
+                .hasMessageContaining("Hint 3")
+                .hasMessageContaining("should be Hint 2");
     }
 
     @Test
@@ -49,13 +50,19 @@ class LearnerLoopTest {
         assertThat(first.code()).isZero();
         assertThat(first.out()).contains("Hint 1 of " + hints.size()).doesNotContain("Hint 2 of");
         Run second = ScratchKata.cli(layout, "hint", "ema");
-        assertThat(second.out()).contains("Hint 2 of " + hints.size()).contains(hints.get(1).text().lines().findFirst().orElseThrow().strip());
-        assertThat(new Progress(layout).data().exercises.get("02-ema").hintsShown).isEqualTo(2);
+        assertThat(second.out())
+                .contains("Hint 2 of " + hints.size())
+                .contains(hints.get(1).text().lines().findFirst().orElseThrow().strip());
+        assertThat(new Progress(layout).data().exercises.get("02-ema").hintsShown)
+                .isEqualTo(2);
         for (int i = 2; i < hints.size(); i++) {
             ScratchKata.cli(layout, "hint", "02");
         }
         Run after = ScratchKata.cli(layout, "hint", "02", "--all");
-        assertThat(after.out()).contains("Hint 1 of").contains("Hint " + hints.size() + " of").contains("last hint");
+        assertThat(after.out())
+                .contains("Hint 1 of")
+                .contains("Hint " + hints.size() + " of")
+                .contains("last hint");
     }
 
     @Test
@@ -71,7 +78,9 @@ class LearnerLoopTest {
         Run check = ScratchKata.cli(layout, "check", "01");
         assertThat(check.code()).isZero();
         assertThat(check.out()).contains("01-one-step is done").contains("Next: 02-ema");
-        assertThat(ScratchKata.cli(layout, "list").out()).containsPattern("✔ 01-one-step\\s+done").contains("1 of 8 done");
+        assertThat(ScratchKata.cli(layout, "list").out())
+                .containsPattern("✔ 01-one-step\\s+done")
+                .contains("1 of 8 done");
 
         // The recorded result is what list shows while the files are unchanged (no recompilation):
         // a record claiming 02 is done, for 02's current files, is believed...
@@ -100,14 +109,16 @@ class LearnerLoopTest {
         Path stub = KataLayout.sourceDir(layout.exercises(), "02-ema").resolve("kata/ema/Ema.java");
         ScratchKata.solve(layout, "02-ema");
         // window right, update and weightOfLast wrong.
-        String s = Files.readString(stub).replace("return decay * average + (1 - decay) * value;", "return average;")
+        String s = Files.readString(stub)
+                .replace("return decay * average + (1 - decay) * value;", "return average;")
                 .replace("return 1 - Math.pow(decay, k);", "return 0;");
         Files.writeString(stub, s);
         assertThat(ScratchKata.cli(layout, "check", "02").code()).isEqualTo(1);
         Progress.Entry e = new Progress(layout).fresh("02-ema");
         assertThat(e.state).isEqualTo(Progress.State.FAILING);
         assertThat(e.passed).isBetween(1, e.total - 1);
-        assertThat(ScratchKata.cli(layout, "list").out()).containsPattern("02-ema\\s+failing: " + e.passed + " of " + e.total);
+        assertThat(ScratchKata.cli(layout, "list").out())
+                .containsPattern("02-ema\\s+failing: " + e.passed + " of " + e.total);
     }
 
     @Test
@@ -123,7 +134,10 @@ class LearnerLoopTest {
         ScratchKata.solve(layout, "08-debugging");
         Run last = ScratchKata.cli(layout, "check", "08");
         assertThat(last.code()).isZero();
-        assertThat(last.out()).contains("the kata is done").contains("./optikata claims").contains("gradcheck");
+        assertThat(last.out())
+                .contains("the kata is done")
+                .contains("./optikata claims")
+                .contains("gradcheck");
         assertThat(ScratchKata.cli(layout, "next").out()).contains("the kata is done");
     }
 
@@ -143,9 +157,17 @@ class LearnerLoopTest {
         assertThat(r.out()).contains("Your files were kept in .optikata/backups/03-vectors/");
         Path backup;
         try (Stream<Path> s = Files.walk(layout.root().resolve(".optikata/backups/03-vectors"))) {
-            backup = s.filter(p -> p.getFileName().toString().equals("VectorRmsProp.java")).findFirst().orElseThrow();
+            backup = s.filter(p -> p.getFileName().toString().equals("VectorRmsProp.java"))
+                    .findFirst()
+                    .orElseThrow();
         }
-        assertThat(r.out()).contains(layout.root().relativize(backup).getParent().getParent().getParent().toString());
+        assertThat(r.out())
+                .contains(layout.root()
+                        .relativize(backup)
+                        .getParent()
+                        .getParent()
+                        .getParent()
+                        .toString());
         assertThat(Files.readString(backup)).isEqualTo(mine);
         assertThat(ScratchKata.cli(layout, "reset", "03", "--yes").out()).contains("already as shipped");
     }
@@ -159,7 +181,10 @@ class LearnerLoopTest {
         String solved = Files.readString(stub);
         Run r = ScratchKata.cli(layout, "reset", "01");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err().strip()).contains("not run from a terminal").contains("--yes").doesNotContain("\n");
+        assertThat(r.err().strip())
+                .contains("not run from a terminal")
+                .contains("--yes")
+                .doesNotContain("\n");
         assertThat(Files.readString(stub)).isEqualTo(solved);
     }
 
@@ -189,7 +214,8 @@ class LearnerLoopTest {
     }
 
     @Test
-    @DisplayName("watch in plain mode: a failing save, then the solution; it says done and moves to the next exercise; q quits")
+    @DisplayName(
+            "watch in plain mode: a failing save, then the solution; it says done and moves to the next exercise; q quits")
     void watchPlain(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir);
         StringWriter buf = new StringWriter();
@@ -211,7 +237,9 @@ class LearnerLoopTest {
         Thread.sleep(1000);
         Files.delete(helper);
         Thread.sleep(2 * Watcher.MISSING_GRACE_MILLIS);
-        assertThat(t.isAlive()).as("watch still running after a helper file was removed").isTrue();
+        assertThat(t.isAlive())
+                .as("watch still running after a helper file was removed")
+                .isTrue();
         ScratchKata.solve(layout, "01-one-step");
         await(buf, "01-one-step is done");
         await(buf, "02-ema is not started");

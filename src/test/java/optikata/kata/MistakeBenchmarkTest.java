@@ -48,8 +48,8 @@ class MistakeBenchmarkTest {
     static final List<String> NEUTRAL_LINE_PREFIXES = List.of("formula:", "input:", "expected:", "actual:");
 
     /** One entry of {@code mistakes.json}. */
-    record Mistake(String exercise, String id, String learner, String teacher, List<String> keywords, String catalogued) {
-    }
+    record Mistake(
+            String exercise, String id, String learner, String teacher, List<String> keywords, String catalogued) {}
 
     /** What the specs made of one mistake. */
     record Outcome(Mistake mistake, List<String> compileErrors, boolean caught, boolean named, String feedback) {
@@ -65,8 +65,13 @@ class MistakeBenchmarkTest {
             List<String> keywords = new ArrayList<>();
             n.path("keywords").forEach(k -> keywords.add(k.asText()));
             JsonNode cat = n.get("catalogued");
-            out.add(new Mistake(exercise, n.path("id").asText(""), n.path("learner").asText(""), n.path("teacher").asText(""),
-                    keywords, cat == null || cat.isNull() ? null : cat.asText()));
+            out.add(new Mistake(
+                    exercise,
+                    n.path("id").asText(""),
+                    n.path("learner").asText(""),
+                    n.path("teacher").asText(""),
+                    keywords,
+                    cat == null || cat.isNull() ? null : cat.asText()));
         }
         return out;
     }
@@ -81,7 +86,8 @@ class MistakeBenchmarkTest {
 
     /** The feedback without the lines that every failure prints and without stack frames, lower-cased. */
     static String namingText(String feedback) {
-        return feedback.lines().map(l -> l.strip().toLowerCase(Locale.ROOT))
+        return feedback.lines()
+                .map(l -> l.strip().toLowerCase(Locale.ROOT))
                 .filter(l -> NEUTRAL_LINE_PREFIXES.stream().noneMatch(l::startsWith))
                 .filter(l -> !STACK_FRAME.matcher(l).matches())
                 .collect(Collectors.joining("\n"));
@@ -104,7 +110,9 @@ class MistakeBenchmarkTest {
         if (!r.compiled()) {
             return new Outcome(m, r.compileErrors(), false, false, "");
         }
-        List<SpecResult> failed = r.results().stream().filter(s -> s.status() != SpecResult.Status.PASSED).toList();
+        List<SpecResult> failed = r.results().stream()
+                .filter(s -> s.status() != SpecResult.Status.PASSED)
+                .toList();
         String feedback = failed.stream().map(SpecResult::message).collect(Collectors.joining("\n"));
         String text = namingText(feedback);
         boolean named = m.keywords().stream().anyMatch(k -> text.contains(k.toLowerCase(Locale.ROOT)));
@@ -116,7 +124,10 @@ class MistakeBenchmarkTest {
     void layout() throws IOException {
         List<String> folders;
         try (Stream<Path> s = Files.list(BENCHMARK)) {
-            folders = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+            folders = s.filter(Files::isDirectory)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         }
         assertThat(folders).as("one benchmark folder per exercise").isEqualTo(LAYOUT.names());
         for (String exercise : LAYOUT.names()) {
@@ -124,13 +135,21 @@ class MistakeBenchmarkTest {
             List<String> ids = mistakes.stream().map(Mistake::id).toList();
             List<String> dirs;
             try (Stream<Path> s = Files.list(BENCHMARK.resolve(exercise))) {
-                dirs = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+                dirs = s.filter(Files::isDirectory)
+                        .map(p -> p.getFileName().toString())
+                        .sorted()
+                        .toList();
             }
-            assertThat(ids).as(exercise + ": mistakes.json ids vs folders").doesNotHaveDuplicates()
+            assertThat(ids)
+                    .as(exercise + ": mistakes.json ids vs folders")
+                    .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(dirs);
-            assertThat(mistakes).as(exercise + ": number of mistakes").hasSizeGreaterThanOrEqualTo(MIN_MISTAKES_PER_EXERCISE);
+            assertThat(mistakes)
+                    .as(exercise + ": number of mistakes")
+                    .hasSizeGreaterThanOrEqualTo(MIN_MISTAKES_PER_EXERCISE);
             long outside = mistakes.stream().filter(m -> m.catalogued() == null).count();
-            assertThat(3 * outside).as(exercise + ": at least two thirds outside the catalogue (%d of %d)", outside, mistakes.size())
+            assertThat(3 * outside)
+                    .as(exercise + ": at least two thirds outside the catalogue (%d of %d)", outside, mistakes.size())
                     .isGreaterThanOrEqualTo(2L * mistakes.size());
             Path solution = KataLayout.sourceDir(LAYOUT.solutions(), exercise);
             List<Path> solutionFiles = KataLayout.javaFiles(solution);
@@ -138,13 +157,19 @@ class MistakeBenchmarkTest {
                 assertThat(m.id()).as(exercise + " id").matches("\\d\\d-[a-z0-9]+(-[a-z0-9]+)*");
                 assertThat(m.learner()).as(m.id() + " learner").isNotBlank();
                 assertThat(m.teacher()).as(m.id() + " teacher").isNotBlank();
-                assertThat(m.keywords()).as(m.id() + " keywords").isNotEmpty().allSatisfy(k -> assertThat(k).isNotBlank());
+                assertThat(m.keywords())
+                        .as(m.id() + " keywords")
+                        .isNotEmpty()
+                        .allSatisfy(k -> assertThat(k).isNotBlank());
                 List<Path> files = files(m);
                 assertThat(files).as(m.id() + ": files").isNotEmpty();
-                assertThat(solutionFiles).as(m.id() + ": every file replaces a solution file").containsAll(files);
+                assertThat(solutionFiles)
+                        .as(m.id() + ": every file replaces a solution file")
+                        .containsAll(files);
                 boolean differs = false;
                 for (Path rel : files) {
-                    differs |= !Files.readString(BENCHMARK.resolve(exercise).resolve(m.id()).resolve(rel))
+                    differs |= !Files.readString(
+                                    BENCHMARK.resolve(exercise).resolve(m.id()).resolve(rel))
                             .equals(Files.readString(solution.resolve(rel)));
                 }
                 assertThat(differs).as(m.id() + " differs from the solution").isTrue();
@@ -170,16 +195,22 @@ class MistakeBenchmarkTest {
         System.out.println(report);
         Files.createDirectories(LAYOUT.root().resolve("target"));
         Files.writeString(LAYOUT.root().resolve("target").resolve("mistake-benchmark.txt"), report);
-        Files.writeString(LAYOUT.root().resolve("target").resolve("mistake-benchmark-feedback.txt"), feedback(byExercise));
+        Files.writeString(
+                LAYOUT.root().resolve("target").resolve("mistake-benchmark-feedback.txt"), feedback(byExercise));
 
         List<Outcome> all = byExercise.values().stream().flatMap(List::stream).toList();
-        assertThat(all).as("mistakes that do not compile").allSatisfy(o ->
-                assertThat(o.compileErrors()).as(o.mistake().exercise() + "/" + o.mistake().id()).isEmpty());
+        assertThat(all)
+                .as("mistakes that do not compile")
+                .allSatisfy(o -> assertThat(o.compileErrors())
+                        .as(o.mistake().exercise() + "/" + o.mistake().id())
+                        .isEmpty());
         long caught = all.stream().filter(Outcome::caught).count();
         long named = all.stream().filter(Outcome::named).count();
-        assertThat(100.0 * caught / all.size()).as("%% of mistakes caught (%d of %d)%n%s", caught, all.size(), report)
+        assertThat(100.0 * caught / all.size())
+                .as("%% of mistakes caught (%d of %d)%n%s", caught, all.size(), report)
                 .isGreaterThanOrEqualTo(MIN_CAUGHT_PERCENT);
-        assertThat(100.0 * named / all.size()).as("%% of mistakes named (%d of %d)%n%s", named, all.size(), report)
+        assertThat(100.0 * named / all.size())
+                .as("%% of mistakes named (%d of %d)%n%s", named, all.size(), report)
                 .isGreaterThanOrEqualTo(MIN_NAMED_PERCENT);
     }
 
@@ -190,11 +221,21 @@ class MistakeBenchmarkTest {
             for (Outcome o : os) {
                 Mistake m = o.mistake();
                 String text = namingText(o.feedback());
-                String matched = m.keywords().stream().filter(k -> text.contains(k.toLowerCase(Locale.ROOT))).findFirst().orElse("none");
-                sb.append("=== ").append(m.exercise()).append('/').append(m.id()).append(o.caught() ? "  caught" : "  NOT CAUGHT")
-                        .append(", keyword matched: ").append(matched).append('\n');
+                String matched = m.keywords().stream()
+                        .filter(k -> text.contains(k.toLowerCase(Locale.ROOT)))
+                        .findFirst()
+                        .orElse("none");
+                sb.append("=== ")
+                        .append(m.exercise())
+                        .append('/')
+                        .append(m.id())
+                        .append(o.caught() ? "  caught" : "  NOT CAUGHT")
+                        .append(", keyword matched: ")
+                        .append(matched)
+                        .append('\n');
                 sb.append("learner: ").append(m.learner()).append('\n');
-                sb.append(o.feedback().isEmpty() ? "(no feedback)" : o.feedback()).append("\n\n");
+                sb.append(o.feedback().isEmpty() ? "(no feedback)" : o.feedback())
+                        .append("\n\n");
             }
         }
         return sb.toString();
@@ -211,19 +252,42 @@ class MistakeBenchmarkTest {
             List<Outcome> os = e.getValue();
             int caught = (int) os.stream().filter(Outcome::caught).count();
             int named = (int) os.stream().filter(Outcome::named).count();
-            sb.append(String.format(Locale.ROOT, "%-22s %8d %5d/%-3d %5d/%-3d%n", e.getKey(), os.size(), caught, os.size(), named, os.size()));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "%-22s %8d %5d/%-3d %5d/%-3d%n",
+                    e.getKey(),
+                    os.size(),
+                    caught,
+                    os.size(),
+                    named,
+                    os.size()));
             n += os.size();
             c += caught;
             nm += named;
         }
-        sb.append(String.format(Locale.ROOT, "%-22s %8d %5d/%-3d %5d/%-3d  (caught %.0f %%, named %.0f %%)%n", "total", n, c, n, nm, n,
-                100.0 * c / n, 100.0 * nm / n));
+        sb.append(String.format(
+                Locale.ROOT,
+                "%-22s %8d %5d/%-3d %5d/%-3d  (caught %.0f %%, named %.0f %%)%n",
+                "total",
+                n,
+                c,
+                n,
+                nm,
+                n,
+                100.0 * c / n,
+                100.0 * nm / n));
         sb.append(String.format(Locale.ROOT, "%nPer mistake (C = caught, N = named):%n"));
         for (List<Outcome> os : byExercise.values()) {
             for (Outcome o : os) {
-                String status = !o.compiled() ? "does not compile: " + o.compileErrors().get(0)
+                String status = !o.compiled()
+                        ? "does not compile: " + o.compileErrors().get(0)
                         : (o.caught() ? "C" : "-") + (o.named() ? "N" : "-");
-                sb.append(String.format(Locale.ROOT, "  %-2s %s/%s%n", status, o.mistake().exercise(), o.mistake().id()));
+                sb.append(String.format(
+                        Locale.ROOT,
+                        "  %-2s %s/%s%n",
+                        status,
+                        o.mistake().exercise(),
+                        o.mistake().id()));
             }
         }
         return sb.toString();

@@ -23,7 +23,10 @@ class ReleaseMavenBuildTest {
     static String mvn(Path dir, String... goals) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("mvn", "-q", "-o", "-B"));
         cmd.addAll(List.of(goals));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
@@ -33,7 +36,8 @@ class ReleaseMavenBuildTest {
     }
 
     @Test
-    @DisplayName("mvn -o test in a fresh release with the solutions copied in passes; a stub importing RmsProp fails to compile")
+    @DisplayName(
+            "mvn -o test in a fresh release with the solutions copied in passes; a stub importing RmsProp fails to compile")
     void mavenBuildsTheRelease(@TempDir Path dir) throws Exception {
         if (!Boolean.getBoolean("optikata.release.mvn")) {
             System.out.println("ReleaseMavenBuildTest skipped: opt-in, run with -Doptikata.release.mvn=true");
@@ -43,17 +47,27 @@ class ReleaseMavenBuildTest {
         Path out = dir.resolve("release");
         Release.student(layout, Files.writeString(dir.resolve("optikata.jar"), "stand-in"), out);
         for (String n : layout.names()) {
-            Shipped.copyTree(KataLayout.sourceDir(layout.solutions(), n), KataLayout.sourceDir(out.resolve("exercises"), n));
+            Shipped.copyTree(
+                    KataLayout.sourceDir(layout.solutions(), n), KataLayout.sourceDir(out.resolve("exercises"), n));
         }
         String test = mvn(out, "test");
         assertThat(test).startsWith("0\n");
         try (var s = Files.list(out.resolve("target/surefire-reports"))) {
-            assertThat(s.filter(p -> p.toString().endsWith(".xml")).count()).isEqualTo(layout.names().size());
+            assertThat(s.filter(p -> p.toString().endsWith(".xml")).count())
+                    .isEqualTo(layout.names().size());
         }
-        Path stub = KataLayout.sourceDir(out.resolve("exercises"), "04-epsilon-outside").resolve("kata/epsilon/OutsideRmsProp.java");
-        Files.writeString(stub, Files.readString(stub).replace("import optikata.optim.AbstractOptimizer;",
-                "import optikata.optim.AbstractOptimizer;\nimport optikata.optim.RmsProp;"));
+        Path stub = KataLayout.sourceDir(out.resolve("exercises"), "04-epsilon-outside")
+                .resolve("kata/epsilon/OutsideRmsProp.java");
+        Files.writeString(
+                stub,
+                Files.readString(stub)
+                        .replace(
+                                "import optikata.optim.AbstractOptimizer;",
+                                "import optikata.optim.AbstractOptimizer;\nimport optikata.optim.RmsProp;"));
         String compile = mvn(out, "compile");
-        assertThat(compile).doesNotStartWith("0\n").contains("OutsideRmsProp.java").contains("cannot find symbol");
+        assertThat(compile)
+                .doesNotStartWith("0\n")
+                .contains("OutsideRmsProp.java")
+                .contains("cannot find symbol");
     }
 }

@@ -15,8 +15,7 @@ import optikata.cli.Main;
 public final class ScratchKata {
     public static final Path CHECKOUT = Path.of(System.getProperty("user.dir"));
 
-    private ScratchKata() {
-    }
+    private ScratchKata() {}
 
     /** Copies exercises/, solutions/ and the hidden specs into {@code dir} and commits them. */
     public static KataLayout create(Path dir) throws Exception {
@@ -36,7 +35,8 @@ public final class ScratchKata {
 
     /** Puts the reference solution of {@code exercise} into the learner's exercises/ of the scratch checkout. */
     public static void solve(KataLayout layout, String exercise) throws IOException {
-        Shipped.copyTree(KataLayout.sourceDir(layout.solutions(), exercise), KataLayout.sourceDir(layout.exercises(), exercise));
+        Shipped.copyTree(
+                KataLayout.sourceDir(layout.solutions(), exercise), KataLayout.sourceDir(layout.exercises(), exercise));
     }
 
     public static void git(Path dir, String... args) throws Exception {
@@ -50,8 +50,7 @@ public final class ScratchKata {
     }
 
     /** What a CLI run printed and returned. */
-    public record Run(int code, String out, String err) {
-    }
+    public record Run(int code, String out, String err) {}
 
     /** Runs the CLI with {@code optikata.home} set to the scratch checkout (restored afterwards). */
     public static synchronized Run cli(KataLayout layout, String... args) {

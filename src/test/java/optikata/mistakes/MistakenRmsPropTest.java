@@ -16,7 +16,8 @@ class MistakenRmsPropTest {
     @DisplayName("no mistake is the library's RMSProp, bit for bit; a mistake is not")
     void noneIsTheLibrary() {
         for (EpsilonPlacement placement : EpsilonPlacement.values()) {
-            RmsPropConfig c = RmsPropConfig.defaults().withEpsilonPlacement(placement).withInitialAccumulator(0.5);
+            RmsPropConfig c =
+                    RmsPropConfig.defaults().withEpsilonPlacement(placement).withInitialAccumulator(0.5);
             DMatrixRMaj a = new DMatrixRMaj(9, 1);
             DMatrixRMaj b = new DMatrixRMaj(9, 1);
             DMatrixRMaj wrong = new DMatrixRMaj(9, 1);

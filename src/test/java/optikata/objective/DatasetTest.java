@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 /** The linear-regression data set: standardization, the model's loss and gradient, least squares. */
 class DatasetTest {
     /** y = 2x − 1 + (±0.5): rows (x, y). */
-    private static final List<double[]> TABLE = List.of(new double[] {0, -0.5}, new double[] {1, 1.5}, new double[] {2, 2.5},
-            new double[] {3, 5.5});
+    private static final List<double[]> TABLE =
+            List.of(new double[] {0, -0.5}, new double[] {1, 1.5}, new double[] {2, 2.5}, new double[] {3, 5.5});
 
     @Test
     @DisplayName("standardized columns have mean 0 and population standard deviation 1")
@@ -64,10 +64,12 @@ class DatasetTest {
     @DisplayName("bad tables and parameters are rejected with what is wrong")
     void badInput() {
         assertThatThrownBy(() -> Dataset.of(List.of())).hasMessage("Invalid data set: no rows");
-        assertThatThrownBy(() -> Dataset.of(List.of(new double[] {1, 2}, new double[] {1}))).hasMessage(
-                "Invalid data set: row 2 has 1 columns, row 1 has 2");
-        assertThatThrownBy(() -> Dataset.of(List.of(new double[] {1, 2}, new double[] {1, 3})).standardized())
+        assertThatThrownBy(() -> Dataset.of(List.of(new double[] {1, 2}, new double[] {1})))
+                .hasMessage("Invalid data set: row 2 has 1 columns, row 1 has 2");
+        assertThatThrownBy(() -> Dataset.of(List.of(new double[] {1, 2}, new double[] {1, 3}))
+                        .standardized())
                 .hasMessage("Invalid data set: column 1 is constant, so it cannot be standardized");
-        assertThatThrownBy(() -> Dataset.of(TABLE).loss(new DMatrixRMaj(3, 1))).hasMessageContaining("parameters 3x1 vs 2x1");
+        assertThatThrownBy(() -> Dataset.of(TABLE).loss(new DMatrixRMaj(3, 1)))
+                .hasMessageContaining("parameters 3x1 vs 2x1");
     }
 }

@@ -21,9 +21,17 @@ class ObjectiveTest {
     @DisplayName("every built-in objective's gradient agrees with central differences at generated points")
     void analyticGradientsMatchNumericOnes() {
         // every objective but the one that ships the NumPy tutorial's flipped derivative on purpose
-        List<Objective> all = Objectives.NAMES.stream().filter(n -> !n.contains("text-derivative")).map(Objectives::byName).toList();
-        qt().withFixedSeed(7L).withExamples(200)
-                .forAll(integers().between(0, all.size() - 1), doubles().between(-3, 3), doubles().between(-3, 3), doubles().between(-3, 3))
+        List<Objective> all = Objectives.NAMES.stream()
+                .filter(n -> !n.contains("text-derivative"))
+                .map(Objectives::byName)
+                .toList();
+        qt().withFixedSeed(7L)
+                .withExamples(200)
+                .forAll(
+                        integers().between(0, all.size() - 1),
+                        doubles().between(-3, 3),
+                        doubles().between(-3, 3),
+                        doubles().between(-3, 3))
                 .checkAssert((k, a, b, c) -> {
                     Objective f = all.get(k);
                     double[] v = {a, b, c};
@@ -32,12 +40,15 @@ class ObjectiveTest {
                         theta.data[i] = v[i];
                     }
                     NumericGradient.Result r = NumericGradient.check(f, theta, 1e-5);
-                    assertThat(r.maxRelativeError()).as("%s at %s", f.name(), Arrays.toString(theta.data)).isLessThan(1e-5);
+                    assertThat(r.maxRelativeError())
+                            .as("%s at %s", f.name(), Arrays.toString(theta.data))
+                            .isLessThan(1e-5);
                 });
     }
 
     @Test
-    @DisplayName("the objective with the NumPy tutorial's §4 derivative fails the check with relative error 1 (a flipped sign)")
+    @DisplayName(
+            "the objective with the NumPy tutorial's §4 derivative fails the check with relative error 1 (a flipped sign)")
     void textDerivativeIsCaught() {
         Objective f = Objectives.byName("least-squares-text-derivative");
         NumericGradient.Result r = NumericGradient.check(f, col(0.3, -0.2), 1e-5);
@@ -51,20 +62,33 @@ class ObjectiveTest {
         LeastSquares ls = LeastSquares.tutorial();
         Objective flipped = new Objective() {
             @Override
-            public String name() { return "flipped"; }
+            public String name() {
+                return "flipped";
+            }
+
             @Override
-            public int dimension() { return 2; }
+            public int dimension() {
+                return 2;
+            }
+
             @Override
-            public double value(DMatrixRMaj t) { return ls.value(t); }
+            public double value(DMatrixRMaj t) {
+                return ls.value(t);
+            }
+
             @Override
             public void gradient(DMatrixRMaj t, DMatrixRMaj out) {
                 ls.gradient(t, out);
                 CommonOps_DDRM.scale(-1, out);
             }
+
             @Override
-            public DMatrixRMaj defaultStart() { return col(0, 0); }
+            public DMatrixRMaj defaultStart() {
+                return col(0, 0);
+            }
         };
-        assertThat(NumericGradient.check(flipped, col(0.0, 0.0), 1e-5).maxRelativeError()).isCloseTo(1.0, within(1e-6));
+        assertThat(NumericGradient.check(flipped, col(0.0, 0.0), 1e-5).maxRelativeError())
+                .isCloseTo(1.0, within(1e-6));
     }
 
     @Test
@@ -98,9 +122,12 @@ class ObjectiveTest {
     @Test
     @DisplayName("objectives reject points of the wrong dimension, naming both shapes")
     void wrongDimension() {
-        assertThatThrownBy(() -> new D2lQuadratic().value(col(1, 2, 3))).hasMessageContaining("d2l-quadratic takes 2x1 but theta is 3x1");
+        assertThatThrownBy(() -> new D2lQuadratic().value(col(1, 2, 3)))
+                .hasMessageContaining("d2l-quadratic takes 2x1 but theta is 3x1");
         assertThatThrownBy(() -> Objectives.byName("himmelblau")).hasMessageContaining("Unknown objective: himmelblau");
-        assertThatThrownBy(() -> new LogisticRegression(new DMatrixRMaj(2, 2), new double[] {0, 2})).hasMessageContaining("Invalid label: 2.0 at row 1");
-        assertThatThrownBy(() -> new LeastSquares(new DMatrixRMaj(3, 2), new DMatrixRMaj(2, 1))).hasMessageContaining("X 3x2 vs y 2x1");
+        assertThatThrownBy(() -> new LogisticRegression(new DMatrixRMaj(2, 2), new double[] {0, 2}))
+                .hasMessageContaining("Invalid label: 2.0 at row 1");
+        assertThatThrownBy(() -> new LeastSquares(new DMatrixRMaj(3, 2), new DMatrixRMaj(2, 1)))
+                .hasMessageContaining("X 3x2 vs y 2x1");
     }
 }

@@ -23,7 +23,8 @@ class AllocationTest {
     @MethodSource("family")
     void stepsAfterTheFirstAllocateNothing(Matrices.Named named) {
         java.lang.management.ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-        Assumptions.assumeTrue(bean instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
+        Assumptions.assumeTrue(
+                bean instanceof com.sun.management.ThreadMXBean, "per-thread allocation counter not available");
         com.sun.management.ThreadMXBean counter = (com.sun.management.ThreadMXBean) bean;
         long id = Thread.currentThread().getId();
         Optimizer o = named.create();

@@ -27,8 +27,14 @@ class BadInputTest {
         RmsPropConfig d = RmsPropConfig.defaults();
         return Stream.of(
                 bad("learning rate NaN", () -> d.withLearningRate(Double.NaN), "Invalid learning rate: NaN"),
-                bad("learning rate −0.1", () -> d.withLearningRate(-0.1), "Invalid learning rate: -0.1 (must be finite and >= 0)"),
-                bad("learning rate +∞", () -> d.withLearningRate(Double.POSITIVE_INFINITY), "Invalid learning rate: Infinity"),
+                bad(
+                        "learning rate −0.1",
+                        () -> d.withLearningRate(-0.1),
+                        "Invalid learning rate: -0.1 (must be finite and >= 0)"),
+                bad(
+                        "learning rate +∞",
+                        () -> d.withLearningRate(Double.POSITIVE_INFINITY),
+                        "Invalid learning rate: Infinity"),
                 bad("decay 1.5", () -> d.withDecay(1.5), "Invalid decay rate: 1.5 (must be in [0, 1))"),
                 bad("decay 1.0", () -> d.withDecay(1.0), "Invalid decay rate: 1.0"),
                 bad("decay −0.1", () -> d.withDecay(-0.1), "Invalid decay rate: -0.1"),
@@ -43,23 +49,54 @@ class BadInputTest {
                 bad("weight decay NaN", () -> d.withWeightDecay(Double.NaN), "Invalid weight decay: NaN"),
                 bad("epsilon placement null", () -> d.withEpsilonPlacement(null), "Invalid epsilon placement: null"),
                 bad("non-finite policy null", () -> d.withNonFinitePolicy(null), "Invalid non-finite policy: null"),
-                bad("Adam β₁ 1.0", () -> new Adam.Config(0.001, 1.0, 0.999, 1e-8, true, NonFinitePolicy.REJECT), "Invalid beta1: 1.0"),
-                bad("Adam β₂ −0.1", () -> new Adam.Config(0.001, 0.9, -0.1, 1e-8, true, NonFinitePolicy.REJECT), "Invalid beta2: -0.1"),
-                bad("Adam ε NaN", () -> new Adam.Config(0.001, 0.9, 0.999, Double.NaN, true, NonFinitePolicy.REJECT), "Invalid epsilon: NaN"),
-                bad("AdaDelta decay 1", () -> new AdaDelta.Config(1.0, 1.0, 1e-6, NonFinitePolicy.REJECT), "Invalid decay rate: 1.0"),
+                bad(
+                        "Adam β₁ 1.0",
+                        () -> new Adam.Config(0.001, 1.0, 0.999, 1e-8, true, NonFinitePolicy.REJECT),
+                        "Invalid beta1: 1.0"),
+                bad(
+                        "Adam β₂ −0.1",
+                        () -> new Adam.Config(0.001, 0.9, -0.1, 1e-8, true, NonFinitePolicy.REJECT),
+                        "Invalid beta2: -0.1"),
+                bad(
+                        "Adam ε NaN",
+                        () -> new Adam.Config(0.001, 0.9, 0.999, Double.NaN, true, NonFinitePolicy.REJECT),
+                        "Invalid epsilon: NaN"),
+                bad(
+                        "AdaDelta decay 1",
+                        () -> new AdaDelta.Config(1.0, 1.0, 1e-6, NonFinitePolicy.REJECT),
+                        "Invalid decay rate: 1.0"),
                 bad("Momentum μ NaN", () -> new Momentum.Config(0.1, Double.NaN), "Invalid momentum: NaN"),
                 bad("Nesterov η −1", () -> new Momentum.Config(-1, 0.9, true), "Invalid learning rate: -1.0"),
                 bad("SGD η NaN", () -> new Sgd.Config(Double.NaN), "Invalid learning rate: NaN"),
-                bad("AdaGrad ε 0", () -> new AdaGrad.Config(0.1, 0, EpsilonPlacement.OUTSIDE_ROOT, 0, NonFinitePolicy.REJECT), "Invalid epsilon: 0.0"),
-                bad("AdaGrad s₀ NaN", () -> new AdaGrad.Config(0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, Double.NaN, NonFinitePolicy.REJECT),
+                bad(
+                        "AdaGrad ε 0",
+                        () -> new AdaGrad.Config(0.1, 0, EpsilonPlacement.OUTSIDE_ROOT, 0, NonFinitePolicy.REJECT),
+                        "Invalid epsilon: 0.0"),
+                bad(
+                        "AdaGrad s₀ NaN",
+                        () -> new AdaGrad.Config(
+                                0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, Double.NaN, NonFinitePolicy.REJECT),
                         "Invalid initial accumulator: NaN"),
                 bad("RmsProp config null", () -> new RmsProp((RmsPropConfig) null), "Invalid config: null"),
                 bad("unknown optimizer", () -> OptimizerSpec.of("rmsporp").build(), "Unknown optimizer: rmsporp"),
-                bad("unknown preset", () -> OptimizerSpec.of("rmsprop").withPreset("torch").build(), "Unknown preset: torch"),
-                bad("preset on adam", () -> OptimizerSpec.of("adam").withPreset("keras").build(), "presets are for rmsprop, not adam"),
-                bad("momentum option on sgd", () -> OptimizerSpec.of("sgd").with(OptimizerSpec.MOMENTUM, 0.9).build(),
+                bad(
+                        "unknown preset",
+                        () -> OptimizerSpec.of("rmsprop").withPreset("torch").build(),
+                        "Unknown preset: torch"),
+                bad(
+                        "preset on adam",
+                        () -> OptimizerSpec.of("adam").withPreset("keras").build(),
+                        "presets are for rmsprop, not adam"),
+                bad(
+                        "momentum option on sgd",
+                        () -> OptimizerSpec.of("sgd")
+                                .with(OptimizerSpec.MOMENTUM, 0.9)
+                                .build(),
                         "Invalid option for sgd: momentum = 0.9"),
-                bad("unknown state buffer", () -> new RmsProp().state().buffer("cache"), "Unknown state buffer: cache"));
+                bad(
+                        "unknown state buffer",
+                        () -> new RmsProp().state().buffer("cache"),
+                        "Unknown state buffer: cache"));
     }
 
     private static Arguments bad(String input, Runnable action, String fragment) {
@@ -70,7 +107,10 @@ class BadInputTest {
     @MethodSource("badHyperparameters")
     @DisplayName("invalid hyperparameters are rejected with a message naming the parameter and the value")
     void rejectsHyperparameter(String input, Runnable action, String fragment) {
-        assertThatThrownBy(action::run).as(input).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(fragment);
+        assertThatThrownBy(action::run)
+                .as(input)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(fragment);
     }
 
     /** A bad step: what to pass, given the optimizer's parameters (2×1) after one good step. */
@@ -80,23 +120,48 @@ class BadInputTest {
 
     static Stream<Arguments> badSteps() {
         List<Object[]> steps = List.of(
-                new Object[] {"gradient 3x1 for params 2x1", (BadStep) (o, p) -> o.step(p, col(1, 2, 3)),
-                    "Must be same shape. params 2x1 vs gradient 3x1"},
-                new Object[] {"gradient 1x2 for params 2x1", (BadStep) (o, p) -> o.step(p, new DMatrixRMaj(1, 2)),
-                    "Must be same shape. params 2x1 vs gradient 1x2"},
-                new Object[] {"params passed as gradient", (BadStep) (o, p) -> o.step(p, p), "params and gradient are the same matrix (2x1)"},
-                new Object[] {"gradient wrapping the params' array", (BadStep) (o, p) -> o.step(p, DMatrixRMaj.wrap(2, 1, p.data)),
-                    "share one data array"},
-                new Object[] {"NaN in the gradient", (BadStep) (o, p) -> o.step(p, col(0.5, Double.NaN)),
-                    "Invalid gradient: NaN at index 1 of 2x1"},
-                new Object[] {"+∞ in the gradient", (BadStep) (o, p) -> o.step(p, col(Double.POSITIVE_INFINITY, 1)),
-                    "Invalid gradient: Infinity at index 0"},
-                new Object[] {"−∞ in the gradient", (BadStep) (o, p) -> o.step(p, col(1, Double.NEGATIVE_INFINITY)),
-                    "Invalid gradient: -Infinity at index 1"},
+                new Object[] {
+                    "gradient 3x1 for params 2x1",
+                    (BadStep) (o, p) -> o.step(p, col(1, 2, 3)),
+                    "Must be same shape. params 2x1 vs gradient 3x1"
+                },
+                new Object[] {
+                    "gradient 1x2 for params 2x1",
+                    (BadStep) (o, p) -> o.step(p, new DMatrixRMaj(1, 2)),
+                    "Must be same shape. params 2x1 vs gradient 1x2"
+                },
+                new Object[] {
+                    "params passed as gradient",
+                    (BadStep) (o, p) -> o.step(p, p),
+                    "params and gradient are the same matrix (2x1)"
+                },
+                new Object[] {
+                    "gradient wrapping the params' array",
+                    (BadStep) (o, p) -> o.step(p, DMatrixRMaj.wrap(2, 1, p.data)),
+                    "share one data array"
+                },
+                new Object[] {
+                    "NaN in the gradient",
+                    (BadStep) (o, p) -> o.step(p, col(0.5, Double.NaN)),
+                    "Invalid gradient: NaN at index 1 of 2x1"
+                },
+                new Object[] {
+                    "+∞ in the gradient",
+                    (BadStep) (o, p) -> o.step(p, col(Double.POSITIVE_INFINITY, 1)),
+                    "Invalid gradient: Infinity at index 0"
+                },
+                new Object[] {
+                    "−∞ in the gradient",
+                    (BadStep) (o, p) -> o.step(p, col(1, Double.NEGATIVE_INFINITY)),
+                    "Invalid gradient: -Infinity at index 1"
+                },
                 new Object[] {"null params", (BadStep) (o, p) -> o.step(null, col(1, 1)), "params is null"},
                 new Object[] {"null gradient", (BadStep) (o, p) -> o.step(p, null), "gradient is null"},
-                new Object[] {"params of another shape than the state", (BadStep) (o, p) -> o.step(col(1, 2, 3), col(1, 2, 3)),
-                    "state was allocated for 2x1 but params are 3x1"});
+                new Object[] {
+                    "params of another shape than the state",
+                    (BadStep) (o, p) -> o.step(col(1, 2, 3), col(1, 2, 3)),
+                    "state was allocated for 2x1 but params are 3x1"
+                });
         List<Arguments> all = new ArrayList<>();
         for (Matrices.Named named : Matrices.family()) {
             for (Object[] s : steps) {
@@ -118,14 +183,18 @@ class BadInputTest {
         DMatrixRMaj rateBefore = new DMatrixRMaj(2, 1);
         o.effectiveLearningRate(rateBefore);
 
-        assertThatThrownBy(() -> bad.apply(o, params)).as(input)
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(fragment);
+        assertThatThrownBy(() -> bad.apply(o, params))
+                .as(input)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining(fragment);
 
         DMatrixAssert.assertThat(params).isIdenticalTo(paramsBefore);
         OptimizerState stateAfter = o.state();
         assertThat(stateAfter.step()).isEqualTo(stateBefore.step());
         for (Map.Entry<String, DMatrixRMaj> e : stateBefore.buffers().entrySet()) {
-            DMatrixAssert.assertThat(stateAfter.buffer(e.getKey())).as(e.getKey()).isIdenticalTo(e.getValue());
+            DMatrixAssert.assertThat(stateAfter.buffer(e.getKey()))
+                    .as(e.getKey())
+                    .isIdenticalTo(e.getValue());
         }
         DMatrixRMaj rateAfter = new DMatrixRMaj(2, 1);
         o.effectiveLearningRate(rateAfter);

@@ -44,10 +44,14 @@ class FamilyTest {
     @Test
     @DisplayName("one momentum class: the flag picks the name the command line knows, and only the update differs")
     void oneMomentumClass() {
-        assertThat(OptimizerSpec.of("momentum").build()).isInstanceOf(Momentum.class)
-                .extracting(Optimizer::name).isEqualTo("momentum");
-        assertThat(OptimizerSpec.of("nesterov").build()).isInstanceOf(Momentum.class)
-                .extracting(Optimizer::name).isEqualTo("nesterov");
+        assertThat(OptimizerSpec.of("momentum").build())
+                .isInstanceOf(Momentum.class)
+                .extracting(Optimizer::name)
+                .isEqualTo("momentum");
+        assertThat(OptimizerSpec.of("nesterov").build())
+                .isInstanceOf(Momentum.class)
+                .extracting(Optimizer::name)
+                .isEqualTo("nesterov");
         assertThat(Momentum.nesterov().hyperparameters()).isEqualTo(new Momentum.Config(0.01, 0.9, true));
         assertThat(new Momentum().hyperparameters().nesterov()).isFalse();
         // Same velocity after a step; the parameters differ by η μ v (here 0.1 · 0.5 · 2 = 0.1).
@@ -57,14 +61,16 @@ class FamilyTest {
         DMatrixRMaj b = col(1.0);
         heavy.step(a, col(2.0));
         look.step(b, col(2.0));
-        assertThat(look.state().buffer(Momentum.VELOCITY).get(0)).isEqualTo(heavy.state().buffer(Momentum.VELOCITY).get(0));
+        assertThat(look.state().buffer(Momentum.VELOCITY).get(0))
+                .isEqualTo(heavy.state().buffer(Momentum.VELOCITY).get(0));
         assertThat(a.get(0) - b.get(0)).isCloseTo(0.1, within(1e-15));
     }
 
     @Test
     @DisplayName("AdaGrad sums squared gradients: s = 4 then 5, rates η/√s")
     void adagrad() {
-        AdaGrad a = new AdaGrad(new AdaGrad.Config(0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, 0.0, NonFinitePolicy.REJECT));
+        AdaGrad a =
+                new AdaGrad(new AdaGrad.Config(0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, 0.0, NonFinitePolicy.REJECT));
         DMatrixRMaj theta = col(0.0);
         a.step(theta, col(2.0));
         a.step(theta, col(1.0));
@@ -90,7 +96,8 @@ class FamilyTest {
         double s = 0.4;
         double delta = Math.sqrt(1e-6) / Math.sqrt(s + 1e-6) * 2.0;
         assertThat(theta.get(0)).isCloseTo(-delta, within(1e-15));
-        assertThat(a.state().buffer(AdaDelta.SQUARED_UPDATE_AVERAGE).get(0)).isCloseTo(0.1 * delta * delta, within(1e-20));
+        assertThat(a.state().buffer(AdaDelta.SQUARED_UPDATE_AVERAGE).get(0))
+                .isCloseTo(0.1 * delta * delta, within(1e-20));
     }
 
     @Test
@@ -99,7 +106,8 @@ class FamilyTest {
         Adam a = new Adam(new Adam.Config(0.1, 0.9, 0.999, 1e-8, true, NonFinitePolicy.REJECT));
         DMatrixRMaj theta = col(0.0, 0.0);
         a.step(theta, col(3.0, -0.02));
-        assertThat(theta.data).containsExactly(new double[] {-0.1 * 3 / (3 + 1e-8), 0.1 * 0.02 / (0.02 + 1e-8)}, within(1e-12));
+        assertThat(theta.data)
+                .containsExactly(new double[] {-0.1 * 3 / (3 + 1e-8), 0.1 * 0.02 / (0.02 + 1e-8)}, within(1e-12));
     }
 
     @Test
@@ -121,7 +129,10 @@ class FamilyTest {
     @DisplayName("Adam with β₁ = 0 and no bias correction is RMSProp with ε outside the root")
     void adamWithoutMomentumIsRmsProp() {
         Adam adam = new Adam(new Adam.Config(0.05, 0.0, 0.9, 1e-8, false, NonFinitePolicy.REJECT));
-        RmsProp rms = new RmsProp(RmsPropConfig.defaults().withLearningRate(0.05).withDecay(0.9).withEpsilon(1e-8)
+        RmsProp rms = new RmsProp(RmsPropConfig.defaults()
+                .withLearningRate(0.05)
+                .withDecay(0.9)
+                .withEpsilon(1e-8)
                 .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
         DMatrixRMaj a = col(1.0, -2.0);
         DMatrixRMaj b = col(1.0, -2.0);
@@ -150,8 +161,12 @@ class FamilyTest {
         for (String name : OptimizerSpec.NAMES) {
             assertThat(OptimizerSpec.of(name).build().name()).isEqualTo(name);
         }
-        RmsProp r = (RmsProp) OptimizerSpec.of("rmsprop").withPreset("pytorch").withLearningRate(0.5)
-                .with(OptimizerSpec.CENTERED, true).with(OptimizerSpec.MOMENTUM, 0.9).build();
+        RmsProp r = (RmsProp) OptimizerSpec.of("rmsprop")
+                .withPreset("pytorch")
+                .withLearningRate(0.5)
+                .with(OptimizerSpec.CENTERED, true)
+                .with(OptimizerSpec.MOMENTUM, 0.9)
+                .build();
         assertThat(r.config().learningRate()).isEqualTo(0.5);
         assertThat(r.config().decay()).isEqualTo(0.99);
         assertThat(r.config().epsilonPlacement()).isEqualTo(EpsilonPlacement.OUTSIDE_ROOT);

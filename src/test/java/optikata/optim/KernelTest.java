@@ -53,16 +53,31 @@ class KernelTest {
     @DisplayName("RMSProp's kernel is its step, for the plain forms, centered, momentum, weight decay and float32")
     void rmsprop() {
         RmsPropConfig plain = RmsPropConfig.defaults();
-        for (RmsPropConfig c : new RmsPropConfig[] {plain, plain.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT),
-                plain.withCentered(true).withMomentum(0.9), plain.withWeightDecay(0.01).withInitialAccumulator(0.1),
-                RmsPropPreset.PYTORCH.config().withCentered(true).withMomentum(0.5), RmsPropPreset.KERAS.config().withMomentum(0.9),
-                plain.withArithmetic(ArithmeticPrecision.FLOAT32).withCentered(true)}) {
+        for (RmsPropConfig c : new RmsPropConfig[] {
+            plain,
+            plain.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT),
+            plain.withCentered(true).withMomentum(0.9),
+            plain.withWeightDecay(0.01).withInitialAccumulator(0.1),
+            RmsPropPreset.PYTORCH.config().withCentered(true).withMomentum(0.5),
+            RmsPropPreset.KERAS.config().withMomentum(0.9),
+            plain.withArithmetic(ArithmeticPrecision.FLOAT32).withCentered(true)
+        }) {
             int centered = c.centered() ? 1 : -1;
             int momentum = c.momentum() > 0 ? (c.centered() ? 2 : 1) : -1;
             double[] initial = new double[1 + (centered > 0 ? 1 : 0) + (momentum > 0 ? 1 : 0)];
             initial[0] = c.usedInitialAccumulator();
-            sameBits(new RmsProp(c), initial, (theta, g, s, t) -> RmsProp.kernel(theta, g, s[0], centered > 0 ? s[centered] : null,
-                    momentum > 0 ? s[momentum] : null, 0, N, c));
+            sameBits(
+                    new RmsProp(c),
+                    initial,
+                    (theta, g, s, t) -> RmsProp.kernel(
+                            theta,
+                            g,
+                            s[0],
+                            centered > 0 ? s[centered] : null,
+                            momentum > 0 ? s[momentum] : null,
+                            0,
+                            N,
+                            c));
         }
     }
 
@@ -76,7 +91,10 @@ class KernelTest {
             sameBits(new Momentum(m), new double[1], (theta, g, s, t) -> Momentum.kernel(theta, g, s[0], 0, N, m));
         }
         for (AdaGrad.Config a : new AdaGrad.Config[] {AdaGrad.Config.defaults(), AdaGrad.Config.d2l(0.1)}) {
-            sameBits(new AdaGrad(a), new double[] {a.initialAccumulator()}, (theta, g, s, t) -> AdaGrad.kernel(theta, g, s[0], 0, N, a));
+            sameBits(
+                    new AdaGrad(a),
+                    new double[] {a.initialAccumulator()},
+                    (theta, g, s, t) -> AdaGrad.kernel(theta, g, s[0], 0, N, a));
         }
         AdaDelta.Config d = AdaDelta.Config.defaults();
         sameBits(new AdaDelta(d), new double[2], (theta, g, s, t) -> AdaDelta.kernel(theta, g, s[0], s[1], 0, N, d));
@@ -85,8 +103,7 @@ class KernelTest {
     }
 
     /** A record that gives only the learning rate: the non-finite policy is the interface's default. */
-    record Lr(double learningRate) implements Hyperparameters {
-    }
+    record Lr(double learningRate) implements Hyperparameters {}
 
     /** The smallest member of the family: η g, through the base class's constructor. */
     static final class Plain extends AbstractOptimizer<Lr> {
@@ -108,7 +125,8 @@ class KernelTest {
     }
 
     @Test
-    @DisplayName("the base class keeps the record: hyperparameters(), the base rate before the first step, REJECT by default")
+    @DisplayName(
+            "the base class keeps the record: hyperparameters(), the base rate before the first step, REJECT by default")
     void baseClassHoldsTheRecord() {
         Lr lr = new Lr(0.25);
         Plain plain = new Plain(lr);
@@ -118,9 +136,12 @@ class KernelTest {
         assertThat(rate.data).containsExactly(0.25, 0.25);
         DMatrixRMaj theta = new DMatrixRMaj(2, 1);
         DMatrixRMaj bad = new DMatrixRMaj(2, 1, true, 1.0, Double.NaN);
-        assertThatThrownBy(() -> plain.step(theta, bad)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> plain.step(theta, bad))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("Invalid gradient: NaN at index 1");
         assertThat(theta.data).containsExactly(0.0, 0.0);
-        assertThatThrownBy(() -> new Plain(null)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("config");
+        assertThatThrownBy(() -> new Plain(null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("config");
     }
 }

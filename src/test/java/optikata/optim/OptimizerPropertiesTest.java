@@ -26,7 +26,9 @@ class OptimizerPropertiesTest {
 
     /** sign · 10^u with u in [−6, 6]. */
     private static Gen<Double> magnitudes() {
-        return doubles().between(-6, 6).zip(integers().between(0, 1), (u, sign) -> (sign == 0 ? -1 : 1) * Math.pow(10, u));
+        return doubles()
+                .between(-6, 6)
+                .zip(integers().between(0, 1), (u, sign) -> (sign == 0 ? -1 : 1) * Math.pow(10, u));
     }
 
     private static Gen<Matrices.Named> optimizers() {
@@ -36,7 +38,8 @@ class OptimizerPropertiesTest {
     @Test
     @DisplayName("a step never changes the parameters' shape")
     void stepNeverChangesTheShape() {
-        qt().withFixedSeed(SEED).withExamples(300)
+        qt().withFixedSeed(SEED)
+                .withExamples(300)
                 .forAll(optimizers(), integers().between(1, 4), integers().between(1, 4), magnitudes())
                 .checkAssert((named, rows, cols, scale) -> {
                     Optimizer o = named.create();
@@ -57,12 +60,17 @@ class OptimizerPropertiesTest {
     @Test
     @DisplayName("from a fresh state, a zero gradient leaves the parameters unchanged")
     void zeroGradientLeavesParametersUnchanged() {
-        qt().withFixedSeed(SEED).withExamples(300)
+        qt().withFixedSeed(SEED)
+                .withExamples(300)
                 .forAll(optimizers(), lists().of(doubles().between(-1e3, 1e3)).ofSizeBetween(1, 6))
                 .assuming((named, values) -> !named.name().contains("weight-decay")) // λθ makes the gradient non-zero
                 .checkAssert((named, values) -> {
                     Optimizer o = named.create();
-                    DMatrixRMaj theta = new DMatrixRMaj(values.size(), 1, true, values.stream().mapToDouble(Double::doubleValue).toArray());
+                    DMatrixRMaj theta = new DMatrixRMaj(
+                            values.size(),
+                            1,
+                            true,
+                            values.stream().mapToDouble(Double::doubleValue).toArray());
                     DMatrixRMaj before = theta.copy();
                     o.step(theta, new DMatrixRMaj(values.size(), 1));
                     DMatrixAssert.assertThat(theta).isIdenticalTo(before);
@@ -73,12 +81,18 @@ class OptimizerPropertiesTest {
     @DisplayName("a step rejected for a non-finite gradient changes neither parameters nor state")
     void rejectedStepChangesNothing() {
         double[] bad = {Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
-        qt().withFixedSeed(SEED).withExamples(300)
-                .forAll(optimizers(), lists().of(magnitudes()).ofSizeBetween(1, 8), integers().between(0, 1000), integers().between(0, 2))
+        qt().withFixedSeed(SEED)
+                .withExamples(300)
+                .forAll(
+                        optimizers(),
+                        lists().of(magnitudes()).ofSizeBetween(1, 8),
+                        integers().between(0, 1000),
+                        integers().between(0, 2))
                 .checkAssert((named, values, where, kind) -> {
                     Optimizer o = named.create();
                     int n = values.size();
-                    double[] g = values.stream().mapToDouble(Double::doubleValue).toArray();
+                    double[] g =
+                            values.stream().mapToDouble(Double::doubleValue).toArray();
                     DMatrixRMaj theta = new DMatrixRMaj(n, 1);
                     o.step(theta, new DMatrixRMaj(n, 1, true, g.clone()));
                     DMatrixRMaj thetaBefore = theta.copy();
@@ -88,26 +102,38 @@ class OptimizerPropertiesTest {
                             .hasMessageContaining("Invalid gradient: " + bad[kind] + " at index " + (where % n));
                     DMatrixAssert.assertThat(theta).isIdenticalTo(thetaBefore);
                     assertThat(o.state().step()).isEqualTo(before.step());
-                    before.buffers().forEach((name, m) -> DMatrixAssert.assertThat(o.state().buffer(name)).isIdenticalTo(m));
+                    before.buffers()
+                            .forEach((name, m) -> DMatrixAssert.assertThat(
+                                            o.state().buffer(name))
+                                    .isIdenticalTo(m));
                 });
     }
 
     @Test
     @DisplayName("RMSProp's per-coordinate step never exceeds η/√(1−β) (ε → 0, s₀ = 0, no momentum)")
     void stepNeverExceedsLearningRateOverSqrtOneMinusDecay() {
-        qt().withFixedSeed(SEED).withExamples(400)
-                .forAll(doubles().between(1e-4, 1.0), doubles().between(0.0, 0.999), integers().between(0, 1),
+        qt().withFixedSeed(SEED)
+                .withExamples(400)
+                .forAll(
+                        doubles().between(1e-4, 1.0),
+                        doubles().between(0.0, 0.999),
+                        integers().between(0, 1),
                         lists().of(magnitudes()).ofSizeBetween(1, 40))
                 .checkAssert((lr, beta, outside, gradients) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(1e-300)
-                            .withEpsilonPlacement(outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT));
+                    RmsProp rms = new RmsProp(RmsPropConfig.defaults()
+                            .withLearningRate(lr)
+                            .withDecay(beta)
+                            .withEpsilon(1e-300)
+                            .withEpsilonPlacement(
+                                    outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT));
                     double bound = lr / Math.sqrt(1 - beta);
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     for (double g : gradients) {
                         double before = theta.get(0);
                         rms.step(theta, new DMatrixRMaj(1, 1, true, g));
                         double step = Math.abs(theta.get(0) - before);
-                        assertThat(step).as("step for g = %s with η = %s, β = %s", g, lr, beta)
+                        assertThat(step)
+                                .as("step for g = %s with η = %s, β = %s", g, lr, beta)
                                 .isLessThanOrEqualTo(bound * (1 + 1e-12) + Math.ulp(before) * 4);
                     }
                 });
@@ -116,14 +142,20 @@ class OptimizerPropertiesTest {
     @Test
     @DisplayName("the first RMSProp step from s₀ = 0 reaches the bound: |Δθ| = η/√(1−β) as ε → 0")
     void firstStepReachesTheBound() {
-        qt().withFixedSeed(SEED).withExamples(200)
+        qt().withFixedSeed(SEED)
+                .withExamples(200)
                 .forAll(doubles().between(1e-4, 1.0), doubles().between(0.0, 0.999), magnitudes())
                 .checkAssert((lr, beta, g) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(1e-300)
+                    RmsProp rms = new RmsProp(RmsPropConfig.defaults()
+                            .withLearningRate(lr)
+                            .withDecay(beta)
+                            .withEpsilon(1e-300)
                             .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     rms.step(theta, new DMatrixRMaj(1, 1, true, g));
-                    assertThat(Math.abs(theta.get(0))).isCloseTo(lr / Math.sqrt(1 - beta), org.assertj.core.api.Assertions.withinPercentage(1e-9));
+                    assertThat(Math.abs(theta.get(0)))
+                            .isCloseTo(
+                                    lr / Math.sqrt(1 - beta), org.assertj.core.api.Assertions.withinPercentage(1e-9));
                 });
     }
 }

@@ -42,7 +42,9 @@ class ParallelStepTest {
             }
         }
         for (int k = 0; k < probes.length; k++) {
-            assertThat(theta.data[probes[k]]).as("element %d of %d", probes[k], n).isEqualTo(smallTheta[k].get(0));
+            assertThat(theta.data[probes[k]])
+                    .as("element %d of %d", probes[k], n)
+                    .isEqualTo(smallTheta[k].get(0));
         }
     }
 

@@ -39,10 +39,13 @@ class PrecisionModesTest {
         RmsPropConfig exact = tf1.withHyperparameterPrecision(HyperparameterPrecision.FLOAT64);
         assertThat(exact.usedLearningRate()).isEqualTo(0.001);
         assertThat(exact.usedDecay()).isEqualTo(0.9);
-        for (RmsPropPreset p : new RmsPropPreset[] {RmsPropPreset.PYTORCH, RmsPropPreset.OPTAX, RmsPropPreset.CS231N, RmsPropPreset.D2L}) {
+        for (RmsPropPreset p :
+                new RmsPropPreset[] {RmsPropPreset.PYTORCH, RmsPropPreset.OPTAX, RmsPropPreset.CS231N, RmsPropPreset.D2L
+                }) {
             assertThat(p.config().hyperparameterPrecision()).as(p.id()).isEqualTo(HyperparameterPrecision.FLOAT64);
         }
-        assertThat(RmsPropPreset.values()).allSatisfy(p -> assertThat(p.config().arithmetic()).isEqualTo(ArithmeticPrecision.FLOAT64));
+        assertThat(RmsPropPreset.values())
+                .allSatisfy(p -> assertThat(p.config().arithmetic()).isEqualTo(ArithmeticPrecision.FLOAT64));
     }
 
     @Test
@@ -50,11 +53,14 @@ class PrecisionModesTest {
     void kerasFirstStep() {
         double[] g = {2.0, -0.5};
         double[] asShipped = steps(RmsPropPreset.KERAS.config(), new double[] {0, 0}, g);
-        double[] float64 = steps(RmsPropPreset.KERAS.config().withHyperparameterPrecision(HyperparameterPrecision.FLOAT64),
-                new double[] {0, 0}, g);
+        double[] float64 = steps(
+                RmsPropPreset.KERAS.config().withHyperparameterPrecision(HyperparameterPrecision.FLOAT64),
+                new double[] {0, 0},
+                g);
         double rounding = ((float) 0.001 - 0.001) / 0.001;
         for (int i = 0; i < 2; i++) {
-            assertThat((asShipped[i] - float64[i]) / float64[i]).isCloseTo(rounding, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat((asShipped[i] - float64[i]) / float64[i])
+                    .isCloseTo(rounding, org.assertj.core.api.Assertions.within(1e-15));
         }
         assertThat(Math.abs(rounding)).isBetween(4e-8, 5e-8);
     }
@@ -76,9 +82,14 @@ class PrecisionModesTest {
                 assertThat((double) (float) b.data[i]).isEqualTo(b.data[i]);
             }
         });
-        double[] f64 = steps(c, new double[] {0.1, -0.3}, new double[] {0.123456789, -9.87654321}, new double[] {0.123456789, -9.87654321});
-        double[] f32 = steps(c.withArithmetic(ArithmeticPrecision.FLOAT32), new double[] {0.1, -0.3},
-                new double[] {0.123456789, -9.87654321}, new double[] {0.123456789, -9.87654321});
+        double[] f64 = steps(c, new double[] {0.1, -0.3}, new double[] {0.123456789, -9.87654321}, new double[] {
+            0.123456789, -9.87654321
+        });
+        double[] f32 = steps(
+                c.withArithmetic(ArithmeticPrecision.FLOAT32),
+                new double[] {0.1, -0.3},
+                new double[] {0.123456789, -9.87654321},
+                new double[] {0.123456789, -9.87654321});
         assertThat(f32).isNotEqualTo(f64);
         assertThat(Math.abs(f32[0] - f64[0]) / Math.abs(f64[0])).isLessThan(1e-6);
     }
@@ -86,7 +97,11 @@ class PrecisionModesTest {
     @Test
     @DisplayName("ND4J's float32 order forms 1−ρ in float32, PyTorch's in float64: they differ on ρ = 0.95")
     void nd4jOrder() {
-        RmsPropConfig c = RmsPropPreset.PYTORCH.config().withLearningRate(0.1).withDecay(0.95).withArithmetic(ArithmeticPrecision.FLOAT32);
+        RmsPropConfig c = RmsPropPreset.PYTORCH
+                .config()
+                .withLearningRate(0.1)
+                .withDecay(0.95)
+                .withArithmetic(ArithmeticPrecision.FLOAT32);
         assertThat(1f - (float) 0.95).isNotEqualTo((float) (1 - 0.95));
         double[] g = {0.7, -1.3e-3};
         double[] torch = steps(c, new double[] {1, 1}, g, g, g);
@@ -95,7 +110,8 @@ class PrecisionModesTest {
     }
 
     @Test
-    @DisplayName("centered on a constant gradient 0.1: s − ḡ² rounds negative at step 3226; clamp stays finite, nan gives PyTorch's NaN")
+    @DisplayName(
+            "centered on a constant gradient 0.1: s − ḡ² rounds negative at step 3226; clamp stays finite, nan gives PyTorch's NaN")
     void centeredNegativeVariance() {
         RmsPropConfig c = RmsPropPreset.PYTORCH.config().withCentered(true);
         RmsProp clamp = new RmsProp(c);
@@ -132,17 +148,24 @@ class PrecisionModesTest {
     void badInput() {
         RmsPropConfig c = RmsPropPreset.PYTORCH.config();
         assertThatThrownBy(() -> c.withEpsilon(1e-50).withArithmetic(ArithmeticPrecision.FLOAT32))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("epsilon").hasMessageContaining("1.0E-50")
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("epsilon")
+                .hasMessageContaining("1.0E-50")
                 .hasMessageContaining("float32");
         assertThatThrownBy(() -> RmsPropPreset.TF1.config().withDecay(0.99999999))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("decay rate").hasMessageContaining("0.99999999");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("decay rate")
+                .hasMessageContaining("0.99999999");
         assertThatThrownBy(() -> RmsPropPreset.KERAS.config().withLearningRate(1e39))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("learning rate").hasMessageContaining("1.0E39");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("learning rate")
+                .hasMessageContaining("1.0E39");
         assertThatThrownBy(() -> c.withArithmetic(null)).hasMessageContaining("arithmetic precision");
         assertThatThrownBy(() -> c.withOperationOrder(null)).hasMessageContaining("operation order");
         assertThatThrownBy(() -> c.withNegativeVariance(null)).hasMessageContaining("negative variance");
         assertThatThrownBy(() -> c.withHyperparameterPrecision(null)).hasMessageContaining("hyperparameter precision");
-        assertThat(RmsPropPreset.KERAS.config().withDecay(0.99999999).usedDecay()).isEqualTo(0.99999999);
+        assertThat(RmsPropPreset.KERAS.config().withDecay(0.99999999).usedDecay())
+                .isEqualTo(0.99999999);
     }
 
     @Test
@@ -150,22 +173,31 @@ class PrecisionModesTest {
     void commandLine() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Main.execute(new String[] {"trace", "--preset", "keras", "--precision", "float16"}, new PrintWriter(out), new PrintWriter(err));
+        int code = Main.execute(
+                new String[] {"trace", "--preset", "keras", "--precision", "float16"},
+                new PrintWriter(out),
+                new PrintWriter(err));
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("--precision").contains("float16");
         err.getBuffer().setLength(0);
-        code = Main.execute(new String[] {"trace", "--optimizer", "adam", "--hyperparameter-precision", "float32"}, new PrintWriter(out),
+        code = Main.execute(
+                new String[] {"trace", "--optimizer", "adam", "--hyperparameter-precision", "float32"},
+                new PrintWriter(out),
                 new PrintWriter(err));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("adam").contains("--hyperparameter-precision float32");
         err.getBuffer().setLength(0);
-        code = Main.execute(new String[] {"trace", "--preset", "pytorch", "--precision", "float32", "--eps", "1e-50"}, new PrintWriter(out),
+        code = Main.execute(
+                new String[] {"trace", "--preset", "pytorch", "--precision", "float32", "--eps", "1e-50"},
+                new PrintWriter(out),
                 new PrintWriter(err));
         assertThat(code).isEqualTo(2);
         assertThat(err.toString()).contains("epsilon").contains("1.0E-50");
         out.getBuffer().setLength(0);
-        code = Main.execute(new String[] {"trace", "--preset", "tf1", "--hyperparameter-precision", "float64", "--steps", "2"},
-                new PrintWriter(out), new PrintWriter(err));
+        code = Main.execute(
+                new String[] {"trace", "--preset", "tf1", "--hyperparameter-precision", "float64", "--steps", "2"},
+                new PrintWriter(out),
+                new PrintWriter(err));
         assertThat(code).isZero();
         assertThat(out.toString()).contains("step");
     }

@@ -1,11 +1,11 @@
 package optikata.optim;
 
-import java.util.Locale;
 import static optikata.support.Matrices.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -27,7 +27,8 @@ class PresetTest {
     }
 
     @Test
-    @DisplayName("pytorch: square_avg.mul_(alpha).addcmul_(g, g, 1-alpha); avg = sqrt + eps; param.addcdiv_(g, avg, -lr)")
+    @DisplayName(
+            "pytorch: square_avg.mul_(alpha).addcmul_(g, g, 1-alpha); avg = sqrt + eps; param.addcdiv_(g, avg, -lr)")
     void pytorch() {
         double lr = 0.01, alpha = 0.99, eps = 1e-8;
         double[] p = {1, 1};
@@ -159,9 +160,11 @@ class PresetTest {
     @Test
     @DisplayName("the framework defaults are the documented ones")
     void defaults() {
-        assertThat(RmsPropPreset.PYTORCH.config()).extracting(RmsPropConfig::learningRate, RmsPropConfig::decay, RmsPropConfig::epsilon)
+        assertThat(RmsPropPreset.PYTORCH.config())
+                .extracting(RmsPropConfig::learningRate, RmsPropConfig::decay, RmsPropConfig::epsilon)
                 .containsExactly(0.01, 0.99, 1e-8);
-        assertThat(RmsPropPreset.KERAS.config()).extracting(RmsPropConfig::learningRate, RmsPropConfig::decay, RmsPropConfig::epsilon)
+        assertThat(RmsPropPreset.KERAS.config())
+                .extracting(RmsPropConfig::learningRate, RmsPropConfig::decay, RmsPropConfig::epsilon)
                 .containsExactly(0.001, 0.9, 1e-7);
         assertThat(RmsPropPreset.TF1.config().initialAccumulator()).isEqualTo(1.0);
         assertThat(RmsPropPreset.TF1.config().epsilon()).isEqualTo(1e-10);

@@ -44,10 +44,13 @@ class RejectedStepTest {
 
         void assertSame(Snapshot other, String what) {
             assertThat(other.step).as("step count after %s", what).isEqualTo(step);
-            assertThat(java.util.Arrays.equals(other.theta, theta)).as("parameters bit for bit after %s", what).isTrue();
+            assertThat(java.util.Arrays.equals(other.theta, theta))
+                    .as("parameters bit for bit after %s", what)
+                    .isTrue();
             assertThat(other.buffers.keySet()).isEqualTo(buffers.keySet());
             buffers.forEach((name, b) -> assertThat(java.util.Arrays.equals(other.buffers.get(name), b))
-                    .as("buffer %s bit for bit after %s", name, what).isTrue());
+                    .as("buffer %s bit for bit after %s", name, what)
+                    .isTrue());
         }
     }
 
@@ -89,7 +92,9 @@ class RejectedStepTest {
             for (int p = 0; p < len; p++) {
                 for (double bad : BAD) {
                     g[5 + p] = bad;
-                    assertThat(FiniteScan.screen(g, 5, len + 5)).as("%s at %d of %d", bad, p, len).isFalse();
+                    assertThat(FiniteScan.screen(g, 5, len + 5))
+                            .as("%s at %d of %d", bad, p, len)
+                            .isFalse();
                     assertThat(FiniteScan.firstNonFinite(g, 5, len + 5)).isEqualTo(5 + p);
                 }
                 g[5 + p] = 0.25;
@@ -102,10 +107,15 @@ class RejectedStepTest {
     }
 
     @Test
-    @DisplayName("property: any mix of non-finite entries anywhere in a range raises the alarm, and the exact scan names the first")
+    @DisplayName(
+            "property: any mix of non-finite entries anywhere in a range raises the alarm, and the exact scan names the first")
     void screenProperty() {
-        qt().withFixedSeed(SEED).withExamples(400)
-                .forAll(integers().between(1, 20_000), integers().between(0, 1_000_000), integers().between(1, 4),
+        qt().withFixedSeed(SEED)
+                .withExamples(400)
+                .forAll(
+                        integers().between(1, 20_000),
+                        integers().between(0, 1_000_000),
+                        integers().between(1, 4),
                         integers().between(0, Integer.MAX_VALUE))
                 .checkAssert((len, at, count, salt) -> {
                     double[] g = new double[len];
@@ -139,13 +149,29 @@ class RejectedStepTest {
     private static int[] splitPositions(int n) {
         int half = ((n / 2) + 7) & ~7;
         int eighth = ((n + 7) / 8 + 7) & ~7; // chunks of about n/8 on two threads (four chunks each)
-        return new int[] {0, 1, eighth - 1, eighth, 3 * eighth + 1, half - 1, half, half + 1, n / 3,
-            half + (n - half) / 2, 7 * eighth - 1, 7 * eighth, n - 8, n - 2, n - 1};
+        return new int[] {
+            0,
+            1,
+            eighth - 1,
+            eighth,
+            3 * eighth + 1,
+            half - 1,
+            half,
+            half + 1,
+            n / 3,
+            half + (n - half) / 2,
+            7 * eighth - 1,
+            7 * eighth,
+            n - 8,
+            n - 2,
+            n - 1
+        };
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("family")
-    @DisplayName("a large split step with a non-finite gradient anywhere changes nothing, and the next good step is the one it would have been")
+    @DisplayName(
+            "a large split step with a non-finite gradient anywhere changes nothing, and the next good step is the one it would have been")
     void splitStepRejectionChangesNothing(Matrices.Named named) {
         int n = StepExecutor.threshold() + 13;
         Optimizer o = named.create();
@@ -207,30 +233,44 @@ class RejectedStepTest {
             for (int step = 1; step <= 3; step++) { // the first step takes the one-thread path, the others split
                 fill(g, step);
                 for (int i = 0; i < n; i += 97) {
-                    g.data[i] = 1e307 * (1 + i % 7); // finite; their sum overflows (and their squares: the state turns ∞ alike)
+                    g.data[i] = 1e307
+                            * (1 + i % 7); // finite; their sum overflows (and their squares: the state turns ∞ alike)
                 }
                 assertThat(FiniteScan.screen(g.data, 0, n)).isFalse();
-                assertThatCode(() -> checked.step(a, g)).as("n=%d step %d", n, step).doesNotThrowAnyException();
+                assertThatCode(() -> checked.step(a, g))
+                        .as("n=%d step %d", n, step)
+                        .doesNotThrowAnyException();
                 unchecked.step(b, g);
             }
-            Snapshot.of(unchecked, b).assertSame(Snapshot.of(checked, a), "three steps of huge finite gradients, n=" + n);
+            Snapshot.of(unchecked, b)
+                    .assertSame(Snapshot.of(checked, a), "three steps of huge finite gradients, n=" + n);
         }
     }
 
     @Test
-    @DisplayName("property: for every optimizer, a rejected step leaves parameters, buffers and step count unchanged bit for bit (one thread)")
+    @DisplayName(
+            "property: for every optimizer, a rejected step leaves parameters, buffers and step count unchanged bit for bit (one thread)")
     void rejectedStepPropertySmall() {
-        qt().withFixedSeed(SEED).withExamples(600)
-                .forAll(integers().between(0, FAMILY.size() - 1), integers().between(1, 5000), integers().between(0, 3),
+        qt().withFixedSeed(SEED)
+                .withExamples(600)
+                .forAll(
+                        integers().between(0, FAMILY.size() - 1),
+                        integers().between(1, 5000),
+                        integers().between(0, 3),
                         integers().between(0, Integer.MAX_VALUE))
-                .checkAssert((which, n, goodSteps, salt) -> rejectionLeavesNoTrace(FAMILY.get(which), n, goodSteps, salt));
+                .checkAssert(
+                        (which, n, goodSteps, salt) -> rejectionLeavesNoTrace(FAMILY.get(which), n, goodSteps, salt));
     }
 
     @Test
     @DisplayName("property: the same for split steps (sizes past the split threshold, bad entries anywhere)")
     void rejectedStepPropertySplit() {
-        qt().withFixedSeed(SEED).withExamples(12)
-                .forAll(integers().between(0, FAMILY.size() - 1), integers().between(0, 4999), integers().between(1, 2),
+        qt().withFixedSeed(SEED)
+                .withExamples(12)
+                .forAll(
+                        integers().between(0, FAMILY.size() - 1),
+                        integers().between(0, 4999),
+                        integers().between(1, 2),
                         integers().between(0, Integer.MAX_VALUE))
                 .checkAssert((which, extra, goodSteps, salt) ->
                         rejectionLeavesNoTrace(FAMILY.get(which), StepExecutor.threshold() + extra, goodSteps, salt));
@@ -271,10 +311,13 @@ class RejectedStepTest {
         }
         int first = bad.stream().min(Integer::compare).orElseThrow();
         assertThatThrownBy(() -> o.step(theta, g))
-                .hasMessageStartingWith("Invalid gradient: " + g.data[first] + " at index " + first + " of " + n + "x1");
+                .hasMessageStartingWith(
+                        "Invalid gradient: " + g.data[first] + " at index " + first + " of " + n + "x1");
         before.assertSame(Snapshot.of(o, theta), named + " n=" + n + " bad at " + bad);
         DMatrixRMaj rateAfter = new DMatrixRMaj(n, 1);
         o.effectiveLearningRate(rateAfter);
-        assertThat(java.util.Arrays.equals(bits(rateAfter), bits(rateBefore))).as("effective learning rate").isTrue();
+        assertThat(java.util.Arrays.equals(bits(rateAfter), bits(rateBefore)))
+                .as("effective learning rate")
+                .isTrue();
     }
 }

@@ -13,7 +13,11 @@ import org.junit.jupiter.api.Test;
 class RmsPropTest {
 
     private static RmsPropConfig base(double lr, double beta, double eps, EpsilonPlacement placement) {
-        return RmsPropConfig.defaults().withLearningRate(lr).withDecay(beta).withEpsilon(eps).withEpsilonPlacement(placement);
+        return RmsPropConfig.defaults()
+                .withLearningRate(lr)
+                .withDecay(beta)
+                .withEpsilon(eps)
+                .withEpsilonPlacement(placement);
     }
 
     @Test
@@ -59,7 +63,8 @@ class RmsPropTest {
     @Test
     @DisplayName("the initial accumulator enters the first average (TF1 starts s at 1)")
     void initialAccumulator() {
-        RmsProp rms = new RmsProp(base(0.01, 0.9, 1e-10, EpsilonPlacement.INSIDE_ROOT).withInitialAccumulator(1.0));
+        RmsProp rms =
+                new RmsProp(base(0.01, 0.9, 1e-10, EpsilonPlacement.INSIDE_ROOT).withInitialAccumulator(1.0));
         DMatrixRMaj theta = col(1.0);
         rms.step(theta, col(2.0));
         // s = 0.9·1 + 0.1·4 = 1.3
@@ -70,7 +75,8 @@ class RmsPropTest {
     @Test
     @DisplayName("centered RMSProp divides by √(s − ḡ² + ε)")
     void centered() {
-        RmsProp rms = new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT).withCentered(true));
+        RmsProp rms =
+                new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT).withCentered(true));
         DMatrixRMaj theta = col(0.0);
         rms.step(theta, col(2.0));
         // s = 0.4, ḡ = 0.2, s − ḡ² = 0.36
@@ -78,7 +84,8 @@ class RmsPropTest {
         assertThat(rms.state().buffer(RmsProp.GRADIENT_AVERAGE).get(0)).isCloseTo(0.2, within(1e-15));
         rms.step(theta, col(-1.0));
         // s = 0.36 + 0.1 = 0.46, ḡ = 0.18 − 0.1 = 0.08, v = 0.46 − 0.0064 = 0.4536
-        assertThat(theta.get(0)).isCloseTo(-0.2 / Math.sqrt(0.36 + 1e-8) + 0.1 / Math.sqrt(0.4536 + 1e-8), within(1e-12));
+        assertThat(theta.get(0))
+                .isCloseTo(-0.2 / Math.sqrt(0.36 + 1e-8) + 0.1 / Math.sqrt(0.4536 + 1e-8), within(1e-12));
     }
 
     @Test
@@ -109,7 +116,8 @@ class RmsPropTest {
     @Test
     @DisplayName("weight decay adds λθ to the gradient before everything else (PyTorch)")
     void weightDecay() {
-        RmsProp rms = new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).withWeightDecay(0.5));
+        RmsProp rms =
+                new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).withWeightDecay(0.5));
         DMatrixRMaj theta = col(2.0);
         rms.step(theta, col(1.0));
         // g' = 1 + 0.5·2 = 2; s = 0.4
@@ -126,7 +134,8 @@ class RmsPropTest {
         DMatrixRMaj theta = col(1.0, 1.0);
         rms.step(theta, col(2.0, 0.0));
         rms.effectiveLearningRate(rate);
-        DMatrixAssert.assertThat(rate).isElementwiseCloseTo(new double[] {0.01 / Math.sqrt(0.4 + 1e-8), 0.01 / Math.sqrt(1e-8)}, 1e-12);
+        DMatrixAssert.assertThat(rate)
+                .isElementwiseCloseTo(new double[] {0.01 / Math.sqrt(0.4 + 1e-8), 0.01 / Math.sqrt(1e-8)}, 1e-12);
     }
 
     @Test
@@ -166,7 +175,9 @@ class RmsPropTest {
         rms.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).set(0, 999);
         assertThat(rms.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).get(0)).isCloseTo(0.4, within(1e-15));
         assertThat(rms.state().names()).containsExactly(RmsProp.SQUARED_GRADIENT_AVERAGE);
-        assertThat(new RmsProp(RmsPropConfig.defaults().withCentered(true).withMomentum(0.9)).state().names())
+        assertThat(new RmsProp(RmsPropConfig.defaults().withCentered(true).withMomentum(0.9))
+                        .state()
+                        .names())
                 .containsExactly(RmsProp.SQUARED_GRADIENT_AVERAGE, RmsProp.GRADIENT_AVERAGE, RmsProp.MOMENTUM_BUFFER);
     }
 }

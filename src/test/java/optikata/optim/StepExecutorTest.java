@@ -59,7 +59,9 @@ class StepExecutorTest {
             for (int round = 0; round < 20; round++) {
                 Recording job = new Recording(bad);
                 assertThat(StepExecutor.runChecked(job, N)).as("bad at %d", bad).isFalse();
-                assertThat(job.runCalls.get()).as("chunks run with a bad entry at %d", bad).isZero();
+                assertThat(job.runCalls.get())
+                        .as("chunks run with a bad entry at %d", bad)
+                        .isZero();
             }
         }
     }

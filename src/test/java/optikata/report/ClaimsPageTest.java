@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ClaimsPageTest {
     @TempDir
     static Path dir;
+
     static List<ClaimResult> results = new ArrayList<>();
     static String html;
 
@@ -33,7 +34,11 @@ class ClaimsPageTest {
         for (Claim c : Register.all()) {
             results.add(c.check(ClaimContext.library()));
         }
-        ClaimsReport.write(dir, results, List.of(new ClaimsReport.Failure("C99", "check crashed: java.lang.IllegalStateException: <an example>")));
+        ClaimsReport.write(
+                dir,
+                results,
+                List.of(new ClaimsReport.Failure(
+                        "C99", "check crashed: java.lang.IllegalStateException: <an example>")));
         html = Files.readString(dir.resolve("index.html"), StandardCharsets.UTF_8);
     }
 
@@ -51,7 +56,8 @@ class ClaimsPageTest {
     @DisplayName("the validator does report a broken page, so the check above can fail")
     void validatorCatchesABrokenPage() throws Exception {
         Path broken = dir.resolve("broken.html");
-        Files.writeString(broken, html.replace("<table>", "<table><p>").replace("<title>", "<title><b>"), StandardCharsets.UTF_8);
+        Files.writeString(
+                broken, html.replace("<table>", "<table><p>").replace("<title>", "<title><b>"), StandardCharsets.UTF_8);
         EmbeddedValidator validator = new EmbeddedValidator();
         validator.setOutputFormat(EmbeddedValidator.OutputFormat.GNU);
         assertThat(validator.validate(broken)).contains("error");
@@ -63,7 +69,10 @@ class ClaimsPageTest {
         for (Verdict v : Verdict.values()) {
             assertThat(html).contains("<dt class=\"v " + v + "\">" + v + "</dt>");
         }
-        assertThat(html).contains("Tolerance: how far a measured figure").contains("Generated 20").contains("by optikata ");
+        assertThat(html)
+                .contains("Tolerance: how far a measured figure")
+                .contains("Generated 20")
+                .contains("by optikata ");
     }
 
     @Test
@@ -71,7 +80,9 @@ class ClaimsPageTest {
     void summaryShowsStatementAndCorrection() {
         String table = html.substring(html.indexOf("<h2 id=\"summary\">"), html.indexOf("</table>"));
         for (ClaimResult r : results) {
-            assertThat(table).contains(escape(r.statement())).contains(escape(r.correction() == null ? r.finding() : r.correction()));
+            assertThat(table)
+                    .contains(escape(r.statement()))
+                    .contains(escape(r.correction() == null ? r.finding() : r.correction()));
         }
     }
 
@@ -86,9 +97,14 @@ class ClaimsPageTest {
             found.add(camel.group());
         }
         assertThat(found).as("camelCase words on the page").isEmpty();
-        assertThat(text).doesNotContainPattern("= [−-]1(?![\\d.])").doesNotContain("= Infinity").doesNotContain("NaN");
+        assertThat(text)
+                .doesNotContainPattern("= [−-]1(?![\\d.])")
+                .doesNotContain("= Infinity")
+                .doesNotContain("NaN");
         assertThat(text).contains("Steps completed = 0").contains("θ length = 2");
-        assertThat(text).containsPattern("Adagrad recovery steps \\(r = 10\\) = never|AdaGrad recovery steps \\(r = 10\\) = never");
+        assertThat(text)
+                .containsPattern(
+                        "Adagrad recovery steps \\(r = 10\\) = never|AdaGrad recovery steps \\(r = 10\\) = never");
     }
 
     @Test

@@ -74,8 +74,11 @@ class ReplayTest {
     void freeRun() {
         Descent o = new Descent(0.5);
         List<String> seen = new ArrayList<>();
-        Replay.Result r = Replay.of(o, col(1, 2)).run(List.of(new double[] {2, 0}, new double[] {0, 4}, new double[] {-2, -2}),
-                (t, theta, g) -> seen.add(t + ":" + theta.get(0) + "," + theta.get(1) + " g " + g.get(0) + "," + g.get(1)));
+        Replay.Result r = Replay.of(o, col(1, 2))
+                .run(
+                        List.of(new double[] {2, 0}, new double[] {0, 4}, new double[] {-2, -2}),
+                        (t, theta, g) -> seen.add(
+                                t + ":" + theta.get(0) + "," + theta.get(1) + " g " + g.get(0) + "," + g.get(1)));
         assertThat(seen).containsExactly("1:0.0,2.0 g 2.0,0.0", "2:0.0,0.0 g 0.0,4.0", "3:1.0,1.0 g -2.0,-2.0");
         assertThat(r.end()).isEqualTo(Replay.End.COMPLETED);
         assertThat(r.completed()).isTrue();
@@ -91,19 +94,27 @@ class ReplayTest {
         Descent o = new Descent(1);
         List<double[]> recorded = List.of(new double[] {10}, new double[] {20}, new double[] {30});
         List<Double> after = new ArrayList<>();
-        Replay.of(o, col(0)).fromRecorded(recorded).run(List.of(new double[] {1}, new double[] {1}, new double[] {1}),
-                (t, theta, g) -> after.add(theta.get(0)));
+        Replay.of(o, col(0))
+                .fromRecorded(recorded)
+                .run(
+                        List.of(new double[] {1}, new double[] {1}, new double[] {1}),
+                        (t, theta, g) -> after.add(theta.get(0)));
         assertThat(o.startedFrom).extracting(a -> a[0]).containsExactly(0.0, 10.0, 20.0);
         assertThat(after).containsExactly(-1.0, 9.0, 19.0);
-        assertThatThrownBy(() -> Replay.of(new Descent(1), col(0)).fromRecorded(List.of()).run(List.of(new double[] {1}, new double[] {1})))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 rows for 2 gradients");
+        assertThatThrownBy(() -> Replay.of(new Descent(1), col(0))
+                        .fromRecorded(List.of())
+                        .run(List.of(new double[] {1}, new double[] {1})))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("0 rows for 2 gradients");
     }
 
     @Test
-    @DisplayName("by default a non-finite gradient row stops the run before its step, a non-finite θ after the observer saw it")
+    @DisplayName(
+            "by default a non-finite gradient row stops the run before its step, a non-finite θ after the observer saw it")
     void stopRules() {
         Descent o = new Descent(1);
-        Replay.Result nanRow = Replay.of(o, col(0)).run(List.of(new double[] {1}, new double[] {Double.NaN}, new double[] {1}));
+        Replay.Result nanRow =
+                Replay.of(o, col(0)).run(List.of(new double[] {1}, new double[] {Double.NaN}, new double[] {1}));
         assertThat(nanRow.end()).isEqualTo(Replay.End.NON_FINITE_GRADIENT);
         assertThat(nanRow.stoppedAt()).isEqualTo(2);
         assertThat(nanRow.steps()).isEqualTo(1);
@@ -111,8 +122,10 @@ class ReplayTest {
 
         Descent big = new Descent(Double.MAX_VALUE);
         List<Integer> observed = new ArrayList<>();
-        Replay.Result overflow = Replay.of(big, col(0)).run(List.of(new double[] {-1}, new double[] {-10}, new double[] {1}),
-                (t, theta, g) -> observed.add(t));
+        Replay.Result overflow = Replay.of(big, col(0))
+                .run(
+                        List.of(new double[] {-1}, new double[] {-10}, new double[] {1}),
+                        (t, theta, g) -> observed.add(t));
         assertThat(overflow.end()).isEqualTo(Replay.End.NON_FINITE_PARAMETERS);
         assertThat(overflow.stoppedAt()).isEqualTo(2);
         assertThat(observed).containsExactly(1, 2);
@@ -124,8 +137,11 @@ class ReplayTest {
     void tolerant() {
         Descent o = new Descent(1);
         List<Double> after = new ArrayList<>();
-        Replay.Result r = Replay.of(o, col(0)).tolerateNonFinite()
-                .run(List.of(new double[] {1}, new double[] {Double.NaN}, new double[] {1}), (t, theta, g) -> after.add(theta.get(0)));
+        Replay.Result r = Replay.of(o, col(0))
+                .tolerateNonFinite()
+                .run(
+                        List.of(new double[] {1}, new double[] {Double.NaN}, new double[] {1}),
+                        (t, theta, g) -> after.add(theta.get(0)));
         assertThat(r.end()).isEqualTo(Replay.End.COMPLETED);
         assertThat(r.steps()).isEqualTo(3);
         assertThat(after.get(0)).isEqualTo(-1.0);
@@ -137,7 +153,8 @@ class ReplayTest {
     @DisplayName("an observer that returns false stops the run after that step")
     void observerStops() {
         Descent o = new Descent(1);
-        Replay.Result r = Replay.of(o, col(0)).run(List.of(new double[] {1}, new double[] {1}, new double[] {1}), (t, theta, g) -> t < 2);
+        Replay.Result r = Replay.of(o, col(0))
+                .run(List.of(new double[] {1}, new double[] {1}, new double[] {1}), (t, theta, g) -> t < 2);
         assertThat(r.end()).isEqualTo(Replay.End.STOPPED_BY_OBSERVER);
         assertThat(r.stoppedAt()).isEqualTo(2);
         assertThat(r.steps()).isEqualTo(2);
@@ -146,23 +163,28 @@ class ReplayTest {
     }
 
     @Test
-    @DisplayName("a row of the wrong length is rejected before any step, naming the row, its length and the expected length")
+    @DisplayName(
+            "a row of the wrong length is rejected before any step, naming the row, its length and the expected length")
     void wrongRowLength() {
         Descent o = new Descent(1);
-        assertThatThrownBy(() -> Replay.of(o, col(0, 0)).run(List.of(new double[] {1, 1}, new double[] {1, 1}, new double[] {1})))
+        assertThatThrownBy(() -> Replay.of(o, col(0, 0))
+                        .run(List.of(new double[] {1, 1}, new double[] {1, 1}, new double[] {1})))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Invalid gradient row 3: 1 values, expected 2 (θ is 2x1)");
         assertThat(o.steps).as("a rejected replay steps nothing").isZero();
         List<double[]> withNull = new ArrayList<>();
         withNull.add(null);
         assertThatThrownBy(() -> Replay.of(o, col(0)).run(withNull)).hasMessage("Invalid gradient row 1: null");
-        assertThatThrownBy(() -> Replay.of(o, col(0, 0)).fromRecorded(List.of(new double[] {1})).run(List.of(new double[] {1, 1},
-                new double[] {1, 1}))).hasMessage("Invalid recorded θ row 1: 1 values, expected 2 (θ is 2x1)");
+        assertThatThrownBy(() -> Replay.of(o, col(0, 0))
+                        .fromRecorded(List.of(new double[] {1}))
+                        .run(List.of(new double[] {1, 1}, new double[] {1, 1})))
+                .hasMessage("Invalid recorded θ row 1: 1 values, expected 2 (θ is 2x1)");
         assertThatThrownBy(() -> Replay.of(null, col(0))).hasMessage("Invalid optimizer: null");
     }
 
     @Test
-    @DisplayName("one gradient buffer is refilled each step, or a fresh matrix is handed over when asked; the start is not modified")
+    @DisplayName(
+            "one gradient buffer is refilled each step, or a fresh matrix is handed over when asked; the start is not modified")
     void buffers() {
         DMatrixRMaj start = col(1);
         Descent shared = new Descent(1);
@@ -179,18 +201,23 @@ class ReplayTest {
     @DisplayName("an observer's checked exception ends the run and reaches the caller")
     void observerThrows() {
         Descent o = new Descent(1);
-        assertThatThrownBy(() -> Replay.of(o, col(0)).run(List.of(new double[] {1}, new double[] {1}), (t, theta, g) -> {
-            throw new java.io.IOException("full at step " + t);
-        })).isInstanceOf(java.io.IOException.class).hasMessage("full at step 1");
+        assertThatThrownBy(() -> Replay.of(o, col(0))
+                        .run(List.of(new double[] {1}, new double[] {1}), (t, theta, g) -> {
+                            throw new java.io.IOException("full at step " + t);
+                        }))
+                .isInstanceOf(java.io.IOException.class)
+                .hasMessage("full at step 1");
         assertThat(o.steps).isEqualTo(1);
     }
 
     @Test
-    @DisplayName("the engine joins the learner's class path alone: the spec runtime's closure takes nothing else from run")
+    @DisplayName(
+            "the engine joins the learner's class path alone: the spec runtime's closure takes nothing else from run")
     void smallEnoughForTheContract() throws Exception {
         java.util.Set<String> closure = optikata.kata.Contract.child();
         assertThat(closure).contains("optikata.run.Replay");
-        assertThat(closure).filteredOn(c -> !c.startsWith("optikata.optim.") && !c.startsWith("optikata.kata.spec."))
+        assertThat(closure)
+                .filteredOn(c -> !c.startsWith("optikata.optim.") && !c.startsWith("optikata.kata.spec."))
                 .allMatch(c -> c.equals("optikata.run.Replay") || c.startsWith("optikata.run.Replay$"));
     }
 }

@@ -61,11 +61,18 @@ class RunnerTest {
         Trajectory live = Runner.run(new RmsProp(), new D2lQuadratic(), col(-5, -2), 5);
         StringBuilder csv = new StringBuilder("g1,g2\n");
         for (int k = 1; k <= 5; k++) {
-            csv.append(live.at(k).gradient()[0]).append(',').append(live.at(k).gradient()[1]).append('\n');
+            csv.append(live.at(k).gradient()[0])
+                    .append(',')
+                    .append(live.at(k).gradient()[1])
+                    .append('\n');
         }
         Path file = dir.resolve("g.csv");
         Files.writeString(file, csv);
-        Trajectory replayed = Runner.replay(new RmsProp(), col(-5, -2), TrajectoryFormat.readGradients(file, 2).gradients(), null);
+        Trajectory replayed = Runner.replay(
+                new RmsProp(),
+                col(-5, -2),
+                TrajectoryFormat.readGradients(file, 2).gradients(),
+                null);
         assertThat(replayed.last().theta()).containsExactly(live.last().theta());
         assertThat(replayed.last().loss()).isNaN();
     }
@@ -75,14 +82,17 @@ class RunnerTest {
     void badCsv(@TempDir Path dir) throws Exception {
         Path wrongColumns = dir.resolve("a.csv");
         Files.writeString(wrongColumns, "1,2\n3\n");
-        assertThatThrownBy(() -> TrajectoryFormat.readGradients(wrongColumns, 2)).hasMessageContaining("a.csv:2: 1 column but 2 expected");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(wrongColumns, 2))
+                .hasMessageContaining("a.csv:2: 1 column but 2 expected");
         Path notNumber = dir.resolve("b.csv");
         Files.writeString(notNumber, "1,2\n3,x\n");
-        assertThatThrownBy(() -> TrajectoryFormat.readGradients(notNumber, 2)).hasMessageContaining("b.csv:2: column 2 is not a number: 'x'");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(notNumber, 2))
+                .hasMessageContaining("b.csv:2: column 2 is not a number: 'x'");
         Path empty = dir.resolve("c.csv");
         Files.writeString(empty, "");
         assertThatThrownBy(() -> TrajectoryFormat.readGradients(empty, 2)).hasMessageContaining("no gradient rows");
-        assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2)).hasMessageContaining("No such file");
+        assertThatThrownBy(() -> TrajectoryFormat.readGradients(dir.resolve("missing.csv"), 2))
+                .hasMessageContaining("No such file");
         assertThatThrownBy(() -> Runner.replay(new RmsProp(), col(0, 0), List.of(new double[] {1}), null))
                 .hasMessageContaining("Invalid gradient row 1: 1 values, expected 2 (θ is 2x1)");
     }
@@ -93,7 +103,8 @@ class RunnerTest {
         Trajectory t = Runner.run(new RmsProp(RmsPropConfig.defaults()), new Square(), col(1.0), 1);
         assertThat(t.at(0).state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE)).isNull();
         assertThat(t.at(0).effectiveRate()).containsExactly(0.01);
-        assertThat(t.at(1).state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).get(0)).isCloseTo(0.4, within(1e-15));
+        assertThat(t.at(1).state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).get(0))
+                .isCloseTo(0.4, within(1e-15));
         assertThat(t.at(1).effectiveRate()[0]).isCloseTo(0.01 / Math.sqrt(0.4 + 1e-8), within(1e-15));
     }
 }

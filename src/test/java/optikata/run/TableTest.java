@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 class TableTest {
 
     @Test
-    @DisplayName("tab-, space- or comma-separated rows are read in order; blank lines, comments and a header are skipped")
+    @DisplayName(
+            "tab-, space- or comma-separated rows are read in order; blank lines, comments and a header are skipped")
     void goodFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("data.dat");
         Files.writeString(file, "x\ty\tz\n# a comment\n1\t2\t3\n\n4  5 6\n-7.5e-1,8, 9\n");
@@ -39,7 +40,9 @@ class TableTest {
                 .hasMessage(word + ":2: column 2 is not a number: 'x'");
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "1,,3\n");
-        assertThatThrownBy(() -> TrajectoryFormat.readTable(empty, 3, "three")).hasMessage(empty + ":1: column 2 is not a number: ''");
-        assertThatThrownBy(() -> TrajectoryFormat.readTable(dir.resolve("missing.dat"), 3, "three")).hasMessageContaining("No such file");
+        assertThatThrownBy(() -> TrajectoryFormat.readTable(empty, 3, "three"))
+                .hasMessage(empty + ":1: column 2 is not a number: ''");
+        assertThatThrownBy(() -> TrajectoryFormat.readTable(dir.resolve("missing.dat"), 3, "three"))
+                .hasMessageContaining("No such file");
     }
 }

@@ -1,6 +1,5 @@
 package optikata.run;
 
-import java.util.Locale;
 import static optikata.support.Matrices.col;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +8,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import optikata.objective.D2lQuadratic;
 import optikata.objective.Rosenbrock;
 import optikata.optim.AdaGrad;
@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every trace format reads back what it wrote, exactly. */
 class TrajectoryFormatTest {
 
-    static Path write(Path dir, String name, TrajectoryFormat format, List<Trajectory> runs, List<Optimizer> optimizers) throws Exception {
+    static Path write(Path dir, String name, TrajectoryFormat format, List<Trajectory> runs, List<Optimizer> optimizers)
+            throws Exception {
         StringWriter text = new StringWriter();
         try (PrintWriter out = new PrintWriter(text)) {
             TrajectoryFormat.write(format, runs, optimizers, out);
@@ -35,8 +36,12 @@ class TrajectoryFormatTest {
         assertThat(read.start()).containsExactly(written.at(0).theta());
         assertThat(read.steps()).isEqualTo(written.steps());
         for (int t = 1; t <= written.steps(); t++) {
-            assertThat(read.gradients().get(t - 1)).as("gradient of step %d", t).containsExactly(written.at(t).gradient());
-            assertThat(read.thetas().get(t - 1)).as("θ after step %d", t).containsExactly(written.at(t).theta());
+            assertThat(read.gradients().get(t - 1))
+                    .as("gradient of step %d", t)
+                    .containsExactly(written.at(t).gradient());
+            assertThat(read.thetas().get(t - 1))
+                    .as("θ after step %d", t)
+                    .containsExactly(written.at(t).theta());
         }
     }
 
@@ -74,11 +79,19 @@ class TrajectoryFormatTest {
     void replayOfWrittenTrace(@TempDir Path dir) throws Exception {
         for (TrajectoryFormat format : TrajectoryFormat.values()) {
             Trajectory live = Runner.run(new RmsProp(), new D2lQuadratic(), col(-5, -2), 12);
-            Path file = write(dir, "live." + format.name().toLowerCase(Locale.ROOT), format, List.of(live), List.of(new RmsProp()));
+            Path file = write(
+                    dir,
+                    "live." + format.name().toLowerCase(Locale.ROOT),
+                    format,
+                    List.of(live),
+                    List.of(new RmsProp()));
             Trace recorded = TrajectoryFormat.readGradients(file, -1);
-            Trajectory replayed = Runner.replay(new RmsProp(), col(recorded.start()), recorded.gradients(), new D2lQuadratic());
+            Trajectory replayed =
+                    Runner.replay(new RmsProp(), col(recorded.start()), recorded.gradients(), new D2lQuadratic());
             for (int t = 0; t <= live.steps(); t++) {
-                assertThat(replayed.at(t).theta()).as("%s step %d", format, t).containsExactly(live.at(t).theta());
+                assertThat(replayed.at(t).theta())
+                        .as("%s step %d", format, t)
+                        .containsExactly(live.at(t).theta());
                 assertThat(replayed.at(t).loss()).isEqualTo(live.at(t).loss());
             }
         }
@@ -90,7 +103,10 @@ class TrajectoryFormatTest {
         Trajectory live = Runner.run(new RmsProp(), new D2lQuadratic(), col(-5, -2), 5);
         StringBuilder csv = new StringBuilder("g1,g2\n");
         for (int k = 1; k <= 5; k++) {
-            csv.append(live.at(k).gradient()[0]).append(',').append(live.at(k).gradient()[1]).append('\n');
+            csv.append(live.at(k).gradient()[0])
+                    .append(',')
+                    .append(live.at(k).gradient()[1])
+                    .append('\n');
         }
         Trace read = TrajectoryFormat.readGradients(Files.writeString(dir.resolve("g.csv"), csv), 2);
         assertThat(read.start()).isNull();
@@ -108,8 +124,14 @@ class TrajectoryFormatTest {
         TrajectoryFormat.write(TrajectoryFormat.CSV, t, new RmsProp(), new PrintWriter(csv, true));
         List<String> lines = csv.toString().lines().toList();
         assertThat(lines.get(1)).endsWith(",,");
-        assertThat(lines.get(2).split(",", -1)[lines.get(0).split(",").length - 1]).isNotEmpty();
-        assertThat(TrajectoryFormat.toJson(t, new RmsProp()).get("points").get(0).get("effectiveRate").isNull()).isTrue();
+        assertThat(lines.get(2).split(",", -1)[lines.get(0).split(",").length - 1])
+                .isNotEmpty();
+        assertThat(TrajectoryFormat.toJson(t, new RmsProp())
+                        .get("points")
+                        .get(0)
+                        .get("effectiveRate")
+                        .isNull())
+                .isTrue();
     }
 
     @Test

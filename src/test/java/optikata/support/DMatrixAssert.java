@@ -31,8 +31,9 @@ public final class DMatrixAssert extends AbstractAssert<DMatrixAssert, DMatrixRM
         for (int i = 0; i < expected.length; i++) {
             double a = actual.data[i];
             if (!(Math.abs(a - expected[i]) <= tolerance) && !(Double.compare(a, expected[i]) == 0)) {
-                failWithMessage("Element %d: expected %s but was %s (|diff| = %s > tolerance %s)", i, expected[i], a,
-                        Math.abs(a - expected[i]), tolerance);
+                failWithMessage(
+                        "Element %d: expected %s but was %s (|diff| = %s > tolerance %s)",
+                        i, expected[i], a, Math.abs(a - expected[i]), tolerance);
             }
         }
         return this;

@@ -16,8 +16,7 @@ import org.ejml.data.DMatrixRMaj;
 
 /** Test helpers: column vectors and the whole family, every RMSProp variant included. */
 public final class Matrices {
-    private Matrices() {
-    }
+    private Matrices() {}
 
     public static DMatrixRMaj col(double... values) {
         return new DMatrixRMaj(values.length, 1, true, values);
@@ -34,13 +33,23 @@ public final class Matrices {
                 new Named("adadelta", AdaDelta::new),
                 new Named("adam", Adam::new),
                 new Named("rmsprop", RmsProp::new),
-                new Named("rmsprop-outside", () -> new RmsProp(RmsPropConfig.defaults()
-                        .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT))),
-                new Named("rmsprop-centered", () -> new RmsProp(RmsPropConfig.defaults().withCentered(true))),
-                new Named("rmsprop-momentum", () -> new RmsProp(RmsPropConfig.defaults().withMomentum(0.9))),
-                new Named("rmsprop-centered-momentum-keras", () -> new RmsProp(RmsPropPreset.KERAS.config()
-                        .withCentered(true).withMomentum(0.5))),
-                new Named("rmsprop-weight-decay", () -> new RmsProp(RmsPropConfig.defaults().withWeightDecay(0.01))),
+                new Named(
+                        "rmsprop-outside",
+                        () -> new RmsProp(
+                                RmsPropConfig.defaults().withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT))),
+                new Named(
+                        "rmsprop-centered",
+                        () -> new RmsProp(RmsPropConfig.defaults().withCentered(true))),
+                new Named(
+                        "rmsprop-momentum",
+                        () -> new RmsProp(RmsPropConfig.defaults().withMomentum(0.9))),
+                new Named(
+                        "rmsprop-centered-momentum-keras",
+                        () -> new RmsProp(
+                                RmsPropPreset.KERAS.config().withCentered(true).withMomentum(0.5))),
+                new Named(
+                        "rmsprop-weight-decay",
+                        () -> new RmsProp(RmsPropConfig.defaults().withWeightDecay(0.01))),
                 new Named("rmsprop-pytorch", () -> new RmsProp(RmsPropPreset.PYTORCH)),
                 new Named("rmsprop-keras", () -> new RmsProp(RmsPropPreset.KERAS)),
                 new Named("rmsprop-tf1", () -> new RmsProp(RmsPropPreset.TF1)),

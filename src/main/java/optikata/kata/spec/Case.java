@@ -13,8 +13,15 @@ import java.util.Map;
  *
  * @param meanings quantity name → the sentence shown when that quantity alone is wrong
  */
-public record Case(String id, String title, String formula, String input, double tolerance, Probe probe,
-                   Map<String, Double> symbols, Map<String, String> meanings) {
+public record Case(
+        String id,
+        String title,
+        String formula,
+        String input,
+        double tolerance,
+        Probe probe,
+        Map<String, Double> symbols,
+        Map<String, String> meanings) {
 
     /** Builds a case inside a {@link Book}. */
     public static final class Builder {
@@ -66,7 +73,14 @@ public record Case(String id, String title, String formula, String input, double
 
         /** Finishes the case with its probe. */
         public void probe(Probe probe) {
-            book.added(new Case(id, title, formula, input, tolerance, probe, Collections.unmodifiableMap(symbols),
+            book.added(new Case(
+                    id,
+                    title,
+                    formula,
+                    input,
+                    tolerance,
+                    probe,
+                    Collections.unmodifiableMap(symbols),
                     Collections.unmodifiableMap(meanings)));
         }
     }

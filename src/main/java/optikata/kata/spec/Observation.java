@@ -19,7 +19,8 @@ import java.util.Locale;
  * @param where   the learner's class, method and line the exception came from, or empty
  * @param output  what the code printed while the probe ran (capped)
  */
-public record Observation(List<Entry> entries, End end, String thrown, String message, String where, String output, long millis) {
+public record Observation(
+        List<Entry> entries, End end, String thrown, String message, String where, String output, long millis) {
 
     /** How a probe ended. */
     public enum End {
@@ -115,9 +116,20 @@ public record Observation(List<Entry> entries, End end, String thrown, String me
         out.append("C ").append(b64(caseId)).append('\n');
         for (Entry e : entries) {
             if (e.isText()) {
-                out.append("T ").append(b64(e.name())).append(' ').append(e.given() ? 1 : 0).append(' ').append(b64(e.text())).append('\n');
+                out.append("T ")
+                        .append(b64(e.name()))
+                        .append(' ')
+                        .append(e.given() ? 1 : 0)
+                        .append(' ')
+                        .append(b64(e.text()))
+                        .append('\n');
             } else {
-                out.append("V ").append(b64(e.name())).append(' ').append(e.given() ? 1 : 0).append(' ').append(e.numbers().length);
+                out.append("V ")
+                        .append(b64(e.name()))
+                        .append(' ')
+                        .append(e.given() ? 1 : 0)
+                        .append(' ')
+                        .append(e.numbers().length);
                 for (double d : e.numbers()) {
                     out.append(' ').append(Long.toHexString(Double.doubleToRawLongBits(d)));
                 }
@@ -125,8 +137,17 @@ public record Observation(List<Entry> entries, End end, String thrown, String me
             }
         }
         out.append("O ").append(b64(output)).append('\n');
-        out.append("E ").append(end.name()).append(' ').append(b64(thrown)).append(' ').append(b64(message)).append(' ')
-                .append(b64(where)).append(' ').append(millis).append('\n');
+        out.append("E ")
+                .append(end.name())
+                .append(' ')
+                .append(b64(thrown))
+                .append(' ')
+                .append(b64(message))
+                .append(' ')
+                .append(b64(where))
+                .append(' ')
+                .append(millis)
+                .append('\n');
     }
 
     /** Reads observations written by {@link #encode}; anything malformed throws IllegalArgumentException. */
@@ -177,7 +198,13 @@ public record Observation(List<Entry> entries, End end, String thrown, String me
                 case "E" -> {
                     need(f, 6);
                     inCase();
-                    Observation o = new Observation(entries, End.valueOf(f[1]), text(f[2]), text(f[3]), text(f[4]), output,
+                    Observation o = new Observation(
+                            entries,
+                            End.valueOf(f[1]),
+                            text(f[2]),
+                            text(f[3]),
+                            text(f[4]),
+                            output,
                             Long.parseLong(f[5]));
                     Finished done = new Finished(caseId, o);
                     caseId = null;
@@ -210,8 +237,7 @@ public record Observation(List<Entry> entries, End end, String thrown, String me
     }
 
     /** A decoded case. */
-    public record Finished(String caseId, Observation observation) {
-    }
+    public record Finished(String caseId, Observation observation) {}
 
     static String b64(String s) {
         return Base64.getEncoder().encodeToString((s == null ? "" : s).getBytes(StandardCharsets.UTF_8));

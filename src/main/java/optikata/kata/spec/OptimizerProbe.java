@@ -11,8 +11,7 @@ import org.ejml.data.DMatrixRMaj;
  * name, so that a failure says which one is wrong and which are right.
  */
 public final class OptimizerProbe {
-    private OptimizerProbe() {
-    }
+    private OptimizerProbe() {}
 
     /** Copies of the named buffers' elements (null for a missing one). */
     static double[][] snapshot(Optimizer optimizer, String... buffers) {
@@ -73,30 +72,43 @@ public final class OptimizerProbe {
      *
      * @param buffers "symbol=bufferName" pairs
      */
-    public static void steps(Recorder r, Optimizer optimizer, int rows, int cols, double[] start, double[][] gradients,
-                             boolean rates, String... buffers) throws Exception {
+    public static void steps(
+            Recorder r,
+            Optimizer optimizer,
+            int rows,
+            int cols,
+            double[] start,
+            double[][] gradients,
+            boolean rates,
+            String... buffers)
+            throws Exception {
         DMatrixRMaj theta = new DMatrixRMaj(rows, cols, true, start.clone());
         r.given("θ before step 1", theta);
         if (gradients.length > 0) {
             r.given("g of step 1", gradients[0]);
         }
-        // a fresh gradient matrix each step, as the code under test may keep the one it is given; NaN is observed, not a stop
-        Replay.of(optimizer, theta).freshGradients().tolerateNonFinite().run(Arrays.asList(gradients), (k, after, g) -> {
-            record(r, optimizer, " after step " + k, buffers);
-            r.value("θ after step " + k, after);
-            r.value("the gradient after step " + k, g);
-            r.value("the step count after step " + k, (double) optimizer.state().step());
-            if (rates) {
-                DMatrixRMaj rate = new DMatrixRMaj(rows, cols);
-                optimizer.effectiveLearningRate(rate);
-                r.value("the effective rate after step " + k, rate);
-            }
-            if (k < gradients.length) {
-                r.given("θ before step " + (k + 1), after);
-                r.given("g of step " + (k + 1), gradients[k]);
-            }
-            return true;
-        });
+        // a fresh gradient matrix each step, as the code under test may keep the one it is given; NaN is observed, not
+        // a stop
+        Replay.of(optimizer, theta)
+                .freshGradients()
+                .tolerateNonFinite()
+                .run(Arrays.asList(gradients), (k, after, g) -> {
+                    record(r, optimizer, " after step " + k, buffers);
+                    r.value("θ after step " + k, after);
+                    r.value("the gradient after step " + k, g);
+                    r.value("the step count after step " + k, (double)
+                            optimizer.state().step());
+                    if (rates) {
+                        DMatrixRMaj rate = new DMatrixRMaj(rows, cols);
+                        optimizer.effectiveLearningRate(rate);
+                        r.value("the effective rate after step " + k, rate);
+                    }
+                    if (k < gradients.length) {
+                        r.given("θ before step " + (k + 1), after);
+                        r.given("g of step " + (k + 1), gradients[k]);
+                    }
+                    return true;
+                });
     }
 
     /** Records each named buffer of the state as {@code symbol + suffix}; a missing one as what went wrong. */
@@ -109,7 +121,10 @@ public final class OptimizerProbe {
             } catch (UnsupportedOperationException notStarted) {
                 throw notStarted;
             } catch (RuntimeException e) {
-                r.text(quantity, "state().buffer(\"" + sb[1] + "\") threw " + e.getClass().getSimpleName());
+                r.text(
+                        quantity,
+                        "state().buffer(\"" + sb[1] + "\") threw "
+                                + e.getClass().getSimpleName());
             }
         }
     }
@@ -120,7 +135,8 @@ public final class OptimizerProbe {
      * count). Records the outcome, whether the message names both shapes, and θ, buffers and step
      * count after the rejected call.
      */
-    public static void rejectsWrongShape(Recorder r, Optimizer optimizer, double[][] before, String... buffers) throws Exception {
+    public static void rejectsWrongShape(Recorder r, Optimizer optimizer, double[][] before, String... buffers)
+            throws Exception {
         DMatrixRMaj theta = column(1, 2);
         for (double[] g : before) {
             optimizer.step(theta, column(g));
@@ -139,7 +155,8 @@ public final class OptimizerProbe {
             }
         });
         String m = message[0].replace(" ", "");
-        boolean names = (m.contains("2x1") || m.contains("2×1") || m.contains("2,1")) && (m.contains("3x1") || m.contains("3×1") || m.contains("3,1"));
+        boolean names = (m.contains("2x1") || m.contains("2×1") || m.contains("2,1"))
+                && (m.contains("3x1") || m.contains("3×1") || m.contains("3,1"));
         r.text("whether the exception's message names both shapes", names ? "yes" : "no");
         r.value("how much the rejected step changed θ", difference(theta.data, thetaBefore));
         double[][] buffersAfter = snapshot(optimizer, buffers);
@@ -151,7 +168,8 @@ public final class OptimizerProbe {
                 r.value("how much the rejected step changed " + symbol, difference(buffersAfter[k], buffersBefore[k]));
             }
         }
-        r.value("how much the rejected step changed the step count", (double) (optimizer.state().step() - stepsBefore));
+        r.value("how much the rejected step changed the step count", (double)
+                (optimizer.state().step() - stepsBefore));
         r.value("the wrong gradient after the rejected step", wrong);
     }
 }

@@ -23,8 +23,7 @@ import java.util.Map;
  * {@link Runtime#halt}, so threads left running cannot keep it alive.
  */
 public final class ProbeMain {
-    private ProbeMain() {
-    }
+    private ProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);

@@ -12,8 +12,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * that ended it. Standard output and error are captured (capped) while the probe runs.
  */
 public final class ProbeRunner {
-    private ProbeRunner() {
-    }
+    private ProbeRunner() {}
 
     /** Runs {@code c}; never throws for anything the code under test does. */
     public static Observation run(Case c, long timeoutMillis, int outputCap) {
@@ -24,13 +23,15 @@ public final class ProbeRunner {
         PrintStream oldErr = System.err;
         PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
         long start = System.nanoTime();
-        Thread worker = new Thread(() -> {
-            try {
-                c.probe().run(recorder);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "optikata-probe-" + c.id());
+        Thread worker = new Thread(
+                () -> {
+                    try {
+                        c.probe().run(recorder);
+                    } catch (Throwable t) {
+                        failure.set(t);
+                    }
+                },
+                "optikata-probe-" + c.id());
         worker.setDaemon(true);
         boolean timedOut;
         System.setOut(capture);
@@ -50,15 +51,28 @@ public final class ProbeRunner {
         String output = captured.text();
         if (timedOut) {
             worker.interrupt();
-            return new Observation(recorder.entries(), Observation.End.TIMED_OUT, "", "", where(worker.getStackTrace()), output, millis);
+            return new Observation(
+                    recorder.entries(),
+                    Observation.End.TIMED_OUT,
+                    "",
+                    "",
+                    where(worker.getStackTrace()),
+                    output,
+                    millis);
         }
         Throwable t = failure.get();
         if (t == null) {
             return new Observation(recorder.entries(), Observation.End.COMPLETED, "", "", "", output, millis);
         }
         Observation.End end = notStarted(t) ? Observation.End.NOT_STARTED : Observation.End.THREW;
-        return new Observation(recorder.entries(), end, t.getClass().getSimpleName(), cut(String.valueOf(t.getMessage()), 2000),
-                where(t.getStackTrace()), output, millis);
+        return new Observation(
+                recorder.entries(),
+                end,
+                t.getClass().getSimpleName(),
+                cut(String.valueOf(t.getMessage()), 2000),
+                where(t.getStackTrace()),
+                output,
+                millis);
     }
 
     static boolean notStarted(Throwable t) {
@@ -75,7 +89,8 @@ public final class ProbeRunner {
         for (StackTraceElement e : trace) {
             String cls = e.getClassName();
             if (cls.startsWith("kata.") && !cls.contains("Spec")) {
-                return cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName() + ", line " + e.getLineNumber();
+                return cls.substring(cls.lastIndexOf('.') + 1) + "." + e.getMethodName() + ", line "
+                        + e.getLineNumber();
             }
         }
         return "";

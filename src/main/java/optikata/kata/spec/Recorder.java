@@ -15,7 +15,8 @@ public final class Recorder {
 
     /** Records numbers produced by the code under test. */
     public Recorder value(String quantity, double... values) {
-        entries.add(new Observation.Entry(quantity, false, values == null ? null : values.clone(), values == null ? "null" : null));
+        entries.add(new Observation.Entry(
+                quantity, false, values == null ? null : values.clone(), values == null ? "null" : null));
         return this;
     }
 

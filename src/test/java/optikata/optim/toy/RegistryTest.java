@@ -28,7 +28,10 @@ class RegistryTest {
         DMatrixRMaj theta = col(1.0, 1.0, 1.0);
         o.step(theta, col(5.0, -0.01, 0.0));
         assertThat(theta.data).containsExactly(new double[] {0.9, 1.1, 1.0}, within(1e-15));
-        assertThat(((SignSgd) WITH_TOY.build(OptimizerSpec.of("signsgd"))).hyperparameters().learningRate()).isEqualTo(0.001);
+        assertThat(((SignSgd) WITH_TOY.build(OptimizerSpec.of("signsgd")))
+                        .hyperparameters()
+                        .learningRate())
+                .isEqualTo(0.001);
     }
 
     @Test
@@ -40,9 +43,12 @@ class RegistryTest {
         assertThatThrownBy(() -> WITH_TOY.build(OptimizerSpec.of("signsgd").withPreset("keras")))
                 .hasMessage("Invalid preset: keras (presets are for rmsprop, not signsgd)");
         assertThatThrownBy(() -> OptimizerSpec.of("signsgd").build())
-                .hasMessageStartingWith("Unknown optimizer: signsgd (known: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam)");
-        assertThatThrownBy(() -> WITH_TOY.with(SignSgd.KIND)).hasMessage("Invalid optimizer kind: signsgd (already registered)");
-        assertThatThrownBy(() -> OptimizerRegistry.FAMILY.with(Sgd.KIND)).hasMessageContaining("sgd (already registered)");
+                .hasMessageStartingWith(
+                        "Unknown optimizer: signsgd (known: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam)");
+        assertThatThrownBy(() -> WITH_TOY.with(SignSgd.KIND))
+                .hasMessage("Invalid optimizer kind: signsgd (already registered)");
+        assertThatThrownBy(() -> OptimizerRegistry.FAMILY.with(Sgd.KIND))
+                .hasMessageContaining("sgd (already registered)");
         assertThatThrownBy(() -> WITH_TOY.build(OptimizerSpec.of("signsgd").with(OptimizerSpec.LEARNING_RATE, "fast")))
                 .hasMessage("Invalid learning rate: fast (must be a number)");
     }

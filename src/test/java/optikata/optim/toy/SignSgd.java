@@ -16,7 +16,9 @@ import org.ejml.data.DMatrixRMaj;
  */
 public final class SignSgd extends AbstractOptimizer<SignSgd.Config> {
     /** Built by name as {@code signsgd}: the learning rate (default 0.001). */
-    public static final OptimizerKind KIND = new OptimizerKind("signsgd", List.of(OptimizerSpec.LEARNING_RATE),
+    public static final OptimizerKind KIND = new OptimizerKind(
+            "signsgd",
+            List.of(OptimizerSpec.LEARNING_RATE),
             s -> new SignSgd(new Config(s.number(OptimizerSpec.LEARNING_RATE, 0.001))));
 
     /**
