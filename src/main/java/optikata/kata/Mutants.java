@@ -207,22 +207,28 @@ public final class Mutants {
                         .append(" } else ");
             }
             chain.append("{ ").append(stmt).append(" }");
-            // the previous statement and this one in the wrong order (neither declares anything)
-            if (pending != null
-                    && declaration
+            // the previous statement and this one in the wrong order: a declaration after a statement it does
+            // not use (computed first, it sees the statement's old values), or two plain statements
+            boolean adjacent = pending != null
                     && pendingIndent.equals(indent)
                     && k == pendingLine + 1
-                    && descriptions.size() < limit
-                    && !pendingStmt.matches(".*\\b" + Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")) {
-                // double d = e; after a statement it does not use: computed first, d sees the statement's old values
+                    && descriptions.size() < limit;
+            boolean swappable = declaration
+                    ? adjacent
+                            && !pendingStmt.matches(
+                                    ".*\\b" + Pattern.quote(stmt.substring(0, stmt.indexOf(' '))) + "\\b.*")
+                    : adjacent && !stmt.startsWith("return");
+            if (swappable) {
                 int n = add(
                         descriptions,
                         Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
                                 + ": it uses the value from before this step's update (update " + target(pendingWhere)
                                 + " first)");
-                String body = chain.substring(head.length());
+                // a declaration keeps its head outside the switch, so that what follows still sees it
+                String lead = declaration ? head : "";
+                String rest = chain.substring(lead.length());
                 out.append(indent)
-                        .append(head)
+                        .append(lead)
                         .append("if (")
                         .append(id)
                         .append(" == ")
@@ -234,35 +240,7 @@ public final class Mutants {
                         .append(" } else { ")
                         .append(pending)
                         .append(' ')
-                        .append(body)
-                        .append(" }\n");
-                pending = null;
-                continue;
-            }
-            if (pending != null
-                    && !declaration
-                    && !stmt.startsWith("return")
-                    && pendingIndent.equals(indent)
-                    && k == pendingLine + 1
-                    && descriptions.size() < limit) {
-                int n = add(
-                        descriptions,
-                        Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
-                                + ": it uses the value from before this step's update (update " + target(pendingWhere)
-                                + " first)");
-                out.append(indent)
-                        .append("if (")
-                        .append(id)
-                        .append(" == ")
-                        .append(n)
-                        .append(") { ")
-                        .append(stmt)
-                        .append(' ')
-                        .append(pendingStmt)
-                        .append(" } else { ")
-                        .append(pending)
-                        .append(' ')
-                        .append(chain)
+                        .append(rest)
                         .append(" }\n");
                 pending = null;
                 continue;

@@ -182,6 +182,10 @@ public final class Oracle {
             for (String cls : Contract.closure(Contract.SPEC_RUNTIME)) {
                 md.update(Contract.bytes(cls));
             }
+            // and what builds the oracle's words: another mutant generator or catalogue reader writes others
+            for (Class<?> builder : List.of(Oracle.class, Mutants.class, Catalogue.class)) {
+                md.update(Contract.bytes(builder.getName()));
+            }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
