@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import optikata.objective.Dataset;
 import optikata.optim.Optimizer;
@@ -113,7 +114,7 @@ public final class C24Airfoil extends AbstractClaim {
         double textGap = Math.abs(0.243676 - 0.243452);
         double spread = Math.min(max(scratch) - min(scratch), max(framework) - min(framework));
         String finding = String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "over %d seeds the loss after 2 epochs is %.6f–%.6f from scratch (text %.6f) "
                         + "and %.6f–%.6f with PyTorch's form (text %.6f); least squares %.6f",
                 SEEDS,
@@ -125,7 +126,7 @@ public final class C24Airfoil extends AbstractClaim {
                 0.243676,
                 floor);
         finding += String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "; the texts' gap of %.6f is %s the run-to-run spread of %.6f, "
                         + "and ε's value and place alone (same start and shuffles) change the loss by at most %.2g",
                 textGap,
@@ -140,7 +141,7 @@ public final class C24Airfoil extends AbstractClaim {
                 finding,
                 "on this data the loss after 2 epochs lies in "
                         + String.format(
-                                java.util.Locale.ROOT,
+                                Locale.ROOT,
                                 "%.6f–%.6f (from scratch) and " + "%.6f–%.6f (PyTorch's form)",
                                 min(scratch),
                                 max(scratch),

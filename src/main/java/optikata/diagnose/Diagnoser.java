@@ -3,6 +3,7 @@ package optikata.diagnose;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import optikata.mistakes.MistakenRmsProp;
 import optikata.mistakes.RmsPropMistake;
 import optikata.optim.EpsilonPlacement;
@@ -49,7 +50,7 @@ public final class Diagnoser {
                     : (mistake == RmsPropMistake.NONE ? "correct RMSProp" : mistake.id()) + ", ε " + where
                             + " the root";
             return String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "%s (η = %.6g, β = %s, ε = %s, s₀ = %s)",
                     form,
                     learningRate,

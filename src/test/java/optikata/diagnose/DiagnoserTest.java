@@ -13,12 +13,16 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
+import optikata.cli.Main;
 import optikata.mistakes.RmsPropMistake;
+import optikata.optim.Adam;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropPreset;
 import optikata.run.Trace;
+import optikata.run.TrajectoryFormat;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -63,7 +67,7 @@ class DiagnoserTest {
                 Diagnoser.Diagnosis d = Diagnoser.diagnose(trace);
                 String found = d.matched() ? d.best().mistake().id() : "no match";
                 boolean cannotTell = d.matched() && d.alternatives().stream().anyMatch(f -> f.mistake() == truth);
-                table.computeIfAbsent(truth, x -> new java.util.TreeMap<>())
+                table.computeIfAbsent(truth, x -> new TreeMap<>())
                         .merge(cannotTell ? found + " (or " + truth.id() + ": cannot tell)" : found, 1, Integer::sum);
                 // Right, or honestly undecided: ε misplaced in one form is the other form done right.
                 assertThat(found.equals(truth.id()) || cannotTell)
@@ -120,7 +124,7 @@ class DiagnoserTest {
                                         + noisy.closest().residual())
                 .isTrue();
         assertThat(noisy.best().mistake()).isEqualTo(RmsPropMistake.DECAY_SWAPPED);
-        Diagnoser.Diagnosis adam = Diagnoser.diagnose(record(new optikata.optim.Adam(), 3, 30, 0));
+        Diagnoser.Diagnosis adam = Diagnoser.diagnose(record(new Adam(), 3, 30, 0));
         assertThat(adam.matched()).isFalse();
         assertThat(adam.closest()).isNotNull();
     }
@@ -130,13 +134,13 @@ class DiagnoserTest {
             "diagnose reads the CSV that trace writes, and tells where a sign-flipped run leaves the correct update")
     void fromTheTraceCommand(@TempDir Path dir) throws Exception {
         StringWriter csv = new StringWriter();
-        optikata.cli.Main.execute(
+        Main.execute(
                 new String[] {"trace", "--preset", "d2l", "--objective", "d2l-quadratic", "--steps", "15"},
                 new PrintWriter(csv),
                 new PrintWriter(new StringWriter()));
         Path file = dir.resolve("run.csv");
         Files.writeString(file, csv.toString());
-        Diagnoser.Diagnosis d = Diagnoser.diagnose(optikata.run.TrajectoryFormat.read(file));
+        Diagnoser.Diagnosis d = Diagnoser.diagnose(TrajectoryFormat.read(file));
         assertThat(d.best().mistake()).isEqualTo(RmsPropMistake.NONE);
         assertThat(d.presets()).contains("d2l");
 
@@ -167,7 +171,7 @@ class DiagnoserTest {
         }
         Path f2 = dir.resolve("flipped.csv");
         Files.writeString(f2, sb);
-        int code = optikata.cli.Main.execute(
+        int code = Main.execute(
                 new String[] {"diagnose", "--trace", f2.toString()},
                 new PrintWriter(out),
                 new PrintWriter(new StringWriter()));
@@ -183,21 +187,21 @@ class DiagnoserTest {
     void badFiles(@TempDir Path dir) throws Exception {
         Path empty = dir.resolve("empty.csv");
         Files.writeString(empty, "");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(empty)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> TrajectoryFormat.read(empty)).hasMessageContaining("empty");
         Path columns = dir.resolve("columns.csv");
         Files.writeString(columns, "step,theta_1,grad_1\n0,1,\n1,0.9\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(columns))
+        assertThatThrownBy(() -> TrajectoryFormat.read(columns))
                 .hasMessageContaining("columns.csv:3: 2 columns but the header has 3");
         Path nan = dir.resolve("nan.csv");
         Files.writeString(nan, "step,theta_1,grad_1\n0,1,\n1,zero,2\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(nan))
+        assertThatThrownBy(() -> TrajectoryFormat.read(nan))
                 .hasMessageContaining("nan.csv:3: theta_1 is not a number: 'zero'");
         Path header = dir.resolve("header.csv");
         Files.writeString(header, "t,x\n0,1\n");
-        assertThatThrownBy(() -> optikata.run.TrajectoryFormat.read(header))
+        assertThatThrownBy(() -> TrajectoryFormat.read(header))
                 .hasMessageContaining("header.csv:1: the header needs step");
         Path gap = dir.resolve("gap.csv");
         Files.writeString(gap, "step,theta_1,grad_1\n0,1,\n1,0.9,2\n3,0.8,2\n");
-        assertThat(optikata.run.TrajectoryFormat.read(gap).skippedRows()).isEqualTo(1);
+        assertThat(TrajectoryFormat.read(gap).skippedRows()).isEqualTo(1);
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import optikata.cli.Main;
 import optikata.kata.KataLayout;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ class ToolkitCommandsTest {
     static String[] run(int[] code, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        code[0] = optikata.cli.Main.execute(args, new PrintWriter(out), new PrintWriter(err));
+        code[0] = Main.execute(args, new PrintWriter(out), new PrintWriter(err));
         return new String[] {out.toString(), err.toString()};
     }
 

@@ -3,6 +3,7 @@ package optikata.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import optikata.support.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Assumptions;
@@ -15,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class AllocationTest {
 
-    static java.util.List<Matrices.Named> family() {
+    static List<Matrices.Named> family() {
         return Matrices.family();
     }
 

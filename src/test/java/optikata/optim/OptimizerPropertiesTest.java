@@ -2,6 +2,7 @@ package optikata.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.withinPercentage;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
@@ -153,9 +154,7 @@ class OptimizerPropertiesTest {
                             .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     rms.step(theta, new DMatrixRMaj(1, 1, true, g));
-                    assertThat(Math.abs(theta.get(0)))
-                            .isCloseTo(
-                                    lr / Math.sqrt(1 - beta), org.assertj.core.api.Assertions.withinPercentage(1e-9));
+                    assertThat(Math.abs(theta.get(0))).isCloseTo(lr / Math.sqrt(1 - beta), withinPercentage(1e-9));
                 });
     }
 }

@@ -1,7 +1,11 @@
 package optikata.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
+import optikata.support.DMatrixAssert;
 import optikata.support.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class ParallelStepTest {
 
-    static java.util.List<Matrices.Named> family() {
+    static List<Matrices.Named> family() {
         return Matrices.family();
     }
 
@@ -55,15 +59,14 @@ class ParallelStepTest {
         Optimizer o = named.create();
         DMatrixRMaj theta = new DMatrixRMaj(n, 1);
         DMatrixRMaj g = new DMatrixRMaj(n, 1);
-        java.util.Arrays.fill(g.data, 0.5);
+        Arrays.fill(g.data, 0.5);
         o.step(theta, g);
         DMatrixRMaj before = theta.copy();
         for (int where : new int[] {n - 1, n / 2 + 8, 3}) {
             g.data[where] = Double.NaN;
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> o.step(theta, g))
-                    .hasMessageContaining("Invalid gradient: NaN at index " + where);
+            assertThatThrownBy(() -> o.step(theta, g)).hasMessageContaining("Invalid gradient: NaN at index " + where);
             g.data[where] = 0.5;
-            optikata.support.DMatrixAssert.assertThat(theta).isIdenticalTo(before);
+            DMatrixAssert.assertThat(theta).isIdenticalTo(before);
             assertThat(o.state().step()).isEqualTo(1);
         }
     }

@@ -3,6 +3,7 @@ package optikata.optim;
 import static optikata.support.Matrices.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,8 +60,7 @@ class PrecisionModesTest {
                 g);
         double rounding = ((float) 0.001 - 0.001) / 0.001;
         for (int i = 0; i < 2; i++) {
-            assertThat((asShipped[i] - float64[i]) / float64[i])
-                    .isCloseTo(rounding, org.assertj.core.api.Assertions.within(1e-15));
+            assertThat((asShipped[i] - float64[i]) / float64[i]).isCloseTo(rounding, within(1e-15));
         }
         assertThat(Math.abs(rounding)).isBetween(4e-8, 5e-8);
     }

@@ -7,8 +7,11 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import optikata.support.Matrices;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
@@ -37,18 +40,18 @@ class RejectedStepTest {
     private record Snapshot(long step, long[] theta, Map<String, long[]> buffers) {
         static Snapshot of(Optimizer o, DMatrixRMaj theta) {
             OptimizerState s = o.state();
-            Map<String, long[]> bufs = new java.util.LinkedHashMap<>();
+            Map<String, long[]> bufs = new LinkedHashMap<>();
             s.buffers().forEach((name, m) -> bufs.put(name, m == null ? null : bits(m)));
             return new Snapshot(s.step(), bits(theta), bufs);
         }
 
         void assertSame(Snapshot other, String what) {
             assertThat(other.step).as("step count after %s", what).isEqualTo(step);
-            assertThat(java.util.Arrays.equals(other.theta, theta))
+            assertThat(Arrays.equals(other.theta, theta))
                     .as("parameters bit for bit after %s", what)
                     .isTrue();
             assertThat(other.buffers.keySet()).isEqualTo(buffers.keySet());
-            buffers.forEach((name, b) -> assertThat(java.util.Arrays.equals(other.buffers.get(name), b))
+            buffers.forEach((name, b) -> assertThat(Arrays.equals(other.buffers.get(name), b))
                     .as("buffer %s bit for bit after %s", name, what)
                     .isTrue());
         }
@@ -88,7 +91,7 @@ class RejectedStepTest {
     void screenCatchesEveryPosition() {
         for (int len : new int[] {1, 8, 15, 16, 17, 33, 4103}) {
             double[] g = new double[len + 5];
-            java.util.Arrays.fill(g, 0.25);
+            Arrays.fill(g, 0.25);
             for (int p = 0; p < len; p++) {
                 for (double bad : BAD) {
                     g[5 + p] = bad;
@@ -122,7 +125,7 @@ class RejectedStepTest {
                     for (int i = 0; i < len; i++) {
                         g[i] = Math.cos(i + salt) * 1e3;
                     }
-                    java.util.Random r = new java.util.Random(salt);
+                    Random r = new Random(salt);
                     int first = Integer.MAX_VALUE;
                     for (int k = 0; k < count; k++) {
                         int p = k == 0 ? at % len : r.nextInt(len);
@@ -138,7 +141,7 @@ class RejectedStepTest {
     @DisplayName("finite entries whose sum overflows raise a false alarm that the exact scan clears")
     void overflowIsAFalseAlarm() {
         double[] g = new double[5000];
-        java.util.Arrays.fill(g, Double.MAX_VALUE / 2);
+        Arrays.fill(g, Double.MAX_VALUE / 2);
         assertThat(FiniteScan.screen(g, 0, g.length)).isFalse();
         assertThat(FiniteScan.firstNonFinite(g, 0, g.length)).isEqualTo(-1);
     }
@@ -283,7 +286,7 @@ class RejectedStepTest {
     }
 
     private static void rejectionLeavesNoTrace(Matrices.Named named, int n, int goodSteps, int salt) {
-        java.util.Random r = new java.util.Random(salt);
+        Random r = new Random(salt);
         Optimizer o = named.create();
         DMatrixRMaj theta = new DMatrixRMaj(n, 1);
         long mix = r.nextLong();
@@ -316,7 +319,7 @@ class RejectedStepTest {
         before.assertSame(Snapshot.of(o, theta), named + " n=" + n + " bad at " + bad);
         DMatrixRMaj rateAfter = new DMatrixRMaj(n, 1);
         o.effectiveLearningRate(rateAfter);
-        assertThat(java.util.Arrays.equals(bits(rateAfter), bits(rateBefore)))
+        assertThat(Arrays.equals(bits(rateAfter), bits(rateBefore)))
                 .as("effective learning rate")
                 .isTrue();
     }

@@ -3,9 +3,12 @@ package optikata.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import optikata.kata.Contract;
 import optikata.optim.Optimizer;
 import optikata.optim.OptimizerState;
 import org.ejml.data.DMatrixRMaj;
@@ -203,9 +206,9 @@ class ReplayTest {
         Descent o = new Descent(1);
         assertThatThrownBy(() -> Replay.of(o, col(0))
                         .run(List.of(new double[] {1}, new double[] {1}), (t, theta, g) -> {
-                            throw new java.io.IOException("full at step " + t);
+                            throw new IOException("full at step " + t);
                         }))
-                .isInstanceOf(java.io.IOException.class)
+                .isInstanceOf(IOException.class)
                 .hasMessage("full at step 1");
         assertThat(o.steps).isEqualTo(1);
     }
@@ -214,7 +217,7 @@ class ReplayTest {
     @DisplayName(
             "the engine joins the learner's class path alone: the spec runtime's closure takes nothing else from run")
     void smallEnoughForTheContract() throws Exception {
-        java.util.Set<String> closure = optikata.kata.Contract.child();
+        Set<String> closure = Contract.child();
         assertThat(closure).contains("optikata.run.Replay");
         assertThat(closure)
                 .filteredOn(c -> !c.startsWith("optikata.optim.") && !c.startsWith("optikata.kata.spec."))
