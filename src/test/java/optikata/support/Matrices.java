@@ -1,5 +1,8 @@
 package optikata.support;
 
+import optikata.optim.OptimizerSpec;
+import optikata.optim.OptimizerRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import optikata.optim.AdaDelta;
@@ -22,8 +25,24 @@ public final class Matrices {
         return new DMatrixRMaj(values.length, 1, true, values);
     }
 
-    /** Every optimizer of the family with a name, fresh on each call of the supplier. */
+    /**
+     * Every optimizer of the family with a name, fresh on each call of the supplier: the variants below,
+     * and every kind registered in {@link OptimizerRegistry#FAMILY} with its defaults, so that a newly
+     * registered optimizer joins the property, allocation, bad-input and parallel tests with no edit here.
+     */
     public static List<Named> family() {
+        List<Named> all = new ArrayList<>(VARIANTS);
+        for (String name : OptimizerRegistry.FAMILY.names()) {
+            if (all.stream().noneMatch(n -> n.name().equals(name))) {
+                all.add(new Named(name, () -> OptimizerSpec.of(name).build()));
+            }
+        }
+        return List.copyOf(all);
+    }
+
+    private static final List<Named> VARIANTS = variants();
+
+    private static List<Named> variants() {
         return List.of(
                 new Named("sgd", Sgd::new),
                 new Named("momentum", Momentum::new),
