@@ -11,41 +11,97 @@ public final class VectorRmsPropSpec implements CaseBook {
     static final String S = "s=squaredGradientAverage";
 
     /** Steps from {@code start} through {@code gradients}, observing θ, s, g, the step count and the rate after each. */
-    static void steps(Book book, String id, String title, double lr, double beta, double eps, int rows, int cols, double[] start,
-                      double[][] gradients) {
-        book.add(id, title).formula(FORMULA)
-                .input("η = " + OptimizerProbe.num(lr) + ", β = " + beta + ", ε = " + OptimizerProbe.num(eps) + ", θ₀ = " + OptimizerProbe.show(start) + ", "
+    static void steps(
+            Book book,
+            String id,
+            String title,
+            double lr,
+            double beta,
+            double eps,
+            int rows,
+            int cols,
+            double[] start,
+            double[][] gradients) {
+        book.add(id, title)
+                .formula(FORMULA)
+                .input("η = " + OptimizerProbe.num(lr) + ", β = " + beta + ", ε = " + OptimizerProbe.num(eps)
+                        + ", θ₀ = " + OptimizerProbe.show(start) + ", "
                         + gradients.length + (gradients.length == 1 ? " step" : " steps") + " with g = "
                         + OptimizerProbe.show(gradients))
-                .symbol("η", lr).symbol("β", beta).symbol("ε", eps)
-                .meaning("s after", "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]², kept from the previous step")
-                .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / √(s[i] + ε) with the new s")
-                .meaning("the gradient after", "step() modified the gradient (it wrote into g): the contract says it only reads g, a caller may reuse it")
+                .symbol("η", lr)
+                .symbol("β", beta)
+                .symbol("ε", eps)
+                .meaning(
+                        "s after",
+                        "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]², kept from the previous step")
+                .meaning(
+                        "θ after",
+                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / √(s[i] + ε) with the new s")
+                .meaning(
+                        "the gradient after",
+                        "step() modified the gradient (it wrote into g): the contract says it only reads g, a caller may reuse it")
                 .meaning("the step count after", "state().step() must count the steps taken: add one in every step")
-                .meaning("the effective rate after", "effectiveLearningRate must write η / √(s[i] + ε) for every element, with the current s")
-                .probe(r -> OptimizerProbe.steps(r, new VectorRmsProp(lr, beta, eps), rows, cols, start, gradients, true, S));
+                .meaning(
+                        "the effective rate after",
+                        "effectiveLearningRate must write η / √(s[i] + ε) for every element, with the current s")
+                .probe(r -> OptimizerProbe.steps(
+                        r, new VectorRmsProp(lr, beta, eps), rows, cols, start, gradients, true, S));
     }
 
     @Override
     public void define(Book book) {
-        steps(book, "first-step", "the first step moves every coordinate by η/√(1−β), whatever the size of its gradient", 0.01, 0.9, 1e-8,
-                2, 1, new double[] {1, -2}, new double[][] {{2, -0.5}});
-        steps(book, "three-steps", "three steps keep s between steps", 0.01, 0.9, 1e-8, 3, 1, new double[] {1, -2, 0.5},
+        steps(
+                book,
+                "first-step",
+                "the first step moves every coordinate by η/√(1−β), whatever the size of its gradient",
+                0.01,
+                0.9,
+                1e-8,
+                2,
+                1,
+                new double[] {1, -2},
+                new double[][] {{2, -0.5}});
+        steps(
+                book,
+                "three-steps",
+                "three steps keep s between steps",
+                0.01,
+                0.9,
+                1e-8,
+                3,
+                1,
+                new double[] {1, -2, 0.5},
                 new double[][] {{2, -0.5, 1}, {1.5, 0.2, -1}, {-3, 0.1, 0.5}});
-        book.add("wrong-shape", "a gradient of another shape is rejected with IllegalArgumentException naming both shapes, and nothing changes")
+        book.add(
+                        "wrong-shape",
+                        "a gradient of another shape is rejected with IllegalArgumentException naming both shapes, and nothing changes")
                 .formula("check params.numRows/numCols against gradient.numRows/numCols before changing anything")
                 .input("one step with g = (2, −1), then a 3x1 gradient for 2x1 parameters")
-                .meaning("what step() does", "a gradient of the wrong shape must be rejected with IllegalArgumentException before the loop")
-                .meaning("whether the exception's message", "the message of the IllegalArgumentException should name both shapes, e.g. 2x1 and 3x1")
-                .meaning("how much the rejected step changed θ", "the rejected step changed θ: check the shapes before the loop, not inside it")
-                .meaning("how much the rejected step changed s", "the rejected step changed s: check the shapes before touching the state")
-                .meaning("whether s exists", "the rejected first step left an s behind: check the shapes before allocating s")
-                .meaning("how much the rejected step changed the step count", "a rejected step must not count as a step")
-                .probe(r -> OptimizerProbe.rejectsWrongShape(r, new VectorRmsProp(0.01, 0.9, 1e-8), new double[][] {{2, -1}}, S));
+                .meaning(
+                        "what step() does",
+                        "a gradient of the wrong shape must be rejected with IllegalArgumentException before the loop")
+                .meaning(
+                        "whether the exception's message",
+                        "the message of the IllegalArgumentException should name both shapes, e.g. 2x1 and 3x1")
+                .meaning(
+                        "how much the rejected step changed θ",
+                        "the rejected step changed θ: check the shapes before the loop, not inside it")
+                .meaning(
+                        "how much the rejected step changed s",
+                        "the rejected step changed s: check the shapes before touching the state")
+                .meaning(
+                        "whether s exists",
+                        "the rejected first step left an s behind: check the shapes before allocating s")
+                .meaning(
+                        "how much the rejected step changed the step count", "a rejected step must not count as a step")
+                .probe(r -> OptimizerProbe.rejectsWrongShape(
+                        r, new VectorRmsProp(0.01, 0.9, 1e-8), new double[][] {{2, -1}}, S));
         book.add("rate-before-first-step", "before the first step the effective learning rate is η everywhere")
                 .formula("effectiveLearningRate before any step: every entry is η (the Optimizer contract)")
                 .input("η = 0.01, a 2x1 output matrix, no step taken")
-                .meaning("the effective rate before", "before the first step there is no s yet: the contract says every entry is η")
+                .meaning(
+                        "the effective rate before",
+                        "before the first step there is no s yet: the contract says every entry is η")
                 .probe(r -> {
                     DMatrixRMaj rate = new DMatrixRMaj(2, 1);
                     new VectorRmsProp(0.01, 0.9, 1e-8).effectiveLearningRate(rate);

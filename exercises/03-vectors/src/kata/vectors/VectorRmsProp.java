@@ -9,12 +9,12 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 03: RMSProp on vectors, ε inside the root, state kept between steps. */
 public final class VectorRmsProp implements Optimizer {
     /** η, β and ε. */
-    public record Config(double learningRate, double decay, double epsilon) {
-    }
+    public record Config(double learningRate, double decay, double epsilon) {}
 
     private final Config config;
     /** s: one running average of g² per parameter; null until the first step. */
     private DMatrixRMaj squaredGradientAverage;
+
     private long steps;
 
     public VectorRmsProp(double learningRate, double decay, double epsilon) {
@@ -47,7 +47,8 @@ public final class VectorRmsProp implements Optimizer {
     /** One step: θ ← θ − η g / √(s + ε) with s ← β s + (1−β) g², element by element. */
     @Override
     public void step(DMatrixRMaj params, DMatrixRMaj gradient) {
-        throw new UnsupportedOperationException("Exercise 03 is not started: fill in VectorRmsProp.step (read exercises/03-vectors/README.md)");
+        throw new UnsupportedOperationException(
+                "Exercise 03 is not started: fill in VectorRmsProp.step (read exercises/03-vectors/README.md)");
     }
 
     /** Writes η / √(s[i] + ε) for every element into {@code out}. */

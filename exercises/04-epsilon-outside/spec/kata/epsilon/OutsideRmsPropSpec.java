@@ -9,23 +9,50 @@ public final class OutsideRmsPropSpec implements CaseBook {
     static final String FORMULA = "s ← β·s + (1−β)·g², θ ← θ − η·g / (√s + ε)  (ε outside the root)";
     static final String RATIO = "stepRatio(g, ε) = √(g² + ε) / (|g| + ε)";
 
-    static void steps(Book book, String id, String title, double lr, double beta, double eps, double[] start, double[][] gradients) {
-        book.add(id, title).formula(FORMULA)
-                .input("η = " + OptimizerProbe.num(lr) + ", β = " + beta + ", ε = " + OptimizerProbe.num(eps) + ", θ₀ = " + OptimizerProbe.show(start) + ", g = "
-                        + OptimizerProbe.show(gradients))
-                .symbol("η", lr).symbol("β", beta).symbol("ε", eps)
-                .meaning("s after", "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]² in buffers[0].data")
-                .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε), ε outside the root")
+    static void steps(
+            Book book,
+            String id,
+            String title,
+            double lr,
+            double beta,
+            double eps,
+            double[] start,
+            double[][] gradients) {
+        book.add(id, title)
+                .formula(FORMULA)
+                .input("η = " + OptimizerProbe.num(lr) + ", β = " + beta + ", ε = " + OptimizerProbe.num(eps)
+                        + ", θ₀ = " + OptimizerProbe.show(start) + ", g = " + OptimizerProbe.show(gradients))
+                .symbol("η", lr)
+                .symbol("β", beta)
+                .symbol("ε", eps)
+                .meaning(
+                        "s after",
+                        "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]² in buffers[0].data")
+                .meaning(
+                        "θ after",
+                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε), ε outside the root")
                 .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
-                .meaning("the effective rate after", "effectiveRate must write η / (√s[i] + ε) into out[i] for every i < n")
-                .probe(r -> OptimizerProbe.steps(r, new OutsideRmsProp(lr, beta, eps), start.length, 1, start, gradients, true,
+                .meaning(
+                        "the effective rate after",
+                        "effectiveRate must write η / (√s[i] + ε) into out[i] for every i < n")
+                .probe(r -> OptimizerProbe.steps(
+                        r,
+                        new OutsideRmsProp(lr, beta, eps),
+                        start.length,
+                        1,
+                        start,
+                        gradients,
+                        true,
                         "s=squaredGradientAverage"));
     }
 
     static void ratios(Book book, String id, String title, double[] gs, double[] epss) {
-        book.add(id, title).formula(RATIO)
-                .meaning("stepRatio", "the ratio compares both forms at s = g²: the outside form's step |g| / (|g| + ε) divided by the "
-                        + "inside form's step |g| / √(g² + ε), each denominator in its own parentheses")
+        book.add(id, title)
+                .formula(RATIO)
+                .meaning(
+                        "stepRatio",
+                        "the ratio compares both forms at s = g²: the outside form's step |g| / (|g| + ε) divided by the "
+                                + "inside form's step |g| / √(g² + ε), each denominator in its own parentheses")
                 .input("(g, ε) = " + java.util.Arrays.toString(gs) + " with " + java.util.Arrays.toString(epss))
                 .tolerance(1e-9)
                 .probe(r -> {
@@ -39,10 +66,23 @@ public final class OutsideRmsPropSpec implements CaseBook {
 
     @Override
     public void define(Book book) {
-        steps(book, "tiny-gradients", "two steps with tiny gradients, where the placement of ε matters", 0.01, 0.9, 1e-8,
-                new double[] {0.5, -0.5}, new double[][] {{1e-4, -3e-5}, {2e-4, 1e-5}});
-        steps(book, "ordinary-steps", "three ordinary steps", 0.1, 0.5, 0.25, new double[] {1, 2}, new double[][] {{2, -1}, {1, 1}, {-0.5, 3}});
-        ratios(book, "ratio", "the two forms agree for g = 1 and differ by about √2 for g² = ε, whatever the sign of g",
-                new double[] {1.0, 1e-4, -1e-4}, new double[] {1e-8, 1e-8, 1e-8});
+        steps(
+                book,
+                "tiny-gradients",
+                "two steps with tiny gradients, where the placement of ε matters",
+                0.01,
+                0.9,
+                1e-8,
+                new double[] {0.5, -0.5},
+                new double[][] {{1e-4, -3e-5}, {2e-4, 1e-5}});
+        steps(book, "ordinary-steps", "three ordinary steps", 0.1, 0.5, 0.25, new double[] {1, 2}, new double[][] {
+            {2, -1}, {1, 1}, {-0.5, 3}
+        });
+        ratios(
+                book,
+                "ratio",
+                "the two forms agree for g = 1 and differ by about √2 for g² = ε, whatever the sign of g",
+                new double[] {1.0, 1e-4, -1e-4},
+                new double[] {1e-8, 1e-8, 1e-8});
     }
 }

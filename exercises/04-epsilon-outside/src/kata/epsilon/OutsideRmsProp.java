@@ -7,27 +7,33 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 04: RMSProp with ε outside the root (the RMSProp principles article §3, PyTorch), on the library's AbstractOptimizer. */
 public final class OutsideRmsProp extends AbstractOptimizer<OutsideRmsProp.Config> {
     /** η, β and ε. */
-    public record Config(double learningRate, double decay, double epsilon) implements Hyperparameters {
-    }
+    public record Config(double learningRate, double decay, double epsilon) implements Hyperparameters {}
 
     public OutsideRmsProp(double learningRate, double decay, double epsilon) {
-        super("outside-rmsprop", new Config(learningRate, decay, epsilon), new String[] {"squaredGradientAverage"}, new double[] {0.0});
+        super(
+                "outside-rmsprop",
+                new Config(learningRate, decay, epsilon),
+                new String[] {"squaredGradientAverage"},
+                new double[] {0.0});
     }
 
     /** s ← β s + (1−β) g², θ ← θ − η g / (√s + ε), for elements from ≤ i &lt; to. */
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        throw new UnsupportedOperationException("Exercise 04 is not started: fill in OutsideRmsProp.update (read exercises/04-epsilon-outside/README.md)");
+        throw new UnsupportedOperationException(
+                "Exercise 04 is not started: fill in OutsideRmsProp.update (read exercises/04-epsilon-outside/README.md)");
     }
 
     /** out[i] = η / (√s[i] + ε) for i &lt; n. */
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
-        throw new UnsupportedOperationException("Exercise 04 is not started: fill in OutsideRmsProp.effectiveRate (read exercises/04-epsilon-outside/README.md)");
+        throw new UnsupportedOperationException(
+                "Exercise 04 is not started: fill in OutsideRmsProp.effectiveRate (read exercises/04-epsilon-outside/README.md)");
     }
 
     /** Outside-form step over inside-form step once s = g²: √(g² + ε) / (|g| + ε). */
     public static double stepRatio(double gradient, double epsilon) {
-        throw new UnsupportedOperationException("Exercise 04 is not started: fill in OutsideRmsProp.stepRatio (read exercises/04-epsilon-outside/README.md)");
+        throw new UnsupportedOperationException(
+                "Exercise 04 is not started: fill in OutsideRmsProp.stepRatio (read exercises/04-epsilon-outside/README.md)");
     }
 }

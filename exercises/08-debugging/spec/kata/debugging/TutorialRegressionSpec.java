@@ -8,16 +8,23 @@ public final class TutorialRegressionSpec implements CaseBook {
     static final String GRADIENT = "∂J/∂θ_w = (1/n) Σᵢ (θᵀxᵢ − yᵢ)·x_{i,w}, one entry per parameter";
 
     static void gradientAt(Book book, String id, String title, double[][] x, double[] y, double[]... thetas) {
-        book.add(id, title).formula(GRADIENT)
-                .input(thetas.length == 1 ? "θ = " + java.util.Arrays.toString(thetas[0]) + " on the tutorial's 10 points"
-                        : thetas.length + " values of θ in [−5, 5]² on the tutorial's 10 points")
+        book.add(id, title)
+                .formula(GRADIENT)
+                .input(
+                        thetas.length == 1
+                                ? "θ = " + java.util.Arrays.toString(thetas[0]) + " on the tutorial's 10 points"
+                                : thetas.length + " values of θ in [−5, 5]² on the tutorial's 10 points")
                 .symbol("n", x.length)
-                .meaning("the number of entries", "the gradient must have one entry per parameter (2), not one per data point (n = 10): "
-                        + "sum the residual times x_{i,w} over the points")
-                .meaning("gradient(X, y, θ)", "the gradient has the right length but wrong values: compare with central differences "
-                        + "(J(θ + h) − J(θ − h)) / 2h. The prediction θᵀxᵢ = θ₀ + θ₁·xᵢ includes the intercept θ₀; the derivative of "
-                        + "(yᵢ − θᵀxᵢ)² with respect to θ_w brings a factor −x_{i,w}, so entry w uses its own column of X; sum over every "
-                        + "point and divide by n")
+                .meaning(
+                        "the number of entries",
+                        "the gradient must have one entry per parameter (2), not one per data point (n = 10): "
+                                + "sum the residual times x_{i,w} over the points")
+                .meaning(
+                        "gradient(X, y, θ)",
+                        "the gradient has the right length but wrong values: compare with central differences "
+                                + "(J(θ + h) − J(θ − h)) / 2h. The prediction θᵀxᵢ = θ₀ + θ₁·xᵢ includes the intercept θ₀; the derivative of "
+                                + "(yᵢ − θᵀxᵢ)² with respect to θ_w brings a factor −x_{i,w}, so entry w uses its own column of X; sum over every "
+                                + "point and divide by n")
                 .probe(r -> {
                     double[] all = new double[2 * thetas.length];
                     for (int k = 0; k < thetas.length; k++) {
@@ -36,30 +43,58 @@ public final class TutorialRegressionSpec implements CaseBook {
     }
 
     static void fit(Book book, String id, String title, double[][] x, double[] y, int steps) {
-        book.add(id, title).formula("RMSProp with η = 0.01, β = 0.9, ε = 1e-8 from θ = (0, 0) on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)²")
-                .input(steps + " steps on " + x.length + " points").tolerance(0.05)
-                .meaning("θ after fit", "fit does not reach the least-squares line: with a right gradient RMSProp gets within 0.05 of it")
+        book.add(id, title)
+                .formula("RMSProp with η = 0.01, β = 0.9, ε = 1e-8 from θ = (0, 0) on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)²")
+                .input(steps + " steps on " + x.length + " points")
+                .tolerance(0.05)
+                .meaning(
+                        "θ after fit",
+                        "fit does not reach the least-squares line: with a right gradient RMSProp gets within 0.05 of it")
                 .probe(r -> r.value("θ after fit(X, y, " + steps + ")", TutorialRegression.fit(x, y, steps)));
     }
 
     @Override
     public void define(Book book) {
-        gradientAt(book, "gradient", "the gradient has one entry per parameter and agrees with central differences",
-                TutorialRegression.X, TutorialRegression.Y, new double[] {0.3, -0.2});
-        book.add("first-steps", "fit takes exactly the steps asked for, each an RMSProp step with the tutorial's settings")
-                .formula("s ← β·s + (1−β)·g², θ ← θ − η·g / √(s + ε), with η = 0.01, β = 0.9, ε = 1e-8, from θ = (0, 0)")
-                .input("fit(X, y, 1), fit(X, y, 2) and fit(X, y, 3) on the tutorial's 10 points").tolerance(1e-9)
-                .symbol("η", 0.01).symbol("β", 0.9).symbol("n", 10)
-                .meaning("θ after fit", "fit's steps differ from RMSProp's: each step divides the current gradient g (not the gradient "
-                        + "average the tutorial also computes) by √(s + ε), where s is the running average of g², carried over from step to "
-                        + "step (its history kept, not its root), and fit(X, y, k) takes exactly k steps on the x and y it is given")
+        gradientAt(
+                book,
+                "gradient",
+                "the gradient has one entry per parameter and agrees with central differences",
+                TutorialRegression.X,
+                TutorialRegression.Y,
+                new double[] {0.3, -0.2});
+        book.add(
+                        "first-steps",
+                        "fit takes exactly the steps asked for, each an RMSProp step with the tutorial's settings")
+                .formula(
+                        "s ← β·s + (1−β)·g², θ ← θ − η·g / √(s + ε), with η = 0.01, β = 0.9, ε = 1e-8, from θ = (0, 0)")
+                .input("fit(X, y, 1), fit(X, y, 2) and fit(X, y, 3) on the tutorial's 10 points")
+                .tolerance(1e-9)
+                .symbol("η", 0.01)
+                .symbol("β", 0.9)
+                .symbol("n", 10)
+                .meaning(
+                        "θ after fit",
+                        "fit's steps differ from RMSProp's: each step divides the current gradient g (not the gradient "
+                                + "average the tutorial also computes) by √(s + ε), where s is the running average of g², carried over from step to "
+                                + "step (its history kept, not its root), and fit(X, y, k) takes exactly k steps on the x and y it is given")
                 .probe(r -> {
                     r.given("θ before fit(X, y, 1)", 0, 0);
-                    r.value("θ after fit(X, y, 1)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 1));
-                    r.value("θ after fit(X, y, 2)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 2));
-                    r.value("θ after fit(X, y, 3)", TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 3));
+                    r.value(
+                            "θ after fit(X, y, 1)",
+                            TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 1));
+                    r.value(
+                            "θ after fit(X, y, 2)",
+                            TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 2));
+                    r.value(
+                            "θ after fit(X, y, 3)",
+                            TutorialRegression.fit(TutorialRegression.X, TutorialRegression.Y, 3));
                 });
-        fit(book, "fit", "fit reaches the least-squares line within 0.05 after 1000 steps", TutorialRegression.X, TutorialRegression.Y,
+        fit(
+                book,
+                "fit",
+                "fit reaches the least-squares line within 0.05 after 1000 steps",
+                TutorialRegression.X,
+                TutorialRegression.Y,
                 1000);
     }
 }

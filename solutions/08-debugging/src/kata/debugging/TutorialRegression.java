@@ -5,11 +5,11 @@ package kata.debugging;
  * θ starts at (0, 0)).
  */
 public final class TutorialRegression {
-    private TutorialRegression() {
-    }
+    private TutorialRegression() {}
 
     /** The linear-regression tutorial's (§5) data: rows [1, i] for i = 1..10. */
-    public static final double[][] X = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 10}};
+    public static final double[][] X = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 10}
+    };
     /** The linear-regression tutorial's (§5) targets. */
     public static final double[] Y = {1, 2, 1, 4, 3, 6, 5, 8, 7, 10};
 

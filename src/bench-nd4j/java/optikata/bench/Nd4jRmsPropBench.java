@@ -36,7 +36,8 @@ public class Nd4jRmsPropBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        Nd4j.setDefaultDataTypes(org.nd4j.linalg.api.buffer.DataType.DOUBLE, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
+        Nd4j.setDefaultDataTypes(
+                org.nd4j.linalg.api.buffer.DataType.DOUBLE, org.nd4j.linalg.api.buffer.DataType.DOUBLE);
         double[] g = Data.gradient(n).data;
         freshGradient = Nd4j.createFromArray(g).reshape(1, n);
         gradient = freshGradient.dup();

@@ -33,7 +33,8 @@ final class Nd4jPeer implements LivePeer {
     @Override
     public String version() {
         String v = Nd4j.class.getPackage().getImplementationVersion();
-        return "ND4J " + (v == null ? "1.0.0-M2.1" : v) + " " + factory.get().getClass().getSimpleName() + " " + type;
+        return "ND4J " + (v == null ? "1.0.0-M2.1" : v) + " "
+                + factory.get().getClass().getSimpleName() + " " + type;
     }
 
     @Override

@@ -38,8 +38,8 @@ final class TribuoPeer implements LivePeer {
         StochasticGradientOptimiser opt = factory.get();
         int n = start.length;
         // The optimisers only ask the parameters for an empty copy of their shape.
-        Parameters shape = (Parameters) Proxy.newProxyInstance(Parameters.class.getClassLoader(), new Class<?>[] {Parameters.class},
-                (proxy, method, args) -> {
+        Parameters shape = (Parameters) Proxy.newProxyInstance(
+                Parameters.class.getClassLoader(), new Class<?>[] {Parameters.class}, (proxy, method, args) -> {
                     if (method.getName().equals("getEmptyCopy")) {
                         return new Tensor[] {new DenseVector(n)};
                     }
@@ -50,7 +50,11 @@ final class TribuoPeer implements LivePeer {
         double[][] out = new double[steps + 1][];
         out[0] = theta.clone();
         for (int t = 1; t <= steps; t++) {
-            Tensor[] update = opt.step(new Tensor[] {DenseVector.createDenseVector(gradients.get(t - 1).clone())}, 1.0);
+            Tensor[] update = opt.step(
+                    new Tensor[] {
+                        DenseVector.createDenseVector(gradients.get(t - 1).clone())
+                    },
+                    1.0);
             DenseVector u = (DenseVector) update[0];
             for (int i = 0; i < n; i++) {
                 theta[i] -= u.get(i);

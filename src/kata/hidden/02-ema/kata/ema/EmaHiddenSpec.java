@@ -30,8 +30,10 @@ public final class EmaHiddenSpec implements CaseBook {
                     r.value("Ema.window on each input", windows);
                     r.value("Ema.weightOfLast on each input", shares);
                 });
-        book.add("converges", "feeding the same value forever converges to that value").formula("γ·a + (1 − γ)·3 → 3")
-                .input("2000 updates of the value 3 from 0, γ = 0.99").tolerance(1e-9)
+        book.add("converges", "feeding the same value forever converges to that value")
+                .formula("γ·a + (1 − γ)·3 → 3")
+                .input("2000 updates of the value 3 from 0, γ = 0.99")
+                .tolerance(1e-9)
                 .probe(r -> {
                     double a = 0;
                     for (int i = 0; i < 2000; i++) {

@@ -8,10 +8,14 @@ import optikata.kata.spec.CaseBook;
 public final class OutsideRmsPropHiddenSpec implements CaseBook {
     @Override
     public void define(Book book) {
-        book.add("large", "a step on 2²⁰ elements, which the base class splits into ranges: every range from `from` to `to`")
+        book.add(
+                        "large",
+                        "a step on 2²⁰ elements, which the base class splits into ranges: every range from `from` to `to`")
                 .formula("update elements from ≤ i < to only")
                 .input("2²⁰ parameters, one step then another, g[i] = 1 + (i mod 7)")
-                .meaning("θ at", "with many elements update() is called once per range: loop from `from` to `to`, not from 0 or to n")
+                .meaning(
+                        "θ at",
+                        "with many elements update() is called once per range: loop from `from` to `to`, not from 0 or to n")
                 .probe(r -> {
                     int n = 1 << 20;
                     org.ejml.data.DMatrixRMaj theta = new org.ejml.data.DMatrixRMaj(n, 1);
@@ -41,8 +45,15 @@ public final class OutsideRmsPropHiddenSpec implements CaseBook {
                 g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(7) - 5);
             }
         }
-        OutsideRmsPropSpec.steps(book, "generated-steps", "30 steps with gradients from 1e-5 to 10 (fixed seed)", 0.01, 0.99, 1e-8,
-                new double[] {1, -1, 0.5}, gradients);
+        OutsideRmsPropSpec.steps(
+                book,
+                "generated-steps",
+                "30 steps with gradients from 1e-5 to 10 (fixed seed)",
+                0.01,
+                0.99,
+                1e-8,
+                new double[] {1, -1, 0.5},
+                gradients);
         double[] gs = new double[50];
         double[] epss = new double[50];
         for (int i = 0; i < 50; i++) {

@@ -8,10 +8,14 @@ import optikata.kata.spec.CaseBook;
 public final class MyAdaGradHiddenSpec implements CaseBook {
     @Override
     public void define(Book book) {
-        book.add("large", "a step on 2²⁰ elements, which the base class splits into ranges: every range from `from` to `to`")
+        book.add(
+                        "large",
+                        "a step on 2²⁰ elements, which the base class splits into ranges: every range from `from` to `to`")
                 .formula("update elements from ≤ i < to only")
                 .input("2²⁰ parameters, one step then another, g[i] = 1 + (i mod 7)")
-                .meaning("θ at", "with many elements update() is called once per range: loop from `from` to `to`, not from 0 or to n")
+                .meaning(
+                        "θ at",
+                        "with many elements update() is called once per range: loop from `from` to `to`, not from 0 or to n")
                 .probe(r -> {
                     int n = 1 << 20;
                     org.ejml.data.DMatrixRMaj theta = new org.ejml.data.DMatrixRMaj(n, 1);
@@ -41,7 +45,13 @@ public final class MyAdaGradHiddenSpec implements CaseBook {
                 g[i] = random.nextGaussian() * Math.pow(10, random.nextInt(5) - 2);
             }
         }
-        MyAdaGradSpec.steps(book, "generated", "40 generated steps on three coordinates (fixed seed)", 0.05, 1e-10,
-                new double[] {0.3, -2, 7}, gradients);
+        MyAdaGradSpec.steps(
+                book,
+                "generated",
+                "40 generated steps on three coordinates (fixed seed)",
+                0.05,
+                1e-10,
+                new double[] {0.3, -2, 7},
+                gradients);
     }
 }

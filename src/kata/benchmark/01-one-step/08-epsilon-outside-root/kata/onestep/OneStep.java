@@ -2,12 +2,10 @@ package kata.onestep;
 
 /** Exercise 01: one RMSProp step for one parameter (the debugging guide §4.2). */
 public final class OneStep {
-    private OneStep() {
-    }
+    private OneStep() {}
 
     /** What one step returns: the new parameter θ and the new squared-gradient average s. */
-    public record Result(double theta, double squaredGradientAverage) {
-    }
+    public record Result(double theta, double squaredGradientAverage) {}
 
     /**
      * One RMSProp step: {@code s ← β s + (1−β) g²}, then {@code θ ← θ − α g / √(s + ε)}.
@@ -20,8 +18,13 @@ public final class OneStep {
      * @param epsilon                ε
      * @return θ and s after the step
      */
-    public static Result step(double theta, double gradient, double squaredGradientAverage, double learningRate,
-                              double decay, double epsilon) {
+    public static Result step(
+            double theta,
+            double gradient,
+            double squaredGradientAverage,
+            double learningRate,
+            double decay,
+            double epsilon) {
         double s = decay * squaredGradientAverage + (1 - decay) * gradient * gradient;
         return new Result(theta - learningRate * gradient / (Math.sqrt(s) + epsilon), s);
     }

@@ -2,8 +2,7 @@ package kata.ema;
 
 /** Exercise 02: the exponential moving average behind RMSProp's s (d2l §7.6.1). */
 public final class Ema {
-    private Ema() {
-    }
+    private Ema() {}
 
     /** One update: {@code γ·average + (1 − γ)·value}. */
     public static double update(double average, double value, double decay) {

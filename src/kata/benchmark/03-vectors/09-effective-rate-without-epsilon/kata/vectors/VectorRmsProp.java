@@ -9,12 +9,12 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 03: RMSProp on vectors, ε inside the root, state kept between steps. */
 public final class VectorRmsProp implements Optimizer {
     /** η, β and ε. */
-    public record Config(double learningRate, double decay, double epsilon) {
-    }
+    public record Config(double learningRate, double decay, double epsilon) {}
 
     private final Config config;
     /** s: one running average of g² per parameter; null until the first step. */
     private DMatrixRMaj squaredGradientAverage;
+
     private long steps;
 
     public VectorRmsProp(double learningRate, double decay, double epsilon) {

@@ -7,11 +7,14 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 04: RMSProp with ε outside the root (the RMSProp principles article §3, PyTorch), on the library's AbstractOptimizer. */
 public final class OutsideRmsProp extends AbstractOptimizer<OutsideRmsProp.Config> {
     /** η, β and ε. */
-    public record Config(double learningRate, double decay, double epsilon) implements Hyperparameters {
-    }
+    public record Config(double learningRate, double decay, double epsilon) implements Hyperparameters {}
 
     public OutsideRmsProp(double learningRate, double decay, double epsilon) {
-        super("outside-rmsprop", new Config(learningRate, decay, epsilon), new String[] {"squaredGradientAverage"}, new double[] {0.0});
+        super(
+                "outside-rmsprop",
+                new Config(learningRate, decay, epsilon),
+                new String[] {"squaredGradientAverage"},
+                new double[] {0.0});
     }
 
     /** s ← β s + (1−β) g², θ ← θ − η g / (√s + ε), for elements from ≤ i &lt; to. */

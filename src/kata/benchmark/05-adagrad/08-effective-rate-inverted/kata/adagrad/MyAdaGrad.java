@@ -7,8 +7,7 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 05: AdaGrad (d2l §7.5, PyTorch's ε outside the root). */
 public final class MyAdaGrad extends AbstractOptimizer<MyAdaGrad.Config> {
     /** η and ε. */
-    public record Config(double learningRate, double epsilon) implements Hyperparameters {
-    }
+    public record Config(double learningRate, double epsilon) implements Hyperparameters {}
 
     public MyAdaGrad(double learningRate, double epsilon) {
         super("my-adagrad", new Config(learningRate, epsilon), new String[] {"squaredGradientSum"}, new double[] {0.0});

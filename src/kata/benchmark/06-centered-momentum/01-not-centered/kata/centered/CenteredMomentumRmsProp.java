@@ -7,12 +7,15 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 06: centered RMSProp with momentum (PyTorch's form, ε outside the root). */
 public final class CenteredMomentumRmsProp extends AbstractOptimizer<CenteredMomentumRmsProp.Config> {
     /** η, β, ε and μ. */
-    public record Config(double learningRate, double decay, double epsilon, double momentum) implements Hyperparameters {
-    }
+    public record Config(double learningRate, double decay, double epsilon, double momentum)
+            implements Hyperparameters {}
 
     public CenteredMomentumRmsProp(double learningRate, double decay, double epsilon, double momentum) {
-        super("centered-momentum-rmsprop", new Config(learningRate, decay, epsilon, momentum),
-                new String[] {"squaredGradientAverage", "gradientAverage", "momentumBuffer"}, new double[3]);
+        super(
+                "centered-momentum-rmsprop",
+                new Config(learningRate, decay, epsilon, momentum),
+                new String[] {"squaredGradientAverage", "gradientAverage", "momentumBuffer"},
+                new double[3]);
     }
 
     /** s, ḡ and b as in the README, then θ ← θ − η b, for from ≤ i &lt; to. */

@@ -7,11 +7,14 @@ import org.ejml.data.DMatrixRMaj;
 /** Exercise 07: Adam (Kingma and Ba 2015, PyTorch's form). */
 public final class MyAdam extends AbstractOptimizer<MyAdam.Config> {
     /** η, β₁, β₂ and ε. */
-    public record Config(double learningRate, double beta1, double beta2, double epsilon) implements Hyperparameters {
-    }
+    public record Config(double learningRate, double beta1, double beta2, double epsilon) implements Hyperparameters {}
 
     public MyAdam(double learningRate, double beta1, double beta2, double epsilon) {
-        super("my-adam", new Config(learningRate, beta1, beta2, epsilon), new String[] {"firstMoment", "secondMoment"}, new double[2]);
+        super(
+                "my-adam",
+                new Config(learningRate, beta1, beta2, epsilon),
+                new String[] {"firstMoment", "secondMoment"},
+                new double[2]);
     }
 
     /** m, v, their bias corrections and the step, for from ≤ i &lt; to; t is 1 on the first step. */

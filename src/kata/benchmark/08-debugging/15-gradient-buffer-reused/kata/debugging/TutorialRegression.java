@@ -5,13 +5,14 @@ package kata.debugging;
  * θ starts at (0, 0)).
  */
 public final class TutorialRegression {
-    private TutorialRegression() {
-    }
+    private TutorialRegression() {}
 
     /** The linear-regression tutorial's data (§5): rows [1, i] for i = 1..10. */
-    public static final double[][] X = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 10}};
+    public static final double[][] X = {{1, 1}, {1, 2}, {1, 3}, {1, 4}, {1, 5}, {1, 6}, {1, 7}, {1, 8}, {1, 9}, {1, 10}
+    };
     /** The linear-regression tutorial's targets (§5). */
     public static final double[] Y = {1, 2, 1, 4, 3, 6, 5, 8, 7, 10};
+
     private static final double[] GRADIENTS = new double[2];
 
     /** RMSProp on J(θ) = 1/(2n) Σ (yᵢ − θᵀxᵢ)², as the linear-regression tutorial (§5) writes it; returns θ after {@code steps} steps. */
