@@ -1,7 +1,5 @@
 package optikata.support;
 
-import optikata.optim.OptimizerSpec;
-import optikata.optim.OptimizerRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,6 +9,8 @@ import optikata.optim.Adam;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Momentum;
 import optikata.optim.Optimizer;
+import optikata.optim.OptimizerRegistry;
+import optikata.optim.OptimizerSpec;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
