@@ -1,10 +1,15 @@
 package optikata.claims;
 
+import java.util.Arrays;
 import java.util.Locale;
 import optikata.objective.LeastSquares;
 import optikata.objective.NumericGradient;
+import optikata.objective.Objective;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
+import optikata.run.Runner;
+import optikata.run.Trajectory;
+import optikata.run.TrajectoryPoint;
 import org.ejml.data.DMatrixRMaj;
 
 /** C13: the sign of the NumPy tutorial's partial derivative, against central differences. */
@@ -122,19 +127,41 @@ public final class C13DerivativeSign extends AbstractClaim {
     /** The loss along {@code STEPS} steps of RMSProp fed the text's derivative or the true gradient. */
     static double[] descend(Optimizers o, LeastSquares ls, boolean textSign) {
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01));
-        DMatrixRMaj theta = new DMatrixRMaj(2, 1);
-        DMatrixRMaj g = new DMatrixRMaj(2, 1);
+        Trajectory run = Runner.run(rms, textSign ? new TextDerivative(ls) : ls, new DMatrixRMaj(2, 1), STEPS);
         double[] loss = new double[STEPS + 1];
-        loss[0] = ls.value(theta);
-        for (int t = 1; t <= STEPS; t++) {
-            if (textSign) {
-                g.data = textDerivative(ls, theta.data.clone());
-            } else {
-                ls.gradient(theta, g);
-            }
-            rms.step(theta, g);
-            loss[t] = ls.value(theta);
+        Arrays.fill(loss, Double.NaN); // steps after a divergence, if any, have no loss
+        for (TrajectoryPoint p : run.points()) {
+            loss[p.step()] = p.loss();
         }
         return loss;
+    }
+
+    /** The tutorial's loss with the text's formula in place of its gradient. */
+    private record TextDerivative(LeastSquares ls) implements Objective {
+        @Override
+        public String name() {
+            return ls.name() + " (the text's derivative)";
+        }
+
+        @Override
+        public int dimension() {
+            return ls.dimension();
+        }
+
+        @Override
+        public double value(DMatrixRMaj theta) {
+            return ls.value(theta);
+        }
+
+        @Override
+        public void gradient(DMatrixRMaj theta, DMatrixRMaj out) {
+            out.reshape(dimension(), 1);
+            System.arraycopy(textDerivative(ls, theta.data), 0, out.data, 0, dimension());
+        }
+
+        @Override
+        public DMatrixRMaj defaultStart() {
+            return ls.defaultStart();
+        }
     }
 }
