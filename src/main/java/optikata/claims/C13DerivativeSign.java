@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import optikata.objective.LeastSquares;
 import optikata.objective.NumericGradient;
-import optikata.objective.Objective;
+import optikata.objective.Objectives;
 import optikata.optim.Optimizer;
 import optikata.optim.RmsPropConfig;
 import optikata.run.Runner;
@@ -23,18 +23,11 @@ public final class C13DerivativeSign extends AbstractClaim {
                 "For J = 1/(2n) Σ (y_i − θᵀx_i)², ∂J/∂θ_w = (1/n) Σ (y_i − θᵀx_i) x_{i,w}");
     }
 
-    /** The text's formula. */
+    /** The text's formula at θ. */
     static double[] textDerivative(LeastSquares ls, double[] theta) {
-        DMatrixRMaj x = ls.design();
-        DMatrixRMaj y = ls.targets();
-        double[] d = new double[x.numCols];
-        for (int i = 0; i < x.numRows; i++) {
-            double r = y.get(i) - (x.get(i, 0) * theta[0] + x.get(i, 1) * theta[1]);
-            for (int w = 0; w < x.numCols; w++) {
-                d[w] += r * x.get(i, w) / x.numRows;
-            }
-        }
-        return d;
+        DMatrixRMaj d = new DMatrixRMaj(ls.dimension(), 1);
+        Objectives.textDerivative(ls).gradient(new DMatrixRMaj(ls.dimension(), 1, true, theta.clone()), d);
+        return d.data;
     }
 
     @Override
@@ -127,41 +120,12 @@ public final class C13DerivativeSign extends AbstractClaim {
     /** The loss along {@code STEPS} steps of RMSProp fed the text's derivative or the true gradient. */
     static double[] descend(Optimizers o, LeastSquares ls, boolean textSign) {
         Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01));
-        Trajectory run = Runner.run(rms, textSign ? new TextDerivative(ls) : ls, new DMatrixRMaj(2, 1), STEPS);
+        Trajectory run = Runner.run(rms, textSign ? Objectives.textDerivative(ls) : ls, new DMatrixRMaj(2, 1), STEPS);
         double[] loss = new double[STEPS + 1];
         Arrays.fill(loss, Double.NaN); // steps after a divergence, if any, have no loss
         for (TrajectoryPoint p : run.points()) {
             loss[p.step()] = p.loss();
         }
         return loss;
-    }
-
-    /** The tutorial's loss with the text's formula in place of its gradient. */
-    private record TextDerivative(LeastSquares ls) implements Objective {
-        @Override
-        public String name() {
-            return ls.name() + " (the text's derivative)";
-        }
-
-        @Override
-        public int dimension() {
-            return ls.dimension();
-        }
-
-        @Override
-        public double value(DMatrixRMaj theta) {
-            return ls.value(theta);
-        }
-
-        @Override
-        public void gradient(DMatrixRMaj theta, DMatrixRMaj out) {
-            out.reshape(dimension(), 1);
-            System.arraycopy(textDerivative(ls, theta.data), 0, out.data, 0, dimension());
-        }
-
-        @Override
-        public DMatrixRMaj defaultStart() {
-            return ls.defaultStart();
-        }
     }
 }

@@ -3,7 +3,6 @@ package optikata.objective;
 import java.util.List;
 import java.util.Locale;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /** The built-in objectives by command-line name. */
 public final class Objectives {
@@ -15,9 +14,9 @@ public final class Objectives {
     /**
      * The NumPy tutorial's least squares with the derivative exactly as §4 prints it,
      * (1/n) Σ (yᵢ − θᵀxᵢ) x_{i,w}: the negative of the true gradient. The example for
-     * {@code optikata gradcheck}, which catches it.
+     * {@code optikata gradcheck}, which catches it, and what claim C13 feeds RMSProp.
      */
-    static Objective textDerivative(LeastSquares ls) {
+    public static Objective textDerivative(LeastSquares ls) {
         return new Objective() {
             @Override
             public String name() {
@@ -36,8 +35,21 @@ public final class Objectives {
 
             @Override
             public void gradient(DMatrixRMaj theta, DMatrixRMaj out) {
-                ls.gradient(theta, out);
-                CommonOps_DDRM.scale(-1, out); // (y − θᵀx) instead of (θᵀx − y)
+                checkShape(theta);
+                DMatrixRMaj x = ls.design();
+                DMatrixRMaj y = ls.targets();
+                out.reshape(x.numCols, 1);
+                out.zero();
+                for (int i = 0; i < x.numRows; i++) {
+                    double prediction = 0;
+                    for (int w = 0; w < x.numCols; w++) {
+                        prediction += x.get(i, w) * theta.data[w];
+                    }
+                    double r = y.get(i) - prediction; // (y − θᵀx) where the gradient has (θᵀx − y)
+                    for (int w = 0; w < x.numCols; w++) {
+                        out.data[w] += r * x.get(i, w) / x.numRows;
+                    }
+                }
             }
 
             @Override
