@@ -116,6 +116,11 @@ public final class Judge {
                 said.add(meaning);
             }
             for (String other : wrong.subList(1, wrong.size())) {
+                if (!inputLeftAlone(expected, other)) {
+                    // computed from what is already wrong, it may only carry that error: its meaning, written
+                    // for when it is the first thing wrong ("s is right, so the θ line ..."), would mislead
+                    continue;
+                }
                 String m = meaning(c.meanings(), other);
                 if (m != null && said.add(m) && said.size() <= 3) {
                     sb.append("  also wrong: ")
@@ -213,6 +218,23 @@ public final class Judge {
             return e.isText() && a.isText() && e.text().equals(a.text());
         }
         return Explain.allClose(e.numbers(), a.numbers(), tol);
+    }
+
+    /**
+     * Whether {@code quantity} should come out as one of the case's inputs recorded before it (the
+     * gradient after a step is the gradient given to it): no other wrong quantity can explain it.
+     */
+    static boolean inputLeftAlone(Observation expected, String quantity) {
+        for (Entry e : expected.entries()) {
+            if (e.name().equals(quantity) && !e.given()) {
+                return false;
+            }
+            Entry x = expected.entry(quantity);
+            if (e.given() && x != null && !e.isText() && !x.isText() && Arrays.equals(e.numbers(), x.numbers())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static String meaning(Map<String, String> meanings, String quantity) {

@@ -1,0 +1,86 @@
+package optikata.kata;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import optikata.kata.spec.Case;
+import optikata.kata.spec.Observation;
+import optikata.kata.spec.Observation.Entry;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The judge's words for a failing case, on hand-made observations: what a quantity's meaning may be
+ * said of, and when.
+ */
+class JudgeTest {
+    private static final Case CASE = new Case(
+            "two-steps",
+            "two steps",
+            "s ← s + g², θ ← θ − η·g / (√s + ε)",
+            "η = 0.1, g = 2",
+            1e-12,
+            r -> {},
+            Map.of("η", 0.1),
+            Map.of(
+                    "s after", "s is wrong: AdaGrad adds g² to the sum",
+                    "θ after", "s is right, so the mistake is in the θ line",
+                    "the gradient after", "update() modified the gradient (it wrote into g): it must only read it"));
+
+    private static Entry given(String name, double... v) {
+        return new Entry(name, true, v, null);
+    }
+
+    private static Entry value(String name, double... v) {
+        return new Entry(name, false, v, null);
+    }
+
+    private static Observation observed(double s, double theta, double gradientAfter) {
+        return new Observation(
+                List.of(
+                        given("θ before step 1", 0),
+                        given("g of step 1", 2),
+                        value("s after step 1", s),
+                        value("θ after step 1", theta),
+                        value("the gradient after step 1", gradientAfter)),
+                Observation.End.COMPLETED,
+                "",
+                "",
+                "",
+                "",
+                1);
+    }
+
+    private static final Observation EXPECTED = observed(4, -0.1, 2);
+
+    private static String judged(Observation actual) {
+        return Judge.judge(CASE, false, EXPECTED, actual, "book two-steps", List.of(), 1000)
+                .message();
+    }
+
+    @Test
+    void aQuantityComputedFromTheFirstWrongOneDoesNotGetItsOwnMeaning() {
+        // s is not squared: θ is wrong only because s is; "s is right, so ..." would be false
+        String m = judged(observed(2, -0.1414, 2));
+        assertThat(m).startsWith("s after step 1 is not right.");
+        assertThat(m).contains("what it means: s is wrong");
+        assertThat(m).doesNotContain("s is right").doesNotContain("also wrong: θ");
+        assertThat(m).contains("wrong:    s after step 1, θ after step 1");
+    }
+
+    @Test
+    void anInputWrittenIntoIsSaidBesideTheFirstWrongQuantity() {
+        // θ wrong and the gradient halved in place: the gradient is an input, no other error explains it
+        String m = judged(observed(4, -0.05, 1));
+        assertThat(m).startsWith("θ after step 1 is not right.");
+        assertThat(m).contains("what it means: s is right, so the mistake is in the θ line");
+        assertThat(m).contains("also wrong: the gradient after step 1: update() modified the gradient");
+    }
+
+    @Test
+    void aPassingCaseSaysNothing() {
+        assertThat(Judge.judge(CASE, false, EXPECTED, EXPECTED, "book two-steps", List.of(), 1000)
+                        .passed())
+                .isTrue();
+    }
+}
