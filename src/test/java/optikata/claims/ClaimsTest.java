@@ -230,7 +230,8 @@ class ClaimsTest {
     }
 
     @Test
-    @DisplayName("C17: one vector for momentum and one for RMSProp, and a step timed on both: not more efficient")
+    @DisplayName(
+            "C17: one vector for momentum and one for RMSProp, so as many values streamed per step: not more efficient")
     void c17() throws Exception {
         ClaimResult r = check(new C17StateCount());
         assertThat(r.measured().get("momentum")).isEqualTo(1.0);
@@ -242,15 +243,13 @@ class ClaimsTest {
                         r.measured().get("rmspropNanosPerElementStep")
                                 / r.measured().get("momentumNanosPerElementStep"),
                         within(1e-12));
-        // as much state: "more efficient" can only come from the timing, and only when every size agrees
-        boolean slower = true;
-        boolean faster = true;
-        for (int n : new int[] {1024, 4096, 16384, 65536}) {
-            double at = r.measured().get("rmspropTimeOverMomentumTime(n=" + n + ")");
-            slower &= at > C17StateCount.SAME_SPEED;
-            faster &= at * C17StateCount.SAME_SPEED < 1;
-        }
-        assertThat(r.verdict()).isEqualTo(slower ? Verdict.ERRATUM : faster ? Verdict.HOLDS : Verdict.QUALIFIED);
+        // the verdict is the counted work: as much state, so as many values streamed per step; the timing decides
+        // nothing
+        assertThat(r.measured().get("valuesStreamedPerParameterStep(rmsprop)"))
+                .isEqualTo(r.measured().get("valuesStreamedPerParameterStep(momentum)"))
+                .isEqualTo(5.0);
+        assertThat(r.verdict()).isEqualTo(Verdict.ERRATUM);
+        assertThat(r.correction()).contains("as much state").contains("1 vector per parameter against 1");
     }
 
     @Test
