@@ -108,7 +108,7 @@ public final class Cohort {
                         .filter(o -> o.exercise().equals(e))
                         .mapToDouble(Outcome::score)
                         .sum();
-                sb.append(',').append(Reports.fmt(Grader.round(score)));
+                sb.append(',').append(Reports.fmt(Scoring.round(score)));
             }
             sb.append(',')
                     .append(Reports.fmt(r.score()))
