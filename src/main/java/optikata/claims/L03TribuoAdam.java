@@ -8,6 +8,13 @@ import optikata.optim.Adam;
 
 /** L03: Tribuo 4.3.2's Adam multiplies the first moment by √v + ε where Adam divides. */
 public final class L03TribuoAdam extends LibraryClaim {
+    /** Tribuo's {@code new Adam()}: η 1e-3, β₁ 0.9, β₂ 0.999, ε 1e-6 (its constructor's Javadoc; L04 reads them too). */
+    static final double LEARNING_RATE = 0.001;
+
+    static final double BETA1 = 0.9;
+    static final double BETA2 = 0.999;
+    static final double EPSILON = 1e-6;
+
     public L03TribuoAdam() {
         super(
                 "L03",
@@ -26,11 +33,10 @@ public final class L03TribuoAdam extends LibraryClaim {
             return missingRecordings(b);
         }
         Recording r = set.byId("tribuo-adam-default");
-        // new Adam(): lr 1e-3, β₁ 0.9, β₂ 0.999, ε 1e-6
-        double lr = 0.001;
-        double beta1 = 0.9;
-        double beta2 = 0.999;
-        double eps = 1e-6;
+        double lr = LEARNING_RATE;
+        double beta1 = BETA1;
+        double beta2 = BETA2;
+        double eps = EPSILON;
         b.setting("learning rate", lr)
                 .setting("β₁", beta1)
                 .setting("β₂", beta2)

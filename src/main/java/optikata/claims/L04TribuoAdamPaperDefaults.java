@@ -28,9 +28,9 @@ public final class L04TribuoAdamPaperDefaults extends LibraryClaim {
             return missingRecordings(b);
         }
         Recording r = set.byId("tribuo-adam-default");
-        double lr = 0.001;
-        double beta1 = 0.9;
-        double beta2 = 0.999;
+        double lr = L03TribuoAdam.LEARNING_RATE;
+        double beta1 = L03TribuoAdam.BETA1;
+        double beta2 = L03TribuoAdam.BETA2;
         double configBetaTwo = 0.99; // Tribuo's @Config default for betaTwo
         b.setting("learning rate", lr)
                 .setting("β₁", beta1)

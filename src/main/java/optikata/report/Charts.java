@@ -188,17 +188,13 @@ public final class Charts {
             kept.add(new Figure.Series(
                     "no finite values to draw", new double[] {0}, new double[] {0}, Figure.Style.POINTS));
         }
-        return new Figure(
-                f.name(),
-                f.title(),
-                f.xLabel(),
-                f.yLabel(),
-                f.caption(),
-                f.logX(),
-                f.logY(),
-                f.xRange(),
-                f.yRange(),
-                kept);
+        return redrawn(f, f.logX(), f.logY(), f.xRange(), f.yRange(), kept);
+    }
+
+    /** {@code f} with other axes and series; its name, title, labels and caption kept. */
+    private static Figure redrawn(
+            Figure f, boolean logX, boolean logY, double[] xRange, double[] yRange, List<Figure.Series> series) {
+        return new Figure(f.name(), f.title(), f.xLabel(), f.yLabel(), f.caption(), logX, logY, xRange, yRange, series);
     }
 
     /** The figure with log10 taken of the values of its logarithmic axes (non-positive values become gaps). */
@@ -211,12 +207,8 @@ public final class Charts {
             series.add(new Figure.Series(
                     s.label(), f.logX() ? log10(s.x()) : s.x(), f.logY() ? log10(s.y()) : s.y(), s.style()));
         }
-        return new Figure(
-                f.name(),
-                f.title(),
-                f.xLabel(),
-                f.yLabel(),
-                f.caption(),
+        return redrawn(
+                f,
                 false,
                 false,
                 f.logX() ? decades(f, true) : f.xRange(),
