@@ -35,6 +35,10 @@ import org.ejml.data.DMatrixRMaj;
  * As PyTorch's {@code Optimizer} holds its {@code defaults}, the base class holds the record: the
  * subclass reads it as {@link #config}, callers as {@link #hyperparameters()}.
  *
+ * <p>A kernel checks nothing: {@link #step} runs every check (shapes, aliasing, a non-finite
+ * gradient) before it calls {@link #update}, and code that calls a kernel directly (the benchmarks,
+ * the mistaken RMSProp) passes arrays of one length and takes the checks on itself.
+ *
  * @param <C> the optimizer's hyperparameter record
  */
 public abstract class AbstractOptimizer<C extends Record & Hyperparameters> implements Optimizer {
