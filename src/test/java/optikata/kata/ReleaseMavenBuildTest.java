@@ -2,12 +2,19 @@ package optikata.kata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Collectors;
 import optikata.grade.Release;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -35,6 +42,22 @@ class ReleaseMavenBuildTest {
         return p.exitValue() + "\n" + out;
     }
 
+    /** An empty jar whose manifest's Class-Path is this JVM's class path: the tool, as a class loader sees it. */
+    static Path toolJar(Path dir) throws IOException {
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes()
+                .put(
+                        Attributes.Name.CLASS_PATH,
+                        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                                .map(entry ->
+                                        Path.of(entry).toAbsolutePath().toUri().toString())
+                                .collect(Collectors.joining(" ")));
+        Path jar = dir.resolve("optikata.jar");
+        new JarOutputStream(Files.newOutputStream(jar), manifest).close(); // the manifest is the whole jar
+        return jar;
+    }
+
     @Test
     @DisplayName(
             "mvn -o test in a fresh release with the solutions copied in passes; a stub importing RmsProp fails to compile")
@@ -45,17 +68,23 @@ class ReleaseMavenBuildTest {
         }
         KataLayout layout = ScratchKata.create(dir.resolve("checkout"));
         Path out = dir.resolve("release");
-        Release.student(layout, Files.writeString(dir.resolve("optikata.jar"), "stand-in"), out);
+        // the release's KataSpecsTest loads the tool from lib/optikata.jar: a jar whose manifest points at
+        // this test's own class path stands in for the shaded one, which `mvn package` builds only after the tests
+        Release.student(layout, toolJar(dir), out);
         for (String n : layout.names()) {
             Shipped.copyTree(
                     KataLayout.sourceDir(layout.solutions(), n), KataLayout.sourceDir(out.resolve("exercises"), n));
         }
         String test = mvn(out, "test");
         assertThat(test).startsWith("0\n");
-        try (var s = Files.list(out.resolve("target/surefire-reports"))) {
-            assertThat(s.filter(p -> p.toString().endsWith(".xml")).count())
-                    .isEqualTo(layout.names().size());
+        // one JUnit entry point, a test factory per exercise, a test per case: every exercise's cases ran and passed
+        String report = Files.readString(out.resolve("target/surefire-reports/TEST-KataSpecsTest.xml"));
+        for (String n : layout.names()) {
+            assertThat(report).contains("exercise" + n.replace('-', '_'));
         }
+        assertThat(report.split("<testcase ", -1).length - 1)
+                .isGreaterThan(3 * layout.names().size());
+        assertThat(report).contains("failures=\"0\"").contains("errors=\"0\"").doesNotContain("skipped=\"1");
         Path stub = KataLayout.sourceDir(out.resolve("exercises"), "04-epsilon-outside")
                 .resolve("kata/epsilon/OutsideRmsProp.java");
         Files.writeString(
