@@ -151,7 +151,7 @@ public final class Explain {
             return out;
         }
         String denominator = denominator(c.symbols(), actual, quantity, de, da);
-        if (denominator != null) {
+        if (denominator != null && !contradictedNextStep(c, expected, actual, quantity, denominator)) {
             out.add(denominator);
             return out;
         }
@@ -482,6 +482,58 @@ public final class Explain {
                         + ", where the formula's denominator puts ε elsewhere: check where ε goes (inside "
                         + "or outside the root, ε and not ε²)";
         };
+    }
+
+    /**
+     * Whether the next step refutes a reading of step k's denominator. One step can fit a wrong reading by
+     * coincidence (a halved step with s = 4 reads as "divides by s instead of √s"), so when θ after step k + 1
+     * was recorded and every state quantity after step k + 1 is right, the learner's step k + 1 must imply the
+     * same kind of denominator, judged against the expected step from the same state.
+     */
+    static boolean contradictedNextStep(
+            Case c, Observation expected, Observation actual, String quantity, String reading) {
+        int k = Judge.stepOf(quantity);
+        if (k < 1 || !quantity.startsWith("θ after step ")) {
+            return false;
+        }
+        String suffix = " after step " + (k + 1);
+        Entry eAfter = expected.entry("θ" + suffix);
+        Entry aAfter = actual.entry("θ" + suffix);
+        Entry eBefore = expected.given("θ before step " + (k + 1));
+        Entry aBefore = actual.given("θ before step " + (k + 1));
+        if (eAfter == null
+                || aAfter == null
+                || eBefore == null
+                || aBefore == null
+                || eAfter.isText()
+                || aAfter.isText()
+                || eBefore.isText()
+                || aBefore.isText()) {
+            return false;
+        }
+        for (Entry o : expected.judged()) {
+            boolean state = o.name().endsWith(suffix)
+                    && !o.name().startsWith("θ")
+                    && !o.name().startsWith("the gradient")
+                    && !o.name().startsWith("the effective rate")
+                    && !o.name().startsWith("the step count");
+            Entry x = actual.entry(o.name());
+            if (state
+                    && (x == null || o.isText() || x.isText() || !allClose(o.numbers(), x.numbers(), c.tolerance()))) {
+                return false; // the learner's state differs: the expected step is not the one to compare with
+            }
+        }
+        int n = eAfter.numbers().length;
+        if (aAfter.numbers().length != n || eBefore.numbers().length != n || aBefore.numbers().length != n) {
+            return false;
+        }
+        double[] de = new double[n];
+        double[] da = new double[n];
+        for (int i = 0; i < n; i++) {
+            de[i] = eAfter.numbers()[i] - eBefore.numbers()[i];
+            da[i] = aAfter.numbers()[i] - aBefore.numbers()[i];
+        }
+        return !reading.equals(denominator(c.symbols(), actual, "θ" + suffix, de, da));
     }
 
     /**
