@@ -85,14 +85,14 @@ public final class Explain {
                                 : ""));
                 return out;
             }
-            if (unchanged > 0) {
+            if (unchanged > 0 && !movesNextStep(c, expected, actual, quantity, still)) {
                 out.add("element" + (still.size() == 1 ? " " : "s ") + join(still)
                         + " did not change while the others did: does the loop "
                         + "run over every element (up to getNumElements(), or from `from` to `to`)?");
                 return out;
             }
         }
-        if (truncated(ev, av)) {
+        if (truncated(ev, av) && !notTruncatedNextStep(expected, actual, quantity)) {
             out.add(
                     "it is a whole number where the expected value is not: a cast to int, or an integer division (such as 1 / 2, "
                             + "which is 0 in Java), truncates it");
@@ -126,7 +126,14 @@ public final class Explain {
             return out;
         }
         String difference = constantDifference(c.symbols(), ev, av, stem(quantity));
-        if (difference != null) {
+        if (difference != null
+                && !contradictedNextStep(
+                        c,
+                        expected,
+                        actual,
+                        quantity,
+                        difference,
+                        (de2, da2, next) -> constantDifference(c.symbols(), de2, da2, stem(next)))) {
             out.add(difference);
             return out;
         }
@@ -151,7 +158,14 @@ public final class Explain {
             return out;
         }
         String denominator = denominator(c.symbols(), actual, quantity, de, da);
-        if (denominator != null && !contradictedNextStep(c, expected, actual, quantity, denominator)) {
+        if (denominator != null
+                && !contradictedNextStep(
+                        c,
+                        expected,
+                        actual,
+                        quantity,
+                        denominator,
+                        (de2, da2, next) -> denominator(c.symbols(), actual, next, de2, da2))) {
             out.add(denominator);
             return out;
         }
@@ -485,16 +499,76 @@ public final class Explain {
     }
 
     /**
-     * Whether the next step refutes a reading of step k's denominator. One step can fit a wrong reading by
-     * coincidence (a halved step with s = 4 reads as "divides by s instead of √s"), so when θ after step k + 1
-     * was recorded and every state quantity after step k + 1 is right, the learner's step k + 1 must imply the
-     * same kind of denominator, judged against the expected step from the same state.
+     * Whether the next step refutes a reading of step k's θ. One step can fit a wrong reading by coincidence (a
+     * halved step with s = 4 reads as "divides by s instead of √s"; Adam's first step is about ±η whatever the
+     * denominator, so a step too small reads as "η added outside the division"), so when θ after step k + 1 was
+     * recorded and every state quantity after step k + 1 is right, the learner's step k + 1 must give the same
+     * reading, judged against the expected step from the same state.
      */
     static boolean contradictedNextStep(
-            Case c, Observation expected, Observation actual, String quantity, String reading) {
+            Case c, Observation expected, Observation actual, String quantity, String reading, Reading read) {
+        double[][] next = nextStep(c, expected, actual, quantity);
+        return next != null
+                && !reading.equals(read.of(next[0], next[1], "θ after step " + (Judge.stepOf(quantity) + 1)));
+    }
+
+    /**
+     * Whether an element that did not move on step k (1-based {@code still}) moves on step k + 1 where it
+     * should: then the loop does reach it, and step k's standstill was a coincidence of the numbers.
+     */
+    static boolean movesNextStep(
+            Case c, Observation expected, Observation actual, String quantity, List<Integer> still) {
+        double[][] next = nextStep(c, expected, actual, quantity);
+        if (next == null) {
+            return false;
+        }
+        for (int i : still) {
+            if (next[0][i - 1] != 0 && next[1][i - 1] != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether the same quantity one step later is a fraction where a fraction is expected: a cast or an integer
+     * division would truncate it too, so step k's whole number was a coincidence of the numbers.
+     */
+    static boolean notTruncatedNextStep(Observation expected, Observation actual, String quantity) {
+        int k = Judge.stepOf(quantity);
+        if (k < 1) {
+            return false;
+        }
+        String next = quantity.substring(0, quantity.lastIndexOf(" after step ")) + " after step " + (k + 1);
+        Entry e = expected.entry(next);
+        Entry a = actual.entry(next);
+        if (e == null || a == null || e.isText() || a.isText() || e.numbers().length != a.numbers().length) {
+            return false;
+        }
+        for (int i = 0; i < e.numbers().length; i++) {
+            double ev = e.numbers()[i];
+            double av = a.numbers()[i];
+            if (ev != Math.rint(ev) && Double.isFinite(av) && av != Math.rint(av)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reading of θ's change: expected change, actual change, the quantity → a sentence or null. */
+    interface Reading {
+        String of(double[] expectedChange, double[] actualChange, String quantity);
+    }
+
+    /**
+     * The expected and the learner's change of θ on step k + 1 for {@code quantity} "θ after step k", each from
+     * its own θ before that step; null when either was not recorded or the learner's state after step k + 1 is
+     * not the expected one (then the expected step is not the one to compare with).
+     */
+    static double[][] nextStep(Case c, Observation expected, Observation actual, String quantity) {
         int k = Judge.stepOf(quantity);
         if (k < 1 || !quantity.startsWith("θ after step ")) {
-            return false;
+            return null;
         }
         String suffix = " after step " + (k + 1);
         Entry eAfter = expected.entry("θ" + suffix);
@@ -509,7 +583,7 @@ public final class Explain {
                 || aAfter.isText()
                 || eBefore.isText()
                 || aBefore.isText()) {
-            return false;
+            return null;
         }
         for (Entry o : expected.judged()) {
             boolean state = o.name().endsWith(suffix)
@@ -520,12 +594,12 @@ public final class Explain {
             Entry x = actual.entry(o.name());
             if (state
                     && (x == null || o.isText() || x.isText() || !allClose(o.numbers(), x.numbers(), c.tolerance()))) {
-                return false; // the learner's state differs: the expected step is not the one to compare with
+                return null;
             }
         }
         int n = eAfter.numbers().length;
         if (aAfter.numbers().length != n || eBefore.numbers().length != n || aBefore.numbers().length != n) {
-            return false;
+            return null;
         }
         double[] de = new double[n];
         double[] da = new double[n];
@@ -533,7 +607,7 @@ public final class Explain {
             de[i] = eAfter.numbers()[i] - eBefore.numbers()[i];
             da[i] = aAfter.numbers()[i] - aBefore.numbers()[i];
         }
-        return !reading.equals(denominator(c.symbols(), actual, "θ" + suffix, de, da));
+        return new double[][] {de, da};
     }
 
     /**

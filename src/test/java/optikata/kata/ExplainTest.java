@@ -64,4 +64,24 @@ class ExplainTest {
         assertThat(said).noneMatch(line -> line.contains("√s"));
         assertThat(said).singleElement().asString().contains("0.5 times what it should be");
     }
+
+    @Test
+    void aSymbolAddedOutsideTheDivisionIsReadOnEveryStep() {
+        Observation precedence = run((g, s) -> ETA * g / Math.sqrt(s) + ETA);
+        assertThat(Explain.numbers(CASE, EXPECTED, precedence, "θ after step 1"))
+                .singleElement()
+                .asString()
+                .contains("off by about η")
+                .contains("outside the division");
+    }
+
+    @Test
+    void aStepTooSmallThatIsOffByAboutEtaOnlyOnTheFirstStepIsNotReadAsPrecedence() {
+        // AdaGrad's first step is η·sign(g): a twentieth of it leaves θ off by 0.95η, within reach of "η added
+        // outside the division"; step 2 (η·g/√5) leaves it off by 0.042 instead
+        Observation small = run((g, s) -> 0.05 * ETA * g / (Math.sqrt(s) + EPS));
+        List<String> said = Explain.numbers(CASE, EXPECTED, small, "θ after step 1");
+        assertThat(said).noneMatch(line -> line.contains("outside the division"));
+        assertThat(said).singleElement().asString().contains("0.05 times what it should be");
+    }
 }
