@@ -43,10 +43,11 @@ public final class C01Definition extends AbstractClaim {
         double[] formulaTheta = new double[COORDINATES];
         double[] s = new double[COORDINATES];
         double[] perStep = new double[STEPS];
-        fromZero(rms, COORDINATES).run(gradients, (t, theta, g) -> {
+        fromZero(rms, COORDINATES).run(gradients, (t, theta, stepped) -> {
+            double[] g = gradients.get(t - 1); // as given: the optimizer under test may have written into its copy
             for (int i = 0; i < COORDINATES; i++) {
-                s[i] = beta * s[i] + (1 - beta) * g.data[i] * g.data[i];
-                formulaTheta[i] = formulaTheta[i] - lr / Math.sqrt(s[i] + eps) * g.data[i];
+                s[i] = beta * s[i] + (1 - beta) * g[i] * g[i];
+                formulaTheta[i] = formulaTheta[i] - lr / Math.sqrt(s[i] + eps) * g[i];
                 // measured in units of the learning rate, the size of one step
                 perStep[t - 1] = Math.max(perStep[t - 1], Math.abs(theta.data[i] - formulaTheta[i]) / lr);
             }

@@ -37,12 +37,13 @@ public final class C11RmsFormulation extends AbstractClaim {
         double[] thetaText = new double[10];
         double[] rmsState = new double[10];
         double[] worstOf = {0};
-        fromZero(rms, 10).run(gradients, (t, theta, g) -> {
+        fromZero(rms, 10).run(gradients, (t, theta, stepped) -> {
+            double[] g = gradients.get(t - 1); // as given: the optimizer under test may have written into its copy
             for (int i = 0; i < 10; i++) {
                 // the tutorial's §3 steps 4–6, kept as written: the root of the average, squared again
-                rmsState[i] = Math.sqrt(beta * rmsState[i] * rmsState[i] + (1 - beta) * g.data[i] * g.data[i]);
+                rmsState[i] = Math.sqrt(beta * rmsState[i] * rmsState[i] + (1 - beta) * g[i] * g[i]);
                 double etaT = eta / Math.sqrt(rmsState[i] * rmsState[i] + eps);
-                thetaText[i] -= etaT * g.data[i];
+                thetaText[i] -= etaT * g[i];
                 worstOf[0] = Math.max(
                         worstOf[0], Math.abs(theta.data[i] - thetaText[i]) / Math.max(1e-12, Math.abs(thetaText[i])));
             }

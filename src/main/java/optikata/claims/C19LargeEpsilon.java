@@ -33,9 +33,10 @@ public final class C19LargeEpsilon extends AbstractClaim {
         }
         DMatrixRMaj rate = new DMatrixRMaj(3, 1);
         DMatrixRMaj before = new DMatrixRMaj(3, 1);
-        fromZero(rms, 3).run(gradients, (t, theta, g) -> {
+        fromZero(rms, 3).run(gradients, (t, theta, stepped) -> {
+            double[] g = gradients.get(t - 1); // as given: the optimizer under test may have written into its copy
             for (int i = 0; i < 3; i++) {
-                rate.data[i] = Math.abs(theta.data[i] - before.data[i]) / Math.abs(g.data[i]);
+                rate.data[i] = Math.abs(theta.data[i] - before.data[i]) / Math.abs(g[i]);
             }
             before.setTo(theta);
             return true;
