@@ -26,7 +26,8 @@ public final class OneStepSpec implements CaseBook {
                         "the new average s is wrong: s ← β·s + (1−β)·g², β on the old average and (1−β) on g²")
                 .meaning(
                         "the new θ",
-                        "s is right, so the mistake is in the θ line: θ − α·g / √(s + ε), with the new s and ε inside the root")
+                        "s is right, so the mistake is in the θ line: θ − α·g / √(s + ε), with the new s and ε inside the root",
+                        "the new s")
                 .probe(r -> {
                     r.given("θ before the step", theta);
                     r.given("s before the step", s);

@@ -36,7 +36,8 @@ public final class VectorRmsPropSpec implements CaseBook {
                         "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]², kept from the previous step")
                 .meaning(
                         "θ after",
-                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / √(s[i] + ε) with the new s")
+                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / √(s[i] + ε) with the new s",
+                        "s after")
                 .meaning(
                         "the gradient after",
                         "step() modified the gradient (it wrote into g): the contract says it only reads g, a caller may reuse it")

@@ -30,7 +30,8 @@ public final class OutsideRmsPropSpec implements CaseBook {
                         "s, the running average of g², is wrong: s[i] ← β·s[i] + (1−β)·g[i]² in buffers[0].data")
                 .meaning(
                         "θ after",
-                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε), ε outside the root")
+                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε), ε outside the root",
+                        "s after")
                 .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning(
                         "the effective rate after",

@@ -18,7 +18,10 @@ public final class MyAdaGradSpec implements CaseBook {
                 .meaning(
                         "s after",
                         "s is wrong: AdaGrad adds g² to the sum (s[i] += g[i]²), no average and no β, kept between steps")
-                .meaning("θ after", "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε)")
+                .meaning(
+                        "θ after",
+                        "s is right, so the mistake is in the θ line: θ[i] − η·g[i] / (√s[i] + ε)",
+                        "s after")
                 .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning(
                         "the effective rate after",

@@ -31,8 +31,15 @@ public final class CenteredMomentumSpec implements CaseBook {
                 .meaning("ḡ after", "ḡ, the running average of g itself, is wrong: ḡ ← β·ḡ + (1−β)·g in buffers[1]")
                 .meaning(
                         "b after",
-                        "s and ḡ are right but the momentum buffer b is not: b ← μ·b + g / (√(s − ḡ²) + ε) in buffers[2]")
-                .meaning("θ after", "s, ḡ and b are right, so the mistake is in the θ line: θ ← θ − η·b")
+                        "s and ḡ are right but the momentum buffer b is not: b ← μ·b + g / (√(s − ḡ²) + ε) in buffers[2]",
+                        "s after",
+                        "ḡ after")
+                .meaning(
+                        "θ after",
+                        "s, ḡ and b are right, so the mistake is in the θ line: θ ← θ − η·b",
+                        "s after",
+                        "ḡ after",
+                        "b after")
                 .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning(
                         "the effective rate after",

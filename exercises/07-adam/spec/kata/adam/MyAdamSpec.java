@@ -32,7 +32,9 @@ public final class MyAdamSpec implements CaseBook {
                 .meaning(
                         "θ after",
                         "m and v are right, so the mistake is in the θ line: the bias corrections 1−β₁ᵗ and 1−β₂ᵗ "
-                                + "(t = 1 on the first step) and ε outside the root")
+                                + "(t = 1 on the first step) and ε outside the root",
+                        "m after",
+                        "v after")
                 .meaning("the gradient after", "update() modified the gradient (it wrote into g): it must only read it")
                 .meaning(
                         "the effective rate after",

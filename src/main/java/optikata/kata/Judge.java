@@ -116,9 +116,8 @@ public final class Judge {
                 said.add(meaning);
             }
             for (String other : wrong.subList(1, wrong.size())) {
-                if (!inputLeftAlone(expected, other)) {
-                    // computed from what is already wrong, it may only carry that error: its meaning, written
-                    // for when it is the first thing wrong ("s is right, so the θ line ..."), would mislead
+                if (assumedWrong(c, other, wrong)) {
+                    // its meaning takes a quantity to be right that is wrong here ("s is right, so the θ line ...")
                     continue;
                 }
                 String m = meaning(c.meanings(), other);
@@ -221,30 +220,40 @@ public final class Judge {
     }
 
     /**
-     * Whether {@code quantity} should come out as one of the case's inputs recorded before it (the
-     * gradient after a step is the gradient given to it): no other wrong quantity can explain it.
+     * Whether the meaning of {@code quantity} takes to be right a quantity that is wrong at the same step or
+     * before (or at all, for quantities without steps).
      */
-    static boolean inputLeftAlone(Observation expected, String quantity) {
-        for (Entry e : expected.entries()) {
-            if (e.name().equals(quantity) && !e.given()) {
-                return false;
-            }
-            Entry x = expected.entry(quantity);
-            if (e.given() && x != null && !e.isText() && !x.isText() && Arrays.equals(e.numbers(), x.numbers())) {
-                return true;
+    static boolean assumedWrong(Case c, String quantity, List<String> wrong) {
+        String key = meaningKey(c.meanings(), quantity);
+        List<String> assumed = key == null ? null : c.assumes().get(key);
+        if (assumed == null) {
+            return false;
+        }
+        int step = stepOf(quantity);
+        for (String w : wrong) {
+            for (String a : assumed) {
+                if (w.startsWith(a) && (step < 0 || stepOf(w) < 0 || stepOf(w) <= step)) {
+                    return true;
+                }
             }
         }
         return false;
     }
 
     static String meaning(Map<String, String> meanings, String quantity) {
+        String key = meaningKey(meanings, quantity);
+        return key == null ? null : meanings.get(key);
+    }
+
+    /** The longest meaning key that {@code quantity} starts with, or null. */
+    static String meaningKey(Map<String, String> meanings, String quantity) {
         String best = null;
-        for (Map.Entry<String, String> m : meanings.entrySet()) {
-            if (quantity.startsWith(m.getKey()) && (best == null || m.getKey().length() > best.length())) {
-                best = m.getKey();
+        for (String k : meanings.keySet()) {
+            if (quantity.startsWith(k) && (best == null || k.length() > best.length())) {
+                best = k;
             }
         }
-        return best == null ? null : meanings.get(best);
+        return best;
     }
 
     private static boolean laterStepOnly(List<String> right, String firstWrong) {

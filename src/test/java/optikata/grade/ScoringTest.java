@@ -29,7 +29,15 @@ class ScoringTest {
 
     static Case step(String id) {
         return new Case(
-                id, "one step " + id, "θ ← θ − η g", "η = 0.01, θ₀ = 1, g = 1", 1e-12, null, Map.of(), Map.of());
+                id,
+                "one step " + id,
+                "θ ← θ − η g",
+                "η = 0.01, θ₀ = 1, g = 1",
+                1e-12,
+                null,
+                Map.of(),
+                Map.of(),
+                Map.of());
     }
 
     static final Oracle.BookInfo PUBLIC =

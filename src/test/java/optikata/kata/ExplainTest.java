@@ -23,6 +23,7 @@ class ExplainTest {
             1e-12,
             r -> {},
             Map.of("η", ETA, "ε", EPS),
+            Map.of(),
             Map.of());
 
     /** What is the learner's denominator as a function of s, and by what factor does it scale g? */

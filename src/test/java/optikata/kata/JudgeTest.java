@@ -23,9 +23,15 @@ class JudgeTest {
             r -> {},
             Map.of("η", 0.1),
             Map.of(
-                    "s after", "s is wrong: AdaGrad adds g² to the sum",
-                    "θ after", "s is right, so the mistake is in the θ line",
-                    "the gradient after", "update() modified the gradient (it wrote into g): it must only read it"));
+                    "s after",
+                    "s is wrong: AdaGrad adds g² to the sum",
+                    "θ after",
+                    "s is right, so the mistake is in the θ line",
+                    "the gradient after",
+                    "update() modified the gradient (it wrote into g): it must only read it",
+                    "the step count after",
+                    "state().step() must count the steps taken: add one in every step"),
+            Map.of("θ after", List.of("s after")));
 
     private static Entry given(String name, double... v) {
         return new Entry(name, true, v, null);
@@ -36,13 +42,18 @@ class JudgeTest {
     }
 
     private static Observation observed(double s, double theta, double gradientAfter) {
+        return observed(s, theta, gradientAfter, 1);
+    }
+
+    private static Observation observed(double s, double theta, double gradientAfter, double steps) {
         return new Observation(
                 List.of(
                         given("θ before step 1", 0),
                         given("g of step 1", 2),
                         value("s after step 1", s),
                         value("θ after step 1", theta),
-                        value("the gradient after step 1", gradientAfter)),
+                        value("the gradient after step 1", gradientAfter),
+                        value("the step count after step 1", steps)),
                 Observation.End.COMPLETED,
                 "",
                 "",
@@ -75,6 +86,15 @@ class JudgeTest {
         assertThat(m).startsWith("θ after step 1 is not right.");
         assertThat(m).contains("what it means: s is right, so the mistake is in the θ line");
         assertThat(m).contains("also wrong: the gradient after step 1: update() modified the gradient");
+    }
+
+    @Test
+    void anIndependentMistakeBesideTheFirstKeepsItsMeaning() {
+        // s not squared and the step count not advanced: two mistakes, each explained
+        String m = judged(observed(2, -0.1414, 2, 0));
+        assertThat(m).contains("what it means: s is wrong");
+        assertThat(m).contains("also wrong: the step count after step 1: state().step() must count the steps");
+        assertThat(m).doesNotContain("s is right");
     }
 
     @Test

@@ -2,6 +2,7 @@ package optikata.kata.spec;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Map;
  * and, for each observed quantity, what it means when only that quantity is wrong.
  *
  * @param meanings quantity name → the sentence shown when that quantity alone is wrong
+ * @param assumes  quantity name → the quantities its sentence takes to be right ("s is right, so the
+ *                 mistake is in the θ line" assumes "s after"): the sentence is not shown beside a wrong
+ *                 quantity it assumes right
  */
 public record Case(
         String id,
@@ -21,7 +25,8 @@ public record Case(
         double tolerance,
         Probe probe,
         Map<String, Double> symbols,
-        Map<String, String> meanings) {
+        Map<String, String> meanings,
+        Map<String, List<String>> assumes) {
 
     /** Builds a case inside a {@link Book}. */
     public static final class Builder {
@@ -33,6 +38,7 @@ public record Case(
         private double tolerance = 1e-12;
         private final Map<String, Double> symbols = new LinkedHashMap<>();
         private final Map<String, String> meanings = new LinkedHashMap<>();
+        private final Map<String, List<String>> assumes = new LinkedHashMap<>();
 
         Builder(Book book, String id, String title) {
             this.book = book;
@@ -65,9 +71,16 @@ public record Case(
             return this;
         }
 
-        /** What it means when {@code quantity} is the only wrong observation. */
-        public Builder meaning(String quantity, String sentence) {
+        /**
+         * What it means when {@code quantity} is the only wrong observation (or the first); {@code assumesRight}
+         * names the quantities the sentence takes to be right, so that it is not said of a {@code quantity}
+         * that only carries their error.
+         */
+        public Builder meaning(String quantity, String sentence, String... assumesRight) {
             meanings.put(quantity, sentence);
+            if (assumesRight.length > 0) {
+                assumes.put(quantity, List.of(assumesRight));
+            }
             return this;
         }
 
@@ -81,7 +94,8 @@ public record Case(
                     tolerance,
                     probe,
                     Collections.unmodifiableMap(symbols),
-                    Collections.unmodifiableMap(meanings)));
+                    Collections.unmodifiableMap(meanings),
+                    Collections.unmodifiableMap(assumes)));
         }
     }
 }
