@@ -152,14 +152,15 @@ public final class C17StateCount extends AbstractClaim {
                 finding,
                 String.format(
                         Locale.ROOT,
-                        "RMSProp is not more efficient than momentum: it keeps %s (%d vector per parameter against %d; its E[g²] "
-                                + "cache takes the velocity's place), so a step streams as many values through memory (%d per "
-                                + "parameter against %d), and it adds a square root and a division per value. Measured here, a "
-                                + "step takes ×%.3g to ×%.3g momentum's time over the sizes tried. Its centered or momentum "
-                                + "variants keep %d and %d vectors.",
+                        "RMSProp is not more efficient than momentum: it keeps %s (%d vector per parameter against %d%s), "
+                                + "so a step streams %s values through memory (%d per parameter against %d), and it adds a "
+                                + "square root and a division per value. Measured here, a step takes ×%.3g to ×%.3g momentum's "
+                                + "time over the sizes tried. Its centered or momentum variants keep %d and %d vectors.",
                         rmsprop == momentum ? "as much state" : "more state",
                         rmsprop,
                         momentum,
+                        rmsprop == momentum ? "; its E[g²] cache takes the velocity's place" : "",
+                        rmspropStreamed == momentumStreamed ? "as many" : "more",
                         rmspropStreamed,
                         momentumStreamed,
                         min(ratios),

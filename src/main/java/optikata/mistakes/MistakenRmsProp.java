@@ -1,15 +1,19 @@
 package optikata.mistakes;
 
 import optikata.optim.AbstractOptimizer;
+import optikata.optim.ArithmeticPrecision;
 import optikata.optim.EpsilonPlacement;
+import optikata.optim.HyperparameterPrecision;
+import optikata.optim.OperationOrder;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * RMSProp with one deliberate {@link RmsPropMistake} (or none). Plain form only: no centering,
- * momentum or weight decay, which the mistakes are about. {@code NONE} steps with
- * {@link RmsProp#kernel}, so it gives the same numbers as {@link RmsProp}.
+ * momentum or weight decay, which the mistakes are about, and float64 arithmetic in the standard
+ * order of operations with unrounded hyperparameters, which the mistakes' own loops use. {@code NONE}
+ * steps with {@link RmsProp#kernel}, so it gives the same numbers as {@link RmsProp}.
  */
 public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
@@ -21,6 +25,12 @@ public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
         if (config.centered() || config.momentum() > 0 || config.weightDecay() > 0) {
             throw new IllegalArgumentException("Invalid config for a mistaken RMSProp: " + config
                     + " (plain form only: no centering, momentum or weight decay)");
+        }
+        if (config.arithmetic() != ArithmeticPrecision.FLOAT64
+                || config.hyperparameterPrecision() != HyperparameterPrecision.FLOAT64
+                || config.operationOrder() != OperationOrder.STANDARD) {
+            throw new IllegalArgumentException("Invalid config for a mistaken RMSProp: " + config
+                    + " (float64 arithmetic, float64 hyperparameters and the standard order of operations only)");
         }
         this.mistake = mistake;
     }

@@ -1,9 +1,13 @@
 package optikata.mistakes;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
+import optikata.optim.ArithmeticPrecision;
 import optikata.optim.EpsilonPlacement;
+import optikata.optim.HyperparameterPrecision;
+import optikata.optim.OperationOrder;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import org.ejml.data.DMatrixRMaj;
@@ -38,6 +42,21 @@ class MistakenRmsPropTest {
             assertThat(none.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).data)
                     .containsExactly(library.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).data);
             assertThat(wrong.data).isNotEqualTo(a.data);
+        }
+    }
+
+    @Test
+    @DisplayName("a framework's float32 or order of operations is refused: the mistakes' loops are plain float64")
+    void frameworkArithmeticIsRefused() {
+        for (RmsPropConfig c : new RmsPropConfig[] {
+            RmsPropConfig.defaults().withArithmetic(ArithmeticPrecision.FLOAT32),
+            RmsPropConfig.defaults().withHyperparameterPrecision(HyperparameterPrecision.FLOAT32),
+            RmsPropConfig.defaults().withOperationOrder(OperationOrder.PYTORCH)
+        }) {
+            assertThatThrownBy(() -> new MistakenRmsProp(c, RmsPropMistake.NONE))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageStartingWith("Invalid config for a mistaken RMSProp: ")
+                    .hasMessageContaining("float64 arithmetic");
         }
     }
 }
