@@ -57,7 +57,7 @@ public final class C24Airfoil extends AbstractClaim {
         ClaimResult.Builder b = ClaimResult.of(this)
                 .documented("lossFromScratch", 0.243452)
                 .documented("lossFramework", 0.243676)
-                .setting("rows of the airfoil data", 1503);
+                .setting("rows of the airfoil data (d2l §7.6.2)", 1503);
         if (context.airfoilData() == null) {
             return b.verdict(
                     Verdict.NOT_CHECKABLE,
@@ -67,6 +67,7 @@ public final class C24Airfoil extends AbstractClaim {
                             + "./optikata claims --claim C24 --data airfoil_self_noise.dat.");
         }
         Dataset data = read(context.airfoilData());
+        b.setting("rows read and kept (the first " + ROWS + " after standardizing)", data.size());
         double[] scratch = new double[SEEDS];
         double[] framework = new double[SEEDS];
         double epsilonEffect = 0; // same start and shuffles, only ε's value and place differ
@@ -171,12 +172,13 @@ public final class C24Airfoil extends AbstractClaim {
      */
     static double train(Dataset data, Optimizer optimizer, long seed, Start start) {
         Random random = new Random(seed);
-        DMatrixRMaj params = new DMatrixRMaj(6, 1); // w (5) then b
-        for (int j = 0; j < 6; j++) {
+        int features = data.features();
+        DMatrixRMaj params = new DMatrixRMaj(data.parameters(), 1); // w (one per feature) then b
+        for (int j = 0; j < data.parameters(); j++) {
             params.data[j] = switch (start) {
-                case D2L -> j < 5 ? random.nextGaussian() * 0.01 : 0;
+                case D2L -> j < features ? random.nextGaussian() * 0.01 : 0;
                 // PyTorch nn.Linear: kaiming_uniform(a = √5) gives U(−1/√fan_in, 1/√fan_in), the bias the same
-                case PYTORCH_LINEAR -> (2 * random.nextDouble() - 1) / Math.sqrt(5);
+                case PYTORCH_LINEAR -> (2 * random.nextDouble() - 1) / Math.sqrt(features);
             };
         }
         MinibatchTraining.train(optimizer, data, params, 10, 2, random);

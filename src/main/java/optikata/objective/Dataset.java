@@ -102,6 +102,8 @@ public final class Dataset {
 
     /** ŷ = w·x + b of row {@code i} for {@code params} = (w, b). */
     public double predict(DMatrixRMaj params, int i) {
+        checkParameters(params);
+        checkRow(i);
         double[] row = rows[i];
         int f = row.length - 1;
         double y = params.data[f];
@@ -123,6 +125,10 @@ public final class Dataset {
      * @param out the gradient being summed (Modified)
      */
     public void addGradient(DMatrixRMaj params, int i, int batch, DMatrixRMaj out) {
+        if (batch < 1) {
+            throw new IllegalArgumentException("Invalid batch: " + batch + " (must be >= 1)");
+        }
+        checkParameters(out);
         double[] row = rows[i];
         int f = row.length - 1;
         double residual = residual(params, i);
@@ -156,6 +162,12 @@ public final class Dataset {
             y.set(i, 0, rows[i][f]);
         }
         return new LeastSquares(x, y).minimizer();
+    }
+
+    private void checkRow(int i) {
+        if (i < 0 || i >= rows.length) {
+            throw new IllegalArgumentException("Invalid row: " + i + " (the data set has " + rows.length + " rows)");
+        }
     }
 
     private void checkParameters(DMatrixRMaj params) {

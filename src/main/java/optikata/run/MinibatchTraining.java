@@ -28,6 +28,11 @@ public final class MinibatchTraining {
      */
     public static int train(
             Optimizer optimizer, Dataset data, DMatrixRMaj params, int batchSize, int epochs, Random shuffles) {
+        if (optimizer == null || data == null || params == null || shuffles == null) {
+            throw new IllegalArgumentException("Invalid training: "
+                    + (optimizer == null ? "optimizer" : data == null ? "data" : params == null ? "params" : "shuffles")
+                    + " is null");
+        }
         if (batchSize < 1) {
             throw new IllegalArgumentException("Invalid batch size: " + batchSize + " (must be >= 1)");
         }

@@ -247,7 +247,8 @@ public enum TrajectoryFormat {
     /**
      * Reads a table of numbers, such as a data set: one row per line, cells separated by commas
      * (empty cells are errors) or else by tabs and spaces; blank lines and lines starting with
-     * {@code #} skipped; a first line whose first cell is not a number is a header and skipped.
+     * {@code #} skipped; a first line none of whose cells is a number is a header and skipped (a first row
+     * with one bad number among numbers is an error, not a header).
      *
      * @param columns how many cells every row must have, or -1 to take the first row's
      * @param meaning what the columns are, for the error of a row of another width ("5 features, 1 target")
@@ -268,7 +269,7 @@ public enum TrajectoryFormat {
                 continue;
             }
             String[] cells = line.contains(",") ? line.split(",", -1) : line.split("\\s+");
-            if (header && !looksNumeric(cells[0].strip())) {
+            if (header && noneNumeric(cells)) {
                 header = false;
                 continue;
             }
@@ -472,6 +473,16 @@ public enum TrajectoryFormat {
             }
         }
         return false;
+    }
+
+    /** Whether no cell of a line is a number: a header line. */
+    private static boolean noneNumeric(String[] cells) {
+        for (String cell : cells) {
+            if (looksNumeric(cell.strip())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean looksNumeric(String cell) {

@@ -71,5 +71,11 @@ class DatasetTest {
                 .hasMessage("Invalid data set: column 1 is constant, so it cannot be standardized");
         assertThatThrownBy(() -> Dataset.of(TABLE).loss(new DMatrixRMaj(3, 1)))
                 .hasMessageContaining("parameters 3x1 vs 2x1");
+        assertThatThrownBy(() -> Dataset.of(TABLE).predict(new DMatrixRMaj(1, 1), 0))
+                .hasMessageContaining("parameters 1x1 vs 2x1");
+        assertThatThrownBy(() -> Dataset.of(TABLE).predict(new DMatrixRMaj(2, 1), TABLE.size()))
+                .hasMessage("Invalid row: " + TABLE.size() + " (the data set has " + TABLE.size() + " rows)");
+        assertThatThrownBy(() -> Dataset.of(TABLE).addGradient(new DMatrixRMaj(2, 1), 0, 0, new DMatrixRMaj(2, 1)))
+                .hasMessage("Invalid batch: 0 (must be >= 1)");
     }
 }

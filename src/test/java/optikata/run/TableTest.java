@@ -42,6 +42,11 @@ class TableTest {
         Files.writeString(empty, "1,,3\n");
         assertThatThrownBy(() -> TrajectoryFormat.readTable(empty, 3, "three"))
                 .hasMessage(empty + ":1: column 2 is not a number: ''");
+        // a first data row with one corrupted cell is not taken for a header and skipped
+        Path corrupted = dir.resolve("corrupted.dat");
+        Files.writeString(corrupted, "8OO\t2\t3\n1\t2\t3\n");
+        assertThatThrownBy(() -> TrajectoryFormat.readTable(corrupted, 3, "three"))
+                .hasMessage(corrupted + ":1: column 1 is not a number: '8OO'");
         assertThatThrownBy(() -> TrajectoryFormat.readTable(dir.resolve("missing.dat"), 3, "three"))
                 .hasMessageContaining("No such file");
     }
