@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
+import optikata.optim.Hyperparameters;
 import optikata.optim.Optimizer;
 import optikata.run.Replay;
 import org.ejml.data.DMatrixRMaj;
@@ -64,8 +65,16 @@ public abstract class AbstractClaim implements Claim {
         return Replay.of(optimizer, new DMatrixRMaj(parameters, 1)).tolerateNonFinite();
     }
 
-    /** |Δθ| / η of each step when {@code optimizer} is fed the scalar gradients {@code g} from θ = 0. */
-    protected static double[] stepsOverEta(Optimizer optimizer, double eta, double... g) {
+    /**
+     * |Δθ| / η of each step when {@code optimizer} is fed the scalar gradients {@code g} from θ = 0, η being
+     * the optimizer's own learning rate.
+     */
+    protected static double[] stepsOverEta(Optimizer optimizer, double... g) {
+        if (!(optimizer.hyperparameters() instanceof Hyperparameters h)) {
+            throw new IllegalArgumentException(
+                    "Invalid optimizer: " + optimizer.name() + " (its hyperparameters name no learning rate)");
+        }
+        double eta = h.learningRate();
         double[] out = new double[g.length];
         double[] before = {0};
         fromZero(optimizer, 1).run(rows(g), (t, theta, gradient) -> {

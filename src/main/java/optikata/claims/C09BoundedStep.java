@@ -64,7 +64,7 @@ public final class C09BoundedStep extends AbstractClaim {
             for (int t = 0; t < g.length; t++) {
                 g[t] = random.nextInt(20) == 0 ? Math.pow(10, random.nextInt(13)) : random.nextGaussian() * 1e-3;
             }
-            for (double step : stepsOverEta(rms, lr, g)) {
+            for (double step : stepsOverEta(rms, g)) {
                 worst = Math.max(worst, step);
             }
         }
@@ -88,7 +88,7 @@ public final class C09BoundedStep extends AbstractClaim {
             for (int t = 0; t < x.length; t++) {
                 g[t] = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);
             }
-            double[] y = stepsOverEta(rms, 0.01, g);
+            double[] y = stepsOverEta(rms, g);
             f.add("RMSProp, β = " + beta, x, y, Figure.Style.LINE_POINTS);
             f.hline("bound 1/√(1−β) for β = " + beta, 1 / Math.sqrt(1 - beta), 1, x.length);
         }

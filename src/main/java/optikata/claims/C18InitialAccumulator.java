@@ -23,7 +23,7 @@ public final class C18InitialAccumulator extends AbstractClaim {
                 RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-8).withInitialAccumulator(s0));
         double[] gradients = new double[steps];
         Arrays.fill(gradients, g);
-        return stepsOverEta(rms, 0.01, gradients);
+        return stepsOverEta(rms, gradients);
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class C21NonStationary extends AbstractClaim {
         for (int t = 0; t < g.length; t++) {
             g[t] = t < 100 ? 1.0 : 1.0 / r;
         }
-        return stepsOverEta(o, 0.01, g);
+        return stepsOverEta(o, g);
     }
 
     static Optimizer rmsprop(Optimizers o) {
