@@ -17,8 +17,9 @@ import optikata.kata.KataRun;
  * library folder holding the learner's class path and nothing else of the tool's, the grader's
  * trees opened for reading by the sandbox's user, a fixed environment (never the grader's own),
  * and capped draining of the child's streams on daemon threads. It trusts the class path the kata
- * names ({@link Contract#learnerClassPath}); it never reads a child's output beyond the cap it is
- * given, and keeps what it reads only as bytes for the caller to judge.
+ * names ({@link Contract#learnerClassPath}); it keeps no more of a child's output than the cap it is
+ * given (the rest is read and dropped, so a child never blocks on a full pipe), and keeps it only as
+ * bytes for the caller to judge.
  */
 final class ChildSetup {
     /** The library's class path, copied once into a folder every user can read. */

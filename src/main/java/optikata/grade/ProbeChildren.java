@@ -36,6 +36,8 @@ import optikata.kata.spec.ProbeMain;
 final class ProbeChildren {
     /** The most a child may write on its report channel. */
     static final long MAX_REPORT_BYTES = 16L * 1024 * 1024;
+    /** What the reader thread queues when the child's output ends (a NUL first: no report line starts so). */
+    private static final String END_OF_STREAM = "\u0000EOF";
 
     private final GradeOptions options;
     private final ChildSetup setup;
@@ -144,18 +146,18 @@ final class ProbeChildren {
         while (true) {
             String line = lines.poll(100, TimeUnit.MILLISECONDS);
             if (line != null) {
-                if (line.equals("\u0000EOF")) {
+                if (line.equals(END_OF_STREAM)) {
                     if (bytes[0] > MAX_REPORT_BYTES) {
                         // the reader stops at the cap: that end of the stream is the flood's, not the child's
                         killedFor = "flooded the output (more than " + MAX_REPORT_BYTES / (1024 * 1024) + " MB)";
                     }
                     break;
                 }
-                if (line.equals("D")) {
+                if (line.equals(ProbeMain.DONE)) {
                     finished = true;
                     continue;
                 }
-                if (line.equals("X")) {
+                if (line.equals(ProbeMain.EXITING)) {
                     exited = true;
                     continue;
                 }
@@ -254,7 +256,7 @@ final class ProbeChildren {
         } catch (IOException ignored) {
             // the child was killed
         } finally {
-            lines.add("\u0000EOF");
+            lines.add(END_OF_STREAM);
         }
     }
 }

@@ -152,6 +152,21 @@ public final class Oracle {
         return tmp;
     }
 
+    /** Hashes a class's file and those of its nested classes, named and anonymous ($1, $2, ...). */
+    private static void hashWithNested(MessageDigest md, Class<?> c) throws IOException {
+        md.update(Contract.bytes(c.getName()));
+        for (Class<?> nested : c.getDeclaredClasses()) {
+            hashWithNested(md, nested);
+        }
+        for (int k = 1; ; k++) {
+            byte[] anonymous = Contract.classBytes(c.getName() + "$" + k);
+            if (anonymous == null) {
+                return;
+            }
+            md.update(anonymous);
+        }
+    }
+
     private static String hash(KataLayout layout, String exercise) throws IOException {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
@@ -184,7 +199,7 @@ public final class Oracle {
             }
             // and what builds the oracle's words: another mutant generator or catalogue reader writes others
             for (Class<?> builder : List.of(Oracle.class, Mutants.class, Catalogue.class)) {
-                md.update(Contract.bytes(builder.getName()));
+                hashWithNested(md, builder);
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {

@@ -1,6 +1,7 @@
 package optikata.kata.spec;
 
 import java.util.Arrays;
+import java.util.List;
 import optikata.optim.Optimizer;
 import optikata.run.Replay;
 import org.ejml.data.DMatrixRMaj;
@@ -137,10 +138,11 @@ public final class OptimizerProbe {
      */
     public static void rejectsWrongShape(Recorder r, Optimizer optimizer, double[][] before, String... buffers)
             throws Exception {
-        DMatrixRMaj theta = column(1, 2);
-        for (double[] g : before) {
-            optimizer.step(theta, column(g));
-        }
+        DMatrixRMaj theta = Replay.of(optimizer, column(1, 2))
+                .freshGradients()
+                .tolerateNonFinite()
+                .run(List.of(before))
+                .theta();
         double[] thetaBefore = theta.data.clone();
         double[][] buffersBefore = snapshot(optimizer, buffers);
         long stepsBefore = optimizer.state().step();

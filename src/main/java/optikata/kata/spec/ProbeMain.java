@@ -23,12 +23,17 @@ import java.util.Map;
  * {@link Runtime#halt}, so threads left running cannot keep it alive.
  */
 public final class ProbeMain {
+    /** The line after the last observation: every case asked for was run. */
+    public static final String DONE = "D";
+    /** The line the shutdown hook writes: the JVM is exiting (after {@link #DONE}, or cut short by the code). */
+    public static final String EXITING = "X";
+
     private ProbeMain() {}
 
     public static void main(String[] args) throws Exception {
         PrintStream report = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            report.println("X");
+            report.println(EXITING);
             report.flush();
         }));
         long timeout = Long.parseLong(args[0]);
@@ -55,7 +60,7 @@ public final class ProbeMain {
             report.print(sb);
             report.flush();
         }
-        report.println("D");
+        report.println(DONE);
         report.flush();
         Runtime.getRuntime().halt(0);
     }
