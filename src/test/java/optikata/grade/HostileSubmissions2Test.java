@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import optikata.kata.KataRun;
@@ -46,6 +47,7 @@ class HostileSubmissions2Test {
     static Map<String, String> instructorBefore;
     static Graded leaks;
     static Graded refuser;
+    static Graded idle;
 
     record Graded(Path out, Grader.Result result, Map<Long, String> survivors) {
         List<Outcome> of(String exercise, boolean hidden) {
@@ -72,6 +74,7 @@ class HostileSubmissions2Test {
         instructorBefore = Hostile.instructorFiles();
         leaks = grade("leaks", DETAILS, HostileSubmissions2Test::buildLeaks);
         refuser = grade("refuser", GraderTest.OPTIONS, HostileSubmissions2Test::buildRefuser);
+        idle = grade("idle", GraderTest.OPTIONS, HostileSubmissions2Test::buildIdle);
     }
 
     @AfterAll
@@ -152,6 +155,44 @@ class HostileSubmissions2Test {
                     sub,
                     ex,
                     stub.replace(STUB_THROW, "throw new IllegalArgumentException(\"2x1 and 3x1 do not match; \" + "));
+        }
+    }
+
+    /** A method's return type before its "not started" throw. */
+    static final Pattern SIGNATURE = Pattern.compile("\\b(void|double|Result)\\s+\\w+\\s*\\(");
+
+    /**
+     * Every stub method returns at once without computing: void methods do nothing, numbers are 0, and
+     * 01's step gives back the θ and s it was given (the state's buffers stay as the base class made them).
+     */
+    static void buildIdle(Path sub) throws Exception {
+        Hostile.stubs(sub);
+        for (String ex : Hostile.LAYOUT.names()) {
+            String stub = Hostile.stub(ex);
+            StringBuilder out = new StringBuilder();
+            int from = 0;
+            for (int at = stub.indexOf(STUB_THROW); at >= 0; at = stub.indexOf(STUB_THROW, from)) {
+                Matcher m = SIGNATURE.matcher(stub.substring(0, at));
+                String type = null;
+                while (m.find()) {
+                    type = m.group(1);
+                }
+                String ret = switch (type == null ? "" : type) {
+                    case "void" -> "return;";
+                    case "double" -> "return 0;";
+                    case "Result" -> "return new Result(theta, squaredGradientAverage);";
+                    default -> throw new IllegalStateException("no return type before a throw in " + ex);
+                };
+                out.append(stub, from, at)
+                        .append(ALWAYS)
+                        .append("{ ")
+                        .append(ret)
+                        .append(" }\n        ");
+                out.append(STUB_THROW);
+                from = at + STUB_THROW.length();
+            }
+            out.append(stub.substring(from));
+            Hostile.write(sub, ex, out.toString());
         }
     }
 
@@ -273,6 +314,36 @@ class HostileSubmissions2Test {
                 .as("score of a submission that refuses every call; per exercise "
                         + GraderTest.perExercise(refuser.result()) + "; passed:\n" + passed)
                 .isZero();
+        assertThat(refuser.result().compileErrors())
+                .as("compile errors (the attack must run)")
+                .isEmpty();
+        assertThat(refuser.result().outcomes())
+                .as("cases still not started (the attack must replace every stub's throw)")
+                .noneMatch(o -> o.status().equals("not started"));
         assertContained(refuser);
+    }
+
+    @Test
+    @DisplayName("no work: a submission whose every method returns at once (nothing updated, numbers 0) earns nothing")
+    void doNothing() throws Exception {
+        StringBuilder passed = new StringBuilder();
+        idle.result().outcomes().stream()
+                .filter(Outcome::passed)
+                .forEach(o -> passed.append(o.exercise())
+                        .append(' ')
+                        .append(o.hidden() ? "(hidden) " : "")
+                        .append(o.name())
+                        .append('\n'));
+        assertThat(idle.result().score())
+                .as("score of a submission that computes nothing; per exercise " + GraderTest.perExercise(idle.result())
+                        + "; passed:\n" + passed)
+                .isZero();
+        assertThat(idle.result().compileErrors())
+                .as("compile errors (the attack must run)")
+                .isEmpty();
+        assertThat(idle.result().outcomes())
+                .as("cases still not started (the attack must replace every stub's throw)")
+                .noneMatch(o -> o.status().equals("not started"));
+        assertContained(idle);
     }
 }
