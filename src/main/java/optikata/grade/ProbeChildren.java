@@ -185,7 +185,7 @@ final class ProbeChildren {
                                     "0 points: two different reports came back for this case (something besides the spec "
                                             + "wrote on the report channel)");
                         } else {
-                            seen.put(key, f.observation());
+                            seen.put(key, bounded(f.observation()));
                         }
                     }
                 } catch (RuntimeException malformed) {
@@ -233,6 +233,35 @@ final class ProbeChildren {
             return new Stop("stopped the JVM (Runtime.halt, or a crash)", " with exit code " + code);
         }
         return new Stop("stopped before reporting");
+    }
+
+    /** The most characters of learner text (an exception's message, a recorded text) a report may bring into the grade. */
+    static final int MAX_TEXT = 2000;
+
+    /**
+     * {@code o} with its learner texts cut to the bounds the child was told to keep (the message and
+     * each recorded text to {@link #MAX_TEXT} characters, names to 200, the output to the output cap):
+     * a report written by the learner's code instead of the spec can be megabytes of one message, which
+     * would reach every report file.
+     */
+    Observation bounded(Observation o) {
+        List<Observation.Entry> entries = new ArrayList<>();
+        for (Observation.Entry e : o.entries()) {
+            entries.add(new Observation.Entry(
+                    cut(e.name(), 200), e.given(), e.numbers(), e.text() == null ? null : cut(e.text(), MAX_TEXT)));
+        }
+        return new Observation(
+                entries,
+                o.end(),
+                cut(o.thrown(), 200),
+                cut(o.message(), MAX_TEXT),
+                cut(o.where(), 200),
+                cut(o.output(), options.outputCapBytes() + 100),
+                o.millis());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + " [... cut at " + max + " characters]";
     }
 
     /** Reads lines of at most 4 MiB (longer ones are dropped), counting every byte. */

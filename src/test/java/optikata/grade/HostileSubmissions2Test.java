@@ -142,6 +142,29 @@ class HostileSubmissions2Test {
                 sub,
                 "05-adagrad",
                 Hostile.replace(adagrad, STUB_THROW, ALWAYS + "{ throw new Boom(); }\n" + STUB_THROW));
+        // 07: its own reports, one per case, each with megabytes of message, recorded text and output, then a halt
+        StringBuilder keys = new StringBuilder();
+        for (boolean hidden : new boolean[] {false, true}) {
+            for (String[] c : Hostile.cases("07-adam", hidden)) {
+                keys.append(keys.length() == 0 ? "" : ", ").append(Hostile.lit(c[0] + " " + c[1]));
+            }
+        }
+        Hostile.write(
+                sub,
+                "07-adam",
+                beforeFirstThrow(
+                        "07-adam",
+                        "String big = \"HUGE-" + MARK + " \" + \"x\".repeat(1_200_000);\n"
+                                + "            StringBuilder sb = new StringBuilder();\n"
+                                + "            for (String key : new String[] {" + keys + "}) {\n"
+                                + "                new optikata.kata.spec.Observation(java.util.List.of(new optikata.kata.spec.Observation.Entry("
+                                + "\"θ after step 1\", false, null, big)), optikata.kata.spec.Observation.End.THREW, \"RuntimeException\", big, \"\", big, 0)"
+                                + ".encode(key, sb);\n"
+                                + "            }\n"
+                                + "            try { java.io.FileOutputStream fd = new java.io.FileOutputStream(java.io.FileDescriptor.out);"
+                                + " fd.write((sb + \"D\\n\").getBytes(java.nio.charset.StandardCharsets.UTF_8)); fd.flush(); }"
+                                + " catch (java.io.IOException e) { }\n"
+                                + "            Runtime.getRuntime().halt(0);"));
         // 06: solved, to show the attacks before it did not stop the grade
         Hostile.write(sub, "06-centered-momentum", Hostile.solution("06-centered-momentum"));
     }
@@ -345,5 +368,21 @@ class HostileSubmissions2Test {
                 .as("cases still not started (the attack must replace every stub's throw)")
                 .noneMatch(o -> o.status().equals("not started"));
         assertContained(idle);
+    }
+
+    @Test
+    @DisplayName(
+            "huge reports: reports the learner's code writes itself, megabytes of message each, stay small in every report file")
+    void hugeForgedMessages() throws Exception {
+        assertThat(leaks.messages("07-adam", false))
+                .as("07's messages: the payload ran")
+                .contains("HUGE-" + MARK);
+        for (String file : List.of("feedback.md", "results.json", "junit.xml")) {
+            assertThat(Files.size(leaks.out().resolve(file)))
+                    .as(file + "'s size")
+                    .isLessThan(512 * 1024);
+        }
+        assertThat(leaks.score("07-adam")).isZero();
+        assertContained(leaks);
     }
 }
