@@ -165,6 +165,14 @@ class HostileSubmissions2Test {
                                 + " fd.write((sb + \"D\\n\").getBytes(java.nio.charset.StandardCharsets.UTF_8)); fd.flush(); }"
                                 + " catch (java.io.IOException e) { }\n"
                                 + "            Runtime.getRuntime().halt(0);"));
+        // 08: a second top-level class named Stub$X, hidden from a reader of the source by a Unicode escape that javac
+        // reads as a line end (the comment ends there for javac, not for a scanner of the text)
+        Hostile.write(
+                sub,
+                "08-debugging",
+                Hostile.stub("08-debugging")
+                        + "\n// a comment \\u000a final class TutorialRegression$Shadow { static final String MARK = \""
+                        + MARK + "\"; }\n");
         // 06: solved, to show the attacks before it did not stop the grade
         Hostile.write(sub, "06-centered-momentum", Hostile.solution("06-centered-momentum"));
     }
@@ -383,6 +391,19 @@ class HostileSubmissions2Test {
                     .isLessThan(512 * 1024);
         }
         assertThat(leaks.score("07-adam")).isZero();
+        assertContained(leaks);
+    }
+
+    @Test
+    @DisplayName(
+            "shadowing: a top-level Stub$X class behind a Unicode-escaped line end in a comment is refused, as without the escape")
+    void unicodeEscapedTopLevelClass() throws Exception {
+        assertThat(leaks.result().compileErrors())
+                .as("08 is refused before it runs")
+                .containsKey("08-debugging");
+        assertThat(String.join("\n", leaks.result().compileErrors().get("08-debugging")))
+                .contains("TutorialRegression$Shadow");
+        assertThat(leaks.score("08-debugging")).isZero();
         assertContained(leaks);
     }
 }
