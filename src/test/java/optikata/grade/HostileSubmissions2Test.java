@@ -17,6 +17,7 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import optikata.kata.KataRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -405,5 +406,68 @@ class HostileSubmissions2Test {
                 .contains("TutorialRegression$Shadow");
         assertThat(leaks.score("08-debugging")).isZero();
         assertContained(leaks);
+    }
+
+    /**
+     * 03's VectorRmsProp forwarding, through reflection, to the library's RmsProp loaded from {@code tool} (the
+     * grader's own code): it compiles against the contract alone, and runs the reference implementation when the
+     * learner's uid can read the tool.
+     */
+    static String delegateThroughTheTool(Path tool) throws IOException {
+        String s = Payloads.delegateRmsProp();
+        s = Hostile.replace(
+                s,
+                "private final optikata.optim.RmsProp answerRef;",
+                "private final optikata.optim.Optimizer answerRef;");
+        s = s.replaceFirst(
+                "this\\.answerRef = new optikata\\.optim\\.RmsProp\\([^;]*;",
+                "this.answerRef = load(learningRate, decay, epsilon);");
+        s = s.replaceFirst(
+                "throw new UnsupportedOperationException\\(\\s*\"Exercise 03 is not started: fill in VectorRmsProp.step[^;]*;",
+                "answerRef.step(params, gradient);");
+        return Hostile.withMembers(s, "public final class VectorRmsProp", """
+                    @SuppressWarnings({"unchecked", "rawtypes"})
+                    private static optikata.optim.Optimizer load(double learningRate, double decay, double epsilon) {
+                        try {
+                            java.net.URLClassLoader cl = new java.net.URLClassLoader(
+                                    new java.net.URL[] {java.nio.file.Path.of(%s).toUri().toURL()}, VectorRmsProp.class.getClassLoader());
+                            Class<?> c = cl.loadClass("optikata.optim.RmsPropConfig");
+                            Object conf = c.getMethod("defaults").invoke(null);
+                            conf = c.getMethod("withLearningRate", double.class).invoke(conf, learningRate);
+                            conf = c.getMethod("withDecay", double.class).invoke(conf, decay);
+                            conf = c.getMethod("withEpsilon", double.class).invoke(conf, epsilon);
+                            Class pl = cl.loadClass("optikata.optim.EpsilonPlacement");
+                            conf = c.getMethod("withEpsilonPlacement", pl).invoke(conf, Enum.valueOf(pl, "INSIDE_ROOT"));
+                            return (optikata.optim.Optimizer) cl.loadClass("optikata.optim.RmsProp").getConstructor(c).newInstance(conf);
+                        } catch (Exception e) {
+                            throw new IllegalStateException("could not load the tool: " + e, e);
+                        }
+                    }
+                """.formatted(Hostile.lit(tool.toString())));
+    }
+
+    @Test
+    @Disabled(
+            "reason: in the uid fallback (no namespace: Gradescope's container, --no-sandbox) the learner's code reads every "
+                    + "file any user may read, and the grader's own code (target/classes here, the tool's jar elsewhere) holds the "
+                    + "reference implementations: loaded with a URLClassLoader, optikata.optim.RmsProp answers 03 in full. The "
+                    + "Gradescope script no longer opens the jar to others; a checkout whose target/ others can read stays open")
+    @DisplayName(
+            "uid fallback: a VectorRmsProp that loads the library's RmsProp from the grader's own code at run time earns nothing")
+    void delegationThroughTheToolInTheFallback() throws Exception {
+        Path tool = Path.of(
+                Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        GradeOptions fallback = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, false);
+        Graded g = grade("fallback-delegation", fallback, sub -> {
+            Hostile.stubs(sub);
+            Hostile.write(sub, "03-vectors", delegateThroughTheTool(tool));
+        });
+        assertThat(g.result().compileErrors())
+                .as("compile errors (the attack must run)")
+                .isEmpty();
+        assertThat(g.score("03-vectors"))
+                .as("03's score in " + g.result().sandbox() + "; messages: " + g.messages("03-vectors", false))
+                .isZero();
+        assertContained(g);
     }
 }
