@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import optikata.kata.KataRun;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
@@ -451,7 +452,8 @@ class HostileSubmissions2Test {
             "reason: in the uid fallback (no namespace: Gradescope's container, --no-sandbox) the learner's code reads every "
                     + "file any user may read, and the grader's own code (target/classes here, the tool's jar elsewhere) holds the "
                     + "reference implementations: loaded with a URLClassLoader, optikata.optim.RmsProp answers 03 in full. The "
-                    + "Gradescope script no longer opens the jar to others; a checkout whose target/ others can read stays open")
+                    + "Gradescope script no longer opens the jar to others and such a grade now carries a WARNING in its isolation "
+                    + "line (fallbackWarnsOfAReadableTool), but a checkout whose target/ others can read stays open to the attack")
     @DisplayName(
             "uid fallback: a VectorRmsProp that loads the library's RmsProp from the grader's own code at run time earns nothing")
     void delegationThroughTheToolInTheFallback() throws Exception {
@@ -469,5 +471,23 @@ class HostileSubmissions2Test {
                 .as("03's score in " + g.result().sandbox() + "; messages: " + g.messages("03-vectors", false))
                 .isZero();
         assertContained(g);
+    }
+
+    @Test
+    @DisplayName("uid fallback: a grade made where the learner's code can read the tool says so in its isolation line")
+    void fallbackWarnsOfAReadableTool() throws Exception {
+        Path tool = Path.of(
+                Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Assumptions.assumeTrue(
+                Grader.isRoot()
+                        && Files.getPosixFilePermissions(tool)
+                                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
+                "needs root (for the uid fallback) and a tool others can read");
+        GradeOptions fallback = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, false);
+        Graded g = grade("fallback-stubs", fallback, Hostile::stubs);
+        assertThat(g.result().sandbox())
+                .startsWith("uid fallback")
+                .contains("WARNING: the tool's own files are readable by other users");
+        assertThat(Files.readString(g.out().resolve("feedback.md"))).contains("WARNING");
     }
 }
