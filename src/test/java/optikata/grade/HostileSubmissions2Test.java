@@ -139,6 +139,7 @@ class HostileSubmissions2Test {
                         + "        private static final long serialVersionUID = 1L;\n"
                         + "        @Override public String getMessage() { throw new IllegalStateException(\"BOOM\"); }\n"
                         + "        @Override public StackTraceElement[] getStackTrace() { throw new IllegalStateException(); }\n"
+                        + "        @Override public synchronized Throwable getCause() { return this; }\n"
                         + "    }\n");
         Hostile.write(
                 sub,
@@ -319,9 +320,16 @@ class HostileSubmissions2Test {
 
     @Test
     @DisplayName(
-            "exceptions: an exception whose getMessage() and getStackTrace() throw costs only its cases; the next exercise is graded")
+            "exceptions: an exception whose getMessage() and getStackTrace() throw and whose cause is itself is reported as thrown; the next exercise is graded")
     void exceptionWhoseMethodsThrow() throws Exception {
         assertThat(leaks.of("05-adagrad", false)).as("05's public cases").isNotEmpty();
+        // read under the case's time limit and reported as what the code threw: not a dead or stuck grading child
+        assertThat(leaks.messages("05-adagrad", false))
+                .as("05's public messages")
+                .contains("threw Boom")
+                .contains("getMessage() threw IllegalStateException")
+                .doesNotContain("System.exit")
+                .doesNotContain("did not finish");
         assertThat(leaks.score("05-adagrad")).isZero();
         assertThat(leaks.score("06-centered-momentum"))
                 .as("06 (the reference solution) after 05's attack; its messages: "
