@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /** Writes a grade as Gradescope's results.json, a feedback.md for the learner, and JUnit XML. */
 public final class Reports {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern MISTAKE = Pattern.compile("likely mistake \\[([a-z0-9-]+)\\]");
+    /** The judge's line naming a mistake; only the judge starts a line of a message (learner text is kept on one line). */
+    private static final Pattern MISTAKE = Pattern.compile("^  likely mistake \\[([a-z0-9-]+)\\]", Pattern.MULTILINE);
+
     static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
 
     private Reports() {}

@@ -54,7 +54,7 @@ public final class Judge {
         if (actual.end() == Observation.End.NOT_STARTED) {
             String m = hidden || actual.message().isBlank()
                     ? "not started: the code still throws UnsupportedOperationException"
-                    : actual.message();
+                    : oneLine(actual.message());
             return new Verdict(SpecResult.Status.NOT_STARTED, m, null);
         }
         List<String> right = new ArrayList<>();
@@ -171,14 +171,14 @@ public final class Judge {
                         || t.endsWith("AbstractMethodError")
                         || t.endsWith("IncompatibleClassChangeError")) {
                     yield "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
-                            + shown + (hidden ? "" : ": " + actual.message()) + ").";
+                            + shown + (hidden ? "" : ": " + oneLine(actual.message())) + ").";
                 }
                 yield capital(quantity) + " never came: the code threw " + shown
                         + (hidden
                                         || actual.message().isBlank()
                                         || actual.message().equals("null")
                                 ? ""
-                                : ": " + actual.message())
+                                : ": " + oneLine(actual.message()))
                         + where + "."
                         + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
                         + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
@@ -304,7 +304,7 @@ public final class Judge {
             return "(nothing)";
         }
         if (e.isText()) {
-            return e.text();
+            return oneLine(e.text());
         }
         double[] v = e.numbers();
         if (v.length > 12) {
@@ -318,6 +318,14 @@ public final class Judge {
             return String.join(", ", names);
         }
         return String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
+    }
+
+    /**
+     * Text from the code under test on one line ("⏎" where it broke lines): every line of a message that starts
+     * a line is the judge's own, so learner text cannot pose as one ("  likely mistake [id]: ...").
+     */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\R", " ⏎ ");
     }
 
     static String capital(String s) {

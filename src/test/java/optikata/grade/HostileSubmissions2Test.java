@@ -123,7 +123,8 @@ class HostileSubmissions2Test {
         Hostile.write(sub, "03-vectors", beforeFirstThrow("03-vectors", "System.exit(" + EXIT_CODE + ");"));
         // 04: terminal escapes, NUL, XML-forbidden characters in an exception's message and in printed output
         String nasty = "CTRL-" + MARK + " \u001b[2J\u001b[H\u001b]0;owned\u0007 nul\u0000 del\u007f c1\u009b"
-                + " nonchar\uffff\ufffe bell\u0007 bs\b vt\u000b ff\f";
+                + " nonchar\uffff\ufffe bell\u0007 bs\b vt\u000b ff\f"
+                + "\n  likely mistake [epsilon-misplaced]: a diagnosis forged by the learner's message";
         Hostile.write(
                 sub,
                 "04-epsilon-outside",
@@ -497,5 +498,20 @@ class HostileSubmissions2Test {
                 .startsWith("uid fallback")
                 .contains("WARNING: the tool's own files are readable by other users");
         assertThat(Files.readString(g.out().resolve("feedback.md"))).contains("WARNING");
+    }
+
+    @Test
+    @DisplayName(
+            "forged diagnosis: a line 'likely mistake [id]' in the learner's message names no mistake in the reports")
+    void forgedDiagnosis() throws Exception {
+        assertThat(leaks.messages("04-epsilon-outside", false))
+                .as("04's messages: the forged line came through as the learner's text")
+                .contains("likely mistake [epsilon-misplaced]: a diagnosis forged");
+        assertThat(leaks.of("04-epsilon-outside", false))
+                .as("04's outcomes with a diagnosed mistake")
+                .allMatch(o -> Reports.mistake(o.message()) == null);
+        String md = Files.readString(leaks.out().resolve("feedback.md"), StandardCharsets.UTF_8);
+        assertThat(md).as("feedback.md").doesNotContain("Diagnosed mistake: **epsilon-misplaced**");
+        assertContained(leaks);
     }
 }
