@@ -1,13 +1,16 @@
 package optikata.grade;
 
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import optikata.kata.KataLayout;
 import optikata.kata.Oracle;
@@ -93,6 +96,9 @@ public final class Grader {
                     children.failures(),
                     compileErrors);
             String isolation = box.describe() + "; heap " + options.heapMb() + " MB";
+            if (isolation.startsWith("uid fallback")) {
+                isolation += toolReadableByOthers();
+            }
             box.close();
             return new Result(
                     name,
@@ -175,6 +181,35 @@ public final class Grader {
 
     static double seconds(long start) {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
+    }
+
+    /**
+     * A warning for the isolation line when the tool's own code (this jar, or a build's class folder) can be read
+     * by other users, empty otherwise. Outside a namespace the learner's code runs as another user on this file
+     * system and could load the reference optimizers from it with a class loader of its own.
+     */
+    static String toolReadableByOthers() {
+        try {
+            Path code = Path.of(Grader.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toAbsolutePath()
+                    .normalize();
+            Set<PosixFilePermission> own = Files.getPosixFilePermissions(code);
+            boolean readable = own.contains(PosixFilePermission.OTHERS_READ)
+                    && (!Files.isDirectory(code) || own.contains(PosixFilePermission.OTHERS_EXECUTE));
+            for (Path p = code.getParent(); readable && p != null; p = p.getParent()) {
+                readable = Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE);
+            }
+            return readable
+                    ? "; WARNING: the tool's own files are readable by other users: grade with them unreadable "
+                            + "(docs/GRADING.md, Isolation)"
+                    : "";
+        } catch (URISyntaxException | IOException | RuntimeException unknown) {
+            return "";
+        }
     }
 
     /** Whether this process runs as root, from its real uid (never from a property the environment sets). */

@@ -79,13 +79,17 @@ final class ProbeChildren {
                 return;
             }
             int before = seen.size() + failures.size();
-            String culpritReason = runChild(classpath, todo);
+            Stop stop = runChild(classpath, todo);
             List<Planned> left = todo.stream()
                     .filter(p -> !seen.containsKey(p.key()) && !failures.containsKey(p.key()))
                     .toList();
             if (!left.isEmpty()) {
-                // the first case without a report is the one the child was running when it stopped
-                failures.put(left.get(0).key(), "0 points: the code " + culpritReason + ".");
+                // the first case without a report is the one the child was running when it stopped; a hidden case's
+                // message leaves out the exit code, which the learner's code chooses (8 bits of its inputs each time)
+                Planned culprit = left.get(0);
+                failures.put(
+                        culprit.key(),
+                        "0 points: the code " + stop.why() + (culprit.book().hidden() ? "" : stop.detail()) + ".");
             }
             if (seen.size() + failures.size() == before) {
                 return;
@@ -93,8 +97,15 @@ final class ProbeChildren {
         }
     }
 
+    /** Why a child stopped early: the reason, and a detail the learner's code chose (its exit code), or empty. */
+    private record Stop(String why, String detail) {
+        Stop(String why) {
+            this(why, "");
+        }
+    }
+
     /** One child: feeds it the cases, reads reports until it ends or must be killed; returns why it stopped early. */
-    private String runChild(List<Path> classpath, List<Planned> todo) throws IOException, InterruptedException {
+    private Stop runChild(List<Path> classpath, List<Planned> todo) throws IOException, InterruptedException {
         StringBuilder cp = new StringBuilder(setup.lib() + "/*");
         for (Path p : classpath) {
             cp.append(File.pathSeparator).append(p);
@@ -176,7 +187,7 @@ final class ProbeChildren {
                                     "0 points: two different reports came back for this case (something besides the spec "
                                             + "wrote on the report channel)");
                         } else {
-                            seen.put(key, f.observation());
+                            seen.put(key, bounded(f.observation()));
                         }
                     }
                 } catch (RuntimeException malformed) {
@@ -207,7 +218,7 @@ final class ProbeChildren {
         reader.join(2000);
         errReader.join(2000);
         if (killedFor != null) {
-            return killedFor;
+            return new Stop(killedFor);
         }
         String err;
         synchronized (stderr) {
@@ -215,15 +226,44 @@ final class ProbeChildren {
         }
         int code = child.isAlive() ? -1 : child.exitValue();
         if (err.contains("OutOfMemoryError") || stray.indexOf("OutOfMemoryError") >= 0) {
-            return "ran out of memory (the heap is capped at " + options.heapMb() + " MB)";
+            return new Stop("ran out of memory (the heap is capped at " + options.heapMb() + " MB)");
         }
         if (exited) {
-            return "called System.exit (the JVM exited with code " + code + ")";
+            return new Stop("called System.exit", " (the JVM exited with code " + code + ")");
         }
         if (!finished) {
-            return "stopped the JVM (Runtime.halt, or a crash; exit code " + code + ")";
+            return new Stop("stopped the JVM (Runtime.halt, or a crash)", " with exit code " + code);
         }
-        return "stopped before reporting";
+        return new Stop("stopped before reporting");
+    }
+
+    /** The most characters of learner text (an exception's message, a recorded text) a report may bring into the grade. */
+    static final int MAX_TEXT = 2000;
+
+    /**
+     * {@code o} with its learner texts cut to the bounds the child was told to keep (the message and
+     * each recorded text to {@link #MAX_TEXT} characters, names to 200, the output to the output cap):
+     * a report written by the learner's code instead of the spec can be megabytes of one message, which
+     * would reach every report file.
+     */
+    Observation bounded(Observation o) {
+        List<Observation.Entry> entries = new ArrayList<>();
+        for (Observation.Entry e : o.entries()) {
+            entries.add(new Observation.Entry(
+                    cut(e.name(), 200), e.given(), e.numbers(), e.text() == null ? null : cut(e.text(), MAX_TEXT)));
+        }
+        return new Observation(
+                entries,
+                o.end(),
+                cut(o.thrown(), 200),
+                cut(o.message(), MAX_TEXT),
+                cut(o.where(), 200),
+                cut(o.output(), options.outputCapBytes() + 100),
+                o.millis());
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max) + " [... cut at " + max + " characters]";
     }
 
     /** Reads lines of at most 4 MiB (longer ones are dropped), counting every byte. */

@@ -524,10 +524,10 @@ public final class Release {
                     # Gradescope runs this for every submission. The grader always writes a results file,
                     # even when nothing compiles, and exits 0 whenever it could grade.
                     set -uo pipefail
-                    # the solutions, hidden specs and oracle are the grader's alone: learner code runs as other users
+                    # the solutions, hidden specs and oracle are the grader's alone, and so is the tool: its jar holds the
+                    # reference optimizers, which learner code running as another user could load and call. The grading
+                    # children never read it (their class path is a copy of the contract and EJML in a temp folder)
                     chmod -R go-rwx /autograder/source
-                    chmod go+rx /autograder/source /autograder/source/lib
-                    chmod go+r /autograder/source/lib/optikata.jar
                     mkdir -p /autograder/results/optikata
                     java -Djava.awt.headless=true -Doptikata.home=/autograder/source -jar /autograder/source/lib/optikata.jar \\
                         grade --submission /autograder/submission --out /autograder/results/optikata

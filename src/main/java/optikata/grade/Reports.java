@@ -16,7 +16,9 @@ import java.util.regex.Pattern;
 /** Writes a grade as Gradescope's results.json, a feedback.md for the learner, and JUnit XML. */
 public final class Reports {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Pattern MISTAKE = Pattern.compile("likely mistake \\[([a-z0-9-]+)\\]");
+    /** The judge's line naming a mistake; only the judge starts a line of a message (learner text is kept on one line). */
+    private static final Pattern MISTAKE = Pattern.compile("^  likely mistake \\[([a-z0-9-]+)\\]", Pattern.MULTILINE);
+
     static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
 
     private Reports() {}
@@ -80,7 +82,7 @@ public final class Reports {
             if (!o.hidden() && o.output() != null && !o.output().isBlank()) {
                 out += "\n--- your code printed ---\n" + cap(o.output(), options.outputCapBytes());
             }
-            t.put("output", out);
+            t.put("output", printable(out));
             t.put("visibility", o.hidden() ? options.hiddenVisibility() : "visible");
         }
         return root;
@@ -155,6 +157,7 @@ public final class Reports {
      * least as long as the opening one). Inside, Markdown and HTML are shown literally.
      */
     static void fenced(StringBuilder sb, String text, String indent) {
+        text = printable(text);
         int longest = 0;
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -164,7 +167,7 @@ public final class Reports {
         String fence = "`".repeat(Math.max(3, longest + 1));
         sb.append(indent).append(fence).append("text\n");
         for (String line : text.split("\n", -1)) {
-            sb.append(indent).append(line.replace("\r", "")).append('\n');
+            sb.append(indent).append(line).append('\n');
         }
         sb.append(indent).append(fence).append('\n');
     }
@@ -172,7 +175,7 @@ public final class Reports {
     /** Text for a Markdown line: characters with a meaning in Markdown or HTML are escaped with a backslash; line breaks become spaces. */
     static String inline(String text) {
         StringBuilder sb = new StringBuilder();
-        for (char c : (text == null ? "" : text).toCharArray()) {
+        for (char c : printable(text == null ? "" : text).toCharArray()) {
             if (c == '\n' || c == '\r') {
                 sb.append(' ');
             } else if ("\\`*_[]<>#|!~&".indexOf(c) >= 0) {
@@ -237,18 +240,40 @@ public final class Reports {
 
     static String xml(String s) {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
+        String text = printable(s);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
             switch (c) {
                 case '<' -> sb.append("&lt;");
                 case '>' -> sb.append("&gt;");
                 case '&' -> sb.append("&amp;");
                 case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
-                        sb.append(c);
-                    }
-                }
+                default -> sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Learner text made safe to show anywhere: line ends kept ({@code \r\n} becomes {@code \n}, a lone
+     * {@code \r} goes), tabs kept, and every other control character (C0, DEL, C1: terminal escapes, NUL, a
+     * bell), the non-characters U+FFFE and U+FFFF and unpaired surrogates written as {@code \}{@code uXXXX}
+     * text, so that no report holds a character XML 1.0 forbids and none rewrites the terminal it is printed in.
+     */
+    static String printable(String text) {
+        StringBuilder sb = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\r') {
+                continue;
+            }
+            boolean control = (cp < 0x20 && cp != '\n' && cp != '\t') || (cp >= 0x7f && cp <= 0x9f);
+            boolean forbidden = cp == 0xfffe || cp == 0xffff || (cp >= 0xd800 && cp <= 0xdfff);
+            if (control || forbidden) {
+                sb.append(String.format(Locale.ROOT, "\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
             }
         }
         return sb.toString();

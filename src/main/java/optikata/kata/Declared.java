@@ -116,6 +116,9 @@ public final class Declared {
 
     /** Why a learner's file may not be compiled (it declares top-level types besides the one named like it), or null. */
     public static String refusal(Path file, String source) {
+        // javac reads Unicode escapes before anything else: "// \\u000a final class X {}" declares X on a line of its
+        // own
+        source = unescapeUnicode(source);
         String expected = file.getFileName().toString().replaceFirst("\\.java$", "");
         Matcher pkg = Pattern.compile("^\\s*package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE)
                 .matcher(source);
@@ -130,6 +133,38 @@ public final class Declared {
         }
         return "the file declares top-level types besides " + expected + ": " + String.join(", ", others)
                 + ". Keep only the stub's class; put helpers inside it as nested classes.";
+    }
+
+    /**
+     * {@code source} with its Unicode escapes translated as javac does first (JLS §3.3): a backslash that is
+     * not itself escaped (an even number of backslashes before it), one or more {@code u}, four hex digits.
+     * A malformed escape is left as it is (javac refuses the file).
+     */
+    static String unescapeUnicode(String source) {
+        if (source.indexOf("\\u") < 0) {
+            return source;
+        }
+        StringBuilder sb = new StringBuilder(source.length());
+        int n = source.length();
+        int backslashes = 0;
+        for (int i = 0; i < n; i++) {
+            char c = source.charAt(i);
+            if (c == '\\' && backslashes % 2 == 0 && i + 1 < n && source.charAt(i + 1) == 'u') {
+                int j = i + 1;
+                while (j < n && source.charAt(j) == 'u') {
+                    j++;
+                }
+                if (j + 4 <= n && source.substring(j, j + 4).matches("[0-9a-fA-F]{4}")) {
+                    sb.append((char) Integer.parseInt(source.substring(j, j + 4), 16));
+                    i = j + 3;
+                    backslashes = 0;
+                    continue;
+                }
+            }
+            backslashes = c == '\\' ? backslashes + 1 : 0;
+            sb.append(c);
+        }
+        return sb.toString();
     }
 
     /** The learner's message for unexpected classes. */

@@ -54,7 +54,7 @@ public final class Judge {
         if (actual.end() == Observation.End.NOT_STARTED) {
             String m = hidden || actual.message().isBlank()
                     ? "not started: the code still throws UnsupportedOperationException"
-                    : actual.message();
+                    : oneLine(actual.message());
             return new Verdict(SpecResult.Status.NOT_STARTED, m, null);
         }
         List<String> right = new ArrayList<>();
@@ -135,8 +135,12 @@ public final class Judge {
                         .append(" is not: look at what is carried between steps "
                                 + "(the state kept in fields or buffers, the step count t)\n");
             }
-            for (String line : Explain.numbers(c, expected, actual, q)) {
-                sb.append("  in the numbers: ").append(line).append('\n');
+            // a hidden case's numbers stay out, and so does what they show: a comparison of the learner's chosen
+            // value with the expected one ("-10 times what it should be", "exactly 1 more") gives the expected one away
+            if (!hidden) {
+                for (String line : Explain.numbers(c, expected, actual, q)) {
+                    sb.append("  in the numbers: ").append(line).append('\n');
+                }
             }
         }
         if (!wrong.isEmpty() && actual.end() != Observation.End.COMPLETED) {
@@ -149,7 +153,10 @@ public final class Judge {
 
     /** Why the probe stopped before producing {@code quantity}. */
     static String stopped(Observation actual, String quantity, long timeoutMillis, boolean hidden) {
-        String where = actual.where().isBlank() ? "" : " (at " + actual.where() + ")";
+        // the child writes `where` and the exception's name, and the learner's code can set both (a forged stack frame,
+        // a class defined at run time): in a hidden case they could carry its inputs out, so only a JDK name is shown
+        String where = hidden || actual.where().isBlank() ? "" : " (at " + actual.where() + ")";
+        String shown = hidden ? jdkThrowable(actual.thrown()) : actual.thrown();
         return switch (actual.end()) {
             case TIMED_OUT ->
                 capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
@@ -163,14 +170,14 @@ public final class Judge {
                         || t.endsWith("AbstractMethodError")
                         || t.endsWith("IncompatibleClassChangeError")) {
                     yield "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
-                            + t + (hidden ? "" : ": " + actual.message()) + ").";
+                            + shown + (hidden ? "" : ": " + oneLine(actual.message())) + ").";
                 }
-                yield capital(quantity) + " never came: the code threw " + t
+                yield capital(quantity) + " never came: the code threw " + shown
                         + (hidden
                                         || actual.message().isBlank()
                                         || actual.message().equals("null")
                                 ? ""
-                                : ": " + actual.message())
+                                : ": " + oneLine(actual.message()))
                         + where + "."
                         + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
                         + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
@@ -183,6 +190,34 @@ public final class Judge {
             }
             default -> capital(quantity) + " was not recorded.";
         };
+    }
+
+    /** Packages whose throwables a hidden case's message may name. */
+    private static final List<String> JDK_PACKAGES = List.of(
+            "java.lang.", "java.util.", "java.io.", "java.util.concurrent.", "java.lang.reflect.", "java.lang.invoke.");
+
+    /**
+     * {@code simpleName} when it names a throwable of the JDK's common packages (the names a learner's code can
+     * throw but not make up), else "an exception of its own type". Loads only {@code java.*} classes, which
+     * come from the JDK alone, without initialising them.
+     */
+    static String jdkThrowable(String simpleName) {
+        if (simpleName.equals("SpecNotLoaded")) {
+            return simpleName;
+        }
+        if (simpleName.matches("[A-Za-z]{1,80}")) {
+            for (String pkg : JDK_PACKAGES) {
+                try {
+                    Class<?> c = Class.forName(pkg + simpleName, false, ClassLoader.getPlatformClassLoader());
+                    if (Throwable.class.isAssignableFrom(c)) {
+                        return simpleName;
+                    }
+                } catch (ClassNotFoundException | LinkageError notThere) {
+                    // not in this package
+                }
+            }
+        }
+        return "an exception of its own type";
     }
 
     /**
@@ -278,7 +313,7 @@ public final class Judge {
             return "(nothing)";
         }
         if (e.isText()) {
-            return e.text();
+            return oneLine(e.text());
         }
         double[] v = e.numbers();
         if (v.length > 12) {
@@ -292,6 +327,14 @@ public final class Judge {
             return String.join(", ", names);
         }
         return String.join(", ", names.subList(0, 6)) + " and " + (names.size() - 6) + " more";
+    }
+
+    /**
+     * Text from the code under test on one line ("⏎" where it broke lines): every line of a message that starts
+     * a line is the judge's own, so learner text cannot pose as one ("  likely mistake [id]: ...").
+     */
+    static String oneLine(String text) {
+        return text.strip().replaceAll("\\R", " ⏎ ");
     }
 
     static String capital(String s) {

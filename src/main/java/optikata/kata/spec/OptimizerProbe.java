@@ -173,5 +173,9 @@ public final class OptimizerProbe {
         r.value("how much the rejected step changed the step count", (double)
                 (optimizer.state().step() - stepsBefore));
         r.value("the wrong gradient after the rejected step", wrong);
+        // and the optimizer still works: code that refuses every call would otherwise pass the rejection with nothing
+        // done
+        optimizer.step(theta, column(0.5, -1));
+        r.value("θ after a good step that follows the rejected one", theta);
     }
 }

@@ -17,7 +17,7 @@ public final class ProbeRunner {
     /** Runs {@code c}; never throws for anything the code under test does. */
     public static Observation run(Case c, long timeoutMillis, int outputCap) {
         Recorder recorder = new Recorder();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Thrown> failure = new AtomicReference<>();
         CappedBuffer captured = new CappedBuffer(outputCap);
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
@@ -28,7 +28,9 @@ public final class ProbeRunner {
                     try {
                         c.probe().run(recorder);
                     } catch (Throwable t) {
-                        failure.set(t);
+                        // read here, under the time limit: getMessage(), getStackTrace() and getCause() are the
+                        // learner's code when the exception is the learner's class
+                        failure.set(Thrown.of(t));
                     }
                 },
                 "optikata-probe-" + c.id());
@@ -60,23 +62,50 @@ public final class ProbeRunner {
                     output,
                     millis);
         }
-        Throwable t = failure.get();
+        Thrown t = failure.get();
         if (t == null) {
             return new Observation(recorder.entries(), Observation.End.COMPLETED, "", "", "", output, millis);
         }
-        Observation.End end = notStarted(t) ? Observation.End.NOT_STARTED : Observation.End.THREW;
         return new Observation(
                 recorder.entries(),
-                end,
-                t.getClass().getSimpleName(),
-                cut(String.valueOf(t.getMessage()), 2000),
-                where(t.getStackTrace()),
+                t.notStarted() ? Observation.End.NOT_STARTED : Observation.End.THREW,
+                t.name(),
+                t.message(),
+                t.where(),
                 output,
                 millis);
     }
 
+    /** What ended a probe, read on the probe's thread; a method of the exception that throws is reported, not obeyed. */
+    record Thrown(String name, String message, String where, boolean notStarted) {
+        static Thrown of(Throwable t) {
+            String name = t.getClass().getSimpleName();
+            String message;
+            try {
+                message = cut(String.valueOf(t.getMessage()), 2000);
+            } catch (Throwable bad) {
+                message = "(its getMessage() threw " + bad.getClass().getSimpleName() + ")";
+            }
+            String where;
+            try {
+                where = ProbeRunner.where(t.getStackTrace());
+            } catch (Throwable bad) {
+                where = "";
+            }
+            boolean notStarted;
+            try {
+                notStarted = ProbeRunner.notStarted(t);
+            } catch (Throwable bad) {
+                notStarted = false;
+            }
+            return new Thrown(name, message, where, notStarted);
+        }
+    }
+
+    /** Whether the stub's UnsupportedOperationException is in {@code t}'s causes (at most 64 deep: a chain may loop). */
     static boolean notStarted(Throwable t) {
-        for (Throwable c = t; c != null; c = c.getCause()) {
+        Throwable c = t;
+        for (int depth = 0; c != null && depth < 64; depth++, c = c.getCause()) {
             if (c instanceof UnsupportedOperationException) {
                 return true;
             }
