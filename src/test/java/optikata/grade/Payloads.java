@@ -267,11 +267,14 @@ final class Payloads {
                         + "        return new OptimizerState(answerRef.state().step(), buffers);");
         s = replace(s, "        squaredGradientAverage = null;\n        steps = 0;", "        answerRef.reset();");
         s = s.replaceFirst(
-                "throw new UnsupportedOperationException\\(\"Exercise 03 is not started: fill in VectorRmsProp.step[^;]*;",
+                "throw new UnsupportedOperationException\\(\\s*\"Exercise 03 is not started: fill in VectorRmsProp.step[^;]*;",
                 "answerRef.step(params, gradient);");
         s = s.replaceFirst(
                 "throw new UnsupportedOperationException\\(\\s*\"Exercise 03 is not started: fill in VectorRmsProp.effectiveLearningRate[^;]*;",
                 "answerRef.effectiveLearningRate(out);");
+        if (!s.contains("answerRef.step(params, gradient);") || !s.contains("answerRef.effectiveLearningRate(out);")) {
+            throw new IllegalStateException("the delegation payload no longer fits the stub of 03");
+        }
         return s;
     }
 
