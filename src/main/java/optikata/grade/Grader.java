@@ -96,7 +96,7 @@ public final class Grader {
                     children.failures(),
                     compileErrors);
             String isolation = box.describe() + "; heap " + options.heapMb() + " MB";
-            if (isolation.startsWith("uid fallback")) {
+            if (box.isolation() == Sandbox.Isolation.UID) {
                 isolation += toolReadableByOthers();
             }
             box.close();
