@@ -42,20 +42,16 @@ final class Staging {
         for (Map.Entry<String, List<Path>> e : staged.entrySet()) {
             for (Path file : e.getValue()) {
                 String why = Declared.refusal(file, Files.readString(file, StandardCharsets.UTF_8));
-                String line = why == null
-                        ? null
-                        : "exercises/" + e.getKey() + "/src/"
-                                + src.resolve(e.getKey())
-                                        .relativize(file)
-                                        .toString()
-                                        .replace('\\', '/')
-                                + ": " + why;
-                List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
-                if (line != null && !list.contains(line)) {
-                    list.add(line);
-                }
-                if (list.isEmpty()) {
-                    compileErrors.remove(e.getKey());
+                if (why != null) {
+                    String line = "exercises/" + e.getKey() + "/src/"
+                            + src.resolve(e.getKey())
+                                    .relativize(file)
+                                    .toString()
+                                    .replace('\\', '/') + ": " + why;
+                    List<String> list = compileErrors.computeIfAbsent(e.getKey(), k -> new ArrayList<>());
+                    if (!list.contains(line)) {
+                        list.add(line);
+                    }
                 }
             }
         }
