@@ -110,6 +110,12 @@ public final class GradeCommand implements Callable<Integer> {
                     "no namespace: isolate by a fresh uid per submission, limits and killing by uid only (as in a container that cannot make namespaces)")
     boolean noSandbox;
 
+    @Option(
+            names = "--feedback-only",
+            description =
+                    "where learner code cannot be isolated (not root, no bubblewrap), grade anyway for feedback: the results say they are untrusted and give no marks (without it, such a grade is refused with exit 2)")
+    boolean feedbackOnly;
+
     @Override
     public Integer call() throws Exception {
         KataLayout layout = KataLayout.fromHome();
@@ -123,7 +129,15 @@ public final class GradeCommand implements Callable<Integer> {
                 }
             }
             options = new GradeOptions(
-                    testTimeout, deadline, heap, outputCap, points, hiddenVisibility, showHiddenDetails, !noSandbox);
+                    testTimeout,
+                    deadline,
+                    heap,
+                    outputCap,
+                    points,
+                    hiddenVisibility,
+                    showHiddenDetails,
+                    !noSandbox,
+                    feedbackOnly);
         } catch (IllegalArgumentException e) {
             // Even a bad command line leaves a valid results file behind for CI to pick up.
             Reports.write(
@@ -145,6 +159,19 @@ public final class GradeCommand implements Callable<Integer> {
             }
             long start = System.nanoTime();
             List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
+            Grader.Result refused = results.stream()
+                    .filter(r -> r.trust() == Grader.Trust.REFUSED)
+                    .findFirst()
+                    .orElse(null);
+            if (refused != null) {
+                spec.commandLine().getErr().println("optikata grade: " + refused.fatal());
+                return 2;
+            }
+            results.stream()
+                    .map(Grader.Result::sandbox)
+                    .filter(line -> line != null && !line.isBlank())
+                    .findFirst()
+                    .ifPresent(line -> o.println("Isolation: " + line));
             o.printf(
                     "Graded %s in %.1f s: %s%n",
                     Words.count(results.size(), "submission"),
@@ -155,18 +182,25 @@ public final class GradeCommand implements Callable<Integer> {
         }
         Grader.Result r = new Grader(layout, options).grade(target.submission);
         Reports.write(out, r, options);
+        if (r.trust() == Grader.Trust.REFUSED) {
+            spec.commandLine().getErr().println("optikata grade: " + r.fatal());
+            return 2;
+        }
         if (r.fatal() != null) {
             spec.commandLine().getErr().println("optikata grade: could not grade: " + r.fatal());
             return 2;
         }
         o.printf(
-                "%s: %s / %s points in %.1f s (%s). Wrote %s%n",
+                "%s: %s / %s points in %.1f s%s. Wrote %s%nIsolation: %s%n",
                 r.submission(),
-                Reports.fmt(r.score()),
+                Reports.fmt(r.marks()),
                 Reports.fmt(r.maxScore()),
                 r.seconds(),
-                r.sandbox(),
-                out.resolve("results.json"));
+                r.trust() == Grader.Trust.TRUSTED
+                        ? ""
+                        : " (feedback only, no marks: checks passed would give " + Reports.fmt(r.score()) + ")",
+                out.resolve("results.json"),
+                r.sandbox());
         o.flush();
         return 0;
     }

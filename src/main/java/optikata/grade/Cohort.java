@@ -42,15 +42,30 @@ public final class Cohort {
             throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
         }
         Path outDir = SafeFiles.prepareOut(out);
-        Grader grader = new Grader(layout, options);
+        // in the uid fallback, neither learners' folders nor their reports may be in another learner's reach
+        Grader grader = new Grader(layout, options).protecting(List.of(cohort, outDir));
+        String refusal = grader.preflight();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs));
         AtomicInteger finished = new AtomicInteger();
         long start = System.nanoTime();
         List<Future<Grader.Result>> futures = new ArrayList<>();
         for (Path submission : submissions) {
             futures.add(pool.submit(() -> {
-                Grader.Result r = grader.grade(submission);
-                Reports.write(outDir.resolve(submission.getFileName().toString()), r, options);
+                Grader.Result r = refusal != null ? grader.refused(submission, refusal) : gradeOne(grader, submission);
+                try {
+                    Reports.write(outDir.resolve(submission.getFileName().toString()), r, options);
+                } catch (IOException | RuntimeException | Error e) {
+                    r = new Grader.Result(
+                            r.submission(),
+                            r.outcomes(),
+                            r.compileErrors(),
+                            r.score(),
+                            r.maxScore(),
+                            r.seconds(),
+                            (r.fatal() == null ? "" : r.fatal() + "; ") + "its reports could not be written: " + e,
+                            r.sandbox(),
+                            r.trust());
+                }
                 int n = finished.incrementAndGet();
                 double elapsed = (System.nanoTime() - start) / 1e9;
                 double left = elapsed / n * (submissions.size() - n);
@@ -74,17 +89,28 @@ public final class Cohort {
         }
         pool.shutdown();
         List<Grader.Result> results = new ArrayList<>();
-        for (Future<Grader.Result> f : futures) {
+        for (int i = 0; i < futures.size(); i++) {
             try {
-                results.add(f.get());
+                results.add(futures.get(i).get());
             } catch (ExecutionException e) {
-                throw new IOException("grading failed: " + e.getCause(), e.getCause());
+                // one learner's failure stays in that learner's row
+                results.add(grader.failed(submissions.get(i), "the grader failed: " + e.getCause()));
             }
         }
         progress.println();
         writeGradebook(layout, results, outDir.resolve("gradebook.csv"));
         writeSummary(layout, results, outDir);
+        SafeFiles.write(outDir, "hidden-details.md", Reports.hiddenDetails(results));
         return results;
+    }
+
+    /** One learner's grade; whatever escapes the grader (it should not) becomes that learner's failed row. */
+    private static Grader.Result gradeOne(Grader grader, Path submission) {
+        try {
+            return grader.grade(submission);
+        } catch (RuntimeException | Error e) {
+            return grader.failed(submission, "the grader failed: " + e);
+        }
     }
 
     static String trim(String s) {
@@ -104,18 +130,23 @@ public final class Cohort {
         for (Grader.Result r : results) {
             sb.append(csv(r.submission()));
             for (String e : exercises) {
-                double score = r.outcomes().stream()
-                        .filter(o -> o.exercise().equals(e))
-                        .mapToDouble(Outcome::score)
-                        .sum();
+                double score = r.trust() != Grader.Trust.TRUSTED
+                        ? 0
+                        : r.outcomes().stream()
+                                .filter(o -> o.exercise().equals(e))
+                                .mapToDouble(Outcome::score)
+                                .sum();
                 sb.append(',').append(Reports.fmt(Scoring.round(score)));
             }
             sb.append(',')
-                    .append(Reports.fmt(r.score()))
+                    .append(Reports.fmt(r.marks()))
                     .append(',')
                     .append(Reports.fmt(r.maxScore()))
                     .append(',')
-                    .append(csv(r.fatal() == null ? "" : "could not grade: " + r.fatal()))
+                    .append(csv(
+                            r.fatal() != null
+                                    ? "could not grade: " + r.fatal()
+                                    : r.trust() != Grader.Trust.TRUSTED ? "feedback only, no marks" : ""))
                     .append('\n');
         }
         SafeFiles.write(file.getParent(), file.getFileName().toString(), sb);
@@ -134,7 +165,7 @@ public final class Cohort {
         int bins = 10;
         int[] counts = new int[bins];
         for (Grader.Result r : results) {
-            int b = (int) Math.min(bins - 1, Math.floor(r.score() / max * bins));
+            int b = (int) Math.min(bins - 1, Math.floor(r.marks() / max * bins));
             counts[b]++;
         }
         List<String> labels = new ArrayList<>();
@@ -173,7 +204,7 @@ public final class Cohort {
         }
         StringBuilder sb = new StringBuilder("# Cohort summary\n\n");
         double mean =
-                results.stream().mapToDouble(Grader.Result::score).average().orElse(0);
+                results.stream().mapToDouble(Grader.Result::marks).average().orElse(0);
         sb.append(String.format(
                 Locale.ROOT,
                 "%d submissions, mean %.2f of %s points.%n%n![score histogram](histogram.png)%n%n",

@@ -15,6 +15,8 @@ import java.util.Map;
  * @param showHiddenDetails   show hidden specs' messages to students
  * @param sandbox             isolate each submission in a namespace where the machine allows it (bubblewrap); false forces
  *                            the fallback (a fresh uid per submission, limits, killing by process group and uid)
+ * @param feedbackOnly        grade even where learner code cannot be isolated (not root and no namespace): the
+ *                            results say they are feedback only and untrusted, and give no marks
  */
 public record GradeOptions(
         int testTimeoutSeconds,
@@ -24,8 +26,31 @@ public record GradeOptions(
         Map<String, Double> points,
         String hiddenVisibility,
         boolean showHiddenDetails,
-        boolean sandbox) {
+        boolean sandbox,
+        boolean feedbackOnly) {
     public static final double DEFAULT_POINTS = 10.0;
+
+    /** Options that give marks only where learner code is isolated. */
+    public GradeOptions(
+            int testTimeoutSeconds,
+            int deadlineSeconds,
+            int heapMb,
+            int outputCapBytes,
+            Map<String, Double> points,
+            String hiddenVisibility,
+            boolean showHiddenDetails,
+            boolean sandbox) {
+        this(
+                testTimeoutSeconds,
+                deadlineSeconds,
+                heapMb,
+                outputCapBytes,
+                points,
+                hiddenVisibility,
+                showHiddenDetails,
+                sandbox,
+                false);
+    }
 
     public GradeOptions {
         if (testTimeoutSeconds < 1) {
@@ -50,7 +75,7 @@ public record GradeOptions(
     }
 
     public static GradeOptions defaults() {
-        return new GradeOptions(10, 300, 256, 8192, Map.of(), "after_published", false, true);
+        return new GradeOptions(10, 300, 256, 8192, Map.of(), "after_published", false, true, false);
     }
 
     /**
@@ -62,6 +87,34 @@ public record GradeOptions(
         Sandbox.Limits d = Sandbox.Limits.defaults();
         return new Sandbox.Limits(
                 d.processes(), Math.max(d.memoryMb(), heapMb * 2 + 512), d.fileSizeMb(), d.openFiles());
+    }
+
+    /** The same options with the fallback forced ({@code sandbox} false). */
+    public GradeOptions withFallbackForced() {
+        return new GradeOptions(
+                testTimeoutSeconds,
+                deadlineSeconds,
+                heapMb,
+                outputCapBytes,
+                points,
+                hiddenVisibility,
+                showHiddenDetails,
+                false,
+                feedbackOnly);
+    }
+
+    /** The same options, grading for feedback only where learner code cannot be isolated. */
+    public GradeOptions withFeedbackOnly() {
+        return new GradeOptions(
+                testTimeoutSeconds,
+                deadlineSeconds,
+                heapMb,
+                outputCapBytes,
+                points,
+                hiddenVisibility,
+                showHiddenDetails,
+                sandbox,
+                true);
     }
 
     public double pointsFor(String exercise) {

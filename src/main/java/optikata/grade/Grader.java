@@ -5,12 +5,10 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import optikata.kata.KataLayout;
 import optikata.kata.Oracle;
@@ -42,6 +40,16 @@ public final class Grader {
         this.options = options;
     }
 
+    /** Whether a grade gives marks. */
+    public enum Trust {
+        /** Learner code ran isolated, and nothing secret was in its reach: the marks stand. */
+        TRUSTED,
+        /** Learner code ran without isolation at the caller's request ({@code --feedback-only}): no marks. */
+        FEEDBACK_ONLY,
+        /** No grade was made: learner code could not be isolated here; {@code fatal} says why and what to do. */
+        REFUSED
+    }
+
     /** A grade: the outcomes, per exercise compile errors, and how the run went. */
     public record Result(
             String submission,
@@ -51,78 +59,223 @@ public final class Grader {
             double maxScore,
             double seconds,
             String fatal,
-            String sandbox) {}
+            String sandbox,
+            Trust trust) {
+        /** A trusted grade, or one that could not be made ({@code fatal}). */
+        public Result(
+                String submission,
+                List<Outcome> outcomes,
+                Map<String, List<String>> compileErrors,
+                double score,
+                double maxScore,
+                double seconds,
+                String fatal,
+                String sandbox) {
+            this(submission, outcomes, compileErrors, score, maxScore, seconds, fatal, sandbox, Trust.TRUSTED);
+        }
 
+        /** The points this grade gives: none unless it is trusted. */
+        public double marks() {
+            return trust == Trust.TRUSTED ? score : 0;
+        }
+    }
+
+    /** What a grade opened, closed in {@link #grade} whatever happened. */
+    private static final class Opened {
+        Sandbox box;
+        Path scratch;
+    }
+
+    /**
+     * Grades one submission. Never throws: whatever fails, the grader's own errors included, ends as a
+     * result that says so, after every process of the submission has ended and its scratch is gone.
+     */
     public Result grade(Path submission) {
         long start = System.nanoTime();
         String name = submission.getFileName() == null
                 ? submission.toString()
                 : submission.getFileName().toString();
-        Path scratch = null;
-        Sandbox box = null;
+        Opened opened = new Opened();
+        Result r;
         try {
-            if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
-                return fatal(name, "the submission folder " + submission + " does not exist (or is a link)", start, "");
-            }
-            scratch = SafeFiles.createScratch();
-            box = Sandbox.openFree(options.sandboxLimits(), !options.sandbox());
-            Path work = box.newWorkDir(scratch, "work");
-            Staging.Staged staged = Staging.stage(layout, submission, scratch.resolve("src"));
-            Map<String, List<String>> compileErrors = staged.errors();
-            Map<String, Oracle.Exercise> oracles = new LinkedHashMap<>();
-            for (String ex : layout.names()) {
-                oracles.put(ex, Oracle.of(layout, ex));
-            }
-            List<Path> classes = new SandboxCompiler(layout, options.heapMb(), setup, box, scratch, work)
-                    .compile(staged.sources(), compileErrors);
-            List<Planned> plan = plan(oracles, compileErrors);
-            long deadline = start + TimeUnit.SECONDS.toNanos(options.deadlineSeconds());
-            ProbeChildren children = new ProbeChildren(options, setup, box, work, deadline);
-            Path books = scratch.resolve("books");
-            for (boolean hidden : new boolean[] {false, true}) {
-                List<Planned> part =
-                        plan.stream().filter(p -> p.book().hidden() == hidden).toList();
-                if (part.isEmpty()) {
-                    continue;
-                }
-                children.run(classPath(oracles, compileErrors, classes, books, hidden), part);
-            }
-            Scoring.Scored scored = Scoring.score(
-                    layout.names(),
-                    options,
-                    oracles,
-                    plan,
-                    children.observations(),
-                    children.failures(),
-                    compileErrors);
-            String isolation = box.describe() + "; heap " + options.heapMb() + " MB";
-            if (box.isolation() == Sandbox.Isolation.UID) {
-                isolation += toolReadableByOthers();
-            }
-            box.close();
-            return new Result(
-                    name,
-                    scored.outcomes(),
-                    compileErrors,
-                    scored.score(),
-                    scored.max(),
-                    seconds(start),
-                    null,
-                    isolation);
+            r = gradeIn(submission, name, start, opened);
         } catch (Exception | Error e) {
-            return fatal(name, "the grader failed: " + e, start, box == null ? "" : box.describe());
+            r = fatal(name, "the grader failed: " + e, start, describe(opened.box));
+        }
+        String problem = closeAll(opened);
+        if (problem != null && r.fatal() == null) {
+            r = fatal(name, problem, start, describe(opened.box));
+        }
+        return r;
+    }
+
+    private Result gradeIn(Path submission, String name, long start, Opened opened) throws Exception {
+        if (!Files.isDirectory(submission, LinkOption.NOFOLLOW_LINKS)) {
+            return fatal(name, "the submission folder " + submission + " does not exist (or is a link)", start, "");
+        }
+        // the deadline covers everything the submission's code drives: compiling and running
+        long deadline = start + TimeUnit.SECONDS.toNanos(options.deadlineSeconds());
+        Sandbox box = Sandbox.openFree(options.sandboxLimits(), !options.sandbox());
+        opened.box = box;
+        String refusal = refusal(box);
+        if (refusal != null) {
+            return new Result(
+                    name, List.of(), Map.of(), 0, maxScore(), seconds(start), refusal, box.describe(), Trust.REFUSED);
+        }
+        Path scratch = box.newScratch();
+        opened.scratch = scratch;
+        Path work = box.newWorkDir(scratch, "work");
+        Staging.Staged staged = Staging.stage(layout, submission, scratch.resolve("src"));
+        Map<String, List<String>> compileErrors = staged.errors();
+        Map<String, Oracle.Exercise> oracles = new LinkedHashMap<>();
+        for (String ex : layout.names()) {
+            oracles.put(ex, Oracle.of(layout, ex));
+        }
+        List<Path> classes = new SandboxCompiler(layout, options.heapMb(), setup, box, scratch, work, deadline)
+                .compile(staged.sources(), compileErrors);
+        List<Planned> plan = plan(oracles, compileErrors);
+        ProbeChildren children = new ProbeChildren(options, setup, box, work, deadline);
+        Path books = scratch.resolve("books");
+        for (boolean hidden : new boolean[] {false, true}) {
+            List<Planned> part =
+                    plan.stream().filter(p -> p.book().hidden() == hidden).toList();
+            if (part.isEmpty()) {
+                continue;
+            }
+            children.run(classPath(oracles, compileErrors, classes, books, hidden), part);
+        }
+        Scoring.Scored scored = Scoring.score(
+                layout.names(), options, oracles, plan, children.observations(), children.failures(), compileErrors);
+        String isolation = box.describe() + "; heap " + options.heapMb() + " MB";
+        box.close();
+        return new Result(
+                name,
+                scored.outcomes(),
+                compileErrors,
+                scored.score(),
+                scored.max(),
+                seconds(start),
+                null,
+                isolation,
+                box.isolation() == Sandbox.Isolation.NONE ? Trust.FEEDBACK_ONLY : Trust.TRUSTED);
+    }
+
+    /**
+     * Why this sandbox may not grade, with what to do, or null: no isolation at all (unless the
+     * caller asked for feedback only), or, in the uid fallback, a secret its uid can read.
+     */
+    String refusal(Sandbox box) throws IOException {
+        if (box.isolation() == Sandbox.Isolation.NONE) {
+            return options.feedbackOnly()
+                    ? null
+                    : "refusing to grade: learner code cannot be isolated here (not root, and " + box.why()
+                            + "); install bubblewrap (apt-get install bubblewrap) or grade as root, or pass"
+                            + " --feedback-only for feedback without marks";
+        }
+        List<Path> readable = box.readableSecrets(secrets());
+        if (!readable.isEmpty()) {
+            Path file = readable.get(0);
+            Path holder = secrets().stream()
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .filter(file::startsWith)
+                    .findFirst()
+                    .orElse(file);
+            return "refusing to grade in the uid fallback: the sandbox's uid " + box.uid() + " can read " + file
+                    + "; make it private (chmod 700 " + holder + ") or grade where bubblewrap can make a namespace";
+        }
+        return null;
+    }
+
+    /**
+     * What learner code must not read, checked from the sandbox's uid in the uid fallback: the
+     * checkout (solutions, hidden specs, the tool's build), the tool's own code, the oracle's cache,
+     * and whatever the caller adds (a cohort's folder and its output).
+     */
+    List<Path> secrets() {
+        List<Path> secrets = new ArrayList<>(List.of(layout.root()));
+        Path code = toolCode();
+        if (code != null) {
+            secrets.add(code);
+        }
+        try {
+            secrets.add(Oracle.cacheRoot(layout));
+        } catch (IOException | RuntimeException none) {
+            // no cache folder: nothing cached to protect
+        }
+        secrets.addAll(extraSecrets);
+        return secrets;
+    }
+
+    private List<Path> extraSecrets = List.of();
+
+    /** A grader that also refuses the uid fallback while its uid can read {@code more} (a cohort's folders). */
+    public Grader protecting(List<Path> more) {
+        Grader g = new Grader(layout, options);
+        g.extraSecrets = List.copyOf(more);
+        return g;
+    }
+
+    /**
+     * Why this grader would refuse to grade here, or null: opens a sandbox as a grade would, asks
+     * {@link #refusal}, and closes it. A cohort asks once before grading anyone.
+     */
+    public String preflight() {
+        Opened opened = new Opened();
+        try {
+            opened.box = Sandbox.openFree(options.sandboxLimits(), !options.sandbox());
+            return refusal(opened.box);
+        } catch (IOException | RuntimeException e) {
+            return null; // each grade meets the same problem and reports it in its own row
         } finally {
-            // every process of the submission ends before its files are deleted, so none can race the deletion
-            if (box != null) {
-                box.close();
+            closeAll(opened);
+        }
+    }
+
+    /** A grade refused before anything ran, for {@code submission}, with the preflight's reason. */
+    public Result refused(Path submission, String why) {
+        String name = submission.getFileName() == null
+                ? submission.toString()
+                : submission.getFileName().toString();
+        return new Result(name, List.of(), Map.of(), 0, maxScore(), 0, why, "", Trust.REFUSED);
+    }
+
+    /** A grade that could not be made for {@code submission}, with why. */
+    public Result failed(Path submission, String why) {
+        String name = submission.getFileName() == null
+                ? submission.toString()
+                : submission.getFileName().toString();
+        return new Result(name, List.of(), Map.of(), 0, maxScore(), 0, why, "");
+    }
+
+    /** Ends the sandbox, then deletes the scratch; returns what went wrong, or null. */
+    private static String closeAll(Opened opened) {
+        String problem = null;
+        if (opened.box != null) {
+            try {
+                opened.box.close();
+            } catch (RuntimeException | Error e) {
+                problem = "the sandbox could not be closed: " + e.getMessage();
             }
-            if (scratch != null) {
-                try {
-                    SafeFiles.deleteTree(scratch);
-                } catch (IOException ignored) {
-                    // a leftover temp folder is not worth failing a grade for
-                }
+        }
+        if (opened.scratch != null && problem == null) {
+            try {
+                SafeFiles.deleteTree(opened.scratch);
+            } catch (IOException | RuntimeException | Error e) {
+                // a leftover scratch folder is private to the slot: not worth failing a grade for
             }
+        }
+        return problem;
+    }
+
+    private static String describe(Sandbox box) {
+        return box == null ? "" : box.describe();
+    }
+
+    private double maxScore() {
+        try {
+            return Scoring.max(layout.names(), options);
+        } catch (RuntimeException e) {
+            return 0;
         }
     }
 
@@ -170,45 +323,25 @@ public final class Grader {
     }
 
     private Result fatal(String name, String why, long start, String sandbox) {
-        double max = 0;
-        try {
-            max = Scoring.max(layout.names(), options);
-        } catch (RuntimeException ignored) {
-            // no kata found: max stays 0
-        }
-        return new Result(name, List.of(), Map.of(), 0, max, seconds(start), why, sandbox);
+        return new Result(name, List.of(), Map.of(), 0, maxScore(), seconds(start), why, sandbox);
     }
 
     static double seconds(long start) {
         return Math.round((System.nanoTime() - start) / 1e7) / 100.0;
     }
 
-    /**
-     * A warning for the isolation line when the tool's own code (this jar, or a build's class folder) can be read
-     * by other users, empty otherwise. Outside a namespace the learner's code runs as another user on this file
-     * system and could load the reference optimizers from it with a class loader of its own.
-     */
-    static String toolReadableByOthers() {
+    /** Where the tool's own code lies (this jar, or a build's class folder), or null when unknown. */
+    static Path toolCode() {
         try {
-            Path code = Path.of(Grader.class
+            return Path.of(Grader.class
                             .getProtectionDomain()
                             .getCodeSource()
                             .getLocation()
                             .toURI())
                     .toAbsolutePath()
                     .normalize();
-            Set<PosixFilePermission> own = Files.getPosixFilePermissions(code);
-            boolean readable = own.contains(PosixFilePermission.OTHERS_READ)
-                    && (!Files.isDirectory(code) || own.contains(PosixFilePermission.OTHERS_EXECUTE));
-            for (Path p = code.getParent(); readable && p != null; p = p.getParent()) {
-                readable = Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE);
-            }
-            return readable
-                    ? "; WARNING: the tool's own files are readable by other users: grade with them unreadable "
-                            + "(docs/GRADING.md, Isolation)"
-                    : "";
-        } catch (URISyntaxException | IOException | RuntimeException unknown) {
-            return "";
+        } catch (URISyntaxException | RuntimeException unknown) {
+            return null;
         }
     }
 

@@ -21,6 +21,10 @@ public final class Reports {
 
     static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
 
+    /** The first words of a result made where learner code could not be isolated. */
+    static final String FEEDBACK_ONLY =
+            "Feedback only, no marks: learner code ran without isolation (--feedback-only), so this result is untrusted.";
+
     private Reports() {}
 
     /** The diagnosed mistake a failure message names, or null. */
@@ -29,13 +33,41 @@ public final class Reports {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Hidden specs' messages are withheld unless configured; the grader's own reasons (crash, timeout) are always shown. */
+    /**
+     * What a learner reads of a case: a failing hidden case reads the same whatever happened (wrong
+     * numbers, a crash, a timeout, a duplicate report, never run), since the learner's code chooses
+     * how it fails; its reason goes only to the instructor ({@link #hiddenDetails}) unless the
+     * details are published ({@code --show-hidden-details}).
+     */
     static String visibleMessage(Outcome o, GradeOptions options) {
-        boolean graderReason =
-                o.message().startsWith("0 points:") || o.message().startsWith("not run:");
-        return o.hidden() && !options.showHiddenDetails() && !o.passed() && !graderReason
-                ? HIDDEN_MESSAGE
-                : o.message();
+        return o.hidden() && !options.showHiddenDetails() && !o.passed() ? HIDDEN_MESSAGE : o.message();
+    }
+
+    /**
+     * The instructor's view of the hidden cases that failed, per submission, with the reasons the
+     * learners do not see: Markdown, learner text fenced.
+     */
+    public static String hiddenDetails(List<Grader.Result> results) {
+        StringBuilder sb = new StringBuilder("# Hidden cases that failed, with their reasons (instructor only)\n\n");
+        int n = 0;
+        for (Grader.Result r : results) {
+            List<Outcome> failed =
+                    r.outcomes().stream().filter(o -> o.hidden() && !o.passed()).toList();
+            if (failed.isEmpty()) {
+                continue;
+            }
+            sb.append("## ").append(inline(r.submission())).append("\n\n");
+            for (Outcome o : failed) {
+                n++;
+                sb.append("- ").append(inline(o.exercise() + " › " + o.name())).append("\n\n");
+                fenced(sb, o.message(), "  ");
+                sb.append('\n');
+            }
+        }
+        if (n == 0) {
+            sb.append("No hidden case failed.\n");
+        }
+        return sb.toString();
     }
 
     static String cap(String s, int cap) {
@@ -47,27 +79,33 @@ public final class Reports {
 
     public static ObjectNode gradescope(Grader.Result r, GradeOptions options) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("score", r.score());
+        boolean trusted = r.trust() == Grader.Trust.TRUSTED;
+        root.put("score", r.marks());
         root.put("max_score", r.maxScore());
         root.put("execution_time", (int) Math.ceil(r.seconds()));
         root.put(
                 "output",
                 r.fatal() != null
                         ? "Could not grade: " + r.fatal()
-                        : String.format(
-                                Locale.ROOT,
-                                "%s of %s points. %d of %d checks passed. See feedback.md for what to fix.",
-                                fmt(r.score()),
-                                fmt(r.maxScore()),
-                                r.outcomes().stream().filter(Outcome::passed).count(),
-                                r.outcomes().size()));
+                        : (trusted ? "" : FEEDBACK_ONLY + " ")
+                                + String.format(
+                                        Locale.ROOT,
+                                        "%s of %s points. %d of %d checks passed. See feedback.md for what to fix.",
+                                        fmt(r.score()),
+                                        fmt(r.maxScore()),
+                                        r.outcomes().stream()
+                                                .filter(Outcome::passed)
+                                                .count(),
+                                        r.outcomes().size()));
         root.put("visibility", "visible");
         root.put("stdout_visibility", "hidden");
         // learner text is shown as plain text, never rendered as Markdown or HTML
         root.put("output_format", "text");
         root.put("test_output_format", "text");
         root.put("test_name_format", "text");
-        root.putObject("extra_data").put("isolation", r.sandbox() == null ? "" : r.sandbox());
+        ObjectNode extra = root.putObject("extra_data");
+        extra.put("isolation", r.sandbox() == null ? "" : r.sandbox());
+        extra.put("trusted", trusted);
         ArrayNode tests = root.putArray("tests");
         Map<String, Integer> numbers = new LinkedHashMap<>();
         for (Outcome o : r.outcomes()) {
@@ -75,7 +113,7 @@ public final class Reports {
             ObjectNode t = tests.addObject();
             t.put("name", o.exercise() + " › " + o.name());
             t.put("number", Integer.parseInt(o.exercise().substring(0, 2)) + "." + k);
-            t.put("score", o.score());
+            t.put("score", trusted ? o.score() : 0);
             t.put("max_score", o.maxScore());
             t.put("status", o.passed() ? "passed" : "failed");
             String out = visibleMessage(o, options);
@@ -97,7 +135,16 @@ public final class Reports {
             fenced(sb, r.fatal(), "");
             return isolationLine(sb, r).toString();
         }
-        sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
+        if (r.trust() != Grader.Trust.TRUSTED) {
+            sb.append("**").append(FEEDBACK_ONLY).append("**\n\n");
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "Checks passed would give %s / %s; this result gives no marks.%n%n",
+                    fmt(r.score()),
+                    fmt(r.maxScore())));
+        } else {
+            sb.append(String.format(Locale.ROOT, "**Score: %s / %s**%n%n", fmt(r.score()), fmt(r.maxScore())));
+        }
         Map<String, List<Outcome>> byExercise = new LinkedHashMap<>();
         r.outcomes()
                 .forEach(o -> byExercise
@@ -118,7 +165,10 @@ public final class Reports {
                 sb.append("All checks pass.\n");
                 return;
             }
-            if (list.stream().allMatch(o -> o.status().equals("not started"))) {
+            // hidden cases count as not started when they did not pass: how one failed is not the learner's to read
+            if (list.stream().anyMatch(o -> !o.hidden())
+                    && list.stream()
+                            .allMatch(o -> o.hidden() ? !o.passed() : o.status().equals("not started"))) {
                 sb.append("Not started: the stub still throws. Read `exercises/")
                         .append(ex)
                         .append("/README.md`.\n");

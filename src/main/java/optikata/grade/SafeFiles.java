@@ -12,9 +12,13 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -146,10 +150,13 @@ public final class SafeFiles {
     }
 
     /**
-     * Deletes {@code path} and everything under it without following any link: links are removed
-     * as links, and each folder is opened relative to its parent with no-follow ({@code openat}),
-     * so a folder swapped for a link while deleting cannot redirect the deletion elsewhere.
-     * Nothing happens when {@code path} does not exist.
+     * Deletes {@code path} and everything under it without following any link and without
+     * recursion, however deep the tree: links are removed as links, each folder is opened relative
+     * to its parent with no-follow ({@code openat}), and every folder found is first moved up to sit
+     * directly under {@code path} ({@code renameat}), so at most three folders are open at once, no
+     * path grows past one name, and a folder swapped for a link while deleting cannot redirect the
+     * deletion elsewhere. A folder its owner made unwritable is opened for deletion first. Nothing
+     * happens when {@code path} does not exist.
      */
     public static void deleteTree(Path path) throws IOException {
         Path abs = path.toAbsolutePath().normalize();
@@ -165,48 +172,130 @@ public final class SafeFiles {
         }
         try (DirectoryStream<Path> parent = Files.newDirectoryStream(abs.getParent())) {
             if (parent instanceof SecureDirectoryStream<Path> secure) {
-                deleteIn(secure, abs.getFileName());
+                deleteFlat(secure, abs.getFileName());
                 return;
             }
         }
         deleteWalking(abs);
     }
 
-    private static void deleteIn(SecureDirectoryStream<Path> parent, Path name) throws IOException {
-        BasicFileAttributes a;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** Deletes the folder {@code name} of {@code parent}: folders inside are moved up into it, then emptied one by one. */
+    private static void deleteFlat(SecureDirectoryStream<Path> parent, Path name) throws IOException {
+        SecureDirectoryStream<Path> top;
         try {
-            a = parent.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
-                    .readAttributes();
+            top = openForDeletion(parent, name);
         } catch (NoSuchFileException gone) {
             return;
         }
-        if (!a.isDirectory()) {
-            parent.deleteFile(name);
-            return;
-        }
-        List<Path> entries = new ArrayList<>();
-        try (SecureDirectoryStream<Path> dir = parent.newDirectoryStream(name, NOFOLLOW)) {
-            dir.forEach(e -> entries.add(e.getFileName()));
-            for (Path e : entries) {
-                deleteIn(dir, e);
+        try (top) {
+            String prefix = ".optikata-deleting-" + Long.toHexString(RANDOM.nextLong()) + "-";
+            long moved = 0;
+            Deque<Path> folders = new ArrayDeque<>();
+            for (Path e : entries(top)) {
+                if (isFolder(top, e)) {
+                    folders.add(e);
+                } else {
+                    deleteEntry(top, e);
+                }
+            }
+            while (!folders.isEmpty()) {
+                Path folder = folders.poll();
+                SecureDirectoryStream<Path> dir;
+                try {
+                    dir = openForDeletion(top, folder);
+                } catch (NoSuchFileException gone) {
+                    continue;
+                }
+                try (dir) {
+                    for (Path e : entries(dir)) {
+                        if (isFolder(dir, e)) {
+                            Path flat = Path.of(prefix + moved++);
+                            dir.move(e, top, flat);
+                            folders.add(flat);
+                        } else {
+                            deleteEntry(dir, e);
+                        }
+                    }
+                }
+                top.deleteDirectory(folder);
             }
         }
         parent.deleteDirectory(name);
     }
 
-    /** Where the file system offers no secure directory stream: children first, links never followed. */
-    private static void deleteWalking(Path dir) throws IOException {
-        List<Path> entries;
-        try (Stream<Path> s = Files.list(dir)) {
-            entries = s.toList();
+    /** Opens a folder for deletion, first giving its owner (this user, or root) back the right to change it. */
+    private static SecureDirectoryStream<Path> openForDeletion(SecureDirectoryStream<Path> parent, Path name)
+            throws IOException {
+        try {
+            PosixFileAttributeView view = parent.getFileAttributeView(name, PosixFileAttributeView.class, NOFOLLOW);
+            if (view != null && !view.readAttributes().isSymbolicLink()) {
+                Set<PosixFilePermission> perms = view.readAttributes().permissions();
+                if (!perms.containsAll(OWNER_ALL)) {
+                    perms.addAll(OWNER_ALL);
+                    view.setPermissions(perms);
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            throw gone;
+        } catch (IOException | UnsupportedOperationException notMine) {
+            // not this user's folder (root needs no permission), or no POSIX view: try to open it as it is
         }
-        for (Path e : entries) {
-            if (Files.isDirectory(e, NOFOLLOW)) {
-                deleteWalking(e);
-            } else {
-                Files.deleteIfExists(e);
+        return parent.newDirectoryStream(name, NOFOLLOW);
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ALL =
+            Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+
+    private static List<Path> entries(SecureDirectoryStream<Path> dir) {
+        List<Path> names = new ArrayList<>();
+        dir.forEach(e -> names.add(e.getFileName()));
+        return names;
+    }
+
+    private static boolean isFolder(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try {
+            return dir.getFileAttributeView(name, BasicFileAttributeView.class, NOFOLLOW)
+                    .readAttributes()
+                    .isDirectory();
+        } catch (NoSuchFileException gone) {
+            return false;
+        }
+    }
+
+    private static void deleteEntry(SecureDirectoryStream<Path> dir, Path name) throws IOException {
+        try {
+            dir.deleteFile(name);
+        } catch (NoSuchFileException gone) {
+            // removed meanwhile
+        }
+    }
+
+    /**
+     * Where the file system offers no secure directory stream: children before their folder, links
+     * never followed, with a stack of its own instead of recursion.
+     */
+    private static void deleteWalking(Path root) throws IOException {
+        Deque<Path> toVisit = new ArrayDeque<>(List.of(root));
+        Deque<Path> toRemove = new ArrayDeque<>();
+        while (!toVisit.isEmpty()) {
+            Path dir = toVisit.pop();
+            toRemove.push(dir);
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path e : s.toList()) {
+                    if (Files.isDirectory(e, NOFOLLOW)) {
+                        toVisit.push(e);
+                    } else {
+                        Files.deleteIfExists(e);
+                    }
+                }
+            } catch (NoSuchFileException gone) {
+                // removed meanwhile
             }
         }
-        Files.deleteIfExists(dir);
+        while (!toRemove.isEmpty()) {
+            Files.deleteIfExists(toRemove.pop());
+        }
     }
 }

@@ -1,5 +1,6 @@
 package optikata.grade;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,7 +13,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -96,6 +99,21 @@ public final class Sandbox implements AutoCloseable {
     private static final Path PRLIMIT = Path.of("/usr/bin/prlimit");
     private static final Path SETSID = Path.of("/usr/bin/setsid");
     private static final Path KILL = Path.of("/usr/bin/kill");
+    private static final Path FIND = Path.of("/usr/bin/find");
+    private static final Path IPCRM = Path.of("/usr/bin/ipcrm");
+    private static final Path ID = Path.of("/usr/bin/id");
+    private static final Path NFT = Path.of("/usr/sbin/nft");
+    private static final Path IPTABLES = Path.of("/usr/sbin/iptables");
+    private static final Path IP6TABLES = Path.of("/usr/sbin/ip6tables");
+    /** The tmpfs {@code /tmp} of a namespace: its size counts against the machine's memory. */
+    static final long NAMESPACE_TMP_BYTES = 64L * 1024 * 1024;
+    /** Why bubblewrap could not make the namespace, as it said so (empty while unknown or when it could). */
+    private static volatile String namespaceError = "";
+    /** How the uid fallback keeps the sandbox uids off the network: set once per grader, see {@link #guardNetwork}. */
+    private static volatile String networkGuard;
+    /** Folders every uid may write into, found once per grader: see {@link #worldWritable}. */
+    private static volatile List<Path> worldWritable;
+
     private static final Set<Integer> OPEN_SLOTS = ConcurrentHashMap.newKeySet();
     private static volatile Boolean namespaceWorks;
     private static volatile List<String> jdkBinds;
@@ -175,7 +193,10 @@ public final class Sandbox implements AutoCloseable {
                         ? "fallback forced"
                         : !Files.isExecutable(BWRAP)
                                 ? "no bubblewrap at " + BWRAP
-                                : "bubblewrap cannot make a namespace here";
+                                : "bubblewrap cannot make a namespace here: " + namespaceError;
+            }
+            if (isolation == Isolation.UID) {
+                guardNetwork();
             }
             Sandbox s = new Sandbox(slot, lock, uid, limits, isolation, root, why);
             if (root) {
@@ -285,32 +306,65 @@ public final class Sandbox implements AutoCloseable {
         return isolation;
     }
 
+    /** Why this sandbox has no namespace ("fallback forced", what bubblewrap said), empty in a namespace. */
+    public String why() {
+        return why;
+    }
+
     /** The uid the submission's processes run as (this process's own uid when not root). */
     public int uid() {
         return uid;
     }
 
-    /** One line for results.json and feedback. */
+    /**
+     * One line for results.json, feedback and the terminal: the isolation and every limit that is
+     * really set (the process limit only as root, where it counts the slot's own uid alone), and what
+     * is shared with the machine.
+     */
     public String describe() {
-        String lim =
-                String.format(Locale.ROOT, "%d processes; %d MB per process", limits.processes(), limits.memoryMb());
+        String perProcess = String.format(
+                Locale.ROOT,
+                "%s%d MB per process, files up to %d MB",
+                root ? limits.processes() + " processes of the uid; " : "",
+                limits.memoryMb(),
+                limits.fileSizeMb());
         return switch (isolation) {
             case NAMESPACE ->
-                "namespace (bubblewrap): own PID, network, IPC and /tmp, fresh /proc, read-only JDK; uid " + uid
-                        + (root ? "" : " (not root: the grader's own uid)") + "; " + lim;
+                "namespace (bubblewrap): own PID, network, IPC and /tmp (tmpfs of "
+                        + NAMESPACE_TMP_BYTES / (1024 * 1024)
+                        + " MB), fresh /proc, read-only JDK; uid " + uid
+                        + (root ? "" : " (not root: the grader's own uid)") + "; " + perProcess;
             case UID ->
                 "uid fallback (" + why + "): uid " + uid + ", own session, killed by process group and uid; "
-                        + "network, /tmp and /proc shared with the machine; " + lim;
+                        + (networkGuard == null ? "network shared with the machine" : networkGuard)
+                        + "; /proc shared; scratch private to the uid; what the uid leaves in folders every user may"
+                        + " write is removed; " + perProcess;
             case NONE ->
                 "NO ISOLATION (" + why + ", not root): learner code runs as this user (uid " + uid
-                        + ") with its files, network and /tmp; only its process group is killed; " + lim;
+                        + ") with its files, network and /tmp; only its process group is killed; " + perProcess;
         };
+    }
+
+    /**
+     * A new scratch folder for this sandbox's grade: owned by the grader, and open to no other user
+     * but the sandbox's uid, which may pass through it (mode 0710, group = the slot's gid, when root;
+     * 0700 otherwise, where the sandbox runs as the grader's own uid). Another slot can neither list
+     * nor read anything in it, and the sandbox cannot rename what is in it.
+     */
+    public Path newScratch() throws IOException {
+        Path dir = Files.createTempDirectory("optikata-grade-");
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        if (root) {
+            Files.setAttribute(dir, "unix:gid", uid, LinkOption.NOFOLLOW_LINKS);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx--x---"));
+        }
+        return dir;
     }
 
     /**
      * A folder inside {@code scratch} that only the sandbox's uid can write: the place to pass as
      * {@code workDir}. Keep {@code scratch} itself owned by the grader and not writable by others
-     * ({@link SafeFiles#createScratch()}), so the sandbox can never swap the work folder for a link.
+     * ({@link #newScratch()}), so the sandbox can never swap the work folder for a link.
      */
     public Path newWorkDir(Path scratch, String name) throws IOException {
         Path dir = scratch.resolve(name);
@@ -401,7 +455,8 @@ public final class Sandbox implements AutoCloseable {
         if (root) {
             a.addAll(List.of("--uid", String.valueOf(uid), "--gid", String.valueOf(uid)));
         }
-        a.addAll(List.of("--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp"));
+        a.addAll(List.of(
+                "--proc", "/proc", "--dev", "/dev", "--size", String.valueOf(NAMESPACE_TMP_BYTES), "--tmpfs", "/tmp"));
         a.addAll(topLevelLinks());
         a.addAll(jdkBinds());
         // after the JDK's binds: a caller's folder holding the JDK (such as /usr) covers them with the same files
@@ -495,7 +550,8 @@ public final class Sandbox implements AutoCloseable {
     /** The shared libraries {@code ldd} lists for these binaries (missing optional ones, such as X11's, are skipped). */
     private static Set<Path> linkedLibraries(List<Path> binaries) throws IOException {
         Set<Path> libs = new LinkedHashSet<>();
-        List<String> cmd = new ArrayList<>(List.of("ldd"));
+        Path ldd = Files.isExecutable(Path.of("/usr/bin/ldd")) ? Path.of("/usr/bin/ldd") : Path.of("/bin/ldd");
+        List<String> cmd = new ArrayList<>(List.of(ldd.toString()));
         binaries.forEach(b -> cmd.add(b.toString()));
         String out = run(cmd, 30);
         for (String line : out.split("\n")) {
@@ -509,7 +565,8 @@ public final class Sandbox implements AutoCloseable {
             }
         }
         if (libs.isEmpty()) {
-            throw new IOException("could not list the JDK's shared libraries with ldd");
+            throw new IOException("could not list the JDK's shared libraries with " + ldd + ": "
+                    + out.lines().limit(2).reduce((x, y) -> x + " / " + y).orElse("no output"));
         }
         return libs;
     }
@@ -521,9 +578,11 @@ public final class Sandbox implements AutoCloseable {
             return known;
         }
         boolean works = false;
+        String error = "no bubblewrap at " + BWRAP;
         if (Files.isExecutable(BWRAP)) {
             try {
-                Path scratch = SafeFiles.createScratch();
+                Path scratch = Files.createTempDirectory("optikata-probe-");
+                Files.setPosixFilePermissions(scratch, PosixFilePermissions.fromString("rwx--x--x"));
                 // the probe's uid lies just past the slots' range, so it never meets a submission's processes;
                 // its lock keeps probes of graders started together apart
                 FileLock probeLock = realUid() == 0 ? lockSlot(MAX_SLOTS, true) : null;
@@ -547,8 +606,25 @@ public final class Sandbox implements AutoCloseable {
                             List.of(),
                             Map.of());
                     p.getOutputStream().close();
+                    ByteArrayOutputStream said = new ByteArrayOutputStream();
+                    Thread err = new Thread(() -> ChildSetup.drain(p.getErrorStream(), said, 4096));
+                    err.setDaemon(true);
+                    err.start();
                     p.getInputStream().transferTo(OutputStream.nullOutputStream());
-                    works = p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+                    boolean ended = p.waitFor(60, TimeUnit.SECONDS);
+                    err.join(2000);
+                    works = ended && p.exitValue() == 0;
+                    String text;
+                    synchronized (said) {
+                        text = said.toString(StandardCharsets.UTF_8).strip();
+                    }
+                    error = !ended
+                            ? "java -version did not finish in 60 s inside it"
+                            : "exit " + p.exitValue() + ": "
+                                    + text.lines()
+                                            .limit(2)
+                                            .reduce((x, y) -> x + " / " + y)
+                                            .orElse("no message");
                 } finally {
                     try {
                         probe.killAll();
@@ -559,10 +635,13 @@ public final class Sandbox implements AutoCloseable {
                 }
             } catch (IOException | RuntimeException e) {
                 works = false;
+                error = String.valueOf(e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                error = "interrupted";
             }
         }
+        namespaceError = works ? "" : error;
         namespaceWorks = works;
         return works;
     }
@@ -622,7 +701,7 @@ public final class Sandbox implements AutoCloseable {
         for (String[] kind : new String[][] {{"shm", "-m"}, {"msg", "-q"}, {"sem", "-s"}}) {
             for (String id : ipcOwnedBy(kind[0], uid)) {
                 try {
-                    run(List.of("ipcrm", kind[1], id), 10);
+                    run(List.of(IPCRM.toString(), kind[1], id), 10);
                 } catch (IOException ignored) {
                     // removed meanwhile, or no ipcrm: nothing more to do
                 }
@@ -656,32 +735,189 @@ public final class Sandbox implements AutoCloseable {
         return ids;
     }
 
-    /** Folders every uid may write into outside a namespace: what the slot's uid left there could reach the next submission. */
-    static final List<Path> SHARED_TEMP = List.of(Path.of("/tmp"), Path.of("/var/tmp"), Path.of("/dev/shm"));
+    /**
+     * The folders every user may write into (mode o+w), found once per grader by walking every
+     * mounted file system but {@code /proc} and {@code /sys}: whatever a sandbox uid could leave
+     * outside its work folder lies in one of them, or under a folder of its own in one of them.
+     */
+    static synchronized List<Path> worldWritable() {
+        List<Path> known = worldWritable;
+        if (known != null) {
+            return known;
+        }
+        Set<Path> found = new LinkedHashSet<>();
+        for (String usual : List.of("/tmp", "/var/tmp", "/dev/shm", "/run/lock", "/dev/mqueue")) {
+            if (Files.isDirectory(Path.of(usual), LinkOption.NOFOLLOW_LINKS)) {
+                found.add(Path.of(usual));
+            }
+        }
+        try {
+            String out = run(
+                    List.of(
+                            FIND.toString(),
+                            "/",
+                            "(",
+                            "-path",
+                            "/proc",
+                            "-o",
+                            "-path",
+                            "/sys",
+                            ")",
+                            "-prune",
+                            "-o",
+                            "-type",
+                            "d",
+                            "-perm",
+                            "-0002",
+                            "-print"),
+                    300);
+            for (String line : out.split("\n")) {
+                if (line.startsWith("/") && Files.isDirectory(Path.of(line), LinkOption.NOFOLLOW_LINKS)) {
+                    found.add(Path.of(line));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no find: the usual places above are still cleaned
+        }
+        worldWritable = List.copyOf(found);
+        return worldWritable;
+    }
 
     /**
-     * Deletes what the slot's uid left in the shared temporary folders (uid fallback only; in a
-     * namespace /tmp is its own). Safe from races: no process of that uid is alive any more.
+     * Deletes what the slot's uid left in folders every user may write into (uid fallback only; in
+     * a namespace /tmp is its own): every entry it owns, at any depth reachable through folders that
+     * others may write into, with everything under it. Safe from races: no process of that uid is
+     * alive any more.
      */
     private void removeLeftovers() {
-        for (Path dir : SHARED_TEMP) {
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                for (Path p : s.toList()) {
+        for (Path top : worldWritable()) {
+            Deque<Path> folders = new ArrayDeque<>(List.of(top));
+            for (int visited = 0; !folders.isEmpty() && visited < 200_000; visited++) {
+                Path dir = folders.pop();
+                List<Path> entries;
+                try (Stream<Path> s = Files.list(dir)) {
+                    entries = s.toList();
+                } catch (IOException | RuntimeException unreadable) {
+                    continue;
+                }
+                for (Path p : entries) {
                     try {
                         if (SafeFiles.ownerOf(p) == uid) {
                             SafeFiles.deleteTree(p);
+                        } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
+                                && ((Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0002)
+                                        != 0) {
+                            folders.push(p);
                         }
-                    } catch (IOException ignored) {
+                    } catch (IOException | RuntimeException ignored) {
                         // gone already, or not ours to judge
                     }
                 }
-            } catch (IOException ignored) {
-                // an unreadable shared folder holds nothing of ours we could remove
             }
         }
+    }
+
+    /**
+     * Keeps the sandbox uids (the slots' and the probe's) off the IP network, loopback included,
+     * with one nftables rule (else an iptables and ip6tables owner match) set once per grader and
+     * left in place: it concerns those uids only. Returns the words for the isolation line, or null
+     * when no rule could be set (an unprivileged container, or neither program installed).
+     */
+    static synchronized String guardNetwork() {
+        if (networkTried) {
+            return networkGuard;
+        }
+        networkTried = true;
+        String range = FIRST_UID + "-" + (FIRST_UID + MAX_SLOTS);
+        try {
+            if (Files.isExecutable(NFT)) {
+                String table = "optikata_sandbox";
+                if (!run(List.of(NFT.toString(), "list", "table", "inet", table), 10)
+                        .contains("skuid " + range)) {
+                    Path script = Files.createTempFile("optikata-nft-", ".nft");
+                    try {
+                        Files.writeString(
+                                script,
+                                "table inet " + table + " {\n  chain output {\n"
+                                        + "    type filter hook output priority 0; policy accept;\n"
+                                        + "    meta skuid " + range + " reject\n  }\n}\n",
+                                StandardCharsets.UTF_8);
+                        run(List.of(NFT.toString(), "-f", script.toString()), 10);
+                    } finally {
+                        Files.deleteIfExists(script);
+                    }
+                }
+                if (run(List.of(NFT.toString(), "list", "table", "inet", table), 10)
+                        .contains("skuid " + range)) {
+                    networkGuard = "IP network closed to the sandbox uids (nftables)";
+                    return networkGuard;
+                }
+            }
+            if (Files.isExecutable(IPTABLES)) {
+                boolean v4 = ownerRule(IPTABLES, range);
+                boolean v6 = Files.isExecutable(IP6TABLES) && ownerRule(IP6TABLES, range);
+                if (v4) {
+                    networkGuard = "IP" + (v6 ? "" : "v4") + " network closed to the sandbox uids (iptables)";
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no rule: the isolation line says the network is shared
+        }
+        return networkGuard;
+    }
+
+    private static boolean networkTried;
+
+    private static boolean ownerRule(Path program, String range) throws IOException {
+        List<String> rule = List.of("OUTPUT", "-m", "owner", "--uid-owner", range, "-j", "REJECT");
+        List<String> check = new ArrayList<>(List.of(program.toString(), "-w", "5", "-C"));
+        check.addAll(rule);
+        if (exitOf(check) == 0) {
+            return true;
+        }
+        List<String> insert = new ArrayList<>(List.of(program.toString(), "-w", "5", "-I"));
+        insert.addAll(rule);
+        return exitOf(insert) == 0 && exitOf(check) == 0;
+    }
+
+    /**
+     * The first file under each of {@code secrets} that the sandbox's uid can read, asked as that
+     * uid ({@code find -readable}: the kernel's own access check with the uid's rights); empty when
+     * none is. Only the uid fallback shares the file system with the grader: a namespace sees only
+     * what it is given, and without root the sandbox runs as the grader's own uid.
+     */
+    public List<Path> readableSecrets(List<Path> secrets) throws IOException {
+        List<Path> found = new ArrayList<>();
+        if (!root || isolation != Isolation.UID) {
+            return found;
+        }
+        for (Path secret : secrets) {
+            Path abs = secret.toAbsolutePath().normalize();
+            if (!Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            String out = run(
+                    List.of(
+                            SETPRIV.toString(),
+                            "--reuid=" + uid,
+                            "--regid=" + uid,
+                            "--clear-groups",
+                            "--no-new-privs",
+                            "--",
+                            FIND.toString(),
+                            abs.toString(),
+                            "-readable",
+                            "-type",
+                            "f",
+                            "-print",
+                            "-quit"),
+                    120);
+            out.lines()
+                    .filter(l -> l.startsWith("/") && !l.startsWith(FIND + ":"))
+                    .findFirst()
+                    .ifPresent(l -> found.add(Path.of(l)));
+        }
+        return found;
     }
 
     private static void killGroup(long pgid) {
@@ -788,9 +1024,25 @@ public final class Sandbox implements AutoCloseable {
             // no /proc: ask the OS another way below
         }
         try {
-            return Integer.parseInt(run(List.of("id", "-ru"), 10).trim());
+            return Integer.parseInt(run(List.of(ID.toString(), "-ru"), 10).trim());
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot tell this process's uid (no /proc/self/status, no id)", e);
+        }
+    }
+
+    private static int exitOf(List<String> command) throws IOException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        p.getOutputStream().close();
+        try (InputStream in = p.getInputStream()) {
+            in.transferTo(OutputStream.nullOutputStream());
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return -1;
+            }
+            return p.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import optikata.kata.Declared;
@@ -28,19 +29,29 @@ final class SandboxCompiler {
     private final Sandbox box;
     private final Path scratch;
     private final Path work;
+    /** The grade's deadline, a {@link System#nanoTime} value. */
+    private final long deadline;
+    /** When compiling must end, a {@link System#nanoTime} value: {@link #BUDGET_SECONDS} from the start, or the deadline. */
+    private long budgetEnd;
+
+    /** The most one grade spends compiling, retries included. */
+    static final int BUDGET_SECONDS = 120;
 
     /**
      * @param heapMb  the compiler JVM's heap cap
      * @param scratch the grade's scratch folder (sources staged under {@code src})
-     * @param work    the sandbox's work folder, where the class folders go
+     * @param work     the sandbox's work folder, where the class folders go
+     * @param deadline the grade's deadline ({@link System#nanoTime}): compiling ends by it too
      */
-    SandboxCompiler(KataLayout layout, int heapMb, ChildSetup setup, Sandbox box, Path scratch, Path work) {
+    SandboxCompiler(
+            KataLayout layout, int heapMb, ChildSetup setup, Sandbox box, Path scratch, Path work, long deadline) {
         this.layout = layout;
         this.heapMb = heapMb;
         this.setup = setup;
         this.box = box;
         this.scratch = scratch;
         this.work = work;
+        this.deadline = deadline;
     }
 
     /**
@@ -60,14 +71,19 @@ final class SandboxCompiler {
         ok.forEach(ex -> all.addAll(staged.get(ex)));
         Map<String, Path> out = new LinkedHashMap<>();
         Path together = work.resolve("classes");
-        boolean compiledTogether = !all.isEmpty() && javac(all, together).isEmpty();
-        for (String ex : ok) {
+        budgetEnd = Math.min(deadline, System.nanoTime() + TimeUnit.SECONDS.toNanos(BUDGET_SECONDS));
+        // one run for all, with a third of the budget; when it fails, each exercise alone, sharing what is left
+        // (what one leaves unused goes to the next), so a source that keeps javac busy costs only its exercise
+        boolean compiledTogether =
+                !all.isEmpty() && javac(all, together, share(3)).isEmpty();
+        for (int i = 0; i < ok.size(); i++) {
+            String ex = ok.get(i);
             if (compiledTogether) {
                 out.put(ex, together);
                 continue;
             }
             Path dir = work.resolve("classes-" + ex);
-            List<String> e = javac(staged.get(ex), dir);
+            List<String> e = javac(staged.get(ex), dir, share(ok.size() - i));
             if (e.isEmpty()) {
                 out.put(ex, dir);
             } else {
@@ -119,8 +135,20 @@ final class SandboxCompiler {
         return new ArrayList<>(new LinkedHashSet<>(out.values()));
     }
 
-    /** Runs javac in a child; returns the errors as {@code exercises/NN/src/file:line: message}, empty when it compiled. */
-    private List<String> javac(List<Path> sources, Path out) throws IOException, InterruptedException {
+    /** A {@code 1/parts} share of the compile budget left, in nanoseconds (at least 0). */
+    private long share(int parts) {
+        return Math.max(0, (budgetEnd - System.nanoTime()) / Math.max(1, parts));
+    }
+
+    /**
+     * Runs javac in a child for at most {@code nanos}; returns the errors as {@code
+     * exercises/NN/src/file:line: message}, empty when it compiled.
+     */
+    private List<String> javac(List<Path> sources, Path out, long nanos) throws IOException, InterruptedException {
+        if (nanos < TimeUnit.SECONDS.toNanos(1)) {
+            return List.of("not compiled: the grade's time for compiling (" + BUDGET_SECONDS
+                    + " s, within the deadline) was used up");
+        }
         List<String> cmd = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "javac").toString(),
                 "-J-Xmx" + heapMb + "m",
@@ -148,9 +176,9 @@ final class SandboxCompiler {
         Thread t2 = ChildSetup.daemon(() -> ChildSetup.drain(p.getInputStream(), err, 256 * 1024));
         t1.start();
         t2.start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        if (!p.waitFor(nanos, TimeUnit.NANOSECONDS)) {
             box.killAll();
-            return List.of("the compiler did not finish within 120 s");
+            return List.of(String.format(Locale.ROOT, "the compiler did not finish within %.0f s", nanos / 1e9));
         }
         t1.join(2000);
         t2.join(2000);

@@ -27,8 +27,18 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class GraderTest {
     static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
+    /**
+     * {@code -Doptikata.test.fallback=true} grades every test submission in the uid fallback, as
+     * where no namespace can be made (.ci/run runs the grading tests once more so).
+     */
+    static final boolean FALLBACK = Boolean.getBoolean("optikata.test.fallback");
     /** Short timeouts keep the hostile grade quick: 3 s per spec, a hard kill after 11 s. */
-    static final GradeOptions OPTIONS = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, true);
+    static final GradeOptions OPTIONS =
+            new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, !FALLBACK);
+
+    static {
+        PrivateCheckout.ensure(LAYOUT.root());
+    }
 
     static Grader.Result grade(Path submission, Path out) throws IOException {
         Grader.Result r = new Grader(LAYOUT, OPTIONS).grade(submission);

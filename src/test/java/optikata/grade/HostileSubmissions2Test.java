@@ -2,6 +2,7 @@ package optikata.grade;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -18,7 +19,6 @@ import optikata.kata.KataRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +33,8 @@ import org.junit.jupiter.api.Test;
  */
 class HostileSubmissions2Test {
     /** As the other grader tests, but hidden cases' messages shown: what a learner reads then must not leak. */
-    static final GradeOptions DETAILS = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", true, true);
+    static final GradeOptions DETAILS =
+            new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", true, !GraderTest.FALLBACK);
     /** Unique to this run. */
     static final String MARK =
             "hl" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
@@ -457,18 +458,13 @@ class HostileSubmissions2Test {
     }
 
     @Test
-    @Disabled(
-            "reason: in the uid fallback (no namespace: Gradescope's container, --no-sandbox) the learner's code reads every "
-                    + "file any user may read, and the grader's own code (target/classes here, the tool's jar elsewhere) holds the "
-                    + "reference implementations: loaded with a URLClassLoader, optikata.optim.RmsProp answers 03 in full. The "
-                    + "Gradescope script no longer opens the jar to others and such a grade now carries a WARNING in its isolation "
-                    + "line (fallbackWarnsOfAReadableTool), but a checkout whose target/ others can read stays open to the attack")
     @DisplayName(
             "uid fallback: a VectorRmsProp that loads the library's RmsProp from the grader's own code at run time earns nothing")
     void delegationThroughTheToolInTheFallback() throws Exception {
+        Assumptions.assumeTrue(Grader.isRoot(), "the uid fallback needs root");
         Path tool = Path.of(
                 Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        GradeOptions fallback = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, false);
+        GradeOptions fallback = GraderTest.OPTIONS.withFallbackForced();
         Graded g = grade("fallback-delegation", fallback, sub -> {
             Hostile.stubs(sub);
             Hostile.write(sub, "03-vectors", delegateThroughTheTool(tool));
@@ -483,21 +479,45 @@ class HostileSubmissions2Test {
     }
 
     @Test
-    @DisplayName("uid fallback: a grade made where the learner's code can read the tool says so in its isolation line")
-    void fallbackWarnsOfAReadableTool() throws Exception {
-        Path tool = Path.of(
-                Grader.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Assumptions.assumeTrue(
-                Grader.isRoot()
-                        && Files.getPosixFilePermissions(tool)
-                                .contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ),
-                "needs root (for the uid fallback) and a tool others can read");
-        GradeOptions fallback = new GradeOptions(3, 240, 256, 4096, Map.of(), "after_published", false, false);
-        Graded g = grade("fallback-stubs", fallback, Hostile::stubs);
-        assertThat(g.result().sandbox())
-                .startsWith("uid fallback")
-                .contains("WARNING: the tool's own files are readable by other users");
-        assertThat(Files.readString(g.out().resolve("feedback.md"))).contains("WARNING");
+    @DisplayName(
+            "uid fallback: while the sandbox's uid can read a secret, the grade is refused with the fix, and the results say so")
+    void fallbackRefusesWhileASecretIsReadable() throws Exception {
+        Assumptions.assumeTrue(Grader.isRoot(), "the uid fallback needs root");
+        Path open = Files.createTempDirectory("optikata-open-secret-");
+        try {
+            Hostile.chmod(open, "rwxr-xr-x");
+            Path secret = open.resolve("answers.txt");
+            Files.writeString(secret, "the instructor's answers\n");
+            Hostile.chmod(secret, "rw-r--r--");
+            GradeOptions fallback = GraderTest.OPTIONS.withFallbackForced();
+            Path sub = Files.createTempDirectory("optikata-refused-sub-");
+            Path out = Files.createTempDirectory("optikata-refused-out-");
+            try {
+                Hostile.stubs(sub.resolve("s"));
+                Grader.Result r = new Grader(Hostile.LAYOUT, fallback)
+                        .protecting(List.of(open))
+                        .grade(sub.resolve("s"));
+                Reports.write(out, r, fallback);
+                assertThat(r.trust()).isEqualTo(Grader.Trust.REFUSED);
+                assertThat(r.fatal()).contains("can read " + secret).contains("chmod 700 " + open);
+                assertThat(r.outcomes()).as("nothing was run").isEmpty();
+                JsonNode json = GraderTest.validResults(out);
+                assertThat(json.get("score").asDouble()).isZero();
+                assertThat(json.get("extra_data").get("trusted").asBoolean()).isFalse();
+                // made private, the same grade goes ahead
+                Hostile.chmod(open, "rwx------");
+                Grader.Result ok = new Grader(Hostile.LAYOUT, fallback)
+                        .protecting(List.of(open))
+                        .grade(sub.resolve("s"));
+                assertThat(ok.trust()).as(String.valueOf(ok.fatal())).isEqualTo(Grader.Trust.TRUSTED);
+                assertThat(ok.sandbox()).startsWith("uid fallback");
+            } finally {
+                KataRun.deleteTree(sub);
+                KataRun.deleteTree(out);
+            }
+        } finally {
+            KataRun.deleteTree(open);
+        }
     }
 
     @Test

@@ -656,7 +656,9 @@ class HostileSubmissionsTest {
     void cohortNeighbour() throws Exception {
         String marker = MARK + "-cohort";
         String tag = "VICTIM" + marker.replace("-", "");
-        Path cohort = base.resolve("cohort");
+        // learners' folders and reports out of other learners' reach, as the uid fallback requires
+        Path cohortHome = Files.createTempDirectory("optikata-cohort-");
+        Path cohort = cohortHome.resolve("cohort");
         Path a = cohort.resolve("a-attacker");
         Hostile.stubs(a);
         Hostile.write(a, "01-one-step", Hostile.solution("01-one-step"));
@@ -668,38 +670,30 @@ class HostileSubmissionsTest {
                 Hostile.LAYOUT,
                 OPTIONS,
                 cohort,
-                base.resolve("out-cohort"),
+                cohortHome.resolve("out-cohort"),
                 1,
                 new PrintStream(OutputStream.nullOutputStream()));
         Map<Long, String> survivors = Hostile.survivors(marker, 2000);
-        StringBuilder log = new StringBuilder();
-        try (var tmp = Files.list(Path.of("/tmp"))) {
-            for (Path p : tmp.filter(f -> f.getFileName().toString().startsWith(marker)
-                            && f.toString().endsWith(".log"))
-                    .toList()) {
-                log.append(Files.readString(p));
-            }
-        }
-        System.out.println("cohort attacker's log:\n" + log);
         Map<String, Grader.Result> byName = new TreeMap<>();
         results.forEach(r -> byName.put(r.submission(), r));
         Grader.Result victim = byName.get("b-victim");
-        boolean namespace = byName.get("a-attacker").sandbox().startsWith("namespace");
-        if (!namespace) {
-            // sharing /tmp with the machine, the payload leaves its stash there: proof that the attack was tried
-            try (var tmp = Files.list(Path.of("/tmp"))) {
-                assertThat(tmp.map(p -> p.getFileName().toString()))
-                        .as("the attacker's payload ran (its stash of A's OneStep.class)")
-                        .anyMatch(n -> n.startsWith(marker));
-            }
-        } else {
-            // in a namespace the payload's /tmp is its own: nothing of it may reach the machine's /tmp
-            try (var tmp = Files.list(Path.of("/tmp"))) {
-                assertThat(tmp.map(p -> p.getFileName().toString()))
-                        .as("the attacker's files in the machine's /tmp")
-                        .noneMatch(n -> n.startsWith(marker));
-            }
+        Grader.Result attacker = byName.get("a-attacker");
+        String log = attacker.outcomes().stream().map(Outcome::output).reduce("", String::concat);
+        assertThat(attacker.fatal()).as("the attacker's grade").isNull();
+        assertThat(attacker.compileErrors())
+                .as("the attacker's code compiled, so its payload ran")
+                .isEmpty();
+        assertThat(GraderTest.perExercise(attacker).get("01-one-step"))
+                .as("the attacker's solved 01")
+                .isEqualTo(10.0);
+        // whether /tmp is the machine's (uid fallback: cleaned of what the uid left) or its own (namespace),
+        // nothing of the payload may stay in the machine's /tmp
+        try (var tmp = Files.list(Path.of("/tmp"))) {
+            assertThat(tmp.map(p -> p.getFileName().toString()))
+                    .as("the attacker's files in the machine's /tmp after the cohort (" + attacker.sandbox() + ")")
+                    .noneMatch(n -> n.startsWith(marker));
         }
+        KataRun.deleteTree(cohortHome);
         assertThat(victim.score())
                 .as("the victim (untouched stubs)'s score; per exercise " + GraderTest.perExercise(victim)
                         + "; attacker's log: " + log)
