@@ -84,6 +84,7 @@ public final class Grader {
     private static final class Opened {
         Sandbox box;
         Path scratch;
+        DiskWatch disk;
     }
 
     /**
@@ -100,7 +101,11 @@ public final class Grader {
         try {
             r = gradeIn(submission, name, start, opened);
         } catch (Exception | Error e) {
-            r = fatal(name, "the grader failed: " + e, start, describe(opened.box));
+            r = fatal(
+                    name,
+                    opened.disk != null && opened.disk.exceeded() ? DiskWatch.reason() : "the grader failed: " + e,
+                    start,
+                    describe(opened.box));
         }
         String problem = closeAll(opened);
         if (problem != null && r.fatal() == null) {
@@ -125,6 +130,8 @@ public final class Grader {
         Path scratch = box.newScratch();
         opened.scratch = scratch;
         Path work = box.newWorkDir(scratch, "work");
+        DiskWatch disk = new DiskWatch(box, work);
+        opened.disk = disk;
         Staging.Staged staged = Staging.stage(layout, submission, scratch.resolve("src"));
         Map<String, List<String>> compileErrors = staged.errors();
         Map<String, Oracle.Exercise> oracles = new LinkedHashMap<>();
@@ -143,6 +150,9 @@ public final class Grader {
                 continue;
             }
             children.run(classPath(oracles, compileErrors, classes, books, hidden), part);
+        }
+        if (disk.exceeded()) {
+            return fatal(name, DiskWatch.reason(), start, box.describe());
         }
         Scoring.Scored scored = Scoring.score(
                 layout.names(), options, oracles, plan, children.observations(), children.failures(), compileErrors);
@@ -250,6 +260,9 @@ public final class Grader {
     /** Ends the sandbox, then deletes the scratch; returns what went wrong, or null. */
     private static String closeAll(Opened opened) {
         String problem = null;
+        if (opened.disk != null) {
+            opened.disk.close();
+        }
         if (opened.box != null) {
             try {
                 opened.box.close();

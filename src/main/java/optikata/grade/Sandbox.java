@@ -333,9 +333,11 @@ public final class Sandbox implements AutoCloseable {
                 "namespace (bubblewrap): own PID, network, IPC and /tmp (tmpfs of "
                         + NAMESPACE_TMP_BYTES / (1024 * 1024)
                         + " MB), fresh /proc, read-only JDK; uid " + uid
-                        + (root ? "" : " (not root: the grader's own uid)") + "; " + perProcess;
+                        + (root ? "" : " (not root: the grader's own uid)") + "; at most "
+                        + DiskWatch.QUOTA_BYTES / (1024 * 1024) + " MB written in the work folder; " + perProcess;
             case UID ->
                 "uid fallback (" + why + "): uid " + uid + ", own session, killed by process group and uid; "
+                        + "at most " + DiskWatch.QUOTA_BYTES / (1024 * 1024) + " MB written in all; "
                         + (networkGuard == null ? "network shared with the machine" : networkGuard)
                         + "; /proc shared; scratch private to the uid; what the uid leaves in folders every user may"
                         + " write is removed; " + perProcess;
@@ -390,8 +392,8 @@ public final class Sandbox implements AutoCloseable {
      */
     public synchronized Process start(List<String> command, Path workDir, List<Path> readOnly, Map<String, String> env)
             throws IOException {
-        if (closed) {
-            throw new IllegalStateException("sandbox of slot " + slot + " is closed");
+        if (closed || stopped) {
+            throw new IllegalStateException("sandbox of slot " + slot + " is " + (closed ? "closed" : "stopped"));
         }
         if (command.isEmpty()) {
             throw new IllegalArgumentException("Invalid command: empty");
@@ -666,6 +668,14 @@ public final class Sandbox implements AutoCloseable {
             release(lock);
             OPEN_SLOTS.remove(slot);
         }
+    }
+
+    private volatile boolean stopped;
+
+    /** Ends every process the submission started, and starts no more: the grade is over (a limit was passed). */
+    void stop() {
+        stopped = true;
+        killAll();
     }
 
     /** Ends every process the submission started so far; the sandbox stays open for more. */

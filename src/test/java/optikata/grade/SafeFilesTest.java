@@ -192,4 +192,22 @@ class SafeFilesTest {
         }
         assertThat(scratch).doesNotExist();
     }
+
+    @Test
+    @DisplayName("a folder chain 60,000 levels deep is deleted, without recursion and with no path past one name")
+    void deletesAVeryDeepTree(@TempDir Path dir) throws Exception {
+        Path base = Files.createDirectory(dir.resolve("base"));
+        Path chain = Files.createDirectory(base.resolve("chain"));
+        for (int i = 0; i < 60_000; i++) {
+            Path next = Files.createDirectory(base.resolve("next"));
+            Files.move(chain, next.resolve("c"));
+            Files.move(next, chain);
+            if (i % 10_000 == 0) {
+                Files.writeString(base.resolve("f" + i), "x");
+                Files.move(base.resolve("f" + i), chain.resolve("f"));
+            }
+        }
+        SafeFiles.deleteTree(base);
+        assertThat(base).doesNotExist();
+    }
 }

@@ -357,6 +357,90 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName(
+            "uid fallback: what the uid leaves in any folder every user may write into (/run/lock, nested ones) is removed on close")
+    @SuppressWarnings("try") // closed inside the block on purpose, to look at what close removed
+    void fallbackRemovesLeftoversEverywhere() throws Exception {
+        requireRoot();
+        String mark = "optikata-left-" + Long.toHexString(System.nanoTime());
+        Path nested = Files.createTempDirectory("optikata-open-");
+        Files.setPosixFilePermissions(nested, PosixFilePermissions.fromString("rwxrwxrwx"));
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            assertThat(Sandbox.worldWritable()).contains(Path.of("/tmp"));
+            String script = "for d in /tmp /var/tmp /dev/shm /run/lock " + nested + "; do "
+                    + "[ -w $d ] && mkdir -p $d/" + mark + "/deep && echo x > $d/" + mark + "/deep/f && echo wrote $d; "
+                    + "done; echo x > " + nested + "/" + mark + ".file";
+            assertThat(run(s, work(s), SHELL, script)).contains("wrote /tmp").contains("wrote " + nested);
+            s.close();
+            for (String d : List.of("/tmp", "/var/tmp", "/dev/shm", "/run/lock", nested.toString())) {
+                assertThat(Path.of(d, mark)).as("left in " + d).doesNotExist();
+            }
+            assertThat(nested.resolve(mark + ".file")).doesNotExist();
+        } finally {
+            SafeFiles.deleteTree(nested);
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "uid fallback: a file any user may read is found as the sandbox's uid; behind a private folder it is not")
+    void fallbackFindsReadableSecrets() throws Exception {
+        requireRoot();
+        Path dir = Files.createTempDirectory("optikata-secret-");
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            Path secret = Files.writeString(dir.resolve("answers.txt"), "42\n");
+            Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rw-r--r--"));
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+            assertThat(s.readableSecrets(List.of(dir))).containsExactly(secret);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+            assertThat(s.readableSecrets(List.of(dir))).isEmpty();
+        } finally {
+            SafeFiles.deleteTree(dir);
+        }
+    }
+
+    @Test
+    @DisplayName("uid fallback: another slot can neither list nor read a slot's scratch; the slot itself can read it")
+    void fallbackScratchIsPrivateToItsSlot() throws Exception {
+        requireRoot();
+        try (Sandbox a = Sandbox.openFree(Sandbox.Limits.defaults(), true);
+                Sandbox b = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            Path scratch = a.newScratch();
+            scratches.add(scratch);
+            Path books = Files.createDirectories(scratch.resolve("books"));
+            ChildSetup.openTree(books);
+            Path book = Files.writeString(books.resolve("Hidden.class"), "secret");
+            book.toFile().setReadable(true, false);
+            Path workA = a.newWorkDir(scratch, "work");
+            assertThat(run(a, workA, SHELL, "cat " + book)).isEqualTo("secret");
+            String seen = run(b, work(b), SHELL, "cat " + book + " 2>&1; ls " + scratch + " 2>&1; echo end");
+            assertThat(seen).doesNotContain("secret").contains("cannot open directory").contains("Permission denied");
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "uid fallback: 127.0.0.1 is closed to the sandbox's uid where an nftables or iptables rule can be set, and the line says which")
+    void fallbackNetwork() throws Exception {
+        requireRoot();
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] {127, 0, 0, 1}));
+                Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            String probe = "if (echo > /dev/tcp/127.0.0.1/" + server.getLocalPort()
+                    + ") 2>/dev/null; then echo CONNECTED; else echo UNREACHABLE; fi";
+            String inside = run(s, work(s), SHELL, probe).strip();
+            if (Sandbox.guardNetwork() == null) {
+                System.out.println("SandboxTest: no nftables/iptables rule could be set here: the line must say so");
+                assertThat(s.describe()).contains("network shared with the machine");
+            } else {
+                assertThat(s.describe()).contains("IP network closed to the sandbox uids");
+                assertThat(inside)
+                        .as("a connection to 127.0.0.1 from the sandbox's uid")
+                        .isEqualTo("UNREACHABLE");
+            }
+        }
+    }
+
+    @Test
     @DisplayName("not root: the forced fallback is NONE and says so loudly; its process group still dies")
     void notRootFallbackIsNone() throws Exception {
         assumeTrue(!root(), "this is root: the uid fallback is checked instead");
