@@ -324,7 +324,7 @@ public final class Sandbox implements AutoCloseable {
     public String describe() {
         String perProcess = String.format(
                 Locale.ROOT,
-                "%s%d MB per process, files up to %d MB",
+                "%s%d MB per process, files up to %d MB; no bound on the sandbox's total memory or CPU (no cgroup)",
                 root ? limits.processes() + " processes of the uid; " : "",
                 limits.memoryMb(),
                 limits.fileSizeMb());
