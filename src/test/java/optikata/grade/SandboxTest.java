@@ -414,7 +414,10 @@ class SandboxTest {
             Path workA = a.newWorkDir(scratch, "work");
             assertThat(run(a, workA, SHELL, "cat " + book)).isEqualTo("secret");
             String seen = run(b, work(b), SHELL, "cat " + book + " 2>&1; ls " + scratch + " 2>&1; echo end");
-            assertThat(seen).doesNotContain("secret").contains("cannot open directory").contains("Permission denied");
+            assertThat(seen)
+                    .doesNotContain("secret")
+                    .contains("cannot open directory")
+                    .contains("Permission denied");
         }
     }
 
@@ -447,6 +450,26 @@ class SandboxTest {
         try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
             assertThat(s.isolation()).isEqualTo(Sandbox.Isolation.NONE);
             assertThat(s.describe()).startsWith("NO ISOLATION");
+        }
+    }
+
+    @Test
+    @DisplayName(
+            "namespace: its /tmp is a tmpfs of 64 MB, so writing 80 MB there fails instead of filling the machine's memory")
+    void namespaceTmpIsSized() throws Exception {
+        requireNamespace();
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), false)) {
+            String out = run(
+                    s,
+                    work(s),
+                    SHELL,
+                    "head -c 41943040 /dev/zero > /tmp/a 2>/dev/null; head -c 41943040 /dev/zero > /tmp/b 2>/dev/null;"
+                            + " echo rc=$?; echo MB=$(du -sm /tmp | cut -f1)");
+            assertThat(out).as("the second 40 MB file").doesNotContain("rc=0");
+            assertThat(Integer.parseInt(out.replaceAll("(?s).*MB=(\\d+).*", "$1")))
+                    .as("MB written to the namespace's /tmp (du rounds up): " + out)
+                    .isLessThanOrEqualTo((int) (Sandbox.NAMESPACE_TMP_BYTES / (1024 * 1024)) + 1);
+            assertThat(s.describe()).contains("tmpfs of 64 MB");
         }
     }
 
