@@ -2,10 +2,8 @@ package optikata.kata;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -57,43 +55,39 @@ public final class KataRun {
      */
     public static Report run(KataLayout layout, Path sourceTree, String exercise, boolean hidden, int timeoutSeconds)
             throws IOException {
-        Exercise ex = layout.exercise(exercise);
         Path srcDir = KataLayout.sourceDir(sourceTree, exercise);
         if (!Files.isDirectory(srcDir)) {
             throw new IllegalArgumentException(
                     "Invalid source folder: " + srcDir + " (no src/ folder for exercise " + exercise + ")");
         }
-        List<Path> files = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        for (Path rel : KataLayout.javaFiles(srcDir)) {
-            String text;
-            try {
-                text = Files.readString(srcDir.resolve(rel), StandardCharsets.UTF_8);
-            } catch (NoSuchFileException vanished) {
-                continue; // deleted while we looked (an editor saving by rename, a helper removed)
-            }
-            files.add(srcDir.resolve(rel));
-            String why = Declared.refusal(srcDir.resolve(rel), text);
-            if (why != null) {
-                refused.add(display(layout.root(), srcDir.resolve(rel)) + ": " + why);
-            }
-        }
-        if (!refused.isEmpty()) {
-            return new Report(exercise, refused, List.of());
-        }
-        Oracle.Exercise oracle = Oracle.of(layout, exercise);
-        Path out = Files.createTempDirectory("optikata-" + exercise + "-");
+        // the grader's one-file rule and words: only the stub's files, no links, no other top-level class
+        Path work = Files.createTempDirectory("optikata-" + exercise + "-");
         try {
-            KataCompiler.Result compiled = KataCompiler.compileLearner(files, out, p -> display(layout.root(), p));
+            Path staged = work.resolve("src");
+            Path out = work.resolve("classes");
+            Path submission =
+                    sourceTree.toAbsolutePath().normalize().equals(layout.exercises()) ? layout.root() : sourceTree;
+            List<Path> expected = Stubs.expected(layout, exercise);
+            OneFileRule.Staged files = OneFileRule.stage(submission, Map.of(exercise, expected), null, staged);
+            List<String> refused = files.errors().get(exercise);
+            if (refused != null) {
+                return new Report(exercise, List.copyOf(refused), List.of());
+            }
+            Path stagedDir = staged.resolve(exercise);
+            KataCompiler.Result compiled = KataCompiler.compileLearner(
+                    files.sources().get(exercise),
+                    out,
+                    p -> display(layout.root(), srcDir.resolve(stagedDir.relativize(p.toAbsolutePath()))));
             if (!compiled.ok()) {
                 List<String> errors = compiled.errors().isEmpty()
                         ? List.of("the compiler failed without a message")
                         : compiled.errors();
                 return new Report(exercise, errors, List.of());
             }
-            List<String> extra = Declared.unexpected(out, ex.sources());
+            Oracle.Exercise oracle = Oracle.of(layout, exercise);
+            List<String> extra = Declared.unexpected(out, expected);
             if (!extra.isEmpty()) {
-                return new Report(exercise, List.of(Declared.message(extra, ex.sources())), List.of());
+                return new Report(exercise, List.of(Declared.message(extra, expected)), List.of());
             }
             List<SpecResult> results = new ArrayList<>();
             long timeout = timeoutSeconds * 1000L;
@@ -136,7 +130,7 @@ public final class KataRun {
             }
             return new Report(exercise, List.of(), results);
         } finally {
-            deleteTree(out);
+            deleteTree(work);
         }
     }
 
