@@ -35,8 +35,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Several commands may hold the file at once ({@code watch} keeps one open while {@code hint} runs
  * beside it), so {@link #save} never overwrites what another wrote since this one read: under a lock
  * ({@code .optikata/progress.lock}, a file lock between processes and a lock within this one) it reads
- * the file again, writes back only the results this one recorded and the hints it showed (added to
- * the count on file), and takes the merged values.
+ * the file again, writes back only the results this one recorded or changed and the hints it showed
+ * (added to the count on file), and takes the merged values.
  */
 public final class Progress {
     /** An exercise's state as the learner sees it. */
@@ -84,8 +84,8 @@ public final class Progress {
     private final KataLayout layout;
     private final Path file;
     private Data data;
-    /** Per exercise, the hint count as last read or written: what this one showed is the difference. */
-    private final Map<String, Integer> hintsRead = new HashMap<>();
+    /** Per exercise, the entry as last read or written: what this one changed is the difference. */
+    private final Map<String, Entry> asRead = new HashMap<>();
     /** The exercises whose result this one recorded since it last read or wrote. */
     private final Set<String> recorded = new HashSet<>();
 
@@ -102,7 +102,7 @@ public final class Progress {
     public Data data() {
         if (data == null) {
             data = read();
-            data.exercises.forEach((ex, e) -> hintsRead.put(ex, e.hintsShown));
+            data.exercises.forEach((ex, e) -> asRead.put(ex, copy(e)));
         }
         return data;
     }
@@ -194,7 +194,9 @@ public final class Progress {
                 String ex = m.getKey();
                 Entry e = m.getValue();
                 Entry onFile = merged.exercises.computeIfAbsent(ex, k -> new Entry());
-                if (recorded.contains(ex)) {
+                // an exercise that was not on file when this one read it is compared with an empty entry
+                Entry before = asRead.getOrDefault(ex, new Entry());
+                if (recorded.contains(ex) || !sameResult(e, before)) {
                     onFile.hash = e.hash;
                     onFile.state = e.state;
                     onFile.passed = e.passed;
@@ -202,7 +204,7 @@ public final class Progress {
                     onFile.checkedAt = e.checkedAt;
                     onFile.firstFailure = e.firstFailure;
                 }
-                onFile.hintsShown = Math.max(0, onFile.hintsShown + e.hintsShown - hintsRead.getOrDefault(ex, 0));
+                onFile.hintsShown = Math.max(0, onFile.hintsShown + e.hintsShown - before.hintsShown);
             }
             write(merged);
             // take the merged values into the entries callers hold
@@ -216,12 +218,33 @@ public final class Progress {
                 e.checkedAt = onFile.checkedAt;
                 e.firstFailure = onFile.firstFailure;
                 e.hintsShown = onFile.hintsShown;
-                hintsRead.put(m.getKey(), onFile.hintsShown);
+                asRead.put(m.getKey(), copy(onFile));
             }
             recorded.clear();
         } finally {
             IN_PROCESS.unlock();
         }
+    }
+
+    private static Entry copy(Entry e) {
+        Entry c = new Entry();
+        c.hash = e.hash;
+        c.state = e.state;
+        c.passed = e.passed;
+        c.total = e.total;
+        c.checkedAt = e.checkedAt;
+        c.firstFailure = e.firstFailure;
+        c.hintsShown = e.hintsShown;
+        return c;
+    }
+
+    private static boolean sameResult(Entry a, Entry b) {
+        return Objects.equals(a.hash, b.hash)
+                && a.state == b.state
+                && a.passed == b.passed
+                && a.total == b.total
+                && Objects.equals(a.checkedAt, b.checkedAt)
+                && Objects.equals(a.firstFailure, b.firstFailure);
     }
 
     private void write(Data d) throws IOException {

@@ -68,6 +68,18 @@ class ProgressMergeTest {
         assertThat(last.entry(EX).state).isEqualTo(Progress.State.DOES_NOT_COMPILE);
         assertThat(last.entry(EX).hash).isEqualTo("h3");
         assertThat(last.entry(EX).hintsShown).isEqualTo(3);
+
+        // a first hint for an exercise the file did not hold when it was read keeps a result written meanwhile
+        String other = "05-adagrad";
+        Progress firstHint = new Progress(kata);
+        firstHint.data();
+        Progress check = new Progress(kata);
+        check.record(new KataRun.Report(other, List.of(), List.of()), "h5");
+        check.save();
+        firstHint.entry(other).hintsShown++;
+        firstHint.save();
+        assertThat(new Progress(kata).entry(other).hash).isEqualTo("h5");
+        assertThat(new Progress(kata).entry(other).hintsShown).isEqualTo(1);
     }
 
     @Test
