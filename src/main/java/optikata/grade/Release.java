@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import optikata.kata.Contract;
+import optikata.kata.HiddenCases;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Oracle;
@@ -130,6 +131,8 @@ public final class Release {
         // release has no solutions to compute it from; nothing of the hidden specs goes there
         for (String name : shipped.names()) {
             Oracle.export(layout, name, Oracle.shipped(shipped, name), shipped.exercises());
+            // the hidden cases' titles only, so that check names what else the grader runs
+            HiddenCases.export(layout, name, Oracle.shipped(shipped, name));
         }
         Path runner = out.resolve("lib").resolve("spec-runner");
         Files.createDirectories(runner);
