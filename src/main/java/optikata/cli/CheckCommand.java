@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import optikata.kata.Completion;
-import optikata.kata.HiddenCases;
+import optikata.kata.GraderCases;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Progress;
@@ -153,7 +153,7 @@ public final class CheckCommand implements Callable<Integer> {
                 Words.count(r.results().size(), "spec"),
                 r.passed() == 1 ? "passes" : "pass");
         if (r.allPassed()) {
-            out.print(HiddenCases.note(layout, r.exercise(), "    "));
+            out.print(GraderCases.note(layout, r.exercise(), "    "));
         }
         for (SpecResult s : r.results()) {
             if (s.status() == SpecResult.Status.PASSED) {

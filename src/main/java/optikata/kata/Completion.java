@@ -45,7 +45,7 @@ public final class Completion {
         StringBuilder sb = new StringBuilder();
         sb.append("✔ ").append(exercise).append(" is done: every spec passes.\n");
         if (watching) {
-            sb.append(HiddenCases.note(layout, exercise, "  "));
+            sb.append(GraderCases.note(layout, exercise, "  "));
         }
         if (next == null) {
             sb.append(kataDone());

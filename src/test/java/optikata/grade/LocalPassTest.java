@@ -15,7 +15,7 @@ import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Collectors;
-import optikata.kata.HiddenCases;
+import optikata.kata.GraderCases;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.ScratchKata;
@@ -133,9 +133,9 @@ class LocalPassTest {
         // and a passing exercise's check names the grader's other cases, from the release alone
         ScratchKata.Run check = ScratchKata.cli(release, "check", "05");
         assertThat(check.code()).isZero();
-        List<String> hidden = HiddenCases.titles(instructor, "05-adagrad");
+        List<String> hidden = GraderCases.titles(instructor, "05-adagrad");
         assertThat(hidden).isNotEmpty();
-        assertThat(HiddenCases.titles(release, "05-adagrad")).isEqualTo(hidden);
+        assertThat(GraderCases.titles(release, "05-adagrad")).isEqualTo(hidden);
         for (String title : hidden) {
             assertThat(check.out()).contains("· " + title);
         }
@@ -150,6 +150,7 @@ class LocalPassTest {
 
     /** An empty jar whose manifest's Class-Path is this JVM's class path: the tool, as a class loader sees it. */
     static Path toolJar(Path dir) throws IOException {
+        Files.createDirectories(dir);
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes()

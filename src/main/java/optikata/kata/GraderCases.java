@@ -14,10 +14,10 @@ import optikata.kata.spec.Case;
  * passes. Only titles: never a hidden case's inputs or numbers. A checkout reads them from its hidden
  * specs; a release from {@code .kata/oracle/NN/hidden-titles.txt}, written when it was built.
  */
-public final class HiddenCases {
+public final class GraderCases {
     static final String FILE = "hidden-titles.txt";
 
-    private HiddenCases() {}
+    private GraderCases() {}
 
     /** The hidden cases' titles of {@code exercise}, in order; empty when there are none or none are known. */
     public static List<String> titles(KataLayout layout, String exercise) {
