@@ -2,6 +2,7 @@ package optikata.kata;
 
 import java.io.IOException;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -10,6 +11,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
@@ -100,10 +103,16 @@ public final class KataRun {
                     out,
                     p -> display(layout.root(), srcDir.resolve(stagedDir.relativize(p.toAbsolutePath()))));
             if (!compiled.ok()) {
-                List<String> errors = compiled.errors().isEmpty()
-                        ? List.of("the compiler failed without a message")
-                        : compiled.errors();
-                return new Report(exercise, errors, List.of());
+                List<String> errors = new ArrayList<>(
+                        compiled.errors().isEmpty()
+                                ? List.of("the compiler failed without a message")
+                                : compiled.errors());
+                String accessors = configAccessors(files.sources().get(exercise));
+                if (accessors != null && errors.stream().anyMatch(e -> e.contains("variable config of type C"))) {
+                    errors.add("(C is this exercise's Config record, the type the stub hands to AbstractOptimizer; its"
+                            + " accessors are " + accessors + ")");
+                }
+                return new Report(exercise, List.copyOf(errors), List.of());
             }
             Oracle.Exercise oracle = Oracle.of(layout, exercise);
             List<String> extra = Declared.unexpected(out, expected);
@@ -203,6 +212,26 @@ public final class KataRun {
             }
         }
         return new Ran(observations, Map.of(), notLoaded, Map.of());
+    }
+
+    private static final Pattern CONFIG = Pattern.compile("record\\s+Config\\s*\\(([^)]*)\\)");
+
+    /** {@code config.learningRate(), config.decay(), ...} from the stub's Config record, or null. */
+    static String configAccessors(List<Path> sources) throws IOException {
+        for (Path p : sources) {
+            Matcher m = CONFIG.matcher(Files.readString(p, StandardCharsets.UTF_8));
+            if (m.find()) {
+                List<String> names = new ArrayList<>();
+                for (String component : m.group(1).split(",")) {
+                    String[] words = component.trim().split("\\s+");
+                    if (words.length >= 2) {
+                        names.add("config." + words[words.length - 1] + "()");
+                    }
+                }
+                return names.isEmpty() ? null : String.join(", ", names);
+            }
+        }
+        return null;
     }
 
     static String display(Path root, Path file) {
