@@ -108,5 +108,38 @@ public final class VectorRmsPropSpec implements CaseBook {
                     new VectorRmsProp(0.01, 0.9, 1e-8).effectiveLearningRate(rate);
                     r.value("the effective rate before any step", rate);
                 });
+        book.add(
+                        "transposed-shape",
+                        "a gradient with as many elements but another shape (1x3 or 3x3 for 3x1 parameters) is rejected too")
+                .formula("compare numRows and numCols, both")
+                .input("one step with g = (1, −2, 0.5), then a 1x3 and a 3x3 gradient for 3x1 parameters")
+                .meaning(
+                        "what step() does",
+                        "a gradient with the same number of elements but another shape must be rejected: compare "
+                                + "numRows and numCols, not only one of them or the element count")
+                .probe(r -> {
+                    VectorRmsProp mine = new VectorRmsProp(0.01, 0.9, 1e-8);
+                    DMatrixRMaj theta = OptimizerProbe.column(1, 2, 3);
+                    mine.step(theta, OptimizerProbe.column(1, -2, 0.5));
+                    r.outcome(
+                            "what step() does with a 1x3 gradient for 3x1 parameters",
+                            () -> mine.step(theta, new DMatrixRMaj(1, 3, true, 1, 1, 1)));
+                    r.outcome(
+                            "what step() does with a 3x3 gradient for 3x1 parameters",
+                            () -> mine.step(theta, new DMatrixRMaj(3, 3, true, 1, 1, 1, 1, 1, 1, 1, 1, 1)));
+                });
+        book.add("wrong-shape-first-step", "a wrong shape on the very first step is rejected and leaves no s behind")
+                .formula("check the shapes before allocating s")
+                .input("a 3x1 gradient for 2x1 parameters as the first call")
+                .meaning(
+                        "what step() does",
+                        "a gradient of the wrong shape must be rejected with IllegalArgumentException, also on the first step")
+                .meaning(
+                        "whether s exists",
+                        "the rejected first step left an s behind: check the shapes before allocating s")
+                .meaning(
+                        "how much the rejected step changed the step count", "a rejected step must not count as a step")
+                .probe(r ->
+                        OptimizerProbe.rejectsWrongShape(r, new VectorRmsProp(0.01, 0.9, 1e-8), new double[0][], S));
     }
 }

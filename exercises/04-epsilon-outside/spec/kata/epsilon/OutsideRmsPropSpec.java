@@ -3,6 +3,7 @@ package kata.epsilon;
 import optikata.kata.spec.Book;
 import optikata.kata.spec.CaseBook;
 import optikata.kata.spec.OptimizerProbe;
+import org.ejml.data.DMatrixRMaj;
 
 /** Exercise 04's public spec. */
 public final class OutsideRmsPropSpec implements CaseBook {
@@ -85,5 +86,36 @@ public final class OutsideRmsPropSpec implements CaseBook {
                 "the two forms agree for g = 1 and differ by about √2 for g² = ε, whatever the sign of g",
                 new double[] {1.0, 1e-4, -1e-4},
                 new double[] {1e-8, 1e-8, 1e-8});
+        book.add(
+                        "many-elements",
+                        "a step on 2²⁰ elements, which the base class splits into ranges: every range from `from` to `to`")
+                .formula("update elements from ≤ i < to only")
+                .input("2²⁰ parameters from θ = 1, one step then another, g[i] = 1 + (i mod 5)")
+                .meaning(
+                        "θ at",
+                        "with many elements update() is called once per range: loop from `from` to `to`, not from 0 or to n")
+                .probe(r -> {
+                    int n = 1 << 20;
+                    DMatrixRMaj theta = new DMatrixRMaj(n, 1);
+                    DMatrixRMaj g = new DMatrixRMaj(n, 1);
+                    for (int i = 0; i < n; i++) {
+                        theta.data[i] = 1;
+                        g.data[i] = 1 + (i % 5);
+                    }
+                    OutsideRmsProp mine = new OutsideRmsProp(0.02, 0.9, 1e-8);
+                    mine.step(theta, g);
+                    mine.step(theta, g);
+                    int[] at = {0, 1, n / 4 - 1, n / 4, n / 2 - 1, n / 2, n / 2 + 1, 3 * n / 4, n - 2, n - 1};
+                    double[] sample = new double[at.length];
+                    for (int k = 0; k < at.length; k++) {
+                        sample[k] = theta.data[at[k]];
+                    }
+                    double sum = 0;
+                    for (int i = 0; i < n; i++) {
+                        sum += theta.data[i];
+                    }
+                    r.value("θ at ten elements across the range after two steps", sample);
+                    r.value("the sum of θ over all elements after two steps", sum);
+                });
     }
 }

@@ -79,5 +79,19 @@ public final class CenteredMomentumSpec implements CaseBook {
                 0.9,
                 new double[] {1, -1},
                 new double[][] {{1, -2}, {0.5, 0.5}, {-1, 1}, {2, 0.1}});
+        double[][] same = new double[80][];
+        for (int i = 0; i < 80; i++) {
+            same[i] = new double[] {0.7};
+        }
+        steps(
+                book,
+                "same-gradient-80-steps",
+                "80 steps of the same gradient with β = 0.5: s − ḡ² rounds a hair below 0 and must be clamped at 0",
+                0.02,
+                0.5,
+                1e-8,
+                0.9,
+                new double[] {-2},
+                same);
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import optikata.kata.Completion;
+import optikata.kata.GraderCases;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Progress;
@@ -88,7 +89,7 @@ public final class CheckCommand implements Callable<Integer> {
             }
             String hash = progress == null ? null : progress.hash(name);
             KataRun.Report r = KataRun.run(layout, tree, name, false, timeout);
-            print(out, r);
+            print(out, layout, r);
             if (r.allPassed()) {
                 passed++;
             }
@@ -133,7 +134,7 @@ public final class CheckCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, KataRun.Report r) {
+    static void print(PrintWriter out, KataLayout layout, KataRun.Report r) {
         if (!r.compiled()) {
             out.printf("✘ %s: does not compile%n", r.exercise());
             r.compileErrors().forEach(e -> out.println("    " + e));
@@ -151,6 +152,9 @@ public final class CheckCommand implements Callable<Integer> {
                 r.passed(),
                 Words.count(r.results().size(), "spec"),
                 r.passed() == 1 ? "passes" : "pass");
+        if (r.allPassed()) {
+            out.print(GraderCases.note(layout, r.exercise(), "    "));
+        }
         for (SpecResult s : r.results()) {
             if (s.status() == SpecResult.Status.PASSED) {
                 continue;

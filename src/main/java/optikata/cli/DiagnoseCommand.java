@@ -73,7 +73,7 @@ public final class DiagnoseCommand implements Callable<Integer> {
             String name = layout.resolve(input.exercise);
             KataRun.Report r = KataRun.run(layout, source == null ? layout.exercises() : source, name, false, 10);
             PrintWriter out = spec.commandLine().getOut();
-            CheckCommand.print(out, r);
+            CheckCommand.print(out, layout, r);
             if (r.allPassed()) {
                 out.println("No mistake: every case of " + name + " behaves like the reference.");
             }

@@ -7,8 +7,12 @@ import java.io.PrintWriter;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import optikata.kata.KataLayout;
+import optikata.kata.Shipped;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -81,7 +85,56 @@ public final class Main implements Runnable {
      * of commands only).
      */
     public static CommandLine commandLine() {
-        return configure(new CommandLine(new Main()));
+        CommandLine cl = new CommandLine(new Main());
+        if (new Shipped(KataLayout.fromHome()).isRelease()) {
+            forLearners(cl);
+        }
+        return configure(cl);
+    }
+
+    /** In a student release, the learner's commands in the order of the loop, first. */
+    static final List<String> LEARNER_ORDER = List.of(
+            "next",
+            "watch",
+            "hint",
+            "check",
+            "list",
+            "reset",
+            "trace",
+            "diagnose",
+            "gradcheck",
+            "claims",
+            "optimizers");
+
+    /** The instructor's commands, which a student release keeps out of its help (they still run). */
+    static final List<String> INSTRUCTOR = List.of("grade", "release", "conformance", "bench");
+
+    /**
+     * A student release's help opens with the learner's loop ({@code next}, {@code watch}, {@code hint}) and
+     * leaves out the instructor's commands, which need the instructor's checkout.
+     */
+    static void forLearners(CommandLine cl) {
+        CommandLine.Model.CommandSpec spec = cl.getCommandSpec();
+        spec.usageMessage()
+                .description(
+                        "The optimizer kata's tool: your exercises checked against their specs.",
+                        "",
+                        "Start with @|bold ./optikata next|@ (which exercise, and the README to read), then",
+                        "@|bold ./optikata watch|@ beside your editor; @|bold ./optikata hint|@ when stuck.");
+        Map<String, CommandLine> all = new LinkedHashMap<>(cl.getSubcommands());
+        all.keySet().forEach(spec::removeSubcommand);
+        List<String> order = new ArrayList<>(LEARNER_ORDER);
+        all.keySet().stream().filter(n -> !order.contains(n)).forEach(order::add);
+        for (String name : order) {
+            CommandLine sub = all.get(name);
+            if (sub == null) {
+                continue;
+            }
+            if (INSTRUCTOR.contains(name)) {
+                sub.getCommandSpec().usageMessage().hidden(true);
+            }
+            cl.addSubcommand(name, sub);
+        }
     }
 
     /** Gives the tree {@code cl} (its subcommands included) what every command shares. */

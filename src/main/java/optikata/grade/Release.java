@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import optikata.kata.Contract;
+import optikata.kata.GraderCases;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
 import optikata.kata.Oracle;
@@ -37,12 +38,13 @@ public final class Release {
             # Optimizer kata
 
             Eight exercises, from one RMSProp step by hand to Adam and a debugged regression.
-            You need a JDK 17 (`java -version`); Maven 3.8+ too if you want `mvn test` or an IDE.
+            You need a JDK 17 (`java -version`) and nothing else: `./mvnw` fetches Maven by itself
+            when you want `mvn test` or an IDE.
 
             ## The first three commands
 
             ```sh
-            ./optikata next       # which exercise to do (the first: 01-one-step) and its README
+            ./optikata next       # which exercise to do (the first: 01-one-step) and which README to read
             ./optikata watch      # leave it running beside your editor: every save re-checks the exercise
             ./optikata hint 01    # stuck? one more hint each time you ask: the idea, the formula, the line
             ```
@@ -62,18 +64,33 @@ public final class Release {
             ./optikata trace --exercise 03 --plot mine.png   # your optimizer on a test function, beside the library's
             ```
 
-            ## In an IDE
+            `check` takes your files as the grader does: only the stub's files (a helper class goes
+            inside the stub's class, not in a file of its own), and when an exercise passes it lists
+            the cases the grader runs besides the public ones.
+
+            ## In an IDE, or with Maven
 
             This folder is a Maven project: open it in IntelliJ IDEA (File › Open, pick this folder),
             VS Code (with the Extension Pack for Java) or Eclipse (File › Import › Existing Maven
-            Project). The stubs are main sources, the public specs are test sources; run a spec
-            from the gutter icon next to it, or all of them with `mvn test`.
+            Project). The stubs are main sources, the public specs test sources. The specs run through
+            one JUnit class, `lib/spec-runner/KataSpecsTest.java`, with one test per exercise and each
+            case a test named by its title: run it, or one exercise's method, with the run icon in the
+            editor's margin beside the class or the method, or from a terminal:
+
+            ```sh
+            ./mvnw -q test                                      # every exercise's public cases
+            ./mvnw -q test -Dtest='KataSpecsTest#exercise03*'   # one exercise (here 03-vectors)
+            ```
+
+            `./mvnw` (`mvnw.cmd` on Windows) downloads Maven into `~/.m2/wrapper` on first use; after
+            one `./mvnw -q test` with a network, `./mvnw -o -q test` works offline.
 
             Your code compiles against the optimizer contract only (`lib/repo`, the
             `optikata-contract` artifact: `Optimizer`, `OptimizerState`, `AbstractOptimizer`, ...),
             not against the library's own optimizers: the answer is not on your class path.
 
-            Your progress (and the hints you have seen) is kept in `.optikata/`.
+            Your progress (and the hints you have seen) is kept in `.optikata/`. The file formats of
+            `trace` and `diagnose` are in `docs/FORMATS.md`.
             """;
 
     static final String LAUNCHER = """
@@ -130,6 +147,8 @@ public final class Release {
         // release has no solutions to compute it from; nothing of the hidden specs goes there
         for (String name : shipped.names()) {
             Oracle.export(layout, name, Oracle.shipped(shipped, name), shipped.exercises());
+            // the hidden cases' titles only, so that check names what else the grader runs
+            GraderCases.export(layout, name, Oracle.shipped(shipped, name));
         }
         Path runner = out.resolve("lib").resolve("spec-runner");
         Files.createDirectories(runner);
@@ -155,15 +174,41 @@ public final class Release {
                 out.resolve(".mvn").resolve("maven.config"),
                 "-Daether.offline.protocols=file\n",
                 StandardCharsets.UTF_8);
+        writeWrapper(out);
         Files.writeString(
                 out.resolve(".gitignore"),
                 "target/\n.optikata/\n.idea/\n*.iml\n.classpath\n.project\n.settings/\n.vscode/\n",
                 StandardCharsets.UTF_8);
         Files.writeString(out.resolve("README.md"), STUDENT_README, StandardCharsets.UTF_8);
+        Path formats = layout.root().resolve("docs").resolve("FORMATS.md");
+        if (Files.isRegularFile(formats)) {
+            // trace --help and diagnose --help point there
+            Files.createDirectories(out.resolve("docs"));
+            Files.writeString(
+                    out.resolve("docs").resolve("FORMATS.md"),
+                    learnerFormats(Files.readString(formats, StandardCharsets.UTF_8)),
+                    StandardCharsets.UTF_8);
+        }
         Path launcher = out.resolve("optikata");
         Files.writeString(launcher, LAUNCHER, StandardCharsets.UTF_8);
         executable(launcher);
         return new StudentRelease(out, notShipped, version, contract, specRuntime);
+    }
+
+    /**
+     * The trace formats of docs/FORMATS.md, which {@code trace} and {@code diagnose} point to: its sections
+     * from "Trace CSV" to the data table, and "Errors" (the rest is about the instructor's commands).
+     */
+    static String learnerFormats(String full) {
+        int from = full.indexOf("\n## Trace CSV");
+        int to = full.indexOf("\n## Data table");
+        int errors = full.indexOf("\n## Errors");
+        if (from < 0 || to < from || errors < to) {
+            throw new IllegalStateException(
+                    "docs/FORMATS.md no longer has the sections Trace CSV ... Data table ... Errors in that order");
+        }
+        return "# File formats\n\nThe files `trace` writes and `trace --replay` and `diagnose --trace` read.\n"
+                + full.substring(from, to) + full.substring(errors);
     }
 
     /** The GitHub Classroom starter repository: the student release plus a workflow that runs the public specs on push. */
@@ -176,9 +221,15 @@ public final class Release {
         return r;
     }
 
+    /*
+     * Green while exercises fail: it reports, the grade comes from the instructor. A red job would also
+     * keep setup-java from saving its Maven cache, so every push would download everything again.
+     */
     static final String CLASSROOM_WORKFLOW = """
             # Runs the kata's public specs on every push, for feedback (a learner can edit this file:
-            # it is never a source of marks; grade with ./optikata grade or Gradescope instead).
+            # it is never a source of marks; the instructor grades with ./optikata grade or Gradescope).
+            # The job stays green while exercises fail: the progress table is in the run's summary, and
+            # each failing spec's message is in the log of "Public specs".
             name: kata
             on: [push, pull_request, workflow_dispatch]
             permissions:
@@ -186,18 +237,30 @@ public final class Release {
             jobs:
               specs:
                 runs-on: ubuntu-latest
-                timeout-minutes: 10
+                timeout-minutes: 15
                 steps:
                   - uses: actions/checkout@v4
+                    with:
+                      persist-credentials: false
                   - uses: actions/setup-java@v4
                     with:
                       distribution: temurin
                       java-version: '17'
                       cache: maven
                   - name: Progress (which exercises pass)
-                    run: ./optikata list --verify
+                    run: |
+                      ./optikata list --verify | tee progress.txt
+                      {
+                        echo '## Kata progress'
+                        echo
+                        echo '```text'
+                        cat progress.txt
+                        echo '```'
+                      } >> "$GITHUB_STEP_SUMMARY"
                   - name: Public specs
-                    run: mvn -B test
+                    run: |
+                      ./mvnw -B -ntp test -Dmaven.test.failure.ignore=true \\
+                        || echo "::warning title=Public specs::the Maven build stopped (an exercise that does not compile?): see the log above"
             """;
 
     static final String CLASSROOM_NOTE = """
@@ -496,6 +559,21 @@ public final class Release {
                       <!-- Every spec class runs (the default *Test pattern would skip *Spec). -->
                       <includes><include>**/*.java</include></includes>
                       <trimStackTrace>true</trimStackTrace>
+                      <!-- Reports and the console name an exercise and its cases by their titles, not exercise03_vectors()[2]. -->
+                      <statelessTestsetReporter implementation="org.apache.maven.plugin.surefire.extensions.junit5.JUnit5Xml30StatelessReporter">
+                        <usePhrasedFileName>true</usePhrasedFileName>
+                        <usePhrasedTestSuiteClassName>true</usePhrasedTestSuiteClassName>
+                        <usePhrasedTestCaseClassName>true</usePhrasedTestCaseClassName>
+                        <usePhrasedTestCaseMethodName>true</usePhrasedTestCaseMethodName>
+                      </statelessTestsetReporter>
+                      <consoleOutputReporter implementation="org.apache.maven.plugin.surefire.extensions.junit5.JUnit5ConsoleOutputReporter">
+                        <usePhrasedFileName>true</usePhrasedFileName>
+                      </consoleOutputReporter>
+                      <statelessTestsetInfoReporter implementation="org.apache.maven.plugin.surefire.extensions.junit5.JUnit5StatelessTestsetInfoReporter">
+                        <usePhrasedFileName>true</usePhrasedFileName>
+                        <usePhrasedClassNameInRunning>true</usePhrasedClassNameInRunning>
+                        <usePhrasedClassNameInTestCaseSummary>true</usePhrasedClassNameInTestCaseSummary>
+                      </statelessTestsetInfoReporter>
                     </configuration>
                   </plugin>
                 </plugins>
@@ -577,6 +655,31 @@ public final class Release {
                 Files.copy(p, z);
                 z.closeEntry();
             }
+        }
+    }
+
+    /**
+     * The Maven Wrapper (only-script, 3.3.2, as Apache's maven-wrapper-plugin writes it): {@code ./mvnw}
+     * fetches the Maven version the release was tried with on first use, so a learner needs no Maven of
+     * their own, and it runs offline once that and the build's plugins are in {@code ~/.m2}.
+     */
+    static void writeWrapper(Path out) throws IOException {
+        Path wrapper = out.resolve(".mvn").resolve("wrapper");
+        Files.createDirectories(wrapper);
+        copyResource("mvnw", out.resolve("mvnw"));
+        executable(out.resolve("mvnw"));
+        copyResource("mvnw.cmd", out.resolve("mvnw.cmd"));
+        copyResource("maven-wrapper.properties", wrapper.resolve("maven-wrapper.properties"));
+        // the scripts keep their line ends on every checkout (mvnw fails with CRLF, mvnw.cmd wants it)
+        Files.writeString(out.resolve(".gitattributes"), "mvnw text eol=lf\nmvnw.cmd text eol=crlf\n");
+    }
+
+    private static void copyResource(String name, Path to) throws IOException {
+        try (var in = Release.class.getResourceAsStream("/optikata/release/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("The tool's jar lacks optikata/release/" + name);
+            }
+            Files.copy(in, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -44,6 +44,9 @@ public final class Completion {
     public static String exerciseDone(KataLayout layout, String exercise, String next, boolean watching) {
         StringBuilder sb = new StringBuilder();
         sb.append("✔ ").append(exercise).append(" is done: every spec passes.\n");
+        if (watching) {
+            sb.append(GraderCases.note(layout, exercise, "  "));
+        }
         if (next == null) {
             sb.append(kataDone());
         } else {

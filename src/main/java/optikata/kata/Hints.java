@@ -83,16 +83,18 @@ public final class Hints {
         boolean allShown = e.hintsShown >= hints.size();
         e.hintsShown = Math.min(hints.size(), e.hintsShown + 1);
         progress.save();
+        // the saved count adds what another command (a watch beside this) showed meanwhile
+        int shown = Math.min(hints.size(), e.hintsShown);
         StringBuilder sb = new StringBuilder();
-        int first = all ? 0 : e.hintsShown - 1;
-        if (!all && e.hintsShown > 1) {
+        int first = all ? 0 : shown - 1;
+        if (!all && shown > 1) {
             sb.append("(seen before: ");
-            for (int i = 0; i < e.hintsShown - 1; i++) {
+            for (int i = 0; i < shown - 1; i++) {
                 sb.append(i == 0 ? "" : ", ").append(heading(hints.get(i), hints.size()));
             }
             sb.append("; --all shows them again)\n");
         }
-        for (int i = first; i < e.hintsShown; i++) {
+        for (int i = first; i < shown; i++) {
             sb.append(heading(hints.get(i), hints.size())).append(":\n");
             for (String line : hints.get(i).text().split("\n")) {
                 sb.append("  ").append(line).append('\n');
@@ -100,8 +102,8 @@ public final class Hints {
         }
         if (allShown) {
             sb.append("That was the last hint. The README and the failing spec's message say more.\n");
-        } else if (e.hintsShown < hints.size()) {
-            sb.append("(").append(hints.size() - e.hintsShown).append(" more: ask again.)\n");
+        } else if (shown < hints.size()) {
+            sb.append("(").append(hints.size() - shown).append(" more: ask again.)\n");
         }
         return sb.toString();
     }

@@ -94,6 +94,11 @@ public final class KataCompiler {
                     "-encoding",
                     "UTF-8",
                     "-proc:none",
+                    // as the grader: no other source is looked for (a class in a file the stub does not have stays
+                    // unknown)
+                    "-sourcepath",
+                    "",
+                    "-implicit:none",
                     "-Xlint:none",
                     "-nowarn");
             StringWriter noise = new StringWriter();

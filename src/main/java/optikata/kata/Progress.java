@@ -4,18 +4,26 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The learner's progress, kept in {@code .optikata/progress.json} in the kata folder: per exercise
@@ -23,6 +31,12 @@ import java.util.TreeMap;
  * from (the exercise's sources and public specs), and how many hints were shown. {@code check} and
  * {@code watch} write it; {@code list} reads it without compiling anything; a result whose hash no
  * longer matches the files is stale and is recomputed when asked ({@code list --verify}).
+ *
+ * <p>Several commands may hold the file at once ({@code watch} keeps one open while {@code hint} runs
+ * beside it), so {@link #save} never overwrites what another wrote since this one read: under a lock
+ * ({@code .optikata/progress.lock}, a file lock between processes and a lock within this one) it reads
+ * the file again, writes back only the results this one recorded or changed and the hints it showed
+ * (added to the count on file), and takes the merged values.
  */
 public final class Progress {
     /** An exercise's state as the learner sees it. */
@@ -64,9 +78,16 @@ public final class Progress {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    /** Within one process a file lock cannot be taken twice (it throws), so progress files are also locked here. */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+
     private final KataLayout layout;
     private final Path file;
     private Data data;
+    /** Per exercise, the entry as last read or written: what this one changed is the difference. */
+    private final Map<String, Entry> asRead = new HashMap<>();
+    /** The exercises whose result this one recorded since it last read or wrote. */
+    private final Set<String> recorded = new HashSet<>();
 
     public Progress(KataLayout layout) {
         this.layout = layout;
@@ -80,20 +101,25 @@ public final class Progress {
     /** Reads the file (a missing or unreadable file is an empty progress: it is only a cache plus hint counts). */
     public Data data() {
         if (data == null) {
-            data = new Data();
-            if (Files.isRegularFile(file)) {
-                try {
-                    Data d = JSON.readValue(file.toFile(), Data.class);
-                    if (d != null && d.exercises != null) {
-                        data = d;
-                    }
-                } catch (IOException e) {
-                    // A damaged cache: start afresh rather than refuse to work.
-                    data = new Data();
-                }
-            }
+            data = read();
+            data.exercises.forEach((ex, e) -> asRead.put(ex, copy(e)));
         }
         return data;
+    }
+
+    private Data read() {
+        if (Files.isRegularFile(file)) {
+            try {
+                Data d = JSON.readValue(file.toFile(), Data.class);
+                if (d != null && d.exercises != null) {
+                    d.exercises.values().removeIf(Objects::isNull);
+                    return d;
+                }
+            } catch (IOException e) {
+                // A damaged cache: start afresh rather than refuse to work.
+            }
+        }
+        return new Data();
     }
 
     public Entry entry(String exercise) {
@@ -109,6 +135,7 @@ public final class Progress {
     /** Records a run's result for the files it ran on. */
     public Entry record(KataRun.Report report, String hash) {
         Entry e = entry(report.exercise());
+        recorded.add(report.exercise());
         e.hash = hash;
         e.total = report.results().size();
         e.passed = (int) report.passed();
@@ -146,12 +173,84 @@ public final class Progress {
         return record(r, h);
     }
 
-    /** Writes the file (atomically: a temporary file renamed over it). */
+    /**
+     * Writes the file, merged with what others wrote since this one read it: the results this one recorded
+     * replace those on file, the hints it showed are added to the count on file, everything else on file is
+     * kept. Atomic (a temporary file renamed over it), under the progress lock; this one then holds the
+     * merged values.
+     */
     public void save() throws IOException {
+        Data mine = data();
         Files.createDirectories(file.getParent());
+        IN_PROCESS.lock();
+        try (FileChannel lock = FileChannel.open(
+                        file.resolveSibling("progress.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock held = lock.lock()) {
+            if (!held.isValid()) {
+                throw new IOException("the progress lock " + file.resolveSibling("progress.lock") + " was lost");
+            }
+            Data merged = read();
+            for (Map.Entry<String, Entry> m : mine.exercises.entrySet()) {
+                String ex = m.getKey();
+                Entry e = m.getValue();
+                Entry onFile = merged.exercises.computeIfAbsent(ex, k -> new Entry());
+                // an exercise that was not on file when this one read it is compared with an empty entry
+                Entry before = asRead.getOrDefault(ex, new Entry());
+                if (recorded.contains(ex) || !sameResult(e, before)) {
+                    onFile.hash = e.hash;
+                    onFile.state = e.state;
+                    onFile.passed = e.passed;
+                    onFile.total = e.total;
+                    onFile.checkedAt = e.checkedAt;
+                    onFile.firstFailure = e.firstFailure;
+                }
+                onFile.hintsShown = Math.max(0, onFile.hintsShown + e.hintsShown - before.hintsShown);
+            }
+            write(merged);
+            // take the merged values into the entries callers hold
+            for (Map.Entry<String, Entry> m : merged.exercises.entrySet()) {
+                Entry e = mine.exercises.computeIfAbsent(m.getKey(), k -> new Entry());
+                Entry onFile = m.getValue();
+                e.hash = onFile.hash;
+                e.state = onFile.state;
+                e.passed = onFile.passed;
+                e.total = onFile.total;
+                e.checkedAt = onFile.checkedAt;
+                e.firstFailure = onFile.firstFailure;
+                e.hintsShown = onFile.hintsShown;
+                asRead.put(m.getKey(), copy(onFile));
+            }
+            recorded.clear();
+        } finally {
+            IN_PROCESS.unlock();
+        }
+    }
+
+    private static Entry copy(Entry e) {
+        Entry c = new Entry();
+        c.hash = e.hash;
+        c.state = e.state;
+        c.passed = e.passed;
+        c.total = e.total;
+        c.checkedAt = e.checkedAt;
+        c.firstFailure = e.firstFailure;
+        c.hintsShown = e.hintsShown;
+        return c;
+    }
+
+    private static boolean sameResult(Entry a, Entry b) {
+        return Objects.equals(a.hash, b.hash)
+                && a.state == b.state
+                && a.passed == b.passed
+                && a.total == b.total
+                && Objects.equals(a.checkedAt, b.checkedAt)
+                && Objects.equals(a.firstFailure, b.firstFailure);
+    }
+
+    private void write(Data d) throws IOException {
         Path tmp = Files.createTempFile(file.getParent(), "progress", ".tmp");
         try {
-            Files.writeString(tmp, JSON.writeValueAsString(data()), StandardCharsets.UTF_8);
+            Files.writeString(tmp, JSON.writeValueAsString(d), StandardCharsets.UTF_8);
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

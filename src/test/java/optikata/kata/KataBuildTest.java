@@ -95,7 +95,7 @@ class KataBuildTest {
     @MethodSource("exercises")
     @DisplayName("the solution passes every public and hidden spec")
     void solutionsPass(String name) throws IOException {
-        KataRun.Report r = KataRun.run(LAYOUT, LAYOUT.solutions(), name, true, 30);
+        KataRun.Report r = KataRun.runInProcess(LAYOUT, LAYOUT.solutions(), name, true, 30);
         assertThat(r.compileErrors()).isEmpty();
         assertThat(r.results())
                 .isNotEmpty()
@@ -131,7 +131,7 @@ class KataBuildTest {
             }
             Files.writeString(target.resolve(rel), text);
         }
-        KataRun.Report r = KataRun.run(LAYOUT, tree, mutant.exercise(), true, 30);
+        KataRun.Report r = KataRun.runInProcess(LAYOUT, tree, mutant.exercise(), true, 30);
         assertThat(r.compileErrors()).isEmpty();
         List<SpecResult> failed = r.results().stream()
                 .filter(s -> s.status() != SpecResult.Status.PASSED)

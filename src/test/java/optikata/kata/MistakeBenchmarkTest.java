@@ -105,7 +105,7 @@ class MistakeBenchmarkTest {
         for (Path rel : files(m)) {
             Files.copy(folder.resolve(rel), target.resolve(rel), StandardCopyOption.REPLACE_EXISTING);
         }
-        KataRun.Report r = KataRun.run(LAYOUT, tree, m.exercise(), true, SPEC_TIMEOUT_SECONDS);
+        KataRun.Report r = KataRun.runInProcess(LAYOUT, tree, m.exercise(), true, SPEC_TIMEOUT_SECONDS);
         KataRun.deleteTree(tree);
         if (!r.compiled()) {
             return new Outcome(m, r.compileErrors(), false, false, "");

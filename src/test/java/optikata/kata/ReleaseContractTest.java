@@ -253,7 +253,11 @@ class ReleaseContractTest {
         assertThat(out.resolve(".github/workflows/kata.yml"))
                 .content()
                 .contains("on: [push")
-                .contains("mvn -B test");
+                .contains("./mvnw -B -ntp test");
+        assertThat(out.resolve("mvnw")).isExecutable().content().startsWith("#!/bin/sh");
+        assertThat(out.resolve(".mvn/wrapper/maven-wrapper.properties"))
+                .content()
+                .contains("distributionType=only-script");
         assertThat(out.resolve(".gitignore")).content().contains(".optikata/");
         for (String n : layout.names()) {
             assertThat(out.resolve("exercises").resolve(n).resolve("hints.md")).exists();

@@ -58,6 +58,15 @@ class ReleaseMavenBuildTest {
         return jar;
     }
 
+    /** {@code text} as an XML attribute holds it. */
+    static String xml(String text) {
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&apos;");
+    }
+
     @Test
     @DisplayName(
             "mvn -o test in a fresh release with the solutions copied in passes; a stub importing RmsProp fails to compile")
@@ -79,12 +88,27 @@ class ReleaseMavenBuildTest {
         assertThat(test).startsWith("0\n");
         // one JUnit entry point, a test factory per exercise, a test per case: every exercise's cases ran and passed
         String report = Files.readString(out.resolve("target/surefire-reports/TEST-KataSpecsTest.xml"));
+        // cases are named by their titles (Surefire's phrased names), not exercise03_vectors()[2]
         for (String n : layout.names()) {
-            assertThat(report).contains("exercise" + n.replace('-', '_'));
+            assertThat(report).contains(n);
+            for (Oracle.BookInfo book : Oracle.of(layout, n).books()) {
+                if (!book.hidden()) {
+                    book.cases().values().forEach(c -> assertThat(report).contains(xml(c.title())));
+                }
+            }
         }
+        assertThat(report).doesNotContain("()[");
         assertThat(report.split("<testcase ", -1).length - 1)
                 .isGreaterThan(3 * layout.names().size());
         assertThat(report).contains("failures=\"0\"").contains("errors=\"0\"").doesNotContain("skipped=\"1");
+        // one exercise, as the release's README says
+        String one = mvn(out, "test", "-Dtest=KataSpecsTest#exercise03*");
+        assertThat(one).startsWith("0\n");
+        String only = Files.readString(out.resolve("target/surefire-reports/TEST-KataSpecsTest.xml"));
+        assertThat(only)
+                .contains("03-vectors")
+                .doesNotContain("04-epsilon-outside")
+                .doesNotContain("01-one-step");
         Path stub = KataLayout.sourceDir(out.resolve("exercises"), "04-epsilon-outside")
                 .resolve("kata/epsilon/OutsideRmsProp.java");
         Files.writeString(

@@ -1,7 +1,8 @@
-package optikata.grade;
+package optikata.kata;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.DirectoryStream;
@@ -20,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Stages a submission's exercise sources into a scratch folder: ONLY the expected source files
@@ -29,7 +32,11 @@ import java.util.regex.Pattern;
  * read). A path is refused, with a reason the learner sees, when any component is a symbolic link
  * ({@code exercises/}, the exercise folder, {@code src/}, a package folder, the file), when it is not
  * a regular file, when it has other hard links, or when it is larger than the cap (found from its
- * size, or by reading at most cap + 1 bytes). A missing or refused file is replaced by the shipped stub.
+ * size, or by reading at most cap + 1 bytes). A missing or refused file is replaced by the shipped stub
+ * (when one is given). A {@code .java} file under an exercise's {@code src/} that the stub does not have (a
+ * helper class in a file of its own) is never copied and is named in {@link Staged#unexpected}: the learner's
+ * tools ({@code check}, {@code watch}, the release's {@code mvn test}) and the grader stage a tree with this
+ * one class, so both refuse the same files with the same words.
  */
 public final class SubmissionFiles {
     /** Sources larger than this are refused: the biggest stub is a few KiB. */
@@ -55,20 +62,42 @@ public final class SubmissionFiles {
     }
 
     /**
+     * A source file the stub does not have, which is neither compiled nor graded.
+     *
+     * @param exercise the exercise folder name
+     * @param path     the file as the learner knows it, e.g. {@code exercises/02-ema/src/kata/ema/Helper.java}
+     * @param stubFiles the file names the stub has, e.g. {@code Ema.java}
+     */
+    public record Unexpected(String exercise, String path, List<String> stubFiles) {
+        /** What the learner reads. */
+        public String message() {
+            return path + ": a file the stub does not have is neither compiled nor graded (only "
+                    + String.join(", ", stubFiles)
+                    + " is). Keep only the stub's files; put helpers inside its class as nested classes.";
+        }
+    }
+
+    /**
      * What was staged.
      *
-     * @param sources  per exercise, the staged copies (learner's or stub) under the destination, in the expected order
-     * @param refused  files refused, with reasons
-     * @param stubbed  per exercise, the relative paths for which the stub was used (missing or refused)
+     * @param sources    per exercise, the staged copies (learner's or stub) under the destination, in the expected order
+     * @param refused    files refused, with reasons
+     * @param stubbed    per exercise, the relative paths for which the stub was used (missing or refused)
+     * @param unexpected source files the stubs do not have, left out
      */
-    public record Staged(Map<String, List<Path>> sources, List<Refusal> refused, Map<String, List<Path>> stubbed) {}
+    public record Staged(
+            Map<String, List<Path>> sources,
+            List<Refusal> refused,
+            Map<String, List<Path>> stubbed,
+            List<Unexpected> unexpected) {}
 
     /**
      * Copies the expected sources of each exercise.
      *
      * @param submission the submission folder: a clone holding {@code exercises/}, or a copy of {@code exercises/} itself
      * @param expected   per exercise, the source paths relative to {@code <exercise>/src/}
-     * @param stubs      the shipped {@code exercises/} folder (trusted), whose stubs stand in for missing or refused files
+     * @param stubs      the shipped {@code exercises/} folder (trusted), whose stubs stand in for missing or refused
+     *                   files; null to leave such files out (a learner's own check, which names them instead)
      * @param dest       an empty folder of the grader's; the copies go to {@code dest/<exercise>/<relative path>}
      * @param capBytes   the largest source accepted
      */
@@ -86,6 +115,7 @@ public final class SubmissionFiles {
         Map<String, List<Path>> sources = new LinkedHashMap<>();
         Map<String, List<Path>> stubbed = new LinkedHashMap<>();
         List<Refusal> refused = new ArrayList<>();
+        List<Unexpected> unexpected = new ArrayList<>();
         for (Map.Entry<String, List<Path>> e : expected.entrySet()) {
             String ex = e.getKey();
             List<Path> copies = new ArrayList<>();
@@ -118,14 +148,53 @@ public final class SubmissionFiles {
                 if (problem != null) {
                     refused.add(new Refusal(ex, shown, problem));
                 }
+                if (stubs == null) {
+                    continue;
+                }
                 Files.copy(stubs.resolve(ex).resolve("src").resolve(rel.toString()), to);
                 copies.add(to);
                 stubbed.computeIfAbsent(ex, k -> new ArrayList<>()).add(rel);
             }
             sources.put(ex, List.copyOf(copies));
+            unexpected.addAll(unexpected(root, prefix, ex, e.getValue()));
         }
         stubbed.replaceAll((k, v) -> List.copyOf(v));
-        return new Staged(sources, List.copyOf(refused), stubbed);
+        return new Staged(sources, List.copyOf(refused), stubbed, List.copyOf(unexpected));
+    }
+
+    /**
+     * The {@code .java} files under the exercise's {@code src/} that are not among {@code expected}, found
+     * without following links (a linked folder is not entered; the expected files are refused through it
+     * anyway). Only their names are read.
+     */
+    private static List<Unexpected> unexpected(Path root, List<String> prefix, String ex, List<Path> expected)
+            throws IOException {
+        Path src = root;
+        for (String c : prefix) {
+            src = src.resolve(c);
+        }
+        src = src.resolve(ex).resolve("src");
+        if (!Files.isDirectory(src, NOFOLLOW)) {
+            return List.of();
+        }
+        Set<String> wanted = new TreeSet<>();
+        expected.forEach(rel -> wanted.add(rel.toString().replace('\\', '/')));
+        List<String> stubFiles =
+                expected.stream().map(rel -> rel.getFileName().toString()).toList();
+        String shownDir = String.join("/", prefix) + (prefix.isEmpty() ? "" : "/") + ex + "/src/";
+        List<Unexpected> out = new ArrayList<>();
+        Path from = src;
+        try (Stream<Path> s = Files.walk(src)) {
+            for (Path p : s.sorted().toList()) {
+                String rel = from.relativize(p).toString().replace('\\', '/');
+                if (rel.endsWith(".java") && !wanted.contains(rel) && !Files.isDirectory(p, NOFOLLOW)) {
+                    out.add(new Unexpected(ex, shownDir + rel, stubFiles));
+                }
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        return out;
     }
 
     /** A reason when {@code rel} could leave its folder (absolute, {@code ..}, empty), else null. */

@@ -1,4 +1,4 @@
-package optikata.grade;
+package optikata.kata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -57,12 +57,19 @@ class SubmissionFilesTest {
     }
 
     @Test
-    @DisplayName("the learner's file is copied as it is; a missing one is the stub; nothing else is copied")
+    @DisplayName(
+            "the learner's file is copied as it is; a missing one is the stub; nothing else is copied, and a source the stub does not have is named")
     void copiesOnlyExpected() throws IOException {
         write(submission.resolve("exercises/01-a/src/kata/a/Extra.java"), "class Extra {}");
+        write(submission.resolve("exercises/01-a/src/kata/a/notes.txt"), "not a source");
         write(submission.resolve("exercises/01-a/spec/kata/a/ASpec.java"), "class ASpec {}");
         SubmissionFiles.Staged s = stage();
         assertThat(s.refused()).isEmpty();
+        assertThat(s.unexpected())
+                .extracting(SubmissionFiles.Unexpected::message)
+                .containsExactly("exercises/01-a/src/kata/a/Extra.java: a file the stub does not have is neither"
+                        + " compiled nor graded (only A.java is). Keep only the stub's files; put helpers inside its"
+                        + " class as nested classes.");
         assertThat(staged("01-a", A)).isEqualTo("learner A");
         assertThat(staged("02-b", B)).isEqualTo("stub B");
         assertThat(s.stubbed()).containsExactly(Map.entry("02-b", List.of(B)));
@@ -87,7 +94,7 @@ class SubmissionFilesTest {
     /** Replaces {@code link} (inside the submission) by a symbolic link to {@code target}. */
     void link(String link, Path target) throws IOException {
         Path p = submission.resolve(link);
-        SafeFiles.deleteTree(p);
+        KataRun.deleteTree(p);
         Files.createDirectories(p.getParent());
         Files.createSymbolicLink(p, target);
     }
@@ -207,13 +214,13 @@ class SubmissionFilesTest {
                 .containsExactly("it is 50.0 MiB, more than the 256 KiB a source may have");
         assertThat(staged("01-a", A)).isEqualTo("stub A");
 
-        SafeFiles.deleteTree(dest);
+        KataRun.deleteTree(dest);
         Files.writeString(file, "x".repeat(100));
         s = SubmissionFiles.stage(submission, EXPECTED, stubs, dest, 100);
         assertThat(s.refused()).isEmpty();
         assertThat(staged("01-a", A)).hasSize(100);
 
-        SafeFiles.deleteTree(dest);
+        KataRun.deleteTree(dest);
         Files.writeString(file, "x".repeat(101));
         s = SubmissionFiles.stage(submission, EXPECTED, stubs, dest, 100);
         assertThat(s.refused())
