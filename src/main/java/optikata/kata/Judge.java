@@ -2,6 +2,7 @@ package optikata.kata;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class Judge {
      * catalogue's mistakes.
      *
      * @param key      the case's key in the mistakes' observations (book class + " " + case id)
-     * @param mistakes the catalogue's mistakes with what they observe
+     * @param mistakes the mistakes that may be named: those {@link #proven} by every observation of the exercise
      * @param timeoutMillis the time limit the probe ran under, for the message
      */
     public static Verdict judge(
@@ -132,8 +133,7 @@ public final class Judge {
             if (laterStepOnly(right, q)) {
                 sb.append("  the first step is right and step ")
                         .append(stepOf(q))
-                        .append(" is not: look at what is carried between steps "
-                                + "(the state kept in fields or buffers, the step count t)\n");
+                        .append(" is not\n");
             }
             // a hidden case's numbers stay out, and so does what they show: a comparison of the learner's chosen
             // value with the expected one ("-10 times what it should be", "exactly 1 more") gives the expected one away
@@ -159,8 +159,8 @@ public final class Judge {
         String shown = hidden ? jdkThrowable(actual.thrown()) : actual.thrown();
         return switch (actual.end()) {
             case TIMED_OUT ->
-                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
-                        + " s; look for a loop that never ends" + where + ".";
+                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000 + " s" + where
+                        + ".";
             case THREW -> {
                 String t = actual.thrown();
                 if (t.equals("SpecNotLoaded")
@@ -178,15 +178,7 @@ public final class Judge {
                                         || actual.message().equals("null")
                                 ? ""
                                 : ": " + oneLine(actual.message()))
-                        + where + "."
-                        + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
-                        + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
-                        + (t.equals("NullPointerException")
-                                ? " Something is still null: a field never set, or a buffer not allocated yet."
-                                : "")
-                        + (t.equals("ArrayIndexOutOfBoundsException")
-                                ? " A loop runs past the end of an array: check its bounds."
-                                : "");
+                        + where + ".";
             }
             default -> capital(quantity) + " was not recorded.";
         };
@@ -218,6 +210,62 @@ public final class Judge {
             }
         }
         return "an exception of its own type";
+    }
+
+    /**
+     * The named and generated mistakes proven by the code under test's observations: each reproduces every
+     * observation it produced, on every case that was observed (every quantity within the case's tolerance, and
+     * the same ending), and differs from the solution on at least one. Only these may be named: a program that
+     * agrees on the failing case but not on another is not the learner's mistake. When several different programs
+     * reproduce everything, none is proven over the others, and none is returned.
+     *
+     * @param observed case key (book class + " " + case id) → what the code under test observed; null entries
+     *                 (cases that did not report) are left out
+     */
+    public static List<Oracle.Named> proven(Oracle.Exercise oracle, Map<String, Observation> observed) {
+        Map<String, Case> cases = new HashMap<>();
+        for (Oracle.BookInfo b : oracle.books()) {
+            b.cases().forEach((id, c) -> cases.put(b.className() + " " + id, c));
+        }
+        List<Oracle.Named> out = new ArrayList<>();
+        for (Oracle.Named m : oracle.mistakes()) {
+            boolean all = true;
+            boolean differs = false;
+            boolean any = false;
+            for (Map.Entry<String, Observation> e : observed.entrySet()) {
+                Observation actual = e.getValue();
+                Case c = cases.get(e.getKey());
+                if (actual == null || c == null) {
+                    continue;
+                }
+                Observation o = m.observations().get(e.getKey());
+                if (o == null || !sameObservation(o, actual, c.tolerance())) {
+                    all = false;
+                    break;
+                }
+                any = true;
+                Observation x = oracle.expected().get(e.getKey());
+                differs |= x == null || !sameObservation(o, x, c.tolerance());
+            }
+            if (all && any && differs) {
+                out.add(m);
+            }
+        }
+        return out.size() == 1 ? out : List.of();
+    }
+
+    /** Whether two observations end alike and hold the same judged quantities, each within {@code tol}. */
+    static boolean sameObservation(Observation x, Observation y, double tol) {
+        if (x.end() != y.end() || x.judged().size() != y.judged().size()) {
+            return false;
+        }
+        for (Entry e : x.judged()) {
+            Entry a = y.entry(e.name());
+            if (a == null || !same(e, a, tol)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

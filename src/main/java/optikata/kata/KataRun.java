@@ -9,8 +9,10 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.Observation;
@@ -97,6 +99,9 @@ public final class KataRun {
             }
             List<SpecResult> results = new ArrayList<>();
             long timeout = timeoutSeconds * 1000L;
+            // every case runs first: a mistake is named only when it reproduces what all of them observed
+            Map<String, Observation> observed = new LinkedHashMap<>();
+            List<Consumer<List<Oracle.Named>>> judging = new ArrayList<>();
             try (URLClassLoader loader = Oracle.loader(out, oracle.bookClasses())) {
                 for (Oracle.BookInfo book : oracle.books()) {
                     if (book.hidden() && !hidden) {
@@ -107,13 +112,14 @@ public final class KataRun {
                         cases = Oracle.cases(loader, book.className());
                     } catch (RuntimeException | LinkageError e) {
                         for (Case c : book.cases().values()) {
-                            results.add(new SpecResult(
+                            SpecResult failed = new SpecResult(
                                     book.simpleName(),
                                     c.title(),
                                     SpecResult.Status.FAILED,
                                     "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
                                             + e + ")",
-                                    0));
+                                    0);
+                            judging.add(proven -> results.add(failed));
                         }
                         continue;
                     }
@@ -121,19 +127,22 @@ public final class KataRun {
                         Case c = cases.get(meta.id());
                         Observation o = c == null ? null : ProbeRunner.run(c, timeout, 64 * 1024);
                         String key = book.className() + " " + meta.id();
-                        Judge.Verdict v = Judge.judge(
-                                meta,
-                                false,
-                                oracle.expected(book.className(), meta.id()),
-                                o,
-                                key,
-                                oracle.mistakes(),
-                                timeout);
-                        results.add(new SpecResult(
-                                book.simpleName(), meta.title(), v.status(), v.message(), o == null ? 0 : o.millis()));
+                        observed.put(key, o);
+                        judging.add(proven -> {
+                            Judge.Verdict v = Judge.judge(
+                                    meta, false, oracle.expected(book.className(), meta.id()), o, key, proven, timeout);
+                            results.add(new SpecResult(
+                                    book.simpleName(),
+                                    meta.title(),
+                                    v.status(),
+                                    v.message(),
+                                    o == null ? 0 : o.millis()));
+                        });
                     }
                 }
             }
+            List<Oracle.Named> proven = Judge.proven(oracle, observed);
+            judging.forEach(j -> j.accept(proven));
             return new Report(exercise, List.of(), results);
         } finally {
             deleteTree(out);

@@ -66,6 +66,12 @@ public final class Mutants {
 
     private static final Pattern ASSIGN = Pattern.compile(
             "^\\s*(?:(?:final\\s+)?(?:double|float|int|long|var|double\\[\\])\\s+)?([A-Za-z_][\\w.]*)(\\[[^\\]]*\\])?(?:\\.data\\[[^\\]]*\\])?\\s*([-+*/]?=)(?!=)");
+    /** A method's declaration line; group 1 is its name. */
+    private static final Pattern METHOD = Pattern.compile(
+            "^\\s*(?:public|protected|private)\\s+(?:static\\s+)?(?:final\\s+)?[\\w<>\\[\\]]+\\s+(\\w+)\\(");
+    /** The contract's methods besides the update itself: a mutant there is said to be there. */
+    private static final List<String> CONTRACT_METHODS = List.of("reset", "effectiveLearningRate");
+
     private static final Pattern LOOP = Pattern.compile("for \\(int (\\w+) = ([^;]+); \\1 < ([^;]+); \\1\\+\\+\\)");
 
     /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
@@ -103,8 +109,14 @@ public final class Mutants {
         String pendingIndent = "";
         String pendingWhere = "";
         int pendingLine = -1;
+        // the method a statement is in, when it is one of the contract's other methods (reset, the effective rate)
+        String method = "";
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
+            Matcher declared = METHOD.matcher(line);
+            if (declared.find()) {
+                method = CONTRACT_METHODS.contains(declared.group(1)) ? declared.group(1) + "()" : "";
+            }
             boolean starts = k == 0 || endsStatement(lines[k - 1]);
             boolean statement = starts
                     && isLogic(line)
@@ -122,7 +134,7 @@ public final class Mutants {
                 out.append(line).append('\n');
                 continue;
             }
-            String where = where(line, symbols);
+            String where = where(line, symbols) + (method.isEmpty() ? "" : " in " + method);
             String indent = line.substring(0, indent(line));
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
@@ -289,11 +301,29 @@ public final class Mutants {
                     char after = end < stmt.length() ? stmt.charAt(end) : ';';
                     if (after == ')' || after == ';' || after == ' ') {
                         String name = symbol(m.group(), symbols);
-                        variants.add(new String[] {
-                            stmt.substring(0, i) + stmt.substring(end),
-                            name + " is missing in " + stripIn(where)
-                                    + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")
-                        });
+                        String without = stmt.substring(0, i) + stmt.substring(end);
+                        int open = after == ')' ? opening(stmt, i) : -1;
+                        if (open >= 0) {
+                            // a term of a group: say what the group becomes, (1 − β₂) → 1, √(g·g + ε) → √(g·g)
+                            int from = stmt.substring(0, open).endsWith("Math.sqrt") ? open - 9 : open;
+                            String group = stmt.substring(from, end + 1);
+                            String rest = stmt.substring(open + 1, i);
+                            String becomes =
+                                    from == open && OPERAND.matcher(rest.trim()).matches()
+                                            ? rest.trim()
+                                            : stmt.substring(from, open + 1) + rest + ")";
+                            variants.add(new String[] {
+                                without,
+                                name + " is missing from " + render(group, symbols) + " in " + stripIn(where)
+                                        + ": it reads " + render(becomes, symbols)
+                            });
+                        } else {
+                            variants.add(new String[] {
+                                without,
+                                name + " is missing in " + stripIn(where)
+                                        + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")
+                            });
+                        }
                     }
                 }
             }
@@ -419,6 +449,23 @@ public final class Mutants {
             c = c.substring(0, bracket);
         }
         return symbols.getOrDefault(c, c);
+    }
+
+    /** The index of the '(' whose group holds {@code at}, or -1. */
+    private static int opening(String stmt, int at) {
+        int depth = 0;
+        for (int j = at - 1; j >= 0; j--) {
+            char ch = stmt.charAt(j);
+            if (ch == ')') {
+                depth++;
+            } else if (ch == '(') {
+                if (depth == 0) {
+                    return j;
+                }
+                depth--;
+            }
+        }
+        return -1;
     }
 
     /** An expression in the exercise's symbols: (1 - config.decay()) → (1 − β). */
