@@ -105,12 +105,13 @@ public final class Explain {
             out.add(moved);
             return out;
         }
-        Double ratio = base == null ? constantRatio(ev, av) : null;
+        // one number's ratio or difference to the expected one says nothing the expected and actual lines do not
+        Double ratio = base == null && ev.length > 1 ? constantRatio(ev, av) : null;
         if (ratio != null) {
             out.add("it is " + factor(ratio) + " times the expected value on every element");
             return out;
         }
-        Double difference = base == null ? constantDifference(ev, av) : null;
+        Double difference = base == null && ev.length > 1 ? constantDifference(ev, av) : null;
         if (difference != null) {
             out.add("it differs from the expected value by " + (difference > 0 ? "+" : "")
                     + Observation.number(difference) + " on every element");
@@ -160,10 +161,10 @@ public final class Explain {
     }
 
     private static String ratioWords(double r) {
-        if (Math.abs(r + 1) < 1e-9) {
+        if (Math.abs(r + 1) < 1e-6) {
             return "as far as expected in the opposite direction";
         }
-        if (Math.abs(r - 1) < 1e-9) {
+        if (Math.abs(r - 1) < 1e-6) {
             return "as far as expected";
         }
         return factor(r) + " times as far as expected";
