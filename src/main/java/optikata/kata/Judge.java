@@ -75,7 +75,8 @@ public final class Judge {
             return new Verdict(SpecResult.Status.PASSED, "", null);
         }
         StringBuilder sb = new StringBuilder();
-        Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance());
+        List<Oracle.Named> fitting = matches(actual, expected, key, mistakes, c.tolerance());
+        Oracle.Named named = fitting.size() == 1 ? fitting.get(0) : null;
         if (wrong.isEmpty()) {
             sb.append(stopped(
                     actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
@@ -95,7 +96,16 @@ public final class Judge {
             sb.append("  right:    ").append(list(right)).append('\n');
             sb.append("  wrong:    ").append(list(wrong)).append('\n');
         }
-        if (named != null && named.fix().isEmpty()) {
+        if (fitting.size() > 1) {
+            // several programs reproduce every observation: the observations do not tell them apart, so each is said
+            sb.append("  likely mistake, one of ")
+                    .append(fitting.size())
+                    .append(" changes that each reproduce every observation: ")
+                    .append(String.join(
+                            "; or ",
+                            fitting.stream().map(Oracle.Named::description).toList()))
+                    .append('\n');
+        } else if (named != null && named.fix().isEmpty()) {
             sb.append("  likely mistake: ").append(named.description()).append('\n');
         } else if (named != null) {
             sb.append("  likely mistake [")
@@ -217,7 +227,8 @@ public final class Judge {
      * observation it produced, on every case that was observed (every quantity within the case's tolerance, and
      * the same ending), and differs from the solution on at least one. Only these may be named: a program that
      * agrees on the failing case but not on another is not the learner's mistake. When several different programs
-     * reproduce everything, none is proven over the others, and none is returned.
+     * reproduce everything, the observations do not tell them apart: up to {@link #MOST_PROVEN} are returned (and
+     * said together), more are too many to say and none is returned.
      *
      * @param observed case key (book class + " " + case id) → what the code under test observed; null entries
      *                 (cases that did not report) are left out
@@ -251,8 +262,11 @@ public final class Judge {
                 out.add(m);
             }
         }
-        return out.size() == 1 ? out : List.of();
+        return out.size() <= MOST_PROVEN ? out : List.of();
     }
+
+    /** The most programs said together as reproducing every observation. */
+    static final int MOST_PROVEN = 3;
 
     /** Whether two observations end alike and hold the same judged quantities, each within {@code tol}. */
     static boolean sameObservation(Observation x, Observation y, double tol) {
@@ -269,12 +283,13 @@ public final class Judge {
     }
 
     /**
-     * A named or generated mistake whose observation of this case matches the learner's on every
-     * quantity (and ends the same way) while differing from the expected one; null when none does.
+     * The named or generated mistakes whose observation of this case matches the learner's on every
+     * quantity (and ends the same way) while differing from the expected one.
      * Only a full match names a mistake: agreeing on the first wrong quantity alone is not evidence.
      */
-    static Oracle.Named match(
+    static List<Oracle.Named> matches(
             Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol) {
+        List<Oracle.Named> out = new ArrayList<>();
         for (Oracle.Named m : mistakes) {
             Observation o = m.observations().get(key);
             if (o == null || o.end() != actual.end()) {
@@ -289,10 +304,10 @@ public final class Judge {
                 differs |= x != null && !same(e, x, tol);
             }
             if (all && differs) {
-                return m;
+                out.add(m);
             }
         }
-        return null;
+        return out;
     }
 
     static boolean same(Entry e, Entry a, double tol) {

@@ -3,6 +3,7 @@ package optikata.kata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -152,11 +153,23 @@ class JudgeTest {
     }
 
     @Test
-    void twoProgramsThatBothReproduceEverythingProveNeither() {
+    void programsThatAllReproduceEverythingAreSaidTogetherAndTooManyAreNotSaid() {
         Observation halved = observed(4, -0.05, 2);
         Map<String, Observation> learner = Map.of("book two-steps", halved, "book again", halved);
-        assertThat(Judge.proven(twoCases(List.of(mistake("a", halved, halved), mistake("b", halved, halved))), learner))
-                .isEmpty();
+        List<Oracle.Named> two =
+                Judge.proven(twoCases(List.of(mistake("a", halved, halved), mistake("b", halved, halved))), learner);
+        assertThat(two).extracting(Oracle.Named::id).containsExactly("a", "b");
+        String m = Judge.judge(CASE, false, EXPECTED, halved, "book two-steps", two, 1000)
+                .message();
+        assertThat(m)
+                .contains(
+                        "likely mistake, one of 2 changes that each reproduce every observation: a described; or b described")
+                .doesNotContain("likely mistake [");
+        List<Oracle.Named> many = new ArrayList<>();
+        for (int k = 0; k <= Judge.MOST_PROVEN; k++) {
+            many.add(mistake("m" + k, halved, halved));
+        }
+        assertThat(Judge.proven(twoCases(many), learner)).isEmpty();
     }
 
     @Test
