@@ -121,8 +121,12 @@ public final class TutorialRegressionSpec implements CaseBook {
         book.add(
                         "inputs-kept",
                         "gradient and fit leave the caller's x, y and θ as they were and return arrays of their own")
-                .formula("gradient(x, y, θ) and fit(x, y, steps) only read x, y and θ")
+                .formula("gradient(x, y, θ) and fit(x, y, steps) only read x, y and θ; " + GRADIENT)
                 .input("the tutorial's 10 points, θ = (0.3, −0.2); then fit(x, y, 3)")
+                .meaning(
+                        "the gradient returned",
+                        "the gradient at θ = (0.3, −0.2) on the tutorial's points: one entry per parameter, "
+                                + "(1/n) Σᵢ (θᵀxᵢ − yᵢ)·x_{i,w}")
                 .meaning("x after", "the code wrote into the caller's x: it must only read it")
                 .meaning("y after", "the code wrote into the caller's y: it must only read it")
                 .meaning("θ after gradient", "gradient wrote into the caller's θ: it must only read it")
@@ -137,6 +141,8 @@ public final class TutorialRegressionSpec implements CaseBook {
                     double[] y = TutorialRegression.Y.clone();
                     double[] theta = {0.3, -0.2};
                     double[] g = TutorialRegression.gradient(x, y, theta);
+                    // the gradient itself too: code that computes nothing keeps every input as it was
+                    r.value("the gradient returned", g);
                     r.value("x after gradient(x, y, θ)", flat(x));
                     r.value("y after gradient(x, y, θ)", y);
                     r.value("θ after gradient(x, y, θ)", theta);
