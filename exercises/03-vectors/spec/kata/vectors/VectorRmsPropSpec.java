@@ -141,5 +141,51 @@ public final class VectorRmsPropSpec implements CaseBook {
                         "how much the rejected step changed the step count", "a rejected step must not count as a step")
                 .probe(r ->
                         OptimizerProbe.rejectsWrongShape(r, new VectorRmsProp(0.01, 0.9, 1e-8), new double[0][], S));
+        // probes that tell behaviours apart: zero and negative gradients on several rows and columns, two optimizers
+        // one after the other, the shapes of s and of the effective rate
+        steps(
+                book,
+                "rows-and-columns",
+                "a 2x3 θ with zero and negative gradients: every element on its own, steps 2 and 3 as well as step 1",
+                0.01,
+                0.9,
+                1e-8,
+                2,
+                3,
+                new double[] {1, -2, 0.5, 0, 3, -1},
+                new double[][] {{2, 0, -0.5, 1, 0, -3}, {0, -1, 0.25, 0, 2, 1}, {-1, 0, 0, 3, -2, 0.5}});
+        book.add("two-optimizers", "two optimizers used one after the other each keep their own s")
+                .formula(FORMULA + ", one s per optimizer")
+                .input(
+                        "η = 0.01, β = 0.9, ε = 1e-8, θ₀ = (1, −2): a first optimizer steps with g = (2, −0.5), a second "
+                                + "one then takes its first step with g = (−1, 3), then the first steps with g = (−1, 3)")
+                .meaning(
+                        "how much the second optimizer's step changed the first's",
+                        "s is shared between two optimizers: the second optimizer's step changed the first one's s; "
+                                + "each optimizer keeps its own")
+                .meaning(
+                        "s of the second optimizer",
+                        "a new optimizer's s starts at 0: its first step gives s[i] = (1−β)·g[i]²")
+                .meaning(
+                        "θ of the second optimizer",
+                        "a new optimizer's first step moves θ[i] by η·g[i] / √((1−β)·g[i]² + ε)")
+                .meaning(
+                        "θ of the first optimizer",
+                        "the first optimizer's second step uses its own s, whatever another optimizer did in between")
+                .probe(r -> OptimizerProbe.twoOptimizers(
+                        r,
+                        () -> new VectorRmsProp(0.01, 0.9, 1e-8),
+                        new double[] {1, -2},
+                        new double[] {2, -0.5},
+                        new double[] {-1, 3},
+                        S));
+        book.add("shapes", "s and the effective rate have θ's shape, 2x3, not the transposed 3x2")
+                .formula("s and the effective rate: one entry per entry of θ, in θ's shape (rows × columns)")
+                .input("θ 2x3, one step with g = ((1, 2, 3), (4, 5, 6))")
+                .meaning(
+                        "the shape of",
+                        "s and the effective rate must have θ's shape, 2x3 (numRows × numCols, in that order)")
+                .probe(r -> OptimizerProbe.shapes(
+                        r, new VectorRmsProp(0.01, 0.9, 1e-8), 2, 3, new double[] {1, 2, 3, 4, 5, 6}, S));
     }
 }

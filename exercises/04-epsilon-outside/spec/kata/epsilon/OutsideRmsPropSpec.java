@@ -117,5 +117,62 @@ public final class OutsideRmsPropSpec implements CaseBook {
                     r.value("θ at ten elements across the range after two steps", sample);
                     r.value("the sum of θ over all elements after two steps", sum);
                 });
+        // probes that tell behaviours apart: zero and negative gradients, the ratio at g = 0, two optimizers one
+        // after the other, the split step run several times
+        steps(
+                book,
+                "zero-and-negative-gradients",
+                "zero and negative gradients: a zero gradient still decays s, steps 2 and 3 as well as step 1",
+                0.01,
+                0.9,
+                1e-8,
+                new double[] {1, -2, 0.5},
+                new double[][] {{2, 0, -0.5}, {0, -1, 0}, {-3, 0, 0.25}});
+        ratios(
+                book,
+                "ratio-at-zero",
+                "the ratio at g = 0 is its limit √ε/ε, the same for +g and −g",
+                new double[] {0.0, 2.0, -2.0, -1e-4},
+                new double[] {1e-8, 1e-6, 1e-6, 1e-8});
+        book.add("two-optimizers", "two optimizers used one after the other each keep their own state")
+                .formula(FORMULA + ", one state per optimizer")
+                .input(
+                        "θ₀ = (1, −2): a first optimizer steps with g = (2, −0.5), a second one then takes its first step "
+                                + "with g = (−1, 3), then the first steps with g = (−1, 3)")
+                .meaning(
+                        "how much the second optimizer's step changed the first's",
+                        "the state is shared between two optimizers: the second optimizer's step changed the first one's "
+                                + "buffers; each optimizer keeps its own")
+                .meaning(
+                        "θ of the second optimizer",
+                        "a new optimizer starts from s = 0: its first step is that of a fresh optimizer")
+                .meaning(
+                        "s of the second optimizer",
+                        "a new optimizer starts from s = 0: its first step is that of a fresh optimizer")
+                .meaning(
+                        "θ of the first optimizer",
+                        "the first optimizer's second step uses its own state, whatever another optimizer did in between")
+                .probe(r -> OptimizerProbe.twoOptimizers(
+                        r,
+                        () -> new OutsideRmsProp(0.01, 0.9, 1e-8),
+                        new double[] {1, -2},
+                        new double[] {2, -0.5},
+                        new double[] {-1, 3},
+                        "s=squaredGradientAverage"));
+        book.add("split-twice", "the step split across threads gives the same θ on every run, and the right one")
+                .formula(FORMULA + ", for from ≤ i < to in each range")
+                .input("2¹⁷ parameters, two steps with g[i] = ±(1 + (i mod 7)), run 4 times on fresh optimizers")
+                .meaning(
+                        "whether",
+                        "your update gives different results on identical input: shared state written from several threads")
+                .meaning(
+                        "θ at",
+                        "with many elements update() is called once per range, on several threads: it must read and write "
+                                + "only elements from ≤ i < to")
+                .meaning(
+                        "the sum of θ",
+                        "with many elements update() is called once per range, on several threads: it must read and write "
+                                + "only elements from ≤ i < to")
+                .probe(r -> OptimizerProbe.splitRuns(r, () -> new OutsideRmsProp(0.01, 0.9, 1e-8), 1 << 17, 4));
     }
 }

@@ -93,5 +93,60 @@ public final class CenteredMomentumSpec implements CaseBook {
                 0.9,
                 new double[] {-2},
                 same);
+        // probes that tell behaviours apart: a zero gradient where the decay and the momentum still act, negative
+        // gradients, two optimizers one after the other, the split step run several times
+        steps(
+                book,
+                "zero-gradient-steps",
+                "a zero gradient still decays s and ḡ and still moves θ by the momentum b; negative gradients too",
+                0.05,
+                0.8,
+                1e-8,
+                0.9,
+                new double[] {1, -1},
+                new double[][] {{1, -2}, {0, 0}, {-0.5, 0}, {0, 1.5}});
+        book.add("two-optimizers", "two optimizers used one after the other each keep their own state")
+                .formula(FORMULA + ", one state per optimizer")
+                .input(
+                        "θ₀ = (1, −2): a first optimizer steps with g = (2, −0.5), a second one then takes its first step "
+                                + "with g = (−1, 3), then the first steps with g = (−1, 3)")
+                .meaning(
+                        "how much the second optimizer's step changed the first's",
+                        "the state is shared between two optimizers: the second optimizer's step changed the first one's "
+                                + "buffers; each optimizer keeps its own")
+                .meaning(
+                        "θ of the second optimizer",
+                        "a new optimizer starts from s = ḡ = b = 0: its first step is that of a fresh optimizer")
+                .meaning(
+                        "s of the second optimizer",
+                        "a new optimizer starts from s = ḡ = b = 0: its first step is that of a fresh optimizer")
+                .meaning(
+                        "θ of the first optimizer",
+                        "the first optimizer's second step uses its own state, whatever another optimizer did in between")
+                .probe(r -> OptimizerProbe.twoOptimizers(
+                        r,
+                        () -> new CenteredMomentumRmsProp(0.05, 0.8, 1e-8, 0.9),
+                        new double[] {1, -2},
+                        new double[] {2, -0.5},
+                        new double[] {-1, 3},
+                        "s=squaredGradientAverage",
+                        "ḡ=gradientAverage",
+                        "b=momentumBuffer"));
+        book.add("split-twice", "the step split across threads gives the same θ on every run, and the right one")
+                .formula(FORMULA + ", for from ≤ i < to in each range")
+                .input("2¹⁷ parameters, two steps with g[i] = ±(1 + (i mod 7)), run 4 times on fresh optimizers")
+                .meaning(
+                        "whether",
+                        "your update gives different results on identical input: shared state written from several threads")
+                .meaning(
+                        "θ at",
+                        "with many elements update() is called once per range, on several threads: it must read and write "
+                                + "only elements from ≤ i < to")
+                .meaning(
+                        "the sum of θ",
+                        "with many elements update() is called once per range, on several threads: it must read and write "
+                                + "only elements from ≤ i < to")
+                .probe(r -> OptimizerProbe.splitRuns(
+                        r, () -> new CenteredMomentumRmsProp(0.05, 0.8, 1e-8, 0.9), 1 << 17, 4));
     }
 }

@@ -96,5 +96,76 @@ public final class TutorialRegressionSpec implements CaseBook {
                 TutorialRegression.X,
                 TutorialRegression.Y,
                 1000);
+        // probes that tell behaviours apart: a single point (n = 1) with a negative target, and the caller's arrays
+        // after gradient and fit
+        book.add("gradient-one-point", "the gradient on a single point (n = 1) with a negative target")
+                .formula(GRADIENT)
+                .input("x = ((1, 2)), y = (−3), θ = (0.5, −1) then (−2, 0.25)")
+                .symbol("n", 1)
+                .meaning(
+                        "the number of entries",
+                        "the gradient must have one entry per parameter (2), whatever the number of points")
+                .meaning(
+                        "gradient(x, y, θ)",
+                        "on one point the gradient is (θᵀx₁ − y₁)·x₁: the residual times the point's own row")
+                .probe(r -> {
+                    double[][] x = {{1, 2}};
+                    double[] y = {-3};
+                    double[] a = TutorialRegression.gradient(x, y, new double[] {0.5, -1});
+                    double[] b = TutorialRegression.gradient(x, y, new double[] {-2, 0.25});
+                    r.value("the number of entries of gradient(x, y, θ)", a.length);
+                    if (a.length == 2 && b.length == 2) {
+                        r.value("gradient(x, y, θ) at both θ", a[0], a[1], b[0], b[1]);
+                    }
+                });
+        book.add(
+                        "inputs-kept",
+                        "gradient and fit leave the caller's x, y and θ as they were and return arrays of their own")
+                .formula("gradient(x, y, θ) and fit(x, y, steps) only read x, y and θ; " + GRADIENT)
+                .input("the tutorial's 10 points, θ = (0.3, −0.2); then fit(x, y, 3)")
+                .meaning(
+                        "the gradient returned",
+                        "the gradient at θ = (0.3, −0.2) on the tutorial's points: one entry per parameter, "
+                                + "(1/n) Σᵢ (θᵀxᵢ − yᵢ)·x_{i,w}")
+                .meaning("x after", "the code wrote into the caller's x: it must only read it")
+                .meaning("y after", "the code wrote into the caller's y: it must only read it")
+                .meaning("θ after gradient", "gradient wrote into the caller's θ: it must only read it")
+                .meaning(
+                        "whether the gradient returned",
+                        "the array gradient returned is one of the caller's arrays (θ or y): return a new array")
+                .probe(r -> {
+                    double[][] x = new double[TutorialRegression.X.length][];
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = TutorialRegression.X[i].clone();
+                    }
+                    double[] y = TutorialRegression.Y.clone();
+                    double[] theta = {0.3, -0.2};
+                    double[] g = TutorialRegression.gradient(x, y, theta);
+                    // the gradient itself too: code that computes nothing keeps every input as it was
+                    r.value("the gradient returned", g);
+                    r.value("x after gradient(x, y, θ)", flat(x));
+                    r.value("y after gradient(x, y, θ)", y);
+                    r.value("θ after gradient(x, y, θ)", theta);
+                    r.text("whether the gradient returned is the caller's θ or y", g == theta || g == y ? "yes" : "no");
+                    TutorialRegression.fit(x, y, 3);
+                    r.value("x after fit(x, y, 3)", flat(x));
+                    r.value("y after fit(x, y, 3)", y);
+                });
+    }
+
+    /** The rows of {@code x} one after the other. */
+    static double[] flat(double[][] x) {
+        int n = 0;
+        for (double[] row : x) {
+            n += row.length;
+        }
+        double[] out = new double[n];
+        int k = 0;
+        for (double[] row : x) {
+            for (double v : row) {
+                out[k++] = v;
+            }
+        }
+        return out;
     }
 }

@@ -1,6 +1,7 @@
 package optikata.grade;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import optikata.kata.Judge;
@@ -61,8 +62,13 @@ final class Scoring {
                     plan.stream().filter(p -> p.exercise().equals(ex)).toList();
             double each = points / Math.max(1, mine.size());
             Oracle.Exercise oracle = oracles.get(ex);
+            // a mistake is named only when it reproduces every case the child reported for this exercise
+            Map<String, Observation> observed = new LinkedHashMap<>();
+            mine.forEach(p -> observed.put(p.key(), observations.get(p.key())));
+            List<Oracle.Named> proven = Judge.proven(oracle, observed);
             for (Planned p : mine) {
-                outcomes.add(outcome(p, oracle, observations.get(p.key()), failures.get(p.key()), each, options));
+                outcomes.add(
+                        outcome(p, oracle, proven, observations.get(p.key()), failures.get(p.key()), each, options));
             }
         }
         double score = outcomes.stream().mapToDouble(Outcome::score).sum();
@@ -70,7 +76,13 @@ final class Scoring {
     }
 
     private static Outcome outcome(
-            Planned p, Oracle.Exercise oracle, Observation o, String failure, double each, GradeOptions options) {
+            Planned p,
+            Oracle.Exercise oracle,
+            List<Oracle.Named> proven,
+            Observation o,
+            String failure,
+            double each,
+            GradeOptions options) {
         String ex = p.exercise();
         boolean hidden = p.book().hidden();
         if (failure != null) {
@@ -94,7 +106,7 @@ final class Scoring {
                 oracle.expected(p.book().className(), p.meta().id()),
                 o,
                 p.key(),
-                oracle.mistakes(),
+                proven,
                 options.testTimeoutSeconds() * 1000L);
         String status = switch (v.status()) {
             case PASSED -> "passed";

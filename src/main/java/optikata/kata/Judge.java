@@ -2,6 +2,7 @@ package optikata.kata;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +35,7 @@ public final class Judge {
      * catalogue's mistakes.
      *
      * @param key      the case's key in the mistakes' observations (book class + " " + case id)
-     * @param mistakes the catalogue's mistakes with what they observe
+     * @param mistakes the mistakes that may be named: those {@link #proven} by every observation of the exercise
      * @param timeoutMillis the time limit the probe ran under, for the message
      */
     public static Verdict judge(
@@ -74,7 +75,8 @@ public final class Judge {
             return new Verdict(SpecResult.Status.PASSED, "", null);
         }
         StringBuilder sb = new StringBuilder();
-        Oracle.Named named = match(actual, expected, key, mistakes, c.tolerance());
+        List<Oracle.Named> fitting = matches(actual, expected, key, mistakes, c.tolerance());
+        Oracle.Named named = fitting.size() == 1 ? fitting.get(0) : null;
         if (wrong.isEmpty()) {
             sb.append(stopped(
                     actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
@@ -94,7 +96,16 @@ public final class Judge {
             sb.append("  right:    ").append(list(right)).append('\n');
             sb.append("  wrong:    ").append(list(wrong)).append('\n');
         }
-        if (named != null && named.fix().isEmpty()) {
+        if (fitting.size() > 1) {
+            // several programs reproduce every observation: the observations do not tell them apart, so each is said
+            sb.append("  likely mistake, one of ")
+                    .append(fitting.size())
+                    .append(" changes that each reproduce every observation: ")
+                    .append(String.join(
+                            "; or ",
+                            fitting.stream().map(Oracle.Named::description).toList()))
+                    .append('\n');
+        } else if (named != null && named.fix().isEmpty()) {
             sb.append("  likely mistake: ").append(named.description()).append('\n');
         } else if (named != null) {
             sb.append("  likely mistake [")
@@ -132,8 +143,7 @@ public final class Judge {
             if (laterStepOnly(right, q)) {
                 sb.append("  the first step is right and step ")
                         .append(stepOf(q))
-                        .append(" is not: look at what is carried between steps "
-                                + "(the state kept in fields or buffers, the step count t)\n");
+                        .append(" is not\n");
             }
             // a hidden case's numbers stay out, and so does what they show: a comparison of the learner's chosen
             // value with the expected one ("-10 times what it should be", "exactly 1 more") gives the expected one away
@@ -159,8 +169,8 @@ public final class Judge {
         String shown = hidden ? jdkThrowable(actual.thrown()) : actual.thrown();
         return switch (actual.end()) {
             case TIMED_OUT ->
-                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000
-                        + " s; look for a loop that never ends" + where + ".";
+                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000 + " s" + where
+                        + ".";
             case THREW -> {
                 String t = actual.thrown();
                 if (t.equals("SpecNotLoaded")
@@ -178,15 +188,7 @@ public final class Judge {
                                         || actual.message().equals("null")
                                 ? ""
                                 : ": " + oneLine(actual.message()))
-                        + where + "."
-                        + (t.equals("StackOverflowError") ? " A method calls itself without end." : "")
-                        + (t.equals("OutOfMemoryError") ? " Something grows without bound." : "")
-                        + (t.equals("NullPointerException")
-                                ? " Something is still null: a field never set, or a buffer not allocated yet."
-                                : "")
-                        + (t.equals("ArrayIndexOutOfBoundsException")
-                                ? " A loop runs past the end of an array: check its bounds."
-                                : "");
+                        + where + ".";
             }
             default -> capital(quantity) + " was not recorded.";
         };
@@ -221,12 +223,73 @@ public final class Judge {
     }
 
     /**
-     * A named or generated mistake whose observation of this case matches the learner's on every
-     * quantity (and ends the same way) while differing from the expected one; null when none does.
+     * The named and generated mistakes proven by the code under test's observations: each reproduces every
+     * observation it produced, on every case that was observed (every quantity within the case's tolerance, and
+     * the same ending), and differs from the solution on at least one. Only these may be named: a program that
+     * agrees on the failing case but not on another is not the learner's mistake. When several different programs
+     * reproduce everything, the observations do not tell them apart: up to {@link #MOST_PROVEN} are returned (and
+     * said together), more are too many to say and none is returned.
+     *
+     * @param observed case key (book class + " " + case id) → what the code under test observed; null entries
+     *                 (cases that did not report) are left out
+     */
+    public static List<Oracle.Named> proven(Oracle.Exercise oracle, Map<String, Observation> observed) {
+        Map<String, Case> cases = new HashMap<>();
+        for (Oracle.BookInfo b : oracle.books()) {
+            b.cases().forEach((id, c) -> cases.put(b.className() + " " + id, c));
+        }
+        List<Oracle.Named> out = new ArrayList<>();
+        for (Oracle.Named m : oracle.mistakes()) {
+            boolean all = true;
+            boolean differs = false;
+            boolean any = false;
+            for (Map.Entry<String, Observation> e : observed.entrySet()) {
+                Observation actual = e.getValue();
+                Case c = cases.get(e.getKey());
+                if (actual == null || c == null) {
+                    continue;
+                }
+                Observation o = m.observations().get(e.getKey());
+                if (o == null || !sameObservation(o, actual, c.tolerance())) {
+                    all = false;
+                    break;
+                }
+                any = true;
+                Observation x = oracle.expected().get(e.getKey());
+                differs |= x == null || !sameObservation(o, x, c.tolerance());
+            }
+            if (all && any && differs) {
+                out.add(m);
+            }
+        }
+        return out.size() <= MOST_PROVEN ? out : List.of();
+    }
+
+    /** The most programs said together as reproducing every observation. */
+    static final int MOST_PROVEN = 3;
+
+    /** Whether two observations end alike and hold the same judged quantities, each within {@code tol}. */
+    static boolean sameObservation(Observation x, Observation y, double tol) {
+        if (x.end() != y.end() || x.judged().size() != y.judged().size()) {
+            return false;
+        }
+        for (Entry e : x.judged()) {
+            Entry a = y.entry(e.name());
+            if (a == null || !same(e, a, tol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The named or generated mistakes whose observation of this case matches the learner's on every
+     * quantity (and ends the same way) while differing from the expected one.
      * Only a full match names a mistake: agreeing on the first wrong quantity alone is not evidence.
      */
-    static Oracle.Named match(
+    static List<Oracle.Named> matches(
             Observation actual, Observation expected, String key, List<Oracle.Named> mistakes, double tol) {
+        List<Oracle.Named> out = new ArrayList<>();
         for (Oracle.Named m : mistakes) {
             Observation o = m.observations().get(key);
             if (o == null || o.end() != actual.end()) {
@@ -241,10 +304,10 @@ public final class Judge {
                 differs |= x != null && !same(e, x, tol);
             }
             if (all && differs) {
-                return m;
+                out.add(m);
             }
         }
-        return null;
+        return out;
     }
 
     static boolean same(Entry e, Entry a, double tol) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -123,6 +124,15 @@ public final class KataRun {
             List<Oracle.BookInfo> books =
                     oracle.books().stream().filter(b -> hidden || !b.hidden()).toList();
             Ran ran = inProcess ? inProcess(out, oracle, books, timeout) : child(out, oracle, books, work, timeout);
+            // every case ran first: a mistake is named only when it reproduces what all of them observed
+            Map<String, Observation> observed = new LinkedHashMap<>();
+            for (Oracle.BookInfo book : books) {
+                for (Case meta : book.cases().values()) {
+                    String key = book.className() + " " + meta.id();
+                    observed.put(key, ran.observations().get(key));
+                }
+            }
+            List<Oracle.Named> proven = Judge.proven(oracle, observed);
             List<SpecResult> results = new ArrayList<>();
             for (Oracle.BookInfo book : books) {
                 for (Case meta : book.cases().values()) {
@@ -154,13 +164,7 @@ public final class KataRun {
                     }
                     long limit = ran.limits().getOrDefault(key, timeout);
                     Judge.Verdict v = Judge.judge(
-                            meta,
-                            false,
-                            oracle.expected(book.className(), meta.id()),
-                            o,
-                            key,
-                            oracle.mistakes(),
-                            limit);
+                            meta, false, oracle.expected(book.className(), meta.id()), o, key, proven, limit);
                     results.add(new SpecResult(
                             book.simpleName(), meta.title(), v.status(), v.message(), o == null ? 0 : o.millis()));
                 }

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class Mutants {
     private Mutants() {}
 
-    /** Code names → the symbols the exercises use (per exercise overrides first). */
+    /** Code names → the symbols the exercises use (per exercise overrides first, then the defaults where none). */
     static Map<String, String> symbols(String exercise) {
         Map<String, String> m = new LinkedHashMap<>();
         if (exercise.startsWith("01")) {
@@ -32,40 +32,46 @@ public final class Mutants {
         } else if (exercise.startsWith("07")) {
             m.put("#buffers", "m,v");
         }
-        m.put("theta", "θ");
-        m.put("params", "θ");
-        m.put("gradient", "g");
-        m.put("g", "g");
-        m.put("squaredGradientAverage", "s");
-        m.put("squaredGradientSum", "s");
-        m.put("s", "s");
-        m.put("avg", "ḡ");
-        m.put("b", "the momentum buffer b");
-        m.put("d", "the denominator d");
-        m.put("m", "m");
-        m.put("v", "v");
-        m.put("c1", "the bias correction 1 − β₁ᵗ");
-        m.put("c2", "the bias correction 1 − β₂ᵗ");
-        m.put("learningRate", "η");
-        m.put("decay", "β");
-        m.put("beta", "β");
-        m.put("epsilon", "ε");
-        m.put("momentum", "μ");
-        m.put("beta1", "β₁");
-        m.put("beta2", "β₂");
-        m.put("gradients", "the gradient");
-        m.put("residual", "the residual θᵀxᵢ − yᵢ");
-        m.put("rms", "RMS");
-        m.put("etaT", "the step size η_t");
-        m.put("out", "the effective rate");
-        m.put("steps", "the step count");
-        m.put("average", "the average");
-        m.put("prediction", "the prediction θᵀxᵢ");
+        m.putIfAbsent("theta", "θ");
+        m.putIfAbsent("params", "θ");
+        m.putIfAbsent("gradient", "g");
+        m.putIfAbsent("g", "g");
+        m.putIfAbsent("squaredGradientAverage", "s");
+        m.putIfAbsent("squaredGradientSum", "s");
+        m.putIfAbsent("s", "s");
+        m.putIfAbsent("avg", "ḡ");
+        m.putIfAbsent("b", "the momentum buffer b");
+        m.putIfAbsent("d", "the denominator d");
+        m.putIfAbsent("m", "m");
+        m.putIfAbsent("v", "v");
+        m.putIfAbsent("c1", "the bias correction 1 − β₁ᵗ");
+        m.putIfAbsent("c2", "the bias correction 1 − β₂ᵗ");
+        m.putIfAbsent("learningRate", "η");
+        m.putIfAbsent("decay", "β");
+        m.putIfAbsent("beta", "β");
+        m.putIfAbsent("epsilon", "ε");
+        m.putIfAbsent("momentum", "μ");
+        m.putIfAbsent("beta1", "β₁");
+        m.putIfAbsent("beta2", "β₂");
+        m.putIfAbsent("gradients", "the gradient");
+        m.putIfAbsent("residual", "the residual θᵀxᵢ − yᵢ");
+        m.putIfAbsent("rms", "RMS");
+        m.putIfAbsent("etaT", "the step size η_t");
+        m.putIfAbsent("out", "the effective rate");
+        m.putIfAbsent("steps", "the step count");
+        m.putIfAbsent("average", "the average");
+        m.putIfAbsent("prediction", "the prediction θᵀxᵢ");
         return m;
     }
 
     private static final Pattern ASSIGN = Pattern.compile(
             "^\\s*(?:(?:final\\s+)?(?:double|float|int|long|var|double\\[\\])\\s+)?([A-Za-z_][\\w.]*)(\\[[^\\]]*\\])?(?:\\.data\\[[^\\]]*\\])?\\s*([-+*/]?=)(?!=)");
+    /** A method's declaration line; group 1 is its name. */
+    private static final Pattern METHOD = Pattern.compile(
+            "^\\s*(?:public|protected|private)\\s+(?:static\\s+)?(?:final\\s+)?[\\w<>\\[\\]]+\\s+(\\w+)\\(");
+    /** The contract's methods besides the update itself: a mutant there is said to be there. */
+    private static final List<String> CONTRACT_METHODS = List.of("reset", "effectiveLearningRate");
+
     private static final Pattern LOOP = Pattern.compile("for \\(int (\\w+) = ([^;]+); \\1 < ([^;]+); \\1\\+\\+\\)");
 
     /** The class whose static field selects the active mutant in a {@link Schema}: 0 is the solution itself. */
@@ -103,8 +109,14 @@ public final class Mutants {
         String pendingIndent = "";
         String pendingWhere = "";
         int pendingLine = -1;
+        // the method a statement is in, when it is one of the contract's other methods (reset, the effective rate)
+        String method = "";
         for (int k = 0; k < lines.length; k++) {
             String line = lines[k];
+            Matcher declared = METHOD.matcher(line);
+            if (declared.find()) {
+                method = CONTRACT_METHODS.contains(declared.group(1)) ? declared.group(1) + "()" : "";
+            }
             boolean starts = k == 0 || endsStatement(lines[k - 1]);
             boolean statement = starts
                     && isLogic(line)
@@ -122,7 +134,7 @@ public final class Mutants {
                 out.append(line).append('\n');
                 continue;
             }
-            String where = where(line, symbols);
+            String where = where(line, symbols) + (method.isEmpty() ? "" : " in " + method);
             String indent = line.substring(0, indent(line));
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
@@ -130,12 +142,26 @@ public final class Mutants {
                 int early = add(
                         descriptions,
                         "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)");
+                int once =
+                        add(descriptions, "the loop runs for the first element only: only the first entry is written");
                 String v = loop.group(1);
+                String bound = loop.group(3);
+                int rows = -1;
+                if (bound.endsWith(".getNumElements()")) {
+                    rows = add(
+                            descriptions,
+                            "the loop runs up to numRows instead of getNumElements(): with several columns it misses elements");
+                }
+                String upper = "(" + id + " == " + early + " ? " + bound + " - 1 : " + id + " == " + once + " ? "
+                        + loop.group(2) + " + 1 : "
+                        + (rows > 0
+                                ? id + " == " + rows + " ? " + bound.replace(".getNumElements()", ".numRows") + " : "
+                                : "")
+                        + bound + ")";
                 out.append(line.replace(
                                 loop.group(),
                                 "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
-                                        + loop.group(2) + "); " + v + " < (" + id + " == " + early + " ? "
-                                        + loop.group(3) + " - 1 : " + loop.group(3) + "); "
+                                        + loop.group(2) + "); " + v + " < " + upper + "; "
                                         + v + "++)"))
                         .append('\n');
                 continue;
@@ -165,6 +191,7 @@ public final class Mutants {
             terms(stmt, where, symbols, variants);
             powers(stmt, where, symbols, variants);
             swaps(stmt, where, symbols, variants, text);
+            habits(stmt, where, symbols, variants);
             if (!stmt.startsWith("return")) {
                 if (!declaration) {
                     variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
@@ -289,11 +316,29 @@ public final class Mutants {
                     char after = end < stmt.length() ? stmt.charAt(end) : ';';
                     if (after == ')' || after == ';' || after == ' ') {
                         String name = symbol(m.group(), symbols);
-                        variants.add(new String[] {
-                            stmt.substring(0, i) + stmt.substring(end),
-                            name + " is missing in " + stripIn(where)
-                                    + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")
-                        });
+                        String without = stmt.substring(0, i) + stmt.substring(end);
+                        int open = after == ')' ? opening(stmt, i) : -1;
+                        if (open >= 0) {
+                            // a term of a group: say what the group becomes, (1 − β₂) → 1, √(g·g + ε) → √(g·g)
+                            int from = stmt.substring(0, open).endsWith("Math.sqrt") ? open - 9 : open;
+                            String group = stmt.substring(from, end + 1);
+                            String rest = stmt.substring(open + 1, i);
+                            String becomes =
+                                    from == open && OPERAND.matcher(rest.trim()).matches()
+                                            ? rest.trim()
+                                            : stmt.substring(from, open + 1) + rest + ")";
+                            variants.add(new String[] {
+                                without,
+                                name + " is missing from " + render(group, symbols) + " in " + stripIn(where)
+                                        + ": it reads " + render(becomes, symbols)
+                            });
+                        } else {
+                            variants.add(new String[] {
+                                without,
+                                name + " is missing in " + stripIn(where)
+                                        + (name.equals("ε") ? " (ε keeps the division finite where s is 0)" : "")
+                            });
+                        }
                     }
                 }
             }
@@ -321,7 +366,7 @@ public final class Mutants {
                                 || stmt.startsWith(" / ", close + 1)
                                 || stmt.substring(0, i).endsWith(" * ")
                                 || stmt.substring(0, i).endsWith(" / "));
-                if (grouped && multiplied && !inner.contains("(")) {
+                if (grouped && multiplied && balanced(inner)) {
                     variants.add(new String[] {
                         stmt.substring(0, i) + inner + stmt.substring(close + 1),
                         "the parentheses around ("
@@ -419,6 +464,106 @@ public final class Mutants {
             c = c.substring(0, bracket);
         }
         return symbols.getOrDefault(c, c);
+    }
+
+    /** Whether every '(' of {@code text} is closed in it, in order. */
+    private static boolean balanced(String text) {
+        int depth = 0;
+        for (int j = 0; j < text.length(); j++) {
+            depth += text.charAt(j) == '(' ? 1 : text.charAt(j) == ')' ? -1 : 0;
+            if (depth < 0) {
+                return false;
+            }
+        }
+        return depth == 0;
+    }
+
+    /**
+     * Learners' habits, each a program of its own: the root written as Math.pow(x, 1 / 2), the root of s² (s·s),
+     * |g| for g·g, the learning rate applied twice, a fraction upside down, a factor η left out after + or −.
+     */
+    private static void habits(String stmt, String where, Map<String, String> symbols, List<String[]> variants) {
+        int at = stmt.indexOf("Math.sqrt(");
+        if (at >= 0) {
+            int open = at + "Math.sqrt".length();
+            int close = matching(stmt, open);
+            if (close > 0) {
+                String inner = stmt.substring(open + 1, close);
+                variants.add(new String[] {
+                    stmt.substring(0, at) + "Math.pow(" + inner + ", 1 / 2)" + stmt.substring(close + 1),
+                    "the root is written Math.pow(x, 1 / 2) in " + stripIn(where)
+                            + ": 1 / 2 is integer division, 0, so the power is x⁰ = 1 and nothing is divided"
+                });
+                Matcher first = OPERAND.matcher(inner);
+                if (first.lookingAt()
+                        && !first.group().startsWith("config.")
+                        && (first.end() == inner.length() || inner.charAt(first.end()) == ' ')) {
+                    String name = symbol(first.group(), symbols);
+                    variants.add(new String[] {
+                        stmt.substring(0, open + 1) + first.group() + " * " + inner + stmt.substring(close),
+                        "the root is taken of " + name + "² (" + name + "·" + name + ") instead of " + name + " in "
+                                + stripIn(where)
+                    });
+                }
+            }
+        }
+        Matcher square = Pattern.compile("(?<![\\w.\\]])([A-Za-z_]\\w*(?:\\[\\w+\\])?) \\* \\1(?![\\w\\[])")
+                .matcher(stmt);
+        if (square.find()) {
+            String name = symbol(square.group(1), symbols);
+            variants.add(new String[] {
+                stmt.substring(0, square.start()) + "Math.abs(" + square.group(1) + ")" + stmt.substring(square.end()),
+                "|" + name + "| where the formula has " + name + "² in " + stripIn(where)
+                        + " (the absolute value instead of the square)"
+            });
+        }
+        for (String rate : List.of("config.learningRate()", "learningRate")) {
+            int r = stmt.indexOf(rate + " * ");
+            if (r >= 0 && (r == 0 || (!Character.isLetterOrDigit(stmt.charAt(r - 1)) && stmt.charAt(r - 1) != '.'))) {
+                String name = symbol(rate, symbols);
+                variants.add(new String[] {
+                    stmt.substring(0, r) + rate + " * " + stmt.substring(r),
+                    name + " is applied twice in " + stripIn(where) + " (" + name + "·" + name
+                            + " where the formula has " + name + ")"
+                });
+                if (r >= 2 && (stmt.startsWith("- ", r - 2) || stmt.startsWith("+ ", r - 2))) {
+                    variants.add(new String[] {
+                        stmt.substring(0, r) + stmt.substring(r + rate.length() + 3),
+                        "the learning rate " + name + " is missing in " + stripIn(where)
+                    });
+                }
+                break;
+            }
+        }
+        Matcher fraction =
+                Pattern.compile("= ([A-Za-z_][\\w.]*(?:\\(\\))?) / (.+);$").matcher(stmt);
+        if (fraction.find() && !fraction.group(2).contains(" / ")) {
+            String num = fraction.group(1);
+            String den = fraction.group(2);
+            variants.add(new String[] {
+                stmt.substring(0, fraction.start()) + "= (" + den + ") / " + num + ";",
+                "the fraction is upside down in " + stripIn(where) + ": " + render(den, symbols) + " / "
+                        + render(num, symbols) + " where the formula has " + render(num, symbols) + " / "
+                        + render(den, symbols)
+            });
+        }
+    }
+
+    /** The index of the '(' whose group holds {@code at}, or -1. */
+    private static int opening(String stmt, int at) {
+        int depth = 0;
+        for (int j = at - 1; j >= 0; j--) {
+            char ch = stmt.charAt(j);
+            if (ch == ')') {
+                depth++;
+            } else if (ch == '(') {
+                if (depth == 0) {
+                    return j;
+                }
+                depth--;
+            }
+        }
+        return -1;
     }
 
     /** An expression in the exercise's symbols: (1 - config.decay()) → (1 − β). */

@@ -312,7 +312,7 @@ public final class Oracle {
     }
 
     /** The most mutants generated per solution file. */
-    static final int MUTANTS = 80;
+    static final int MUTANTS = 120;
 
     /** The time a generated mutant's probe may take (a mutant may loop: it is dropped then, not waited for). */
     static final long MUTANT_PROBE_MILLIS = 3_000;

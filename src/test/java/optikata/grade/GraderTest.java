@@ -49,6 +49,8 @@ class GraderTest {
     static Map<String, Double> perExercise(Grader.Result r) {
         Map<String, Double> m = new TreeMap<>();
         r.outcomes().forEach(o -> m.merge(o.exercise(), o.score(), Double::sum));
+        // as the grade's total is: seven cases of 10/7 points add up to 9.999999999999998
+        m.replaceAll((exercise, points) -> Scoring.round(points));
         return m;
     }
 

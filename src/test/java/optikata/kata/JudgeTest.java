@@ -2,6 +2,9 @@ package optikata.kata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import optikata.kata.spec.Case;
@@ -102,5 +105,77 @@ class JudgeTest {
         assertThat(Judge.judge(CASE, false, EXPECTED, EXPECTED, "book two-steps", List.of(), 1000)
                         .passed())
                 .isTrue();
+    }
+
+    /** An exercise of two cases, the same probe on each, with the expected observations given. */
+    private static Oracle.Exercise twoCases(List<Oracle.Named> mistakes) {
+        Map<String, Case> cases = new LinkedHashMap<>();
+        cases.put("two-steps", CASE);
+        cases.put("again", CASE);
+        return new Oracle.Exercise(
+                "ex",
+                Path.of("books"),
+                Path.of("public-books"),
+                List.of(new Oracle.BookInfo("book", false, cases)),
+                Map.of("book two-steps", EXPECTED, "book again", EXPECTED),
+                mistakes);
+    }
+
+    private static Oracle.Named mistake(String id, Observation first, Observation second) {
+        return new Oracle.Named(
+                id, id + " described", "fix " + id, Map.of("book two-steps", first, "book again", second));
+    }
+
+    @Test
+    void aMistakeIsNamedOnlyWhenItReproducesEveryCase() {
+        Observation halved = observed(4, -0.05, 2);
+        // agrees with the learner on the first case only: on the second it passes where the learner fails
+        Oracle.Named firstOnly = mistake("first-only", halved, EXPECTED);
+        Oracle.Named both = mistake("both", halved, halved);
+        Map<String, Observation> learner = new LinkedHashMap<>();
+        learner.put("book two-steps", halved);
+        learner.put("book again", halved);
+        assertThat(Judge.proven(twoCases(List.of(firstOnly)), learner)).isEmpty();
+        assertThat(Judge.proven(twoCases(List.of(firstOnly, both)), learner)).containsExactly(both);
+        String m = Judge.judge(
+                        CASE,
+                        false,
+                        EXPECTED,
+                        halved,
+                        "book two-steps",
+                        Judge.proven(twoCases(List.of(firstOnly, both)), learner),
+                        1000)
+                .message();
+        assertThat(m).contains("likely mistake [both]").doesNotContain("first-only");
+        // the learner's code passing the second case: now only the first program reproduces everything
+        learner.put("book again", EXPECTED);
+        assertThat(Judge.proven(twoCases(List.of(firstOnly, both)), learner)).containsExactly(firstOnly);
+    }
+
+    @Test
+    void programsThatAllReproduceEverythingAreSaidTogetherAndTooManyAreNotSaid() {
+        Observation halved = observed(4, -0.05, 2);
+        Map<String, Observation> learner = Map.of("book two-steps", halved, "book again", halved);
+        List<Oracle.Named> two =
+                Judge.proven(twoCases(List.of(mistake("a", halved, halved), mistake("b", halved, halved))), learner);
+        assertThat(two).extracting(Oracle.Named::id).containsExactly("a", "b");
+        String m = Judge.judge(CASE, false, EXPECTED, halved, "book two-steps", two, 1000)
+                .message();
+        assertThat(m)
+                .contains(
+                        "likely mistake, one of 2 changes that each reproduce every observation: a described; or b described")
+                .doesNotContain("likely mistake [");
+        List<Oracle.Named> many = new ArrayList<>();
+        for (int k = 0; k <= Judge.MOST_PROVEN; k++) {
+            many.add(mistake("m" + k, halved, halved));
+        }
+        assertThat(Judge.proven(twoCases(many), learner)).isEmpty();
+    }
+
+    @Test
+    void aProgramEqualToTheSolutionOnEveryObservedCaseIsNotAMistake() {
+        Map<String, Observation> learner = Map.of("book two-steps", EXPECTED, "book again", EXPECTED);
+        assertThat(Judge.proven(twoCases(List.of(mistake("hidden-only", EXPECTED, EXPECTED))), learner))
+                .isEmpty();
     }
 }

@@ -178,4 +178,122 @@ public final class OptimizerProbe {
         optimizer.step(theta, column(0.5, -1));
         r.value("θ after a good step that follows the rejected one", theta);
     }
+
+    /** Makes a fresh optimizer of the exercise, with the case's settings. */
+    @FunctionalInterface
+    public interface Maker {
+        Optimizer make() throws Exception;
+    }
+
+    /**
+     * Two optimizers made alike, used one after the other: the first takes a step, then the second takes its own
+     * first step from the same θ with another gradient, then the first takes its second step. Records the second's θ
+     * and buffers after its first step, how much the second's step changed each of the first's buffers (0: each
+     * optimizer keeps its own state), and the first's θ after its second step.
+     */
+    public static void twoOptimizers(
+            Recorder r, Maker make, double[] start, double[] g1, double[] g2, String... buffers) throws Exception {
+        Optimizer first = make.make();
+        DMatrixRMaj a = column(start);
+        first.step(a, column(g1));
+        double[][] firstState = snapshot(first, buffers);
+        Optimizer second = make.make();
+        DMatrixRMaj b = column(start);
+        second.step(b, column(g2));
+        r.value("θ of the second optimizer after its first step", b);
+        record(r, second, " of the second optimizer after its first step", buffers);
+        double[][] firstAfter = snapshot(first, buffers);
+        for (int k = 0; k < buffers.length; k++) {
+            String symbol = buffers[k].split("=", 2)[0];
+            if (firstState[k] != null && firstAfter[k] != null) {
+                r.value(
+                        "how much the second optimizer's step changed the first's " + symbol,
+                        difference(firstAfter[k], firstState[k]));
+            }
+        }
+        first.step(a, column(g2));
+        r.value("θ of the first optimizer after its second step", a);
+    }
+
+    /**
+     * The shapes the contract implies for {@code rows}×{@code cols} parameters after one step: every named buffer's
+     * and the effective rate's, as "RxC" (a transposed buffer holds the same elements in another shape).
+     */
+    public static void shapes(Recorder r, Optimizer optimizer, int rows, int cols, double[] g, String... buffers)
+            throws Exception {
+        DMatrixRMaj theta = new DMatrixRMaj(rows, cols);
+        optimizer.step(theta, new DMatrixRMaj(rows, cols, true, g.clone()));
+        r.text("the shape of θ after the step", shape(theta));
+        for (String pair : buffers) {
+            String[] sb = pair.split("=", 2);
+            String shown;
+            try {
+                DMatrixRMaj m = optimizer.state().buffer(sb[1]);
+                shown = m == null ? "null" : shape(m);
+            } catch (UnsupportedOperationException notStarted) {
+                throw notStarted;
+            } catch (RuntimeException e) {
+                shown = "state().buffer(\"" + sb[1] + "\") threw "
+                        + e.getClass().getSimpleName();
+            }
+            r.text("the shape of " + sb[0] + " after the step", shown);
+        }
+        DMatrixRMaj rate = new DMatrixRMaj(rows, cols);
+        optimizer.effectiveLearningRate(rate);
+        r.text("the shape of the effective rate after the step", shape(rate));
+    }
+
+    private static String shape(DMatrixRMaj m) {
+        return m.numRows + "x" + m.numCols;
+    }
+
+    /**
+     * Steps through {@code before}, calls reset(), then records the step count and the steps through
+     * {@code gradients} as {@link #steps} does: after reset() the optimizer must behave as a new one.
+     */
+    public static void afterReset(
+            Recorder r, Optimizer optimizer, double[] start, double[][] before, double[][] gradients, String... buffers)
+            throws Exception {
+        Replay.of(optimizer, column(start)).freshGradients().tolerateNonFinite().run(List.of(before));
+        optimizer.reset();
+        r.value("the step count after reset()", (double) optimizer.state().step());
+        steps(r, optimizer, start.length, 1, start, gradients, true, buffers);
+    }
+
+    /**
+     * The split step run several times on identical input: {@code runs} fresh optimizers each take two steps on
+     * {@code n} elements (enough for the base class to split each step across threads). Records θ at ten elements
+     * and θ's sum after the first run, and whether every run gave the same θ, bit for bit.
+     */
+    public static void splitRuns(Recorder r, Maker make, int n, int runs) throws Exception {
+        double[] first = null;
+        boolean same = true;
+        for (int run = 0; run < runs; run++) {
+            DMatrixRMaj theta = new DMatrixRMaj(n, 1);
+            DMatrixRMaj g = new DMatrixRMaj(n, 1);
+            for (int i = 0; i < n; i++) {
+                g.data[i] = (i % 5 == 0 ? -1 : 1) * (1 + (i % 7));
+            }
+            Optimizer o = make.make();
+            o.step(theta, g);
+            o.step(theta, g);
+            if (first == null) {
+                first = theta.data.clone();
+            } else {
+                same &= Arrays.equals(first, theta.data);
+            }
+        }
+        int[] at = {0, 1, n / 4 - 1, n / 4, n / 2 - 1, n / 2, n / 2 + 1, 3 * n / 4, n - 2, n - 1};
+        double[] sample = new double[at.length];
+        double sum = 0;
+        for (int k = 0; k < at.length; k++) {
+            sample[k] = first[at[k]];
+        }
+        for (double v : first) {
+            sum += v;
+        }
+        r.value("θ at ten elements after two split steps", sample);
+        r.value("the sum of θ after two split steps", sum);
+        r.text("whether " + runs + " identical runs of the split step gave the same θ", same ? "yes" : "no");
+    }
 }
