@@ -944,16 +944,24 @@ public final class Sandbox implements AutoCloseable {
     /** Kills every process of the slot's uid (root only), repeating until none is alive. */
     private void killUid() {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        // a scan of /proc is no snapshot: a process that forks and exits every few milliseconds can be missed by
+        // one. So kill(-1) as the uid always runs (it reaches every process of the uid in one pass, under the
+        // kernel's task list lock, so no fork slips through it), and the uid counts as gone only after three
+        // empty scans in a row
+        int emptyScans = 0;
+        boolean killedOnce = false;
         while (true) {
             List<Long> alive = processesOf(uid);
-            if (alive.isEmpty()) {
+            if (alive.isEmpty() && killedOnce && ++emptyScans >= 3) {
                 return;
+            }
+            if (!alive.isEmpty()) {
+                emptyScans = 0;
             }
             if (System.nanoTime() > until) {
                 throw new IllegalStateException("processes of uid " + uid + " survive being killed: " + alive);
             }
             try {
-                // kill(-1) as that uid reaches all its processes in one pass, forks included
                 run(
                         List.of(
                                 SETPRIV.toString(),
@@ -967,8 +975,10 @@ public final class Sandbox implements AutoCloseable {
                                 "--",
                                 "-1"),
                         10);
+                killedOnce = true;
             } catch (IOException ignored) {
                 // fall through to killing one by one
+                killedOnce = true;
             }
             for (long pid : alive) {
                 ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

@@ -357,6 +357,28 @@ class SandboxTest {
     }
 
     @Test
+    @DisplayName("uid fallback: a process that forks a copy of itself and exits every 10 ms is dead after close")
+    @SuppressWarnings("try") // closed inside the block on purpose, to look at what close left
+    void fallbackKillsAHopper() throws Exception {
+        requireRoot();
+        try (Sandbox s = Sandbox.openFree(Sandbox.Limits.defaults(), true)) {
+            Process p = s.start(
+                    List.of("/bin/bash", "-c", "h() { sleep 0.01; h & exit 0; }; h & sleep 0.3; exit 0"),
+                    work(s),
+                    SHELL,
+                    ENV);
+            p.waitFor();
+            s.close();
+            for (int i = 0; i < 20; i++) {
+                assertThat(Sandbox.processesOf(s.uid()))
+                        .as("processes of uid %d after close (scan %d)", s.uid(), i)
+                        .isEmpty();
+                Thread.sleep(50);
+            }
+        }
+    }
+
+    @Test
     @DisplayName(
             "uid fallback: what the uid leaves in any folder every user may write into (/run/lock, nested ones) is removed on close")
     @SuppressWarnings("try") // closed inside the block on purpose, to look at what close removed
