@@ -59,16 +59,8 @@ final class DiskWatch implements AutoCloseable {
         int[] seen = {0};
         sum(work, total, seen);
         if (box.isolation() == Sandbox.Isolation.UID) {
-            for (Path shared : Sandbox.worldWritable()) {
-                try (var s = Files.list(shared)) {
-                    for (Path p : s.toList()) {
-                        if (SafeFiles.ownerOf(p) == box.uid()) {
-                            sum(p, total, seen);
-                        }
-                    }
-                } catch (IOException | RuntimeException unreadable) {
-                    // nothing of the uid's to count there
-                }
+            for (Path p : box.ownedInShared()) {
+                sum(p, total, seen);
             }
         }
         return total[0];

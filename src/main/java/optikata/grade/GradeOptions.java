@@ -91,20 +91,15 @@ public record GradeOptions(
 
     /** The same options with the fallback forced ({@code sandbox} false). */
     public GradeOptions withFallbackForced() {
-        return new GradeOptions(
-                testTimeoutSeconds,
-                deadlineSeconds,
-                heapMb,
-                outputCapBytes,
-                points,
-                hiddenVisibility,
-                showHiddenDetails,
-                false,
-                feedbackOnly);
+        return with(false, feedbackOnly);
     }
 
     /** The same options, grading for feedback only where learner code cannot be isolated. */
     public GradeOptions withFeedbackOnly() {
+        return with(sandbox, true);
+    }
+
+    private GradeOptions with(boolean sandbox, boolean feedbackOnly) {
         return new GradeOptions(
                 testTimeoutSeconds,
                 deadlineSeconds,
@@ -114,7 +109,7 @@ public record GradeOptions(
                 hiddenVisibility,
                 showHiddenDetails,
                 sandbox,
-                true);
+                feedbackOnly);
     }
 
     public double pointsFor(String exercise) {

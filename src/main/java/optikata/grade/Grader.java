@@ -93,9 +93,7 @@ public final class Grader {
      */
     public Result grade(Path submission) {
         long start = System.nanoTime();
-        String name = submission.getFileName() == null
-                ? submission.toString()
-                : submission.getFileName().toString();
+        String name = nameOf(submission);
         Opened opened = new Opened();
         Result r;
         try {
@@ -243,17 +241,13 @@ public final class Grader {
 
     /** A grade refused before anything ran, for {@code submission}, with the preflight's reason. */
     public Result refused(Path submission, String why) {
-        String name = submission.getFileName() == null
-                ? submission.toString()
-                : submission.getFileName().toString();
+        String name = nameOf(submission);
         return new Result(name, List.of(), Map.of(), 0, maxScore(), 0, why, "", Trust.REFUSED);
     }
 
     /** A grade that could not be made for {@code submission}, with why. */
     public Result failed(Path submission, String why) {
-        String name = submission.getFileName() == null
-                ? submission.toString()
-                : submission.getFileName().toString();
+        String name = nameOf(submission);
         return new Result(name, List.of(), Map.of(), 0, maxScore(), 0, why, "");
     }
 
@@ -278,6 +272,13 @@ public final class Grader {
             }
         }
         return problem;
+    }
+
+    /** A submission's name in the reports: its folder's name. */
+    private static String nameOf(Path submission) {
+        return submission.getFileName() == null
+                ? submission.toString()
+                : submission.getFileName().toString();
     }
 
     private static String describe(Sandbox box) {

@@ -795,11 +795,26 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Deletes what the slot's uid left in folders every user may write into (uid fallback only; in
-     * a namespace /tmp is its own): every entry it owns, at any depth reachable through folders that
-     * others may write into, with everything under it. Safe from races: no process of that uid is
-     * alive any more.
+     * a namespace /tmp is its own), with everything under it. Safe from races: no process of that uid
+     * is alive any more.
      */
     private void removeLeftovers() {
+        for (Path p : ownedInShared()) {
+            try {
+                SafeFiles.deleteTree(p);
+            } catch (IOException | RuntimeException ignored) {
+                // gone already
+            }
+        }
+    }
+
+    /**
+     * Every entry the sandbox's uid owns in the folders every user may write into, at any depth
+     * reachable through folders that others may write into (what it owns inside its own entries is
+     * not listed: it goes with them).
+     */
+    List<Path> ownedInShared() {
+        List<Path> owned = new ArrayList<>();
         for (Path top : worldWritable()) {
             Deque<Path> folders = new ArrayDeque<>(List.of(top));
             for (int visited = 0; !folders.isEmpty() && visited < 200_000; visited++) {
@@ -813,7 +828,7 @@ public final class Sandbox implements AutoCloseable {
                 for (Path p : entries) {
                     try {
                         if (SafeFiles.ownerOf(p) == uid) {
-                            SafeFiles.deleteTree(p);
+                            owned.add(p);
                         } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)
                                 && ((Integer) Files.getAttribute(p, "unix:mode", LinkOption.NOFOLLOW_LINKS) & 0002)
                                         != 0) {
@@ -825,6 +840,7 @@ public final class Sandbox implements AutoCloseable {
                 }
             }
         }
+        return owned;
     }
 
     /**
