@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import optikata.grade.Cohort;
 import optikata.grade.GradeOptions;
 import optikata.grade.Grader;
+import optikata.grade.Part;
 import optikata.grade.Reports;
 import optikata.grade.SafeFiles;
 import optikata.kata.KataLayout;
@@ -28,9 +29,13 @@ import picocli.CommandLine.Spec;
             "Only the exercise sources are taken from a submission; the specs (public and hidden)",
             "come from this checkout. Specs run in a child JVM with a heap cap and timeouts, as user",
             "nobody when run as root. Writes results.json (Gradescope), feedback.md and junit.xml;",
-            "for a cohort also gradebook.csv, summary.md and histogram.png.",
+            "for a cohort also gradebook.csv, summary.md, histogram.png and manifest.json.",
+            "A cohort too large for one machine is graded in shards (--shard i/N on N machines, each the",
+            "same checkout and build) and put together with `grade merge`; --only regrades a few learners,",
+            "to merge over their shard's grades. See docs/GRADING.md and the CI files in docs/ci/.",
             "Exit code 0 when it graded (whatever the score), 2 when it could not grade at all."
-        })
+        },
+        subcommands = {GradeMergeCommand.class, GradeShardOfCommand.class})
 public final class GradeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -46,11 +51,30 @@ public final class GradeCommand implements Callable<Integer> {
         Path cohort;
     }
 
-    @ArgGroup(exclusive = true, multiplicity = "1")
+    // neither is required by picocli, so that `grade merge` runs without them; call() asks for them
+    @ArgGroup(exclusive = true, multiplicity = "0..1")
     Target target;
 
-    @Option(names = "--out", required = true, paramLabel = "OUTDIR", description = "where to write the results")
+    @Option(names = "--out", paramLabel = "OUTDIR", description = "where to write the results")
     Path out;
+
+    @Option(
+            names = "--shard",
+            paramLabel = "i/N",
+            description = {
+                "with --cohort: grade only shard i of N (1 <= i <= N), e.g. 2/4; a learner's shard follows from",
+                "its folder name alone, so N machines with the same cohort grade each learner once"
+            })
+    String shard;
+
+    @Option(
+            names = "--only",
+            split = ",",
+            arity = "1..*",
+            paramLabel = "NAME",
+            description =
+                    "with --cohort: regrade only these learners (folder names), to merge over their shard's grades")
+    List<String> only;
 
     @Option(
             names = "--jobs",
@@ -116,8 +140,41 @@ public final class GradeCommand implements Callable<Integer> {
                     "where learner code cannot be isolated (not root, no bubblewrap), grade anyway for feedback: the results say they are untrusted and give no marks (without it, such a grade is refused with exit 2)")
     boolean feedbackOnly;
 
+    /** Which learners of the cohort to grade, from --shard and --only. */
+    private Part part() {
+        boolean cohort = target.cohort != null;
+        if (shard != null && only != null) {
+            throw new OptionException("--only", "give --shard or --only, not both");
+        }
+        if (shard != null) {
+            if (!cohort) {
+                throw new OptionException("--shard", "a shard of what? --shard goes with --cohort");
+            }
+            try {
+                return Part.parseShard(shard);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException("--shard", e.getMessage());
+            }
+        }
+        if (only != null) {
+            if (!cohort) {
+                throw new OptionException("--only", "--only goes with --cohort");
+            }
+            return Part.regrade(only.stream().distinct().toList());
+        }
+        return Part.all();
+    }
+
     @Override
     public Integer call() throws Exception {
+        if (target == null) {
+            throw new OptionException(
+                    null, "give --submission DIR or --cohort DIR (or merge shards with `optikata grade merge`)");
+        }
+        if (out == null) {
+            throw new OptionException("--out", "missing: where to write the results (--out OUTDIR)");
+        }
+        Part part = part();
         KataLayout layout = KataLayout.fromHome();
         GradeOptions options;
         try {
@@ -158,7 +215,12 @@ public final class GradeCommand implements Callable<Integer> {
                 throw new OptionException("--jobs", "invalid number of jobs: " + n + " (must be >= 1)");
             }
             long start = System.nanoTime();
-            List<Grader.Result> results = Cohort.grade(layout, options, target.cohort, out, n, System.err);
+            List<Grader.Result> results;
+            try {
+                results = Cohort.grade(layout, options, target.cohort, out, n, System.err, part);
+            } catch (IllegalArgumentException e) {
+                throw new OptionException(part.regrade() ? "--only" : "--cohort", e.getMessage());
+            }
             Grader.Result refused = results.stream()
                     .filter(r -> r.trust() == Grader.Trust.REFUSED)
                     .findFirst()
@@ -173,8 +235,9 @@ public final class GradeCommand implements Callable<Integer> {
                     .findFirst()
                     .ifPresent(line -> o.println("Isolation: " + line));
             o.printf(
-                    "Graded %s in %.1f s: %s%n",
+                    "Graded %s%s in %.1f s: %s%n",
                     Words.count(results.size(), "submission"),
+                    part.equals(Part.all()) ? "" : " (" + part.describe() + ")",
                     (System.nanoTime() - start) / 1e9,
                     out.resolve("gradebook.csv"));
             o.flush();

@@ -1,7 +1,5 @@
 package optikata.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -10,9 +8,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import optikata.kata.KataLayout;
 import optikata.kata.Shipped;
+import optikata.run.BuildInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -190,32 +188,19 @@ public final class Main implements Runnable {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            Properties p = new Properties();
-            try (InputStream in = Main.class.getResourceAsStream("/optikata/version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            } catch (IOException e) {
-                // Reported as "unknown" below.
-            }
-            String version = known(p.getProperty("version"));
-            String commit = known(p.getProperty("commit"));
-            String time = known(p.getProperty("commitTime"));
-            boolean dirty = "true".equals(p.getProperty("dirty"));
+            BuildInfo b = BuildInfo.current();
+            String commit = b.commit();
+            String time = b.commitTime();
             return new String[] {
-                "optikata " + version,
+                "optikata " + b.version(),
                 "commit   " + commit
-                        + (commit.equals("unknown")
+                        + (commit.equals(BuildInfo.UNKNOWN)
                                 ? ""
-                                : (dirty ? " with uncommitted changes" : "")
-                                        + (time.equals("unknown") ? "" : " (" + time + ")")),
+                                : (b.dirty() ? " with uncommitted changes" : "")
+                                        + (time.equals(BuildInfo.UNKNOWN) ? "" : " (" + time + ")")),
                 "java     " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
                         + System.getProperty("java.vendor") + ")"
             };
-        }
-
-        private static String known(String value) {
-            return value == null || value.isBlank() || value.contains("${") ? "unknown" : value.strip();
         }
     }
 }

@@ -20,6 +20,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import optikata.kata.KataLayout;
+import optikata.kata.Oracle;
+import optikata.kata.SubmissionFiles;
+import optikata.run.BuildInfo;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -31,16 +34,40 @@ public final class Cohort {
     public static List<Grader.Result> grade(
             KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress)
             throws IOException, InterruptedException {
-        List<Path> submissions;
+        return grade(layout, options, cohort, out, jobs, progress, Part.all());
+    }
+
+    /**
+     * Grades the learners of {@code cohort} that {@code part} takes, writes their reports, the part's
+     * gradebook, summary and histogram, and its {@link CohortManifest} (for {@link Merge}).
+     *
+     * @throws IllegalArgumentException when the cohort has no learner folder, or a regrade names a learner it
+     *                                  does not have
+     */
+    public static List<Grader.Result> grade(
+            KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress, Part part)
+            throws IOException, InterruptedException {
+        List<Path> everyone;
         try (Stream<Path> s = Files.list(cohort)) {
             // a link in the cohort folder is not a learner's folder: it could point at the instructor's files
-            submissions = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .sorted()
+            everyone = s.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
                     .toList();
         }
-        if (submissions.isEmpty()) {
+        if (everyone.isEmpty()) {
             throw new IllegalArgumentException("Invalid cohort folder: " + cohort + " (no submission folders in it)");
         }
+        List<String> names =
+                everyone.stream().map(p -> p.getFileName().toString()).toList();
+        for (String learner : part.only()) {
+            if (!names.contains(learner)) {
+                throw new IllegalArgumentException(
+                        "Invalid learner: " + learner + " (no folder of that name in " + cohort + ")");
+            }
+        }
+        List<Path> submissions = everyone.stream()
+                .filter(p -> part.takes(p.getFileName().toString()))
+                .toList();
         Path outDir = SafeFiles.prepareOut(out);
         // in the uid fallback, neither learners' folders nor their reports may be in another learner's reach
         Grader grader = new Grader(layout, options).protecting(List.of(cohort, outDir));
@@ -98,10 +125,48 @@ public final class Cohort {
             }
         }
         progress.println();
-        writeGradebook(layout, results, outDir.resolve("gradebook.csv"));
-        writeSummary(layout, results, outDir);
-        SafeFiles.write(outDir, "hidden-details.md", Reports.hiddenDetails(results));
+        List<String> graded = names(submissions);
+        List<CohortManifest.Learner> learners = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            learners.add(new CohortManifest.Learner(graded.get(i), input(layout, submissions.get(i)), results.get(i)));
+        }
+        writeAll(
+                outDir,
+                new CohortManifest(
+                        CohortManifest.FORMAT,
+                        BuildInfo.current(),
+                        Oracle.fingerprint(layout),
+                        options,
+                        layout.names(),
+                        names,
+                        part,
+                        learners));
         return results;
+    }
+
+    private static List<String> names(List<Path> folders) {
+        return folders.stream().map(p -> p.getFileName().toString()).toList();
+    }
+
+    /** What the grader takes from a learner's folder, as a hash ({@link SubmissionFiles#fingerprint}). */
+    private static String input(KataLayout layout, Path submission) {
+        Map<String, List<Path>> expected = new LinkedHashMap<>();
+        layout.names().forEach(ex -> expected.put(ex, layout.exercise(ex).sources()));
+        try {
+            return SubmissionFiles.fingerprint(submission, expected, SubmissionFiles.DEFAULT_CAP_BYTES);
+        } catch (IOException | RuntimeException e) {
+            return "unreadable: " + e.getMessage();
+        }
+    }
+
+    /** The part's gradebook, summary, histogram, hidden details and manifest: the same for a run and a merge. */
+    static void writeAll(Path outDir, CohortManifest manifest) throws IOException {
+        List<Grader.Result> results =
+                manifest.learners().stream().map(CohortManifest.Learner::result).toList();
+        writeGradebook(manifest.exercises(), results, outDir.resolve("gradebook.csv"));
+        writeSummary(manifest.exercises(), results, outDir);
+        SafeFiles.write(outDir, "hidden-details.md", Reports.hiddenDetails(results));
+        SafeFiles.write(outDir, CohortManifest.FILE, Merge.json(manifest));
     }
 
     /** One learner's grade; whatever escapes the grader (it should not) becomes that learner's failed row. */
@@ -122,9 +187,8 @@ public final class Cohort {
         return String.format(Locale.ROOT, "%02d:%02d", s / 60, s % 60);
     }
 
-    static void writeGradebook(KataLayout layout, List<Grader.Result> results, Path file) throws IOException {
+    static void writeGradebook(List<String> exercises, List<Grader.Result> results, Path file) throws IOException {
         StringBuilder sb = new StringBuilder("student");
-        List<String> exercises = layout.names();
         exercises.forEach(e -> sb.append(',').append(e));
         sb.append(",total,max,note\n");
         for (Grader.Result r : results) {
@@ -160,7 +224,7 @@ public final class Cohort {
     }
 
     /** summary.md (score distribution, the most common diagnosed mistakes per exercise) and histogram.png. */
-    static void writeSummary(KataLayout layout, List<Grader.Result> results, Path out) throws IOException {
+    static void writeSummary(List<String> exercises, List<Grader.Result> results, Path out) throws IOException {
         double max = results.stream().mapToDouble(Grader.Result::maxScore).max().orElse(1);
         int bins = 10;
         int[] counts = new int[bins];
@@ -196,7 +260,7 @@ public final class Cohort {
                     mistakes.computeIfAbsent(o.exercise(), k -> new TreeMap<>()).merge(m, 1, Integer::sum);
                 }
             }
-            layout.names().forEach(e -> {
+            exercises.forEach(e -> {
                 if (r.outcomes().stream().anyMatch(o -> o.exercise().equals(e) && !o.passed())) {
                     failedBy.merge(e, 1, Integer::sum);
                 }
@@ -213,7 +277,7 @@ public final class Cohort {
                 Reports.fmt(max)));
         sb.append(
                 "## What to re-teach: the most common diagnosed mistakes\n\n| exercise | submissions failing | mistakes (submissions) |\n|---|---|---|\n");
-        for (String e : layout.names()) {
+        for (String e : exercises) {
             Map<String, Integer> m = mistakes.getOrDefault(e, Map.of());
             String list = m.entrySet().stream()
                     .sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))

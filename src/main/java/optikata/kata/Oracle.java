@@ -105,6 +105,31 @@ public final class Oracle {
         }
     }
 
+    /**
+     * One SHA-256 over what every exercise's expected values come from: its solution, public and hidden spec
+     * books, catalogue, and the probe runtime that records them (in a learner's release, the shipped oracles).
+     * Two grades with the same fingerprint were judged against the same cases and the same expected values.
+     */
+    public static String fingerprint(KataLayout layout) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            for (String exercise : layout.names()) {
+                md.update(exercise.getBytes(StandardCharsets.UTF_8));
+                Path shipped = shipped(layout, exercise).resolve("oracle.txt");
+                if (!Files.isDirectory(layout.solutions()) && Files.isRegularFile(shipped)) {
+                    md.update(Files.readAllBytes(shipped));
+                } else {
+                    md.update(hash(layout, exercise).getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Where the oracle of {@code layout}'s kata is cached: the user's cache folder, else the checkout's target/. */
     public static Path cacheRoot(KataLayout layout) throws IOException {
         // one cache per user, keyed by the content hash: every copy of the kata (a release build, a test's scratch

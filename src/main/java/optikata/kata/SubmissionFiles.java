@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -15,7 +16,10 @@ import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -160,6 +164,49 @@ public final class SubmissionFiles {
         }
         stubbed.replaceAll((k, v) -> List.copyOf(v));
         return new Staged(sources, List.copyOf(refused), stubbed, List.copyOf(unexpected));
+    }
+
+    /**
+     * A SHA-256 of what {@link #stage} would take from {@code submission}: each expected source's path and
+     * bytes, read the same way (no link followed, within the cap), or that it is missing or refused. Two
+     * submissions with the same fingerprint are graded alike; anything else in their folders is ignored,
+     * as the grader ignores it.
+     */
+    public static String fingerprint(Path submission, Map<String, List<Path>> expected, long capBytes)
+            throws IOException {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        Path root = submission.toRealPath();
+        List<String> prefix = Files.exists(root.resolve("exercises"), NOFOLLOW) ? List.of("exercises") : List.of();
+        for (Map.Entry<String, List<Path>> e : expected.entrySet()) {
+            for (Path rel : e.getValue()) {
+                List<String> components = new ArrayList<>(prefix);
+                components.add(e.getKey());
+                components.add("src");
+                rel.forEach(c -> components.add(c.toString()));
+                md.update(String.join("/", components).getBytes(StandardCharsets.UTF_8));
+                byte[] bytes;
+                try {
+                    bytes = read(root, components, capBytes);
+                } catch (Refused r) {
+                    bytes = null;
+                    md.update((byte) 2);
+                }
+                if (bytes == null) {
+                    md.update((byte) 0);
+                } else {
+                    md.update((byte) 1);
+                    md.update(Long.toString(bytes.length).getBytes(StandardCharsets.UTF_8));
+                    md.update((byte) 0);
+                    md.update(bytes);
+                }
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import optikata.kata.KataLayout;
 import optikata.kata.ScratchKata;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a release whose exercises are all stubs, each ends with 0, and the progress table is in the step
  * summary. The Maven step runs only with {@code -Doptikata.release.mvn=true} (a nested Maven build).
  */
+@Slow
 class ClassroomWorkflowTest {
     @TempDir
     Path dir;

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import optikata.kata.KataLayout;
+import optikata.support.Slow;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * End-to-end grades of real submissions built from the solutions: perfect, untouched stubs, one
  * compile error, and every hostile behaviour at once (one per exercise).
  */
+@Slow
 class GraderTest {
     static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
     /**

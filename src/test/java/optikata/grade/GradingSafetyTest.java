@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * writes every row, and gives the honest learner full marks. Runs at whatever isolation the
  * machine gives ({@code -Doptikata.test.fallback=true} forces the uid fallback).
  */
+@Slow
 class GradingSafetyTest {
     static final String MARK =
             "gs" + Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);

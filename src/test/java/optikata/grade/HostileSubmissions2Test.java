@@ -16,6 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import optikata.kata.KataRun;
+import optikata.support.Slow;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * exercise each, graded once with the hidden cases' details shown ({@code --show-hidden-details}),
  * the setting under which a hidden case's message must still carry none of its inputs or numbers.
  */
+@Slow
 class HostileSubmissions2Test {
     /** As the other grader tests, but hidden cases' messages shown: what a learner reads then must not leak. */
     static final GradeOptions DETAILS =

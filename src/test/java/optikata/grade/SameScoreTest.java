@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import optikata.kata.KataLayout;
 import optikata.kata.KataRun;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * One submission graded ten times gets one score and one feedback: the probes (two optimizers, zero gradients,
  * the split step run several times) and the judge's proven causes depend on the submission alone, not on the run.
  */
+@Slow
 class SameScoreTest {
     static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
     static final int GRADES = 10;

@@ -23,6 +23,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import optikata.support.Slow;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * can make a namespace (as in CI, root with bubblewrap installed); elsewhere they are skipped with
  * the reason printed. The uid fallback is forced and checked wherever this is root.
  */
+@Slow
 class SandboxTest {
     static final Path BWRAP = Path.of("/usr/bin/bwrap");
     /** Shell tools for the test commands (the JDK is always bound). */

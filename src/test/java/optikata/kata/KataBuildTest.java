@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,6 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every public and hidden spec passes against the solutions, and every diagnosed mistake, put into
  * the solution as a mutant, is caught by a spec that names it.
  */
+@Slow
 class KataBuildTest {
     static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
     /** The debugging exercise ships buggy code that runs, not a stub that throws. */

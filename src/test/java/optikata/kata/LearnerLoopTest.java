@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import optikata.grade.Release;
 import optikata.kata.ScratchKata.Run;
+import optikata.support.Slow;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** hint, list, next, reset and check's progress, each run through the CLI in a scratch checkout. */
+@Slow
 class LearnerLoopTest {
 
     @Test

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The thresholds are the rates the specs reach today; raise them as the specs and the diagnosis
  * improve (the goal is every mistake caught and at least 90 % named).
  */
+@Slow
 class MistakeBenchmarkTest {
     /** At least this share (in %) of the benchmark's mistakes must lose points (measured: 128 of 128; 104 with the specs before the case format). */
     static final double MIN_CAUGHT_PERCENT = 100.0;

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import optikata.kata.spec.ProbeMain;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * thread or process of it is left, and the second case that loops waits the shorter limit, not its own
  * full one.
  */
+@Slow
 class RunawayCodeTest {
     @TempDir
     Path dir;
