@@ -17,7 +17,7 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  *   COUPLED    g ← g + λθ                     PyTorch {@code Adam(weight_decay=λ)}: an L2 term, scaled by 1/(√v̂+ε)
  *   DECOUPLED  θ ← θ (1 − ηλ)                 PyTorch {@code AdamW} ({@code param.mul_(1 - lr * weight_decay)}),
- *                                             Keras {@code Adam(weight_decay=λ)}
+ *                                             Keras {@code Adam(weight_decay=λ)}: see {@link AdamW}
  * </pre>
  * Coupled, λθ goes through the moments, so a coordinate with a large gradient history is barely
  * decayed; decoupled, every coordinate shrinks by the same factor (Loshchilov &amp; Hutter).
@@ -135,7 +135,8 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
 
     /**
      * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
-     * step at step number {@code t}, weight decay included (the stateful {@link #update} calls it).
+     * step at step number {@code t}, weight decay included (the stateful {@link #update} calls it;
+     * so does {@link AdamW}).
      *
      * @param theta the parameters, modified
      * @param g     the gradient, not modified
@@ -179,9 +180,13 @@ public final class Adam extends AbstractOptimizer<Adam.Config> {
 
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
+        effectiveRate(out, n, t, buffers[1].data, config);
+    }
+
+    /** The factor on {@code m} after step {@code t}, from the second moment {@code v}; AdamW's too. */
+    static void effectiveRate(double[] out, int n, long t, double[] v, Config config) {
         double c1 = config.biasCorrection() ? 1 - Math.pow(config.beta1(), (double) t) : 1.0;
         double sqrtC2 = config.biasCorrection() ? Math.sqrt(1 - Math.pow(config.beta2(), (double) t)) : 1.0;
-        double[] v = buffers[1].data;
         for (int i = 0; i < n; i++) {
             out[i] = config.learningRate() / c1 / (Math.sqrt(v[i]) / sqrtC2 + config.epsilon());
         }

@@ -80,7 +80,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--lr", "-0.1"), "trace", "--lr", "-0.1"));
         rows.add(row(List.of("--lr", "NaN"), "trace", "--lr", "NaN"));
         rows.add(row(List.of("--momentum", "1"), "trace", "--momentum", "1"));
-        rows.add(row(List.of("--optimizer", "adamw"), "trace", "--optimizer", "adamw", "did you mean adam?"));
+        rows.add(row(List.of("--optimizer", "adma"), "trace", "--optimizer", "adma", "did you mean adam?"));
         rows.add(row(List.of("--optimizer", "rmsprp"), "trace", "--optimizer", "rmsprp", "did you mean rmsprop?"));
         rows.add(row(List.of("--optimizer", "lbfgs"), "trace", "--optimizer", "lbfgs"));
         rows.add(row(List.of("--preset", "kears"), "trace", "--preset", "kears", "did you mean keras?"));
@@ -109,7 +109,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--replay", "@traceCsv", "--start", "1,2,3"), "trace", "--start", "3 values"));
         rows.add(row(List.of("--replay", "@badJson"), "trace", "--replay", "@badJson", "JSON"));
         rows.add(row(List.of("--replay", "@traceCsv", "--plot", "@out/r.png"), "trace", "--plot", "--objective"));
-        rows.add(row(List.of("--compare", "adamw"), "trace", "--compare", "adamw"));
+        rows.add(row(List.of("--compare", "adamax"), "trace", "--compare", "adamax"));
         rows.add(row(List.of("--out", "@binary/run.csv"), "trace", "--out", "@binary", "in the way"));
         rows.add(row(List.of("--plot", "@binary/run.png"), "trace", "--plot", "@binary", "in the way"));
         // diagnose

@@ -81,9 +81,9 @@ class CliTest {
         Result r = run("trace", "--decay", "1.5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--decay: invalid decay rate: 1.5 (must be in [0, 1))");
-        r = run("trace", "--optimizer", "adamw");
+        r = run("trace", "--optimizer", "adma");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--optimizer: unknown optimizer: adamw").contains("did you mean adam?");
+        assertThat(r.err()).contains("--optimizer: unknown optimizer: adma").contains("did you mean adam?");
         r = run("trace", "--objective", "d2l-quadratic", "--start", "1,2,3");
         assertThat(r.err()).contains("--start: invalid start point: 3 values but d2l-quadratic takes 2");
         r = run("trace", "--steps", "ten");

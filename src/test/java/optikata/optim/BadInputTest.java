@@ -111,6 +111,16 @@ class BadInputTest {
                         "Invalid weight decay: NaN"),
                 bad("Adam weight decay −0.5", () -> Adam.Config.defaults().withWeightDecay(-0.5), "weight decay: -0.5"),
                 bad(
+                        "AdamW weight decay NaN",
+                        () -> AdamW.Config.defaults().withWeightDecay(Double.NaN),
+                        "Invalid weight decay: NaN"),
+                bad(
+                        "AdamW with the coupled form",
+                        () -> OptimizerSpec.of("adamw")
+                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED)
+                                .build(),
+                        "Invalid weight decay form: coupled for adamw"),
+                bad(
                         "weight decay as text",
                         () -> OptimizerSpec.of("adam")
                                 .with(OptimizerSpec.WEIGHT_DECAY, "lots")

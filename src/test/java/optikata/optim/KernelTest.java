@@ -112,7 +112,7 @@ class KernelTest {
     }
 
     @Test
-    @DisplayName("with a weight decay in either form, each kernel is its step")
+    @DisplayName("with a weight decay in either form, each kernel is its step; AdamW's kernel is Adam's")
     void familyWithWeightDecay() {
         for (WeightDecayForm form : WeightDecayForm.values()) {
             Sgd.Config sgd = new Sgd.Config(0.1, 0.3, form, NonFinitePolicy.REJECT);
@@ -140,6 +140,11 @@ class KernelTest {
                     new double[2],
                     (theta, g, s, t) -> Adam.kernel(theta, g, s[0], s[1], 0, N, t, adam));
         }
+        AdamW.Config w = AdamW.Config.defaults().withLearningRate(0.01);
+        sameBits(
+                new AdamW(w),
+                new double[2],
+                (theta, g, s, t) -> Adam.kernel(theta, g, s[0], s[1], 0, N, t, w.asAdam()));
     }
 
     /** A record that gives only the learning rate: the non-finite policy is the interface's default. */

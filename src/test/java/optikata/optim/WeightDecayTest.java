@@ -8,13 +8,15 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.doubles;
 import static org.quicktheories.generators.SourceDSL.integers;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * Weight decay in its two forms: the numbers the frameworks' own tests and formulas give, where
- * the forms agree (plain SGD) and where they part (everything that rescales the gradient).
+ * the forms agree (plain SGD) and where they part (everything that rescales the gradient), and
+ * AdamW.
  */
 class WeightDecayTest {
     private static final long SEED = 20261130L;
@@ -112,8 +114,114 @@ class WeightDecayTest {
             assertThat(OptimizerRegistry.FAMILY.kind(name).options())
                     .as("%s takes a weight decay and its form", name)
                     .contains(OptimizerSpec.WEIGHT_DECAY, OptimizerSpec.WEIGHT_DECAY_FORM);
-            assertThat(h.toString()).as(name).contains("weightDecay=0.0");
+            assertThat(h.toString()).as(name).contains("weightDecay=" + (name.equals("adamw") ? "0.01" : "0.0"));
         }
+    }
+
+    /**
+     * PyTorch's {@code _single_tensor_adamw}, transcribed over doubles for one coordinate: the
+     * reference the library's AdamW is checked against, written apart from it.
+     */
+    private static final class TorchAdamW {
+        final double lr;
+        final double beta1;
+        final double beta2;
+        final double eps;
+        final double weightDecay;
+        double param;
+        double expAvg;
+        double expAvgSq;
+        int step;
+
+        TorchAdamW(double param, double lr, double beta1, double beta2, double eps, double weightDecay) {
+            this.param = param;
+            this.lr = lr;
+            this.beta1 = beta1;
+            this.beta2 = beta2;
+            this.eps = eps;
+            this.weightDecay = weightDecay;
+        }
+
+        void step(double grad) {
+            step += 1;
+            param = param * (1 - lr * weightDecay); // param.mul_(1 - lr * weight_decay)
+            expAvg = expAvg + (1 - beta1) * (grad - expAvg); // exp_avg.lerp_(grad, 1 - beta1)
+            expAvgSq = expAvgSq * beta2 + (1 - beta2) * grad * grad; // mul_(beta2).addcmul_(grad, grad, 1 - beta2)
+            double biasCorrection1 = 1 - Math.pow(beta1, step);
+            double biasCorrection2 = 1 - Math.pow(beta2, step);
+            double stepSize = lr / biasCorrection1;
+            double denom = Math.sqrt(expAvgSq) / Math.sqrt(biasCorrection2) + eps;
+            param = param + -stepSize * expAvg / denom; // param.addcdiv_(exp_avg, denom, value=-step_size)
+        }
+    }
+
+    @Test
+    @DisplayName("AdamW's first steps are PyTorch's AdamW, transcribed independently (λ = 0.01 default, η = 0.1)")
+    void adamWAgainstTorchFormula() {
+        AdamW.Config d = AdamW.Config.defaults();
+        assertThat(d).isEqualTo(new AdamW.Config(0.001, 0.9, 0.999, 1e-8, 0.01, NonFinitePolicy.REJECT));
+        AdamW.Config c = d.withLearningRate(0.1);
+        double[] start = {1.5, -0.25, 3.0, 0.0, -2.0};
+        double[][] grads = {
+            {0.5, -1e-3, 20.0, 1.0, 0.0},
+            {-0.2, 2e-3, 18.0, -1.0, 0.0},
+            {0.1, 5e-4, -30.0, 1.0, 0.0},
+            {0.0, 0.0, 25.0, -1.0, 0.0},
+            {0.3, -1e-4, 0.5, 1.0, 0.0}
+        };
+        AdamW adamW = new AdamW(c);
+        DMatrixRMaj theta = col(start.clone());
+        TorchAdamW[] torch = new TorchAdamW[start.length];
+        for (int k = 0; k < start.length; k++) {
+            torch[k] = new TorchAdamW(start[k], 0.1, 0.9, 0.999, 1e-8, 0.01);
+        }
+        for (int t = 0; t < grads.length; t++) {
+            adamW.step(theta, col(grads[t].clone()));
+            for (int k = 0; k < start.length; k++) {
+                torch[k].step(grads[t][k]);
+                assertThat(theta.get(k))
+                        .as("step %d, coordinate %d", t + 1, k)
+                        .isCloseTo(torch[k].param, within(1e-14 * Math.max(1, Math.abs(torch[k].param))));
+            }
+        }
+        // The decay is there: coordinate 4 (g = 0 throughout, so m = 0) shrank by (1 − ηλ)⁵ = 0.999⁵ alone.
+        assertThat(theta.get(4)).isCloseTo(-2.0 * Math.pow(0.999, 5), within(1e-15));
+        // And the moments are Adam's own, on the gradient alone.
+        assertThat(adamW.state().buffer(Adam.FIRST_MOMENT).get(3)).isCloseTo(torch[3].expAvg, within(1e-15));
+    }
+
+    @Test
+    @DisplayName("AdamW is Adam with the decay decoupled, bit for bit; with λ = 0 it is Adam")
+    void adamWIsAdamDecoupled() {
+        AdamW.Config c = AdamW.Config.defaults().withLearningRate(0.05).withWeightDecay(0.2);
+        assertThat(c.asAdam().weightDecayForm()).isEqualTo(WeightDecayForm.DECOUPLED);
+        assertThat(sameRun(new AdamW(c), new Adam(c.asAdam()))).isTrue();
+        AdamW.Config none = c.withWeightDecay(0);
+        assertThat(sameRun(
+                        new AdamW(none),
+                        new Adam(new Adam.Config(0.05, 0.9, 0.999, 1e-8, true, NonFinitePolicy.REJECT))))
+                .isTrue();
+        assertThat(sameRun(new AdamW(c), new Adam(c.asAdam().withWeightDecayForm(WeightDecayForm.COUPLED))))
+                .isFalse();
+        assertThat(OptimizerSpec.of("adamw").build()).isInstanceOf(AdamW.class);
+        assertThat(OptimizerSpec.of("adamw").build().hyperparameters()).isEqualTo(AdamW.Config.defaults());
+        assertThat(OptimizerRegistry.FAMILY.names()).endsWith("adam", "adamw");
+    }
+
+    /** Whether two optimizers give the same bits (θ and every buffer) over five steps. */
+    private static boolean sameRun(Optimizer a, Optimizer b) {
+        DMatrixRMaj ta = col(1.0, -2.0, 0.5);
+        DMatrixRMaj tb = ta.copy();
+        for (int t = 1; t <= 5; t++) {
+            DMatrixRMaj g = col(Math.sin(t), 0.1 * t, -0.01);
+            a.step(ta, g);
+            b.step(tb, g);
+        }
+        boolean same = Arrays.equals(ta.data, tb.data);
+        for (String name : a.state().buffers().keySet()) {
+            same &= Arrays.equals(a.state().buffer(name).data, b.state().buffer(name).data);
+        }
+        return same;
     }
 
     @Test
@@ -183,7 +291,7 @@ class WeightDecayTest {
     @DisplayName("a step rejected for a NaN gradient decays nothing: θ and state unchanged bit for bit, small or split")
     void rejectedStepDecaysNothing() {
         Optimizer[] decaying = {
-            new Adam(Adam.Config.defaults().withWeightDecay(0.1).withWeightDecayForm(WeightDecayForm.DECOUPLED)),
+            new AdamW(),
             new RmsProp(kerasDecay().withMomentum(0.5)),
             new RmsProp(
                     RmsPropPreset.PYTORCH.config().withWeightDecay(0.1).withWeightDecayForm(WeightDecayForm.DECOUPLED)),

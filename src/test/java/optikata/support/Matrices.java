@@ -31,8 +31,9 @@ public final class Matrices {
     /**
      * Every optimizer of the family with a name, fresh on each call of the supplier: the variants below
      * (those given a weight decay have "weight-decay" in their names), and every kind registered in
-     * {@link OptimizerRegistry#FAMILY} with its defaults, so that a newly registered optimizer joins
-     * the property, allocation, bad-input and parallel tests with no edit here.
+     * {@link OptimizerRegistry#FAMILY} with its defaults (adamw's decays the weights by 0.01), so that a
+     * newly registered optimizer joins the property, allocation, bad-input and parallel tests with no
+     * edit here.
      */
     public static List<Named> family() {
         List<Named> all = new ArrayList<>(VARIANTS);
