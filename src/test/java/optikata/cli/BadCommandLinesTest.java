@@ -89,6 +89,19 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--optimizer", "adam", "--momentum", "0.5"), "trace", "--momentum", "0.5"));
         rows.add(row(List.of("--optimizer", "adam", "--beta1", "1.5"), "trace", "--beta1", "1.5"));
         rows.add(row(List.of("--initial-accumulator", "-1"), "trace", "--initial-accumulator", "-1"));
+        rows.add(row(List.of("--weight-decay", "-0.1"), "trace", "--weight-decay: invalid weight decay: -0.1", ">= 0"));
+        rows.add(row(List.of("--weight-decay", "NaN", "--optimizer", "adamw"), "trace", "--weight-decay", "NaN"));
+        rows.add(row(List.of("--weight-decay", "abc"), "trace", "--weight-decay: 'abc' is not a number"));
+        rows.add(row(
+                List.of("--weight-decay-form", "sideways"),
+                "trace",
+                "--weight-decay-form: 'sideways' is not one of coupled, decoupled"));
+        rows.add(row(List.of("--weight-decay-form", "decoupeld"), "trace", "'decoupeld'", "did you mean decoupled?"));
+        rows.add(row(
+                List.of("--optimizer", "adamw", "--weight-decay-form", "coupled"),
+                "trace",
+                "--weight-decay-form: invalid weight decay form: coupled for adamw",
+                "adam's"));
         rows.add(row(
                 List.of("--objective", "rosenbrok"), "trace", "--objective", "rosenbrok", "did you mean rosenbrock?"));
         rows.add(row(List.of("--objective", "d2l-quadratic", "--start", "1,2,3"), "trace", "--start", "3 values"));
