@@ -55,6 +55,8 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
             Map.entry("initial accumulator", List.of("--initial-accumulator")),
             Map.entry("beta1", List.of("--beta1")),
             Map.entry("beta2", List.of("--beta2")),
+            Map.entry("weight decay", List.of("--weight-decay")),
+            Map.entry("weight decay form", List.of("--weight-decay-form")),
             Map.entry("optimizer", List.of("--optimizer", "--compare")),
             Map.entry("preset", List.of("--preset")),
             Map.entry("objective", List.of("--objective")),

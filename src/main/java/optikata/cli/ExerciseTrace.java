@@ -35,6 +35,10 @@ final class ExerciseTrace {
             throw new IllegalArgumentException(
                     "Invalid --exercise: " + wanted + " with --optimizer/--preset (the exercise is the optimizer)");
         }
+        if (o.weightDecay != null || o.weightDecayForm != null) {
+            throw new IllegalArgumentException("Invalid --exercise: " + wanted
+                    + " with --weight-decay/--weight-decay-form (the exercises have no weight decay)");
+        }
         values.put("learningRate", o.learningRate == null ? 0.01 : o.learningRate);
         values.put("decay", o.decay == null ? 0.9 : o.decay);
         values.put("epsilon", o.epsilon == null ? 1e-8 : o.epsilon);

@@ -2,6 +2,7 @@ package optikata.cli;
 
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.OptimizerSpec;
+import optikata.optim.WeightDecayForm;
 import picocli.CommandLine.Option;
 
 /** The options that pick an optimizer and override its hyperparameters (a picocli mixin). */
@@ -10,7 +11,8 @@ public final class OptimizerOptions {
             names = "--optimizer",
             defaultValue = "rmsprop",
             paramLabel = "NAME",
-            description = "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam (default: ${DEFAULT-VALUE})")
+            description =
+                    "sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw (default: ${DEFAULT-VALUE})")
     String optimizer;
 
     @Option(
@@ -59,6 +61,20 @@ public final class OptimizerOptions {
     @Option(names = "--beta2", paramLabel = "B2", description = "Adam's β₂")
     Double beta2;
 
+    @Option(
+            names = "--weight-decay",
+            paramLabel = "LAMBDA",
+            description = "weight decay λ ≥ 0, every optimizer (default: 0; adamw 0.01)")
+    Double weightDecay;
+
+    @Option(
+            names = "--weight-decay-form",
+            paramLabel = "FORM",
+            description = "coupled (g ← g + λθ: PyTorch's weight_decay, an L2 term) or decoupled (θ ← θ − ηλθ before "
+                    + "the step: Keras 3's weight_decay, AdamW) (default: decoupled for --preset keras and adamw, "
+                    + "coupled otherwise)")
+    WeightDecayForm weightDecayForm;
+
     OptimizerSpec spec() {
         return OptimizerSpec.of(optimizer)
                 .with(OptimizerSpec.PRESET, preset)
@@ -70,6 +86,8 @@ public final class OptimizerOptions {
                 .with(OptimizerSpec.MOMENTUM, momentum)
                 .with(OptimizerSpec.INITIAL_ACCUMULATOR, initialAccumulator)
                 .with(OptimizerSpec.BETA1, beta1)
-                .with(OptimizerSpec.BETA2, beta2);
+                .with(OptimizerSpec.BETA2, beta2)
+                .with(OptimizerSpec.WEIGHT_DECAY, weightDecay)
+                .with(OptimizerSpec.WEIGHT_DECAY_FORM, weightDecayForm);
     }
 }

@@ -13,6 +13,7 @@ import optikata.optim.MomentumForm;
 import optikata.optim.OptimizerSpec;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
+import optikata.optim.WeightDecayForm;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -75,7 +76,15 @@ public final class OptimizersCommand implements Callable<Integer> {
         out.println();
         out.println("RMSProp presets (--preset NAME), each framework's defaults under its own names:");
         Table presets = new Table(
-                "preset", "η", "β (decay rate)", "ε", "ε placement", "s₀", "momentum buffer holds", "follows");
+                "preset",
+                "η",
+                "β (decay rate)",
+                "ε",
+                "ε placement",
+                "s₀",
+                "momentum buffer holds",
+                "weight decay λ",
+                "follows");
         boolean footnote = false;
         for (RmsPropPreset p : RmsPropPreset.values()) {
             RmsPropConfig c = p.config();
@@ -90,6 +99,7 @@ public final class OptimizersCommand implements Callable<Integer> {
                     c.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT ? "√(s+ε)" : "√s+ε",
                     number(c.initialAccumulator()),
                     c.momentumForm() == MomentumForm.SCALED_UPDATE ? "η·g/denominator" : "g/denominator (×η after)",
+                    c.weightDecayForm() == WeightDecayForm.DECOUPLED ? "θ − ηλθ first" : "g + λθ",
                     p.source());
         }
         presets.print(out, "  ");

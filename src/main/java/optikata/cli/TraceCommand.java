@@ -112,8 +112,10 @@ public final class TraceCommand implements Callable<Integer> {
             split = ",",
             paramLabel = "NAME",
             description = {
-                "run these optimizers too (same --lr where given), write them after the main run",
-                "and draw them together with --plot, e.g. rmsprop,adagrad"
+                "run these optimizers too (same --lr and --weight-decay where given, each in its own",
+                "weight decay form), write them after the main run and draw them together with --plot,",
+                "e.g. rmsprop,adagrad; --optimizer adamw --weight-decay 0.1 --compare adam sets the",
+                "decoupled decay beside the coupled one"
             })
     List<String> compare;
 
@@ -188,6 +190,7 @@ public final class TraceCommand implements Callable<Integer> {
             try {
                 o = OptimizerSpec.of(other.strip())
                         .withLearningRate(optimizerOptions.learningRate)
+                        .with(OptimizerSpec.WEIGHT_DECAY, optimizerOptions.weightDecay)
                         .build();
             } catch (IllegalArgumentException e) {
                 throw new OptionException("--compare", e.getMessage(), e);

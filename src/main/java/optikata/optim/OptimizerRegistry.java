@@ -19,7 +19,8 @@ public final class OptimizerRegistry {
             .with(AdaGrad.KIND)
             .with(RmsProp.KIND)
             .with(AdaDelta.KIND)
-            .with(Adam.KIND);
+            .with(Adam.KIND)
+            .with(AdamW.KIND);
 
     private final List<OptimizerKind> kinds;
 

@@ -26,6 +26,10 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
     public static final String INITIAL_ACCUMULATOR = "initial accumulator";
     public static final String BETA1 = "beta1";
     public static final String BETA2 = "beta2";
+    /** λ ≥ 0, a number. */
+    public static final String WEIGHT_DECAY = "weight decay";
+    /** A {@link WeightDecayForm}. */
+    public static final String WEIGHT_DECAY_FORM = "weight decay form";
 
     /** The names {@link #build()} knows, in the order the command line lists them. */
     public static final List<String> NAMES = OptimizerRegistry.FAMILY.names();

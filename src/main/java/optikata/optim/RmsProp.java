@@ -10,7 +10,9 @@ import org.ejml.data.DMatrixRMaj;
  * <pre>
  * input: η (lr), β (decay), ε, μ (momentum), λ (weight decay), s₀ (initial accumulator)
  * for t = 1, 2, ...
- *   g  ← ∇f(θ) + λθ
+ *   g  ← ∇f(θ)
+ *   COUPLED:   g ← g + λθ                          (PyTorch's weight_decay, an L2 term)
+ *   DECOUPLED: θ ← θ − θ·λ·η                       (Keras 3's weight_decay, before the update)
  *   s  ← β s + (1−β) g²                       squaredGradientAverage   (the debugging guide §3.2.3, d2l §7.6.1)
  *   if centered: ḡ ← β ḡ + (1−β) g;  v ← s − ḡ²   gradientAverage      (Graves 2013)
  *   else          v ← s
@@ -22,7 +24,11 @@ import org.ejml.data.DMatrixRMaj;
  * </pre>
  *
  * Defaults ({@link RmsPropConfig#defaults()}): η = 0.01, β = 0.9, ε = 1e-8 inside the root, s₀ = 0,
- * no centering, no momentum. Framework semantics: {@link RmsPropPreset}. Centered: {@code v} is
+ * no centering, no momentum, λ = 0 (coupled). Framework semantics: {@link RmsPropPreset} (the
+ * {@code keras} preset decouples a weight decay, the others couple it). The decoupled decay is
+ * rounded as Keras rounds it, {@code θ − (θ·λ)·η} with η as the update uses it, and as PyTorch's
+ * {@code param.mul_(1 - lr * weight_decay)} under {@link OperationOrder#PYTORCH}; it is not part
+ * of the effective rate, which is the factor on the gradient. Centered: {@code v} is
  * clamped at 0, since rounding can make {@code s − ḡ²} slightly negative
  * ({@link NegativeVariance#NAN} keeps PyTorch's NaN instead).
  *
@@ -43,7 +49,8 @@ import org.ejml.data.DMatrixRMaj;
 public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
     /**
      * Built by name as {@code rmsprop}: a preset ({@link RmsPropPreset#byId}; default the family's
-     * defaults), then each given option over it.
+     * defaults), then each given option over it (a weight decay takes the preset's form unless the
+     * form is given too).
      */
     public static final OptimizerKind KIND = new OptimizerKind(
             "rmsprop",
@@ -55,7 +62,9 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
                     OptimizerSpec.EPSILON_PLACEMENT,
                     OptimizerSpec.CENTERED,
                     OptimizerSpec.MOMENTUM,
-                    OptimizerSpec.INITIAL_ACCUMULATOR),
+                    OptimizerSpec.INITIAL_ACCUMULATOR,
+                    OptimizerSpec.WEIGHT_DECAY,
+                    OptimizerSpec.WEIGHT_DECAY_FORM),
             s -> {
                 String preset = s.value(OptimizerSpec.PRESET, String.class, null);
                 RmsPropConfig c = preset == null
@@ -81,6 +90,12 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
                 }
                 if (s.has(OptimizerSpec.INITIAL_ACCUMULATOR)) {
                     c = c.withInitialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
+                }
+                if (s.has(OptimizerSpec.WEIGHT_DECAY)) {
+                    c = c.withWeightDecay(s.number(OptimizerSpec.WEIGHT_DECAY, c.weightDecay()));
+                }
+                if (s.has(OptimizerSpec.WEIGHT_DECAY_FORM)) {
+                    c = c.withWeightDecayForm(s.value(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.class, null));
                 }
                 return new RmsProp(c);
             });
@@ -197,11 +212,20 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
             return;
         }
         final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
-        final double lambda = config.weightDecay();
+        final boolean decoupled = config.weightDecayForm() == WeightDecayForm.DECOUPLED && config.weightDecay() != 0;
+        // Coupled, λ goes into the gradient; decoupled, it shrinks θ first and the gradient gets 0·θ,
+        // as it always has on this path.
+        final double lambda = decoupled ? 0.0 : config.weightDecay();
+        final double decayRate = decoupled ? config.weightDecay() : 0.0;
+        final double keep = 1 - lr * decayRate;
         final double mu = config.usedMomentum();
         final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
         final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
         for (int i = from; i < to; i++) {
+            if (decoupled) {
+                // Keras: variable - variable * wd * lr; PyTorch: param.mul_(1 - lr * weight_decay).
+                theta[i] = torch ? theta[i] * keep : theta[i] - theta[i] * decayRate * lr;
+            }
             double gi = torch ? Math.fma(theta[i], lambda, g[i]) : g[i] + lambda * theta[i];
             double si = torch
                     ? Math.fma(oneMinusBeta * gi, gi, s[i] * beta)
@@ -257,7 +281,11 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
                 : (float) (1 - config.decay());
         final float eps = (float) config.epsilon();
         final float mu = (float) config.momentum();
-        final float lambda = (float) config.weightDecay();
+        final boolean decoupled = config.weightDecayForm() == WeightDecayForm.DECOUPLED;
+        final float lambda = decoupled ? 0f : (float) config.weightDecay();
+        // Keras casts wd to the variables' dtype; PyTorch forms 1 − lr·λ in float64 and rounds it.
+        final float decayRate = decoupled ? (float) config.weightDecay() : 0f;
+        final float keep = (float) (1 - config.learningRate() * config.weightDecay());
         final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
         final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
         final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
@@ -265,6 +293,9 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
         for (int i = from; i < to; i++) {
             float th = (float) theta[i];
             float gi = (float) g[i];
+            if (decayRate != 0) {
+                th = torch ? th * keep : th - th * decayRate * lr;
+            }
             if (lambda != 0) {
                 gi = torch ? Math.fma(th, lambda, gi) : gi + lambda * th;
             }

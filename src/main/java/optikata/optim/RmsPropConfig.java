@@ -13,7 +13,11 @@ package optikata.optim;
  * @param momentum           μ in [0, 1); 0 turns the momentum buffer off
  * @param momentumForm       where η enters the momentum buffer (matters only when η changes)
  * @param initialAccumulator the value {@code s} starts at: 0 (PyTorch, Keras), 1 (TF1), ε (ND4J)
- * @param weightDecay        λ ≥ 0, L2 penalty added to the gradient: {@code g ← g + λθ} (PyTorch)
+ * @param weightDecay        λ ≥ 0 (0: none)
+ * @param weightDecayForm    {@link WeightDecayForm#COUPLED}, an L2 penalty added to the gradient,
+ *                           {@code g ← g + λθ} (PyTorch's {@code weight_decay}), or
+ *                           {@link WeightDecayForm#DECOUPLED}, {@code θ ← θ − ηλθ} before the update
+ *                           (Keras 3's {@code weight_decay}); each preset has its framework's form
  * @param nonFinitePolicy    what a NaN or infinite gradient does
  * @param hyperparameterPrecision whether η (and β, ε, μ) are rounded to float32 before use, as
  *                           Keras and TF1 do when called the usual way (see {@link RmsPropPreset})
@@ -32,6 +36,7 @@ public record RmsPropConfig(
         MomentumForm momentumForm,
         double initialAccumulator,
         double weightDecay,
+        WeightDecayForm weightDecayForm,
         NonFinitePolicy nonFinitePolicy,
         HyperparameterPrecision hyperparameterPrecision,
         ArithmeticPrecision arithmetic,
@@ -48,6 +53,7 @@ public record RmsPropConfig(
         Check.notNull("momentum form", momentumForm);
         Check.nonNegative("initial accumulator", initialAccumulator);
         Check.nonNegative("weight decay", weightDecay);
+        Check.notNull("weight decay form", weightDecayForm);
         Check.notNull("non-finite policy", nonFinitePolicy);
         Check.notNull("hyperparameter precision", hyperparameterPrecision);
         Check.notNull("arithmetic precision", arithmetic);
@@ -99,6 +105,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                WeightDecayForm.COUPLED,
                 nonFinitePolicy,
                 HyperparameterPrecision.FLOAT64,
                 ArithmeticPrecision.FLOAT64,
@@ -159,6 +166,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -177,6 +185,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -195,6 +204,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -213,6 +223,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -231,6 +242,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -249,6 +261,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -267,6 +280,7 @@ public record RmsPropConfig(
                 value,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -285,6 +299,7 @@ public record RmsPropConfig(
                 momentumForm,
                 value,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -302,6 +317,26 @@ public record RmsPropConfig(
                 momentum,
                 momentumForm,
                 initialAccumulator,
+                value,
+                weightDecayForm,
+                nonFinitePolicy,
+                hyperparameterPrecision,
+                arithmetic,
+                operationOrder,
+                negativeVariance);
+    }
+
+    public RmsPropConfig withWeightDecayForm(WeightDecayForm value) {
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
                 value,
                 nonFinitePolicy,
                 hyperparameterPrecision,
@@ -321,6 +356,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 value,
                 hyperparameterPrecision,
                 arithmetic,
@@ -339,6 +375,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 value,
                 arithmetic,
@@ -357,6 +394,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 value,
@@ -375,6 +413,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,
@@ -393,6 +432,7 @@ public record RmsPropConfig(
                 momentumForm,
                 initialAccumulator,
                 weightDecay,
+                weightDecayForm,
                 nonFinitePolicy,
                 hyperparameterPrecision,
                 arithmetic,

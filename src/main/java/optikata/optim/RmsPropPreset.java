@@ -18,6 +18,14 @@ import java.util.Locale;
  * in the preset's order, as PyTorch, Keras and ND4J do with their default float32 dtype.
  * Replayed on the gradients recorded from the frameworks themselves, the presets reproduce them
  * as listed in {@code docs/CONFORMANCE.md}.
+ *
+ * <p>Weight decay is 0 in every preset, as in every framework; each preset carries the form its
+ * framework gives a weight decay ({@link RmsPropConfig#weightDecayForm()}): Keras 3 decouples it
+ * ({@code θ ← θ − θ·λ·η} before the update, on every optimizer); PyTorch's RMSprop adds
+ * {@code λθ} to the gradient; TF1, Optax, cs231n and d2l have no weight decay argument on RMSProp,
+ * and the ways to add one outside the optimizer (an L2 term in the loss; Optax's
+ * {@code add_decayed_weights} chained before {@code rmsprop}) add {@code λθ} to the gradient too,
+ * so those presets take the coupled form.
  */
 public enum RmsPropPreset {
     /**
@@ -47,6 +55,7 @@ public enum RmsPropPreset {
             MomentumForm.NORMALIZED_GRADIENT,
             HyperparameterPrecision.FLOAT64,
             OperationOrder.PYTORCH,
+            WeightDecayForm.COUPLED,
             "torch/optim/rmsprop.py"),
     /**
      * Keras 3, {@code keras/src/optimizers/rmsprop.py}: {@code learning_rate=0.001, rho=0.9,
@@ -68,6 +77,7 @@ public enum RmsPropPreset {
             MomentumForm.SCALED_UPDATE,
             HyperparameterPrecision.LEARNING_RATE_FLOAT32,
             OperationOrder.STANDARD,
+            WeightDecayForm.DECOUPLED,
             "keras/src/optimizers/rmsprop.py"),
     /**
      * TensorFlow 1, {@code tensorflow/python/training/rmsprop.py} with the {@code ApplyRMSProp}
@@ -89,6 +99,7 @@ public enum RmsPropPreset {
             MomentumForm.SCALED_UPDATE,
             HyperparameterPrecision.FLOAT32,
             OperationOrder.INCREMENTAL,
+            WeightDecayForm.COUPLED,
             "tensorflow/python/training/rmsprop.py"),
     /**
      * Optax, {@code optax/_src/alias.py} ({@code rmsprop}) and {@code transform.py}
@@ -108,6 +119,7 @@ public enum RmsPropPreset {
             MomentumForm.SCALED_UPDATE,
             HyperparameterPrecision.FLOAT64,
             OperationOrder.INCREMENTAL,
+            WeightDecayForm.COUPLED,
             "optax/_src/alias.py"),
     /**
      * Stanford cs231n assignment 2, {@code cs231n/optim.py} ({@code rmsprop}):
@@ -125,6 +137,7 @@ public enum RmsPropPreset {
             MomentumForm.NORMALIZED_GRADIENT,
             HyperparameterPrecision.FLOAT64,
             OperationOrder.STANDARD,
+            WeightDecayForm.COUPLED,
             "cs231n/optim.py"),
     /**
      * Dive into Deep Learning §7.6: {@code s ← γ s + (1−γ) g²},
@@ -142,6 +155,7 @@ public enum RmsPropPreset {
             MomentumForm.NORMALIZED_GRADIENT,
             HyperparameterPrecision.FLOAT64,
             OperationOrder.STANDARD,
+            WeightDecayForm.COUPLED,
             "d2l-zh chapter_optimization/rmsprop (d2l §7.6)");
 
     private final String id;
@@ -161,6 +175,7 @@ public enum RmsPropPreset {
             MomentumForm momentumForm,
             HyperparameterPrecision precision,
             OperationOrder order,
+            WeightDecayForm weightDecayForm,
             String source) {
         this.id = id;
         this.config = new RmsPropConfig(
@@ -173,6 +188,7 @@ public enum RmsPropPreset {
                 momentumForm,
                 initialAccumulator,
                 0.0,
+                weightDecayForm,
                 NonFinitePolicy.REJECT,
                 precision,
                 ArithmeticPrecision.FLOAT64,

@@ -1,8 +1,9 @@
 /**
  * The optimizer family (level 0, the bottom layer): the {@link optikata.optim.Optimizer} contract,
  * RMSProp with its configurations and framework presets, and its relatives (SGD, momentum and
- * Nesterov, AdaGrad, AdaDelta, Adam), each a validated step over EJML matrices that allocates
- * nothing after the first, with its state in named buffers. It may use no other optikata package
+ * Nesterov, AdaGrad, AdaDelta, Adam, AdamW), each with coupled or decoupled weight decay, each a
+ * validated step over EJML matrices that allocates nothing after the first, with its state in
+ * named buffers. It may use no other optikata package
  * (only the JDK and EJML): every other part of the project is built on it, so nothing here knows
  * about objectives, runs, texts, files or the command line. The layers are enforced by {@code
  * optikata.LayersTest}.

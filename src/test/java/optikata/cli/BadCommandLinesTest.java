@@ -80,7 +80,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--lr", "-0.1"), "trace", "--lr", "-0.1"));
         rows.add(row(List.of("--lr", "NaN"), "trace", "--lr", "NaN"));
         rows.add(row(List.of("--momentum", "1"), "trace", "--momentum", "1"));
-        rows.add(row(List.of("--optimizer", "adamw"), "trace", "--optimizer", "adamw", "did you mean adam?"));
+        rows.add(row(List.of("--optimizer", "adma"), "trace", "--optimizer", "adma", "did you mean adam?"));
         rows.add(row(List.of("--optimizer", "rmsprp"), "trace", "--optimizer", "rmsprp", "did you mean rmsprop?"));
         rows.add(row(List.of("--optimizer", "lbfgs"), "trace", "--optimizer", "lbfgs"));
         rows.add(row(List.of("--preset", "kears"), "trace", "--preset", "kears", "did you mean keras?"));
@@ -89,6 +89,19 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--optimizer", "adam", "--momentum", "0.5"), "trace", "--momentum", "0.5"));
         rows.add(row(List.of("--optimizer", "adam", "--beta1", "1.5"), "trace", "--beta1", "1.5"));
         rows.add(row(List.of("--initial-accumulator", "-1"), "trace", "--initial-accumulator", "-1"));
+        rows.add(row(List.of("--weight-decay", "-0.1"), "trace", "--weight-decay: invalid weight decay: -0.1", ">= 0"));
+        rows.add(row(List.of("--weight-decay", "NaN", "--optimizer", "adamw"), "trace", "--weight-decay", "NaN"));
+        rows.add(row(List.of("--weight-decay", "abc"), "trace", "--weight-decay: 'abc' is not a number"));
+        rows.add(row(
+                List.of("--weight-decay-form", "sideways"),
+                "trace",
+                "--weight-decay-form: 'sideways' is not one of coupled, decoupled"));
+        rows.add(row(List.of("--weight-decay-form", "decoupeld"), "trace", "'decoupeld'", "did you mean decoupled?"));
+        rows.add(row(
+                List.of("--optimizer", "adamw", "--weight-decay-form", "coupled"),
+                "trace",
+                "--weight-decay-form: invalid weight decay form: coupled for adamw",
+                "adam's"));
         rows.add(row(
                 List.of("--objective", "rosenbrok"), "trace", "--objective", "rosenbrok", "did you mean rosenbrock?"));
         rows.add(row(List.of("--objective", "d2l-quadratic", "--start", "1,2,3"), "trace", "--start", "3 values"));
@@ -109,7 +122,7 @@ class BadCommandLinesTest {
         rows.add(row(List.of("--replay", "@traceCsv", "--start", "1,2,3"), "trace", "--start", "3 values"));
         rows.add(row(List.of("--replay", "@badJson"), "trace", "--replay", "@badJson", "JSON"));
         rows.add(row(List.of("--replay", "@traceCsv", "--plot", "@out/r.png"), "trace", "--plot", "--objective"));
-        rows.add(row(List.of("--compare", "adamw"), "trace", "--compare", "adamw"));
+        rows.add(row(List.of("--compare", "adamax"), "trace", "--compare", "adamax"));
         rows.add(row(List.of("--out", "@binary/run.csv"), "trace", "--out", "@binary", "in the way"));
         rows.add(row(List.of("--plot", "@binary/run.png"), "trace", "--plot", "@binary", "in the way"));
         // diagnose

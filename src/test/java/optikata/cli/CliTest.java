@@ -10,7 +10,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import optikata.optim.Optimizer;
+import optikata.optim.OptimizerSpec;
 import org.assertj.core.api.Assertions;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,14 +84,88 @@ class CliTest {
         Result r = run("trace", "--decay", "1.5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--decay: invalid decay rate: 1.5 (must be in [0, 1))");
-        r = run("trace", "--optimizer", "adamw");
+        r = run("trace", "--optimizer", "adma");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("--optimizer: unknown optimizer: adamw").contains("did you mean adam?");
+        assertThat(r.err()).contains("--optimizer: unknown optimizer: adma").contains("did you mean adam?");
         r = run("trace", "--objective", "d2l-quadratic", "--start", "1,2,3");
         assertThat(r.err()).contains("--start: invalid start point: 3 values but d2l-quadratic takes 2");
         r = run("trace", "--steps", "ten");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--steps");
+    }
+
+    @Test
+    @DisplayName(
+            "--weight-decay reaches the optimizer: Keras' 1.9760959 with --preset keras (decoupled), and --weight-decay-form overrides")
+    void weightDecayFlag() throws Exception {
+        List<String> keras = List.of("--preset", "keras", "--lr", "1", "--weight-decay", "0.004");
+        assertThat(threeZeroSteps(OptimizerArguments.build(keras))).isCloseTo(1.9760959, Assertions.within(5e-7));
+        List<String> coupled = new ArrayList<>(keras);
+        coupled.addAll(List.of("--weight-decay-form", "COUPLED"));
+        assertThat(Math.abs(threeZeroSteps(OptimizerArguments.build(coupled)) - 1.9760959))
+                .isGreaterThan(0.5);
+        assertThat(OptimizerArguments.build(List.of("--optimizer", "adamw")).hyperparameters())
+                .hasToString("Config[learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8, weightDecay=0.01, "
+                        + "nonFinitePolicy=REJECT]");
+        for (String optimizer : OptimizerSpec.NAMES) {
+            Result r = run(
+                    "trace",
+                    "--optimizer",
+                    optimizer,
+                    "--weight-decay",
+                    "0.1",
+                    "--weight-decay-form",
+                    "decoupled",
+                    "--objective",
+                    "square",
+                    "--steps",
+                    "3");
+            assertThat(r.code()).as(optimizer + ": " + r.err()).isZero();
+        }
+        // --compare takes the same λ, each optimizer in its own form: AdamW's decoupled beside Adam's coupled.
+        Result compared = run(
+                "trace",
+                "--optimizer",
+                "adamw",
+                "--lr",
+                "0.1",
+                "--weight-decay",
+                "0.5",
+                "--compare",
+                "adam",
+                "--objective",
+                "square",
+                "--steps",
+                "1",
+                "--format",
+                "json");
+        assertThat(compared.code()).as(compared.err()).isZero();
+        var json = new ObjectMapper().readTree(compared.out());
+        assertThat(json.get("hyperparameters").get("weightDecay").asDouble()).isEqualTo(0.5);
+        var adam = json.get("compare").get(0).get("hyperparameters");
+        assertThat(adam.get("weightDecay").asDouble()).isEqualTo(0.5);
+        assertThat(adam.get("weightDecayForm").asText()).isEqualTo("COUPLED");
+        // θ = 1, g = 2: AdamW 1·(1 − 0.05) − 0.1 = 0.85; Adam's g + λθ = 2.5 is normalised to a step of 0.1.
+        assertThat(json.get("points").get(1).get("theta").get(0).asDouble()).isCloseTo(0.85, Assertions.within(1e-8));
+        assertThat(json.get("compare")
+                        .get(0)
+                        .get("points")
+                        .get(1)
+                        .get("theta")
+                        .get(0)
+                        .asDouble())
+                .isCloseTo(0.9, Assertions.within(1e-8));
+        Result help = run("trace", "--help");
+        assertThat(help.out()).contains("--weight-decay=LAMBDA", "--weight-decay-form=FORM", "adamw");
+    }
+
+    /** The optimizer's θ after three steps from 2.0 with a zero gradient. */
+    private static double threeZeroSteps(Optimizer o) {
+        DMatrixRMaj theta = new DMatrixRMaj(1, 1, true, 2.0);
+        for (int i = 0; i < 3; i++) {
+            o.step(theta, new DMatrixRMaj(1, 1));
+        }
+        return theta.get(0);
     }
 
     @Test

@@ -66,7 +66,8 @@ class TraceExerciseTest {
     }
 
     @Test
-    @DisplayName("an unstarted stub, an exercise without an optimizer and an unknown one: one line, exit 2")
+    @DisplayName(
+            "an unstarted stub, an exercise without an optimizer, an unknown one and a weight decay: one line, exit 2")
     void badExercises(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir.resolve("kata"));
         for (String[] c : new String[][] {
@@ -76,5 +77,11 @@ class TraceExerciseTest {
             assertThat(r.code()).isEqualTo(2);
             assertThat(r.err().strip()).containsIgnoringCase(c[1]).doesNotContain("\n");
         }
+        ScratchKata.solve(layout, "07-adam");
+        Run r = ScratchKata.cli(layout, "trace", "--exercise", "07", "--weight-decay", "0.01", "--steps", "3");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().strip())
+                .contains("--weight-decay", "the exercises have no weight decay")
+                .doesNotContain("\n");
     }
 }

@@ -104,7 +104,7 @@ class ToolkitCommandsTest {
                 "--plot",
                 dir.resolve("loss.png").toString());
         assertThat(dir.resolve("loss.png")).isRegularFile();
-        String[] out = run(code, "trace", "--compare", "adamw");
-        assertThat(out[1]).contains("--compare: unknown optimizer: adamw");
+        String[] out = run(code, "trace", "--compare", "adamax");
+        assertThat(out[1]).contains("--compare: unknown optimizer: adamax");
     }
 }

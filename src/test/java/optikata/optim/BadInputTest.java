@@ -77,6 +77,55 @@ class BadInputTest {
                         () -> new AdaGrad.Config(
                                 0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, Double.NaN, NonFinitePolicy.REJECT),
                         "Invalid initial accumulator: NaN"),
+                bad(
+                        "weight decay −0.01 (RMSProp)",
+                        () -> d.withWeightDecay(-0.01),
+                        "Invalid weight decay: -0.01 (must be finite and >= 0)"),
+                bad(
+                        "weight decay form null (RMSProp)",
+                        () -> d.withWeightDecayForm(null),
+                        "Invalid weight decay form: null (must be given)"),
+                bad(
+                        "SGD weight decay −1",
+                        () -> new Sgd.Config(0.1, -1, WeightDecayForm.DECOUPLED, NonFinitePolicy.REJECT),
+                        "Invalid weight decay: -1.0 (must be finite and >= 0)"),
+                bad(
+                        "Momentum weight decay +∞",
+                        () -> new Momentum.Config(
+                                0.1,
+                                0.9,
+                                false,
+                                Double.POSITIVE_INFINITY,
+                                WeightDecayForm.COUPLED,
+                                NonFinitePolicy.REJECT),
+                        "Invalid weight decay: Infinity"),
+                bad(
+                        "AdaGrad weight decay form null",
+                        () -> new AdaGrad.Config(
+                                0.1, 1e-10, EpsilonPlacement.OUTSIDE_ROOT, 0, 0.1, null, NonFinitePolicy.REJECT),
+                        "Invalid weight decay form: null"),
+                bad(
+                        "AdaDelta weight decay NaN",
+                        () -> new AdaDelta.Config(
+                                1.0, 0.9, 1e-6, Double.NaN, WeightDecayForm.COUPLED, NonFinitePolicy.REJECT),
+                        "Invalid weight decay: NaN"),
+                bad("Adam weight decay −0.5", () -> Adam.Config.defaults().withWeightDecay(-0.5), "weight decay: -0.5"),
+                bad(
+                        "AdamW weight decay NaN",
+                        () -> AdamW.Config.defaults().withWeightDecay(Double.NaN),
+                        "Invalid weight decay: NaN"),
+                bad(
+                        "AdamW with the coupled form",
+                        () -> OptimizerSpec.of("adamw")
+                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED)
+                                .build(),
+                        "Invalid weight decay form: coupled for adamw"),
+                bad(
+                        "weight decay as text",
+                        () -> OptimizerSpec.of("adam")
+                                .with(OptimizerSpec.WEIGHT_DECAY, "lots")
+                                .build(),
+                        "Invalid weight decay: lots (must be a number)"),
                 bad("RmsProp config null", () -> new RmsProp((RmsPropConfig) null), "Invalid config: null"),
                 bad("unknown optimizer", () -> OptimizerSpec.of("rmsporp").build(), "Unknown optimizer: rmsporp"),
                 bad(

@@ -50,7 +50,8 @@ class KernelTest {
     }
 
     @Test
-    @DisplayName("RMSProp's kernel is its step, for the plain forms, centered, momentum, weight decay and float32")
+    @DisplayName(
+            "RMSProp's kernel is its step, for the plain forms, centered, momentum, weight decay in both forms and float32")
     void rmsprop() {
         RmsPropConfig plain = RmsPropConfig.defaults();
         for (RmsPropConfig c : new RmsPropConfig[] {
@@ -60,7 +61,15 @@ class KernelTest {
             plain.withWeightDecay(0.01).withInitialAccumulator(0.1),
             RmsPropPreset.PYTORCH.config().withCentered(true).withMomentum(0.5),
             RmsPropPreset.KERAS.config().withMomentum(0.9),
-            plain.withArithmetic(ArithmeticPrecision.FLOAT32).withCentered(true)
+            plain.withArithmetic(ArithmeticPrecision.FLOAT32).withCentered(true),
+            RmsPropPreset.KERAS.config().withWeightDecay(0.05).withMomentum(0.9),
+            RmsPropPreset.PYTORCH.config().withWeightDecay(0.05).withWeightDecayForm(WeightDecayForm.DECOUPLED),
+            RmsPropPreset.KERAS.config().withWeightDecay(0.05).withArithmetic(ArithmeticPrecision.FLOAT32),
+            RmsPropPreset.PYTORCH
+                    .config()
+                    .withWeightDecay(0.05)
+                    .withWeightDecayForm(WeightDecayForm.DECOUPLED)
+                    .withArithmetic(ArithmeticPrecision.FLOAT32)
         }) {
             int centered = c.centered() ? 1 : -1;
             int momentum = c.momentum() > 0 ? (c.centered() ? 2 : 1) : -1;
@@ -100,6 +109,42 @@ class KernelTest {
         sameBits(new AdaDelta(d), new double[2], (theta, g, s, t) -> AdaDelta.kernel(theta, g, s[0], s[1], 0, N, d));
         Adam.Config adam = Adam.Config.defaults().withLearningRate(0.01);
         sameBits(new Adam(adam), new double[2], (theta, g, s, t) -> Adam.kernel(theta, g, s[0], s[1], 0, N, t, adam));
+    }
+
+    @Test
+    @DisplayName("with a weight decay in either form, each kernel is its step; AdamW's kernel is Adam's")
+    void familyWithWeightDecay() {
+        for (WeightDecayForm form : WeightDecayForm.values()) {
+            Sgd.Config sgd = new Sgd.Config(0.1, 0.3, form, NonFinitePolicy.REJECT);
+            sameBits(new Sgd(sgd), new double[0], (theta, g, s, t) -> Sgd.kernel(theta, g, 0, N, sgd));
+            for (boolean nesterov : new boolean[] {false, true}) {
+                Momentum.Config m = new Momentum.Config(0.05, 0.9, nesterov, 0.3, form, NonFinitePolicy.REJECT);
+                sameBits(new Momentum(m), new double[1], (theta, g, s, t) -> Momentum.kernel(theta, g, s[0], 0, N, m));
+            }
+            for (EpsilonPlacement placement : EpsilonPlacement.values()) {
+                AdaGrad.Config a = new AdaGrad.Config(0.1, 1e-10, placement, 0.1, 0.3, form, NonFinitePolicy.REJECT);
+                sameBits(
+                        new AdaGrad(a),
+                        new double[] {0.1},
+                        (theta, g, s, t) -> AdaGrad.kernel(theta, g, s[0], 0, N, a));
+            }
+            AdaDelta.Config d = new AdaDelta.Config(1.0, 0.9, 1e-6, 0.3, form, NonFinitePolicy.REJECT);
+            sameBits(
+                    new AdaDelta(d), new double[2], (theta, g, s, t) -> AdaDelta.kernel(theta, g, s[0], s[1], 0, N, d));
+            Adam.Config adam = Adam.Config.defaults()
+                    .withLearningRate(0.01)
+                    .withWeightDecay(0.3)
+                    .withWeightDecayForm(form);
+            sameBits(
+                    new Adam(adam),
+                    new double[2],
+                    (theta, g, s, t) -> Adam.kernel(theta, g, s[0], s[1], 0, N, t, adam));
+        }
+        AdamW.Config w = AdamW.Config.defaults().withLearningRate(0.01);
+        sameBits(
+                new AdamW(w),
+                new double[2],
+                (theta, g, s, t) -> Adam.kernel(theta, g, s[0], s[1], 0, N, t, w.asAdam()));
     }
 
     /** A record that gives only the learning rate: the non-finite policy is the interface's default. */

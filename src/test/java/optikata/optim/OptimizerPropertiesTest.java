@@ -64,7 +64,9 @@ class OptimizerPropertiesTest {
         qt().withFixedSeed(SEED)
                 .withExamples(300)
                 .forAll(optimizers(), lists().of(doubles().between(-1e3, 1e3)).ofSizeBetween(1, 6))
-                .assuming((named, values) -> !named.name().contains("weight-decay")) // λθ makes the gradient non-zero
+                // λθ makes the gradient non-zero, or shrinks θ itself (decoupled; AdamW's default λ is 0.01)
+                .assuming((named, values) ->
+                        !named.name().contains("weight-decay") && !named.name().equals("adamw"))
                 .checkAssert((named, values) -> {
                     Optimizer o = named.create();
                     DMatrixRMaj theta = new DMatrixRMaj(

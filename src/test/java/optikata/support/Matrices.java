@@ -6,8 +6,10 @@ import java.util.function.Supplier;
 import optikata.optim.AdaDelta;
 import optikata.optim.AdaGrad;
 import optikata.optim.Adam;
+import optikata.optim.ArithmeticPrecision;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Momentum;
+import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
 import optikata.optim.OptimizerRegistry;
 import optikata.optim.OptimizerSpec;
@@ -15,6 +17,7 @@ import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
 import optikata.optim.Sgd;
+import optikata.optim.WeightDecayForm;
 import org.ejml.data.DMatrixRMaj;
 
 /** Test helpers: column vectors and the whole family, every RMSProp variant included. */
@@ -26,9 +29,11 @@ public final class Matrices {
     }
 
     /**
-     * Every optimizer of the family with a name, fresh on each call of the supplier: the variants below,
-     * and every kind registered in {@link OptimizerRegistry#FAMILY} with its defaults, so that a newly
-     * registered optimizer joins the property, allocation, bad-input and parallel tests with no edit here.
+     * Every optimizer of the family with a name, fresh on each call of the supplier: the variants below
+     * (those given a weight decay have "weight-decay" in their names), and every kind registered in
+     * {@link OptimizerRegistry#FAMILY} with its defaults (adamw's decays the weights by 0.01), so that a
+     * newly registered optimizer joins the property, allocation, bad-input and parallel tests with no
+     * edit here.
      */
     public static List<Named> family() {
         List<Named> all = new ArrayList<>(VARIANTS);
@@ -69,6 +74,49 @@ public final class Matrices {
                 new Named(
                         "rmsprop-weight-decay",
                         () -> new RmsProp(RmsPropConfig.defaults().withWeightDecay(0.01))),
+                new Named(
+                        "rmsprop-keras-weight-decay-momentum",
+                        () -> new RmsProp(RmsPropPreset.KERAS
+                                .config()
+                                .withWeightDecay(0.05)
+                                .withMomentum(0.5))),
+                new Named(
+                        "rmsprop-pytorch-weight-decay-decoupled-centered",
+                        () -> new RmsProp(RmsPropPreset.PYTORCH
+                                .config()
+                                .withWeightDecay(0.05)
+                                .withWeightDecayForm(WeightDecayForm.DECOUPLED)
+                                .withCentered(true))),
+                new Named(
+                        "rmsprop-keras-weight-decay-float32",
+                        () -> new RmsProp(RmsPropPreset.KERAS
+                                .config()
+                                .withWeightDecay(0.05)
+                                .withArithmetic(ArithmeticPrecision.FLOAT32))),
+                new Named(
+                        "sgd-weight-decay",
+                        () -> new Sgd(new Sgd.Config(0.01, 0.1, WeightDecayForm.COUPLED, NonFinitePolicy.REJECT))),
+                new Named(
+                        "sgd-weight-decay-decoupled",
+                        () -> new Sgd(new Sgd.Config(0.01, 0.1, WeightDecayForm.DECOUPLED, NonFinitePolicy.REJECT))),
+                new Named(
+                        "nesterov-weight-decay-decoupled",
+                        () -> new Momentum(new Momentum.Config(
+                                0.01, 0.9, true, 0.1, WeightDecayForm.DECOUPLED, NonFinitePolicy.REJECT))),
+                new Named(
+                        "adagrad-weight-decay-decoupled",
+                        () -> OptimizerSpec.of("adagrad")
+                                .with(OptimizerSpec.WEIGHT_DECAY, 0.1)
+                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.DECOUPLED)
+                                .build()),
+                new Named(
+                        "adadelta-weight-decay",
+                        () -> OptimizerSpec.of("adadelta")
+                                .with(OptimizerSpec.WEIGHT_DECAY, 0.1)
+                                .build()),
+                new Named(
+                        "adam-weight-decay",
+                        () -> new Adam(Adam.Config.defaults().withWeightDecay(0.1))),
                 new Named("rmsprop-pytorch", () -> new RmsProp(RmsPropPreset.PYTORCH)),
                 new Named("rmsprop-keras", () -> new RmsProp(RmsPropPreset.KERAS)),
                 new Named("rmsprop-tf1", () -> new RmsProp(RmsPropPreset.TF1)),

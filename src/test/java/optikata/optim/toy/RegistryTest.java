@@ -44,7 +44,7 @@ class RegistryTest {
                 .hasMessage("Invalid preset: keras (presets are for rmsprop, not signsgd)");
         assertThatThrownBy(() -> OptimizerSpec.of("signsgd").build())
                 .hasMessageStartingWith(
-                        "Unknown optimizer: signsgd (known: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam)");
+                        "Unknown optimizer: signsgd (known: sgd, momentum, nesterov, adagrad, rmsprop, adadelta, adam, adamw)");
         assertThatThrownBy(() -> WITH_TOY.with(SignSgd.KIND))
                 .hasMessage("Invalid optimizer kind: signsgd (already registered)");
         assertThatThrownBy(() -> OptimizerRegistry.FAMILY.with(Sgd.KIND))
