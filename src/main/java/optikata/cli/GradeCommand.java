@@ -172,7 +172,7 @@ public final class GradeCommand implements Callable<Integer> {
                     null, "give --submission DIR or --cohort DIR (or merge shards with `optikata grade merge`)");
         }
         if (out == null) {
-            throw new OptionException("--out", "missing: where to write the results (--out OUTDIR)");
+            throw new OptionException(null, "missing required option --out=OUTDIR (where to write the results)");
         }
         Part part = part();
         KataLayout layout = KataLayout.fromHome();

@@ -189,6 +189,12 @@ class BadCommandLinesTest {
                 "99-x"));
         rows.add(row(List.of("--submission", "@submission"), "grade", "missing required option --out"));
         rows.add(row(
+                List.of("--submission", "@submission", "--out", "@out", "--shard", "1/2"),
+                "grade",
+                "--shard",
+                "goes with --cohort"));
+        rows.add(row(List.of("--out", "@out"), "grade merge", "SHARD_DIR"));
+        rows.add(row(
                 List.of("--submission", "@submission", "--out", "@out", "--points", "abc"),
                 "grade",
                 "--points",
@@ -211,7 +217,7 @@ class BadCommandLinesTest {
     static Arguments row(List<String> args, String command, String... expected) {
         List<String> line = new ArrayList<>();
         if (command != null) {
-            line.add(command);
+            line.addAll(List.of(command.split(" ")));
         }
         line.addAll(args);
         return Arguments.of(String.join(" ", line), line, command, List.of(expected));
