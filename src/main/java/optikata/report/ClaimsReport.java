@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +17,12 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import optikata.claims.ClaimResult;
 import optikata.claims.Figure;
 import optikata.claims.Verdict;
+import optikata.run.BuildInfo;
 
 /** Writes the claims report: JSON, Markdown and HTML with the claims' figures drawn as PNGs, and the console table. */
 public final class ClaimsReport {
@@ -137,23 +136,10 @@ public final class ClaimsReport {
         return counts;
     }
 
-    /** The version of the build, or "development build" when run from the classes. */
+    /** The version of the build ({@link BuildInfo}), or "development build" when the build could not tell. */
     public static String version() {
-        String v = ClaimsReport.class.getPackage().getImplementationVersion();
-        if (v != null) {
-            return v;
-        }
-        try (InputStream in =
-                ClaimsReport.class.getResourceAsStream("/META-INF/maven/io.optikata/optikata/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                return p.getProperty("version", "development build");
-            }
-        } catch (IOException e) {
-            // fall through
-        }
-        return "development build";
+        String v = BuildInfo.current().version();
+        return v.equals(BuildInfo.UNKNOWN) ? "development build" : v;
     }
 
     static String generated() {
