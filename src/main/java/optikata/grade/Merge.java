@@ -28,6 +28,9 @@ public final class Merge {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
+    /** The largest manifest read: about 30 KB a learner, so room for thousands. */
+    static final long MAX_BYTES = 512L << 20;
+
     private Merge() {}
 
     /** Why runs cannot be merged, in one line. */
@@ -50,6 +53,10 @@ public final class Merge {
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             throw new Refused(dir + ": no " + CohortManifest.FILE
                     + " (not the output folder of `optikata grade --cohort`, or that run did not finish)");
+        }
+        if (Files.size(file) > MAX_BYTES) {
+            throw new Refused(file + ": " + Files.size(file) + " bytes, more than a manifest of " + MAX_BYTES
+                    + " bytes this version reads");
         }
         CohortManifest m;
         try {
@@ -75,8 +82,39 @@ public final class Merge {
                 throw new Refused(file + ": a grade for " + (l == null ? "nobody" : l.name())
                         + ", who is not in the cohort it lists");
             }
+            String broken = broken(l.name(), l.result());
+            if (broken != null) {
+                throw new Refused(file + ": the grade of " + l.name() + " " + broken);
+            }
         }
         return m;
+    }
+
+    /**
+     * What makes a recorded grade one the grader cannot have written, or null: a missing part, another
+     * learner's name, or a total that is not the sum of its cases' points.
+     */
+    private static String broken(String name, Grader.Result r) {
+        if (!name.equals(r.submission())) {
+            return "is recorded as " + r.submission() + "'s";
+        }
+        if (r.outcomes() == null || r.compileErrors() == null || r.trust() == null) {
+            return "lacks its outcomes, compile errors or trust";
+        }
+        double sum = 0;
+        for (Outcome o : r.outcomes()) {
+            if (o == null || o.exercise() == null || o.name() == null || o.status() == null) {
+                return "has an outcome without exercise, name or status";
+            }
+            if (!(o.score() >= 0 && o.score() <= o.maxScore())) {
+                return "gives " + o.score() + " of " + o.maxScore() + " points for " + o.exercise() + " › " + o.name();
+            }
+            sum += o.score();
+        }
+        if (!(r.score() >= 0 && r.score() <= r.maxScore()) || Scoring.round(sum) != r.score()) {
+            return "totals " + r.score() + " of " + r.maxScore() + " points, its cases " + Scoring.round(sum);
+        }
+        return null;
     }
 
     /**
