@@ -576,7 +576,7 @@ public final class ClaimsReport {
         return sb.toString();
     }
 
-    /** The summary table's rows; {@code lang} is the quotations' language (null: the page's). */
+    /** The summary table's rows; {@code lang} is the quotations' language (null: found from each quotation). */
     private static void htmlRows(StringBuilder sb, List<ClaimResult> results, String anchorPrefix, String lang) {
         for (ClaimResult r : results) {
             sb.append("<tr><td><a href=\"#")
@@ -591,9 +591,7 @@ public final class ClaimsReport {
                     .append("</td><td class=\"q\">")
                     .append(esc(r.statement()));
             if (!r.quote().isEmpty() && !r.quote().equals(r.statement())) {
-                sb.append("<br><span")
-                        .append(lang == null ? "" : " lang=\"" + lang + "\"")
-                        .append(">“");
+                sb.append("<br><span").append(langAttribute(lang, r.quote())).append(">“");
                 sb.append(esc(r.quote())).append("”</span>");
             }
             sb.append("<br><em>")
@@ -623,7 +621,7 @@ public final class ClaimsReport {
                     .append("</p>\n");
             if (!r.quote().isEmpty() && !r.quote().equals(r.statement())) {
                 sb.append("<blockquote")
-                        .append(lang == null ? "" : " lang=\"" + lang + "\"")
+                        .append(langAttribute(lang, r.quote()))
                         .append(">")
                         .append(esc(r.quote()))
                         .append("</blockquote>\n");
@@ -668,6 +666,16 @@ public final class ClaimsReport {
             }
             sb.append("</section>\n");
         }
+    }
+
+    /** {@code lang}, or for the instructor's quotations (null) "zh" when they are written in Chinese characters. */
+    private static String langAttribute(String lang, String quote) {
+        String l = lang != null
+                ? lang
+                : quote.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                        ? "zh"
+                        : null;
+        return l == null ? "" : " lang=\"" + l + "\"";
     }
 
     private static String esc(String s) {
