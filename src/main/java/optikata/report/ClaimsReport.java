@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,20 @@ public final class ClaimsReport {
     /** A claim whose check threw: the id and the message. */
     public record Failure(String id, String message) {}
 
+    /**
+     * An instructor's own claims, from a claims file ({@code optikata claims --file}): listed after the
+     * texts' claims, under their own heading.
+     *
+     * @param series  the series' title, as the file gives it
+     * @param file    the file's name
+     * @param results the claims' results, in file order
+     */
+    public record InstructorSeries(String series, String file, List<ClaimResult> results) {
+        public InstructorSeries {
+            results = List.copyOf(results);
+        }
+    }
+
     /** What the four verdicts mean, for the page. */
     static final Map<Verdict, String> MEANING = Map.of(
             Verdict.HOLDS, "the computation agrees with the text, within the tolerance shown for the claim",
@@ -48,9 +63,28 @@ public final class ClaimsReport {
                     + "(half a unit of its last digit) or from the claim's wording, and shown with each claim.";
 
     public static ObjectNode json(List<ClaimResult> results, List<Failure> failures) {
+        return json(results, null, failures);
+    }
+
+    /** The report as JSON; the instructor's series, when given, under {@code instructor}. */
+    public static ObjectNode json(List<ClaimResult> results, InstructorSeries instructor, List<Failure> failures) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("version", version());
-        ArrayNode claims = root.putArray("claims");
+        jsonClaims(root.putArray("claims"), results);
+        if (instructor != null) {
+            ObjectNode i = root.putObject("instructor");
+            i.put("series", instructor.series());
+            i.put("file", instructor.file());
+            jsonClaims(i.putArray("claims"), instructor.results());
+        }
+        ArrayNode errors = root.putArray("errors");
+        for (Failure f : failures) {
+            errors.addObject().put("id", f.id()).put("message", f.message());
+        }
+        return root;
+    }
+
+    private static void jsonClaims(ArrayNode claims, List<ClaimResult> results) {
         for (ClaimResult r : results) {
             ObjectNode o = claims.addObject();
             o.put("id", r.id());
@@ -77,11 +111,6 @@ public final class ClaimsReport {
                 plots.addObject().put("file", file(f)).put("caption", f.caption());
             }
         }
-        ArrayNode errors = root.putArray("errors");
-        for (Failure f : failures) {
-            errors.addObject().put("id", f.id()).put("message", f.message());
-        }
-        return root;
     }
 
     /** Non-finite values are written as null; "never" (+∞) as the string "never". */
@@ -102,16 +131,60 @@ public final class ClaimsReport {
     }
 
     public static String table(List<ClaimResult> results, List<Failure> failures) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(String.format("%-4s %-13s %s%n", "id", "verdict", "finding"));
-        for (ClaimResult r : results) {
-            sb.append(String.format("%-4s %-13s %s%n", r.id(), r.verdict(), r.finding()));
+        return table(results, null, failures);
+    }
+
+    /** The console table: the texts' claims, then the instructor's series under its own heading. */
+    public static String table(List<ClaimResult> results, InstructorSeries instructor, List<Failure> failures) {
+        int width = 4;
+        for (ClaimResult r : all(results, instructor)) {
+            width = Math.max(width, r.id().length());
         }
         for (Failure f : failures) {
-            sb.append(String.format("%-4s %-13s %s%n", f.id(), "CRASHED", f.message()));
+            width = Math.max(width, f.id().length());
         }
-        sb.append(String.format("%n%s%n", summary(results, failures)));
+        String row = "%-" + width + "s %-13s %s%n";
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(row, "id", "verdict", "finding"));
+        for (ClaimResult r : results) {
+            sb.append(String.format(row, r.id(), r.verdict(), r.finding()));
+        }
+        if (instructor != null) {
+            sb.append(String.format("%n%s%n", instructorHeading(instructor)));
+            for (ClaimResult r : instructor.results()) {
+                sb.append(String.format(row, r.id(), r.verdict(), r.finding()));
+            }
+        }
+        for (Failure f : failures) {
+            sb.append(String.format(row, f.id(), "CRASHED", f.message()));
+        }
+        sb.append(String.format("%n"));
+        if (instructor == null || !results.isEmpty() || !failures.isEmpty()) {
+            sb.append(String.format("%s%n", summary(results, failures)));
+        }
+        if (instructor != null) {
+            sb.append(String.format("%s%n", instructorSummary(instructor)));
+        }
         return sb.toString();
+    }
+
+    private static List<ClaimResult> all(List<ClaimResult> results, InstructorSeries instructor) {
+        if (instructor == null) {
+            return results;
+        }
+        List<ClaimResult> both = new ArrayList<>(results);
+        both.addAll(instructor.results());
+        return both;
+    }
+
+    /** "The instructor's claims: TITLE (from FILE)". */
+    static String instructorHeading(InstructorSeries instructor) {
+        return "The instructor's claims: " + instructor.series() + " (from " + instructor.file() + ")";
+    }
+
+    /** "the instructor's N claims: ..." (a crashed check is counted with the texts'). */
+    static String instructorSummary(InstructorSeries instructor) {
+        return "the instructor's " + summary(instructor.results(), List.of());
     }
 
     static String summary(List<ClaimResult> results, List<Failure> failures) {
@@ -148,6 +221,11 @@ public final class ClaimsReport {
     }
 
     public static String markdown(List<ClaimResult> results, List<Failure> failures) {
+        return markdown(results, null, failures);
+    }
+
+    /** claims.md: the texts' claims, then the instructor's series under its own heading. */
+    public static String markdown(List<ClaimResult> results, InstructorSeries instructor, List<Failure> failures) {
         StringBuilder sb = new StringBuilder("# optikata: the claims of the reference texts\n\n");
         sb.append("Generated ")
                 .append(generated())
@@ -164,11 +242,46 @@ public final class ClaimsReport {
             sb.append("- **").append(v).append("**: ").append(MEANING.get(v)).append(".\n");
         }
         sb.append("\n").append(TOLERANCE).append("\n\n");
+        markdownTable(sb, results, "");
+        for (Failure f : failures) {
+            sb.append("| ")
+                    .append(f.id())
+                    .append(" | **CRASHED** | | ")
+                    .append(cell(f.message()))
+                    .append(" |\n");
+        }
+        markdownSections(sb, results, "## ");
+        if (instructor != null) {
+            sb.append("\n# ")
+                    .append(instructorHeading(instructor))
+                    .append("\n\n")
+                    .append(INSTRUCTOR_NOTE)
+                    .append(" ")
+                    .append(capitalFirst(instructorSummary(instructor)))
+                    .append(".\n\n");
+            markdownTable(sb, instructor.results(), "");
+            markdownSections(sb, instructor.results(), "## ");
+        }
+        return sb.toString();
+    }
+
+    /** What sets the instructor's series apart, for the pages. */
+    static final String INSTRUCTOR_NOTE =
+            "These claims come from the instructor's claims file, not from the five texts; their verdicts are computed "
+                    + "the same way, by the project's own optimizers, from the setup, quantity and expectation the file "
+                    + "states (docs/CLAIMS-FILE.md).";
+
+    private static String capitalFirst(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void markdownTable(StringBuilder sb, List<ClaimResult> results, String anchorPrefix) {
         sb.append("| id | verdict | the text says | what the code shows |\n|---|---|---|---|\n");
         for (ClaimResult r : results) {
             sb.append("| [")
                     .append(r.id())
                     .append("](#")
+                    .append(anchorPrefix)
                     .append(r.id().toLowerCase(Locale.ROOT))
                     .append(") | **")
                     .append(r.verdict())
@@ -178,15 +291,12 @@ public final class ClaimsReport {
                     .append(cell(r.correction() == null ? r.finding() : r.correction()))
                     .append(" |\n");
         }
-        for (Failure f : failures) {
-            sb.append("| ")
-                    .append(f.id())
-                    .append(" | **CRASHED** | | ")
-                    .append(cell(f.message()))
-                    .append(" |\n");
-        }
+    }
+
+    private static void markdownSections(StringBuilder sb, List<ClaimResult> results, String heading) {
         for (ClaimResult r : results) {
-            sb.append("\n## ")
+            sb.append("\n")
+                    .append(heading)
                     .append(r.id())
                     .append("\n\n**")
                     .append(r.verdict())
@@ -195,7 +305,7 @@ public final class ClaimsReport {
                     .append("*: ")
                     .append(r.statement())
                     .append("\n\n");
-            if (!r.quote().isEmpty()) {
+            if (!r.quote().isEmpty() && !r.quote().equals(r.statement())) {
                 sb.append("> ").append(r.quote()).append("\n\n");
             }
             sb.append("Finding: ").append(r.finding()).append("\n\n");
@@ -225,7 +335,6 @@ public final class ClaimsReport {
                         .append(")\n");
             }
         }
-        return sb.toString();
     }
 
     private static String cell(String s) {
@@ -356,6 +465,11 @@ public final class ClaimsReport {
     }
 
     public static String html(List<ClaimResult> results, List<Failure> failures) {
+        return html(results, null, failures);
+    }
+
+    /** index.html: the texts' claims, then the instructor's series in a part of its own. */
+    public static String html(List<ClaimResult> results, InstructorSeries instructor, List<Failure> failures) {
         Map<Verdict, Integer> counts = counts(results);
         StringBuilder sb = new StringBuilder();
         sb.append(
@@ -412,8 +526,47 @@ public final class ClaimsReport {
         sb.append("</dl>\n<p>").append(esc(TOLERANCE)).append("</p>\n");
         sb.append(
                 "<h2 id=\"summary\">Summary</h2>\n<table>\n<tr><th>id</th><th>verdict</th><th>the text says</th><th>what the code shows</th></tr>\n");
+        htmlRows(sb, results, "", "zh");
+        for (Failure f : failures) {
+            sb.append("<tr><td>")
+                    .append(esc(f.id()))
+                    .append("</td><td class=\"v CRASHED\">CRASHED</td><td></td><td>")
+                    .append(esc(f.message()))
+                    .append("</td></tr>\n");
+        }
+        sb.append("</table>\n");
+        htmlSections(sb, results, "", "zh");
+        if (instructor != null) {
+            Map<Verdict, Integer> own = counts(instructor.results());
+            sb.append("<h2 id=\"instructor\">")
+                    .append(esc(instructorHeading(instructor)))
+                    .append("</h2>\n<p>")
+                    .append(esc(INSTRUCTOR_NOTE))
+                    .append(" ")
+                    .append(instructor.results().size())
+                    .append(" claims: ")
+                    .append(own.get(Verdict.HOLDS))
+                    .append(" hold, ")
+                    .append(own.get(Verdict.QUALIFIED))
+                    .append(" qualified, ")
+                    .append(own.get(Verdict.ERRATUM))
+                    .append(" errata, ")
+                    .append(own.get(Verdict.NOT_CHECKABLE))
+                    .append(" not checkable.</p>\n<table>\n<tr><th>id</th><th>verdict</th><th>the instructor says</th>")
+                    .append("<th>what the code shows</th></tr>\n");
+            htmlRows(sb, instructor.results(), "instructor-", null);
+            sb.append("</table>\n");
+            htmlSections(sb, instructor.results(), "instructor-", null);
+        }
+        sb.append("</body>\n</html>\n");
+        return sb.toString();
+    }
+
+    /** The summary table's rows; {@code lang} is the quotations' language (null: found from each quotation). */
+    private static void htmlRows(StringBuilder sb, List<ClaimResult> results, String anchorPrefix, String lang) {
         for (ClaimResult r : results) {
             sb.append("<tr><td><a href=\"#")
+                    .append(anchorPrefix)
                     .append(r.id())
                     .append("\">")
                     .append(r.id())
@@ -423,8 +576,9 @@ public final class ClaimsReport {
                     .append(r.verdict())
                     .append("</td><td class=\"q\">")
                     .append(esc(r.statement()));
-            if (!r.quote().isEmpty()) {
-                sb.append("<br><span lang=\"zh\">“").append(esc(r.quote())).append("”</span>");
+            if (!r.quote().isEmpty() && !r.quote().equals(r.statement())) {
+                sb.append("<br><span").append(langAttribute(lang, r.quote())).append(">“");
+                sb.append(esc(r.quote())).append("”</span>");
             }
             sb.append("<br><em>")
                     .append(esc(r.source()))
@@ -432,16 +586,13 @@ public final class ClaimsReport {
                     .append(esc(r.correction() == null ? r.finding() : r.correction()))
                     .append("</td></tr>\n");
         }
-        for (Failure f : failures) {
-            sb.append("<tr><td>")
-                    .append(esc(f.id()))
-                    .append("</td><td class=\"v CRASHED\">CRASHED</td><td></td><td>")
-                    .append(esc(f.message()))
-                    .append("</td></tr>\n");
-        }
-        sb.append("</table>\n");
+    }
+
+    /** One section per claim, with its figures; {@code lang} as for {@link #htmlRows}. */
+    private static void htmlSections(StringBuilder sb, List<ClaimResult> results, String anchorPrefix, String lang) {
         for (ClaimResult r : results) {
             sb.append("<section id=\"")
+                    .append(anchorPrefix)
                     .append(r.id())
                     .append("\">\n<h2>")
                     .append(r.id())
@@ -454,8 +605,12 @@ public final class ClaimsReport {
                     .append("</em>: ")
                     .append(esc(r.statement()))
                     .append("</p>\n");
-            if (!r.quote().isEmpty()) {
-                sb.append("<blockquote lang=\"zh\">").append(esc(r.quote())).append("</blockquote>\n");
+            if (!r.quote().isEmpty() && !r.quote().equals(r.statement())) {
+                sb.append("<blockquote")
+                        .append(langAttribute(lang, r.quote()))
+                        .append(">")
+                        .append(esc(r.quote()))
+                        .append("</blockquote>\n");
             }
             sb.append("<p><strong>Finding:</strong> ").append(esc(r.finding())).append("</p>\n");
             if (r.correction() != null) {
@@ -497,8 +652,16 @@ public final class ClaimsReport {
             }
             sb.append("</section>\n");
         }
-        sb.append("</body>\n</html>\n");
-        return sb.toString();
+    }
+
+    /** {@code lang}, or for the instructor's quotations (null) "zh" when they are written in Chinese characters. */
+    private static String langAttribute(String lang, String quote) {
+        String l = lang != null
+                ? lang
+                : quote.codePoints().anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN)
+                        ? "zh"
+                        : null;
+        return l == null ? "" : " lang=\"" + l + "\"";
     }
 
     private static String esc(String s) {
@@ -507,15 +670,23 @@ public final class ClaimsReport {
 
     /** Draws every figure into {@code dir} and writes claims.json, claims.md and index.html beside them. */
     public static void write(Path dir, List<ClaimResult> results, List<Failure> failures) throws IOException {
+        write(dir, results, null, failures);
+    }
+
+    /** As {@link #write(Path, List, List)}, with the instructor's series after the texts' claims. */
+    public static void write(Path dir, List<ClaimResult> results, InstructorSeries instructor, List<Failure> failures)
+            throws IOException {
         Files.createDirectories(dir);
-        for (ClaimResult r : results) {
+        for (ClaimResult r : all(results, instructor)) {
             for (Figure f : r.figures()) {
                 Charts.save(f, dir.resolve(file(f)));
             }
         }
         Files.writeString(
-                dir.resolve("claims.json"), json(results, failures).toPrettyString() + "\n", StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("claims.md"), markdown(results, failures), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("index.html"), html(results, failures), StandardCharsets.UTF_8);
+                dir.resolve("claims.json"),
+                json(results, instructor, failures).toPrettyString() + "\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("claims.md"), markdown(results, instructor, failures), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("index.html"), html(results, instructor, failures), StandardCharsets.UTF_8);
     }
 }
