@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
+import optikata.support.Slow;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -194,6 +195,7 @@ class SafeFilesTest {
     }
 
     @Test
+    @Slow
     @DisplayName("a folder chain 60,000 levels deep is deleted, without recursion and with no path past one name")
     void deletesAVeryDeepTree(@TempDir Path dir) throws Exception {
         Path base = Files.createDirectory(dir.resolve("base"));
