@@ -27,9 +27,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Grade a learner's exercises (one submission, or every submission folder of a cohort).",
             "Only the exercise sources are taken from a submission; the specs (public and hidden)",
-            "come from this checkout. Specs run in a child JVM with a heap cap and timeouts, as user",
-            "nobody when run as root. Writes results.json (Gradescope), feedback.md and junit.xml;",
-            "for a cohort also gradebook.csv, summary.md, histogram.png and manifest.json.",
+            "come from this checkout. Specs run in child JVMs with a heap cap and timeouts, in a sandbox",
+            "(bubblewrap, or a uid of its own when run as root: docs/GRADING.md, Isolation). Writes",
+            "results.json (Gradescope), feedback.md and junit.xml; for a cohort also gradebook.csv,",
+            "summary.md, histogram.png and manifest.json.",
             "A cohort too large for one machine is graded in shards (--shard i/N on N machines, each the",
             "same checkout and build) and put together with `grade merge`; --only regrades a few learners,",
             "to merge over their shard's grades. See docs/GRADING.md and the CI files in docs/ci/.",
@@ -61,10 +62,9 @@ public final class GradeCommand implements Callable<Integer> {
     @Option(
             names = "--shard",
             paramLabel = "i/N",
-            description = {
-                "with --cohort: grade only shard i of N (1 <= i <= N), e.g. 2/4; a learner's shard follows from",
-                "its folder name alone, so N machines with the same cohort grade each learner once"
-            })
+            description =
+                    "with --cohort: grade only shard i of N (1 <= i <= N), e.g. 2/4; a learner's shard follows from its"
+                            + " folder name alone, so N machines with the same cohort grade each learner once")
     String shard;
 
     @Option(
