@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import optikata.optim.InvalidArgument;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -228,8 +229,9 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                 parseResult == null ? new String[0] : parseResult.originalArgs().toArray(String[]::new);
         ParseResult own = parseResult == null ? null : leaf(parseResult);
         if (e instanceof IllegalArgumentException iae) {
-            String option =
-                    iae instanceof OptionException oe ? oe.option() : optionFor(iae.getMessage(), cmd.getCommandSpec());
+            String option = iae instanceof OptionException oe && oe.option() != null
+                    ? oe.option()
+                    : optionFor(iae, cmd.getCommandSpec());
             if (option == null) {
                 option = optionWithValueIn(own, String.valueOf(iae.getMessage()));
             }
@@ -302,6 +304,19 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
         return lowerFirst(String.valueOf(io.getMessage()));
     }
 
+    /**
+     * The option a rejected argument is about: from the parameter an {@link InvalidArgument} (or its cause)
+     * names, through {@link #TERMS}; otherwise from the words a domain message starts with.
+     */
+    static String optionFor(Throwable e, CommandSpec spec) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InvalidArgument ia) {
+                return optionForTerm(ia.parameter(), spec);
+            }
+        }
+        return optionFor(e.getMessage(), spec);
+    }
+
     /** The option a domain message is about, from the words it starts with. */
     static String optionFor(String message, CommandSpec spec) {
         if (message == null) {
@@ -317,6 +332,11 @@ final class Errors implements CommandLine.IParameterExceptionHandler, CommandLin
                 term = d.group(1);
             }
         }
+        return optionForTerm(term, spec);
+    }
+
+    /** The option of {@code spec} that {@link #TERMS} gives for a parameter's name, or null. */
+    private static String optionForTerm(String term, CommandSpec spec) {
         if (term == null) {
             return null;
         }

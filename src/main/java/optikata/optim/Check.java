@@ -2,7 +2,8 @@ package optikata.optim;
 
 /**
  * One validation line per hyperparameter, one message template: {@code "Invalid <name>: <value>
- * (must be <rule>)"}. Each comparison is written so that NaN fails it.
+ * (must be <rule>)"}, thrown as an {@link InvalidArgument} that carries the name, the value and the rule.
+ * Each comparison is written so that NaN fails it.
  */
 public final class Check {
     private Check() {}
@@ -41,12 +42,12 @@ public final class Check {
 
     public static <T> T notNull(String name, T value) {
         if (value == null) {
-            throw new IllegalArgumentException("Invalid " + name + ": null (must be given)");
+            throw new InvalidArgument(name, null, "given");
         }
         return value;
     }
 
-    static IllegalArgumentException invalid(String name, double value, String rule) {
-        return new IllegalArgumentException("Invalid " + name + ": " + value + " (must be " + rule + ")");
+    static InvalidArgument invalid(String name, double value, String rule) {
+        return new InvalidArgument(name, value, rule);
     }
 }

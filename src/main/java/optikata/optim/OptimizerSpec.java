@@ -80,7 +80,7 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
         if (v instanceof Number n) {
             return n.doubleValue();
         }
-        throw new IllegalArgumentException("Invalid " + option + ": " + v + " (must be a number)");
+        throw new InvalidArgument(option, v, "a number");
     }
 
     /** An option of the given type, or {@code fallback} when it is not given. */
@@ -92,8 +92,7 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
         if (type.isInstance(v)) {
             return type.cast(v);
         }
-        throw new IllegalArgumentException(
-                "Invalid " + option + ": " + v + " (must be a " + type.getSimpleName() + ")");
+        throw new InvalidArgument(option, v, "a " + type.getSimpleName());
     }
 
     /**

@@ -78,8 +78,12 @@ public record RmsPropConfig(
 
     private static void rounded(String name, double value, boolean ok, String rule) {
         if (!ok) {
-            throw new IllegalArgumentException("Invalid " + name + ": " + value + " (rounds to " + (float) value
-                    + " in float32; must be " + rule + " after rounding)");
+            throw new InvalidArgument(
+                    name,
+                    value,
+                    rule + " after rounding to float32",
+                    "Invalid " + name + ": " + value + " (rounds to " + (float) value + " in float32; must be " + rule
+                            + " after rounding)");
         }
     }
 
