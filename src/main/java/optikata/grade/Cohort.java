@@ -255,7 +255,7 @@ public final class Cohort {
         for (Grader.Result r : results) {
             Map<String, Boolean> seen = new LinkedHashMap<>();
             for (Outcome o : r.outcomes()) {
-                String m = o.passed() ? null : Reports.mistake(o.message());
+                String m = o.passed() ? null : o.mistake();
                 if (m != null && seen.putIfAbsent(o.exercise() + "/" + m, true) == null) {
                     mistakes.computeIfAbsent(o.exercise(), k -> new TreeMap<>()).merge(m, 1, Integer::sum);
                 }

@@ -10,14 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Writes a grade as Gradescope's results.json, a feedback.md for the learner, and JUnit XML. */
 public final class Reports {
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    /** The judge's line naming a mistake; only the judge starts a line of a message (learner text is kept on one line). */
-    private static final Pattern MISTAKE = Pattern.compile("^  likely mistake \\[([a-z0-9-]+)\\]", Pattern.MULTILINE);
 
     static final String HIDDEN_MESSAGE = "A hidden check failed: its details are shown after grades are published.";
 
@@ -26,12 +22,6 @@ public final class Reports {
             "Feedback only, no marks: learner code ran without isolation (--feedback-only), so this result is untrusted.";
 
     private Reports() {}
-
-    /** The diagnosed mistake a failure message names, or null. */
-    public static String mistake(String message) {
-        Matcher m = MISTAKE.matcher(message == null ? "" : message);
-        return m.find() ? m.group(1) : null;
-    }
 
     /**
      * What a learner reads of a case: a failing hidden case reads the same whatever happened (wrong
@@ -184,7 +174,7 @@ public final class Reports {
                         .append("\n\n");
                 String message = visibleMessage(o, options);
                 fenced(sb, message, "  ");
-                String m = mistake(message);
+                String m = o.hidden() && !options.showHiddenDetails() ? null : o.mistake();
                 if (m != null) {
                     sb.append("  Diagnosed mistake: **").append(m).append("**\n");
                 }

@@ -122,7 +122,8 @@ final class Scoring {
                 hidden ? "" : o.output(),
                 hidden,
                 v.passed() ? each : 0,
-                each);
+                each,
+                v.passed() ? null : v.mistake());
     }
 
     /** The most points of a kata with these exercises. */

@@ -531,7 +531,7 @@ class HostileSubmissions2Test {
                 .contains("likely mistake [epsilon-misplaced]: a diagnosis forged");
         assertThat(leaks.of("04-epsilon-outside", false))
                 .as("04's outcomes with a diagnosed mistake")
-                .allMatch(o -> Reports.mistake(o.message()) == null);
+                .allMatch(o -> o.mistake() == null);
         String md = Files.readString(leaks.out().resolve("feedback.md"), StandardCharsets.UTF_8);
         assertThat(md).as("feedback.md").doesNotContain("Diagnosed mistake: **epsilon-misplaced**");
         assertContained(leaks);
