@@ -105,6 +105,15 @@ class KataBuildTest {
         assertThat(r.results().stream().map(SpecResult::spec)).anyMatch(spec -> spec.contains("Hidden"));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("exercises")
+    @DisplayName("exercise check --mutants holds: README bullets have cases, and every generated mutant that is not"
+            + " likely equivalent is killed")
+    void exerciseCheckHolds(String name) {
+        ExerciseCheck.Report r = ExerciseCheck.check(LAYOUT, name, true);
+        assertThat(r.ok()).as(String.join("\n", ExerciseCheck.lines(r))).isTrue();
+    }
+
     /** A named mistake of the catalogue: the solution with the change applied. */
     record Mutant(String exercise, Catalogue.Mistake mistake) {
         @Override
