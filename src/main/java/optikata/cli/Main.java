@@ -47,6 +47,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             NextCommand.class,
             ResetCommand.class,
+            ExerciseCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class Main implements Runnable {
@@ -105,7 +106,7 @@ public final class Main implements Runnable {
             "optimizers");
 
     /** The instructor's commands, which a student release keeps out of its help (they still run). */
-    static final List<String> INSTRUCTOR = List.of("grade", "release", "conformance", "bench");
+    static final List<String> INSTRUCTOR = List.of("grade", "release", "conformance", "bench", "exercise");
 
     /**
      * A student release's help opens with the learner's loop ({@code next}, {@code watch}, {@code hint}) and

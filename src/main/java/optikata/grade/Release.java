@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import optikata.kata.Completion;
 import optikata.kata.Contract;
 import optikata.kata.GraderCases;
 import optikata.kata.KataLayout;
@@ -37,7 +38,7 @@ public final class Release {
     static final String STUDENT_README = """
             # Optimizer kata
 
-            Eight exercises, from one RMSProp step by hand to Adam and a debugged regression.
+            COUNT exercises, from one RMSProp step by hand to Adam and a debugged regression.
             You need a JDK 17 (`java -version`) and nothing else: `./mvnw` fetches Maven by itself
             when you want `mvn test` or an IDE.
 
@@ -110,6 +111,12 @@ public final class Release {
             Set<String> contractClasses,
             Set<String> specRuntimeClasses) {}
 
+    /** The student README with the number of exercises the release ships. */
+    static String studentReadme(KataLayout shipped) {
+        return STUDENT_README.replace(
+                "COUNT exercises", Completion.countWord(shipped.names().size()) + " exercises");
+    }
+
     /** Libraries the contract and spec-runtime classes may refer to (the student pom provides them). */
     static final List<String> PROVIDED_PREFIXES =
             List.of("java.", "javax.", "jdk.", "org.ejml.", "org.junit.", "org.opentest4j.", "org.apiguardian.");
@@ -179,7 +186,7 @@ public final class Release {
                 out.resolve(".gitignore"),
                 "target/\n.optikata/\n.idea/\n*.iml\n.classpath\n.project\n.settings/\n.vscode/\n",
                 StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("README.md"), STUDENT_README, StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("README.md"), studentReadme(shipped), StandardCharsets.UTF_8);
         Path formats = layout.root().resolve("docs").resolve("FORMATS.md");
         if (Files.isRegularFile(formats)) {
             // trace --help and diagnose --help point there
@@ -217,7 +224,8 @@ public final class Release {
         Path wf = out.resolve(".github").resolve("workflows").resolve("kata.yml");
         Files.createDirectories(wf.getParent());
         Files.writeString(wf, CLASSROOM_WORKFLOW, StandardCharsets.UTF_8);
-        Files.writeString(out.resolve("README.md"), STUDENT_README + CLASSROOM_NOTE, StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("README.md"), studentReadme(new KataLayout(out)) + CLASSROOM_NOTE, StandardCharsets.UTF_8);
         return r;
     }
 

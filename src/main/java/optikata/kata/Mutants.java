@@ -80,11 +80,20 @@ public final class Mutants {
     static final String SWITCH_SOURCE = """
             package kata;
 
-            /** Selects the active mutant (0: none). */
+            /** Selects the active mutant (0: none); while {@code tracing}, notes which mutants' statements ran. */
             public final class MutantSwitch {
                 public static volatile int id;
+                public static volatile boolean tracing;
+                public static final boolean[] reached = new boolean[4096];
 
                 private MutantSwitch() {
+                }
+
+                public static boolean on(int n) {
+                    if (tracing && n < reached.length) {
+                        reached[n] = true;
+                    }
+                    return id == n;
                 }
             }
             """;
@@ -94,15 +103,21 @@ public final class Mutants {
      * statement is guarded by {@code kata.MutantSwitch.id}, so one compilation serves every mutant.
      * Mutant k (1-based) is described by {@code descriptions.get(k - 1)}.
      */
-    public record Schema(String file, String text, List<String> descriptions) {}
+    public record Schema(String file, String text, List<String> descriptions, List<Site> sites) {}
+
+    /**
+     * Where mutant k (1-based) is and what it changes: {@code sites.get(k - 1)}, the solution's line (1-based),
+     * the statement as the solution has it and as the mutant has it (empty when the mutant leaves it out).
+     */
+    public record Site(int line, String before, String after) {}
 
     /** The schema of {@code text} (a solution file of {@code exercise}) with up to {@code limit} mutants. */
     public static Schema schema(String exercise, String file, String text, int limit) {
         Map<String, String> symbols = symbols(exercise);
         String[] lines = text.split("\n", -1);
         List<String> descriptions = new ArrayList<>();
+        List<Site> sites = new ArrayList<>();
         StringBuilder out = new StringBuilder();
-        String id = SWITCH + ".id";
         // a statement held back one line, so that it can be swapped with the next
         String pending = null;
         String pendingStmt = null;
@@ -138,29 +153,43 @@ public final class Mutants {
             String indent = line.substring(0, indent(line));
             Matcher loop = LOOP.matcher(line);
             if (loop.find()) {
-                int late = add(descriptions, "the loop starts one late (off by one): the first element is skipped");
+                String v = loop.group(1);
+                String from = loop.group(2);
+                String bound = loop.group(3);
+                String header = loop.group();
+                int late = add(
+                        descriptions,
+                        "the loop starts one late (off by one): the first element is skipped",
+                        sites,
+                        new Site(k + 1, header, loopHeader(v, from + " + 1", bound)));
                 int early = add(
                         descriptions,
-                        "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)");
-                int once =
-                        add(descriptions, "the loop runs for the first element only: only the first entry is written");
-                String v = loop.group(1);
-                String bound = loop.group(3);
+                        "the loop stops one early (off by one): the last element is skipped (with two elements: only the first entry is written)",
+                        sites,
+                        new Site(k + 1, header, loopHeader(v, from, bound + " - 1")));
+                int once = add(
+                        descriptions,
+                        "the loop runs for the first element only: only the first entry is written",
+                        sites,
+                        new Site(k + 1, header, loopHeader(v, from, from + " + 1")));
                 int rows = -1;
                 if (bound.endsWith(".getNumElements()")) {
                     rows = add(
                             descriptions,
-                            "the loop runs up to numRows instead of getNumElements(): with several columns it misses elements");
+                            "the loop runs up to numRows instead of getNumElements(): with several columns it misses elements",
+                            sites,
+                            new Site(
+                                    k + 1,
+                                    header,
+                                    loopHeader(v, from, bound.replace(".getNumElements()", ".numRows"))));
                 }
-                String upper = "(" + id + " == " + early + " ? " + bound + " - 1 : " + id + " == " + once + " ? "
+                String upper = "(" + on(early) + " ? " + bound + " - 1 : " + on(once) + " ? "
                         + loop.group(2) + " + 1 : "
-                        + (rows > 0
-                                ? id + " == " + rows + " ? " + bound.replace(".getNumElements()", ".numRows") + " : "
-                                : "")
+                        + (rows > 0 ? on(rows) + " ? " + bound.replace(".getNumElements()", ".numRows") + " : " : "")
                         + bound + ")";
                 out.append(line.replace(
                                 loop.group(),
-                                "for (int " + v + " = (" + id + " == " + late + " ? " + loop.group(2) + " + 1 : "
+                                "for (int " + v + " = (" + on(late) + " ? " + loop.group(2) + " + 1 : "
                                         + loop.group(2) + "); " + v + " < " + upper + "; "
                                         + v + "++)"))
                         .append('\n');
@@ -177,13 +206,16 @@ public final class Mutants {
             boolean declaration =
                     a.find() && line.trim().matches("^(final\\s+)?(double|float|int|long|var|double\\[\\])\\s.*");
             String stmt = line.trim();
+            String original = stmt;
             String head = "";
+            String declaredHead = "";
             if (declaration) {
                 // double x = e;  →  double x; if (...) { x = e1; } else ... { x = e; }
                 int eq = stmt.indexOf('=');
                 String decl = stmt.substring(0, eq).trim();
                 String name = decl.substring(decl.lastIndexOf(' ') + 1);
                 head = decl + "; ";
+                declaredHead = decl + " ";
                 stmt = name + " " + stmt.substring(eq);
             }
             List<String[]> variants = new ArrayList<>();
@@ -224,14 +256,11 @@ public final class Mutants {
                 if (descriptions.size() >= limit) {
                     break;
                 }
-                int n = add(descriptions, v[1]);
-                chain.append("if (")
-                        .append(id)
-                        .append(" == ")
-                        .append(n)
-                        .append(") { ")
-                        .append(v[0])
-                        .append(" } else ");
+                String after = v[0].isEmpty()
+                        ? ""
+                        : declaredHead.isEmpty() ? v[0] : declaredHead + v[0].substring(v[0].indexOf(' ') + 1);
+                int n = add(descriptions, v[1], sites, new Site(k + 1, original, after));
+                chain.append("if (").append(on(n)).append(") { ").append(v[0]).append(" } else ");
             }
             chain.append("{ ").append(stmt).append(" }");
             // the previous statement and this one in the wrong order: a declaration after a statement it does
@@ -250,16 +279,16 @@ public final class Mutants {
                         descriptions,
                         Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
                                 + ": it uses the value from before this step's update (update " + target(pendingWhere)
-                                + " first)");
+                                + " first)",
+                        sites,
+                        new Site(pendingLine + 1, pendingStmt + " " + original, original + " " + pendingStmt));
                 // a declaration keeps its head outside the switch, so that what follows still sees it
                 String lead = declaration ? head : "";
                 String rest = chain.substring(lead.length());
                 out.append(indent)
                         .append(lead)
                         .append("if (")
-                        .append(id)
-                        .append(" == ")
-                        .append(n)
+                        .append(on(n))
                         .append(") { ")
                         .append(stmt)
                         .append(' ')
@@ -293,7 +322,17 @@ public final class Mutants {
         return new Schema(
                 file,
                 result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
-                descriptions);
+                descriptions,
+                sites);
+    }
+
+    /** The guard of mutant {@code n}: true when it is the active one (and, while tracing, notes that it was reached). */
+    private static String on(int n) {
+        return SWITCH + ".on(" + n + ")";
+    }
+
+    private static String loopHeader(String v, String from, String bound) {
+        return "for (int " + v + " = " + from + "; " + v + " < " + bound + "; " + v + "++)";
     }
 
     /** "the update of s" → "s". */
@@ -577,8 +616,9 @@ public final class Mutants {
         return sb.toString().replace(" - ", " − ").replace(" * ", "·").replace("Math.sqrt", "√");
     }
 
-    private static int add(List<String> descriptions, String description) {
+    private static int add(List<String> descriptions, String description, List<Site> sites, Site site) {
         descriptions.add(description);
+        sites.add(site);
         return descriptions.size();
     }
 

@@ -343,7 +343,7 @@ public final class Oracle {
     static final long MUTANT_PROBE_MILLIS = 3_000;
 
     /** Compiles the solution with one file replaced by its mutant schema (and the switch); false when it does not compile. */
-    private static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out)
+    static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out)
             throws IOException {
         Path src = KataLayout.sourceDir(layout.solutions(), exercise);
         Path staged = out.resolveSibling(out.getFileName() + "-src");
@@ -382,7 +382,7 @@ public final class Oracle {
         return true;
     }
 
-    private static boolean sameObservation(Observation x, Observation y) {
+    static boolean sameObservation(Observation x, Observation y) {
         if (x.end() != y.end() || x.judged().size() != y.judged().size()) {
             return false;
         }

@@ -29,6 +29,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 @Slow
 class GraderTest {
     static final KataLayout LAYOUT = new KataLayout(Path.of(System.getProperty("user.dir")));
+
+    /** Every exercise's points: what a perfect submission gets (80 with eight exercises of 10). */
+    static double allPoints() {
+        return LAYOUT.names().size() * GradeOptions.DEFAULT_POINTS;
+    }
     /**
      * {@code -Doptikata.test.fallback=true} grades every test submission in the uid fallback, as
      * where no namespace can be made (.ci/run runs the grading tests once more so).
@@ -85,7 +90,7 @@ class GraderTest {
         Path sub = Submissions.copy(LAYOUT.solutions(), dir.resolve("perfect"));
         Grader.Result r = grade(sub, dir.resolve("out"));
         assertThat(r.fatal()).isNull();
-        assertThat(r.score()).isEqualTo(r.maxScore()).isEqualTo(80.0);
+        assertThat(r.score()).isEqualTo(r.maxScore()).isEqualTo(allPoints());
         validResults(dir.resolve("out"));
         String feedback = Files.readString(dir.resolve("out/feedback.md"));
         Grader.Result again = grade(sub, dir.resolve("out2"));
@@ -184,6 +189,6 @@ class GraderTest {
         assertThat(r.fatal()).contains("does not exist");
         JsonNode json = validResults(dir.resolve("out"));
         assertThat(json.get("output").asText()).contains("Could not grade");
-        assertThat(json.get("max_score").asDouble()).isEqualTo(80.0);
+        assertThat(json.get("max_score").asDouble()).isEqualTo(allPoints());
     }
 }

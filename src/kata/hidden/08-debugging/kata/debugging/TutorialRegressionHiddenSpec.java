@@ -28,5 +28,18 @@ public final class TutorialRegressionHiddenSpec implements CaseBook {
         }
         TutorialRegressionSpec.fit(
                 book, "other-data", "fit also works on other data: y = 4 − x for x = 1 … 8", x, y, 3000);
+        // a slope whose gradient is exactly 0 from the first step: s stays 0, so only ε keeps η / √(s + ε) finite
+        // (without ε, or with −ε, the step is 0·∞ or √(−ε): NaN). exercise check --mutants found no case for this
+        double[][] flat = {{1, -1}, {1, 1}};
+        double[] level = {2, 2};
+        book.add("flat-slope", "a parameter whose gradient is exactly 0 stays where it is: ε keeps its step finite")
+                .formula("θ ← θ − η·g / √(s + ε) with g = 0 and s = 0 on the slope: the step is 0, not 0·∞")
+                .input("x = (−1, 1), y = (2, 2): the slope's gradient is 0 at every step; fit(X, y, 3)")
+                .tolerance(1e-9)
+                .meaning(
+                        "θ after fit",
+                        "with a zero gradient the slope must stay at 0: ε inside the root keeps η / √(s + ε) finite"
+                                + " where s is still 0")
+                .probe(r -> r.value("θ after fit(X, y, 3)", TutorialRegression.fit(flat, level, 3)));
     }
 }
