@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import optikata.run.BuildInfo;
 
 /**
  * Merges the outputs of cohort runs made apart ({@code grade --cohort --shard i/N} on several machines,
@@ -26,7 +27,9 @@ import java.util.TreeMap;
 public final class Merge {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            // a field this version does not know (an option of a later version, say) could change what a grade
+            // means: refused, not ignored
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     /** The largest manifest read: about 30 KB a learner, so room for thousands. */
     static final long MAX_BYTES = 512L << 20;
@@ -74,7 +77,7 @@ public final class Merge {
         }
         for (String name : m.cohort()) {
             if (name == null || name.isEmpty() || name.contains("/") || name.equals(".") || name.equals("..")) {
-                throw new Refused(file + ": a learner named " + name + " cannot be a folder of the cohort");
+                throw new Refused(file + ": a learner named \"" + name + "\" cannot be a folder of the cohort");
             }
         }
         for (CohortManifest.Learner l : m.learners()) {
@@ -129,14 +132,26 @@ public final class Merge {
             throw new Refused("nothing to merge: give the output folders of the shards");
         }
         Map<Path, CohortManifest> runs = new LinkedHashMap<>();
+        Path target = out.toAbsolutePath().normalize();
         for (Path dir : dirs) {
             Path key = dir.toAbsolutePath().normalize();
             if (runs.containsKey(key)) {
                 throw new Refused(dir + " is given twice");
             }
+            if (key.startsWith(target) || target.startsWith(key)) {
+                throw new Refused("--out " + out + " would write into " + dir
+                        + ", one of the folders merged: give the merge a folder of its own");
+            }
             runs.put(key, read(dir));
         }
         CohortManifest merged = combine(runs);
+        // the reports are written again here, from the grades: by another build they could read otherwise
+        BuildInfo here = BuildInfo.current();
+        if (!sameTool(merged.tool(), here)) {
+            throw new Refused(
+                    "the shards were graded by optikata " + merged.tool().describe() + ", this is " + here.describe()
+                            + ": merge with the build that graded them");
+        }
         Path outDir = SafeFiles.prepareOut(out);
         for (CohortManifest.Learner l : merged.learners()) {
             Reports.write(outDir.resolve(l.name()), l.result(), merged.options());
@@ -152,7 +167,7 @@ public final class Merge {
         for (Map.Entry<Path, CohortManifest> e : runs.entrySet()) {
             CohortManifest m = e.getValue();
             Path dir = e.getKey();
-            if (!sameTool(m, first)) {
+            if (!sameTool(m.tool(), first.tool())) {
                 throw new Refused(dir + " was graded by optikata " + m.tool().describe() + ", " + firstDir + " by "
                         + first.tool().describe() + ": grade every shard with the same build");
             }
@@ -257,10 +272,8 @@ public final class Merge {
                 learners);
     }
 
-    private static boolean sameTool(CohortManifest a, CohortManifest b) {
-        return a.tool().version().equals(b.tool().version())
-                && a.tool().commit().equals(b.tool().commit())
-                && a.tool().dirty() == b.tool().dirty();
+    private static boolean sameTool(BuildInfo a, BuildInfo b) {
+        return a.version().equals(b.version()) && a.commit().equals(b.commit()) && a.dirty() == b.dirty();
     }
 
     private static String abbrev(String hash) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 final class MergeTest {
     static final List<String> EXERCISES = List.of("01-a", "02-b");
     static final List<String> COHORT = List.of("ada", "bo", "cy", "dee", "eve", "fin", "gus");
-    static final BuildInfo TOOL = new BuildInfo("1.0", "abc1234", false, "then");
+    static final BuildInfo TOOL = BuildInfo.current();
 
     static Grader.Result result(String name, double a, double b) {
         List<Outcome> outcomes = List.of(
@@ -120,6 +120,47 @@ final class MergeTest {
         Path regrade = write(dir.resolve("regrade"), manifest(Part.regrade(List.of("bo")), List.of(learner("bo"))));
         assertThatThrownBy(() -> Merge.merge(List.of(regrade), dir.resolve("o")))
                 .hasMessageContaining("only regrades");
+        // the output among the inputs: the merge would overwrite a shard
+        assertThatThrownBy(() -> Merge.merge(two, two.get(0)))
+                .isInstanceOf(Merge.Refused.class)
+                .hasMessageContaining("one of the folders merged");
+        assertThatThrownBy(() -> Merge.merge(two, two.get(0).getParent()))
+                .hasMessageContaining("one of the folders merged");
+        // shards graded by another build: their reports would be written again by this one
+        CohortManifest other = Merge.read(two.get(0));
+        write(
+                two.get(0),
+                new CohortManifest(
+                        other.format(),
+                        new BuildInfo("0.9", "fedcba9", false, "before"),
+                        other.specs(),
+                        other.options(),
+                        other.exercises(),
+                        other.cohort(),
+                        other.part(),
+                        other.learners()));
+        CohortManifest second = Merge.read(two.get(1));
+        Path otherBuild = write(
+                dir.resolve("two-other-build"),
+                new CohortManifest(
+                        second.format(),
+                        new BuildInfo("0.9", "fedcba9", false, "before"),
+                        second.specs(),
+                        second.options(),
+                        second.exercises(),
+                        second.cohort(),
+                        second.part(),
+                        second.learners()));
+        assertThatThrownBy(() -> Merge.merge(List.of(two.get(0), otherBuild), dir.resolve("o")))
+                .hasMessageContaining("merge with the build that graded them");
+        // a field this version does not know
+        String text = Files.readString(two.get(1).resolve(CohortManifest.FILE));
+        Files.writeString(
+                two.get(1).resolve(CohortManifest.FILE),
+                text.replaceFirst("\"heapMb\"", "\"sandboxCpu\" : 2, \"heapMb\""));
+        assertThatThrownBy(() -> Merge.merge(two, dir.resolve("o")))
+                .isInstanceOf(Merge.Refused.class)
+                .hasMessageContaining("sandboxCpu");
         Files.writeString(two.get(1).resolve(CohortManifest.FILE), "{\"format\": 1, \"learners\": [");
         assertThatThrownBy(() -> Merge.merge(two, dir.resolve("o")))
                 .isInstanceOf(Merge.Refused.class)
