@@ -115,10 +115,14 @@ public final class Judge {
                     .append('\n');
             sb.append("  what to change: ").append(named.fix()).append('\n');
         }
+        // beside a program that reproduces every observation, that program is the explanation: the case's fixed
+        // sentences are readings written for when nothing is proven, and one may state another cause ("the rejected
+        // step changed θ: check the shapes" when θ was NaN from the first step on), so they are left out
+        boolean proven = !fitting.isEmpty();
         if (!wrong.isEmpty()) {
             String q = wrong.get(0);
-            String meaning = meaning(c.meanings(), q);
-            if (meaning != null && (named == null || !meaning.isBlank())) {
+            String meaning = proven ? null : meaning(c.meanings(), q);
+            if (meaning != null && !meaning.isBlank()) {
                 sb.append("  what it means: ").append(meaning).append('\n');
             }
             // the other kinds of wrong quantity, each once (e.g. θ wrong first, and the gradient written into)
@@ -131,7 +135,7 @@ public final class Judge {
                     // its meaning takes a quantity to be right that is wrong here ("s is right, so the θ line ...")
                     continue;
                 }
-                String m = meaning(c.meanings(), other);
+                String m = proven ? null : meaning(c.meanings(), other);
                 if (m != null && said.add(m) && said.size() <= 3) {
                     sb.append("  also wrong: ")
                             .append(other)

@@ -178,4 +178,20 @@ class JudgeTest {
         assertThat(Judge.proven(twoCases(List.of(mistake("hidden-only", EXPECTED, EXPECTED))), learner))
                 .isEmpty();
     }
+
+    @Test
+    void besideAProvenMistakeTheCasesFixedSentencesAreLeftOut() {
+        // s not squared, and a catalogued program that reproduces exactly that: it is the explanation, and the
+        // case's own readings ("s is wrong: ...") are not printed beside it
+        Observation actual = observed(2, -0.1414, 2);
+        Oracle.Named notSquared = new Oracle.Named(
+                "gradient-not-squared",
+                "g is averaged instead of g²",
+                "s ← β·s + (1−β)·g²",
+                Map.of("book two-steps", actual));
+        String m = Judge.judge(CASE, false, EXPECTED, actual, "book two-steps", List.of(notSquared), 1000)
+                .message();
+        assertThat(m).contains("likely mistake [gradient-not-squared]").doesNotContain("what it means");
+        assertThat(judged(actual)).contains("what it means: s is wrong");
+    }
 }
