@@ -2,6 +2,8 @@ package optikata.kata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Random;
@@ -16,7 +18,9 @@ import org.junit.jupiter.api.Test;
  * Exercise 09's reference solution against an independent computation: the library's {@link AdamW} (PyTorch's
  * {@code torch.optim.AdamW}, itself checked in {@code WeightDecayTest} against a line-by-line port of
  * {@code _single_tensor_adamw}). The specs take their expected values from the solution, so this is what ties
- * them to AdamW. No PyTorch recording exists for 09: the recorder cannot reach PyPI from this machine.
+ * them to AdamW. The solution is also run on trajectories recorded from PyTorch itself ({@code
+ * conformance/record_adamw09.py}: torch 2.13.0+cpu, installed from the machine's local wheel store since PyPI
+ * cannot be reached from it), {@code src/test/resources/kata/09-adamw-torch.json}.
  *
  * <p>m and v are the same formulas in the same order, so they agree bit for bit; θ's step is written
  * η·(m/(1−β₁ᵗ))/(√(v/(1−β₂ᵗ)) + ε) in the solution (07's form) and (η/(1−β₁ᵗ))·m/(√v/√(1−β₂ᵗ) + ε) in the
@@ -118,5 +122,64 @@ class AdamWExerciseTest {
         assertThat(a.data[0]).isCloseTo(0.890000002, org.assertj.core.api.Assertions.within(1e-15));
         assertThat(a.data[0]).isCloseTo(hand, org.assertj.core.api.Assertions.within(1e-15));
         assertThat(b.data[0]).isCloseTo(a.data[0], org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    /** The largest relative difference allowed against PyTorch's recording, over whole runs (measured: 3.9e-13; PyTorch forms m with lerp_, which already differs in the last bit on the first step, and the runs are not resynchronised). */
+    static final double TORCH_RELATIVE = 1e-12;
+
+    @Test
+    @DisplayName("the solution's θ, m and v follow torch.optim.AdamW's recorded trajectories (float64)")
+    void followsPyTorch() throws Exception {
+        JsonNode root = new ObjectMapper()
+                .readTree(LAYOUT.root()
+                        .resolve("src/test/resources/kata/09-adamw-torch.json")
+                        .toFile());
+        double worst = 0;
+        for (JsonNode run : root.path("runs")) {
+            int n = run.path("theta0").size();
+            DMatrixRMaj theta = new DMatrixRMaj(n, 1);
+            for (int i = 0; i < n; i++) {
+                theta.data[i] = run.path("theta0").get(i).asDouble();
+            }
+            Optimizer o = mine(
+                    run.path("lr").asDouble(),
+                    run.path("beta1").asDouble(),
+                    run.path("beta2").asDouble(),
+                    run.path("eps").asDouble(),
+                    run.path("weight_decay").asDouble());
+            for (int k = 0; k < run.path("gradients").size(); k++) {
+                DMatrixRMaj g = new DMatrixRMaj(n, 1);
+                for (int i = 0; i < n; i++) {
+                    g.data[i] = run.path("gradients").get(k).get(i).asDouble();
+                }
+                o.step(theta, g);
+                for (int i = 0; i < n; i++) {
+                    worst = Math.max(
+                            worst,
+                            relative(
+                                    theta.data[i],
+                                    run.path("theta").get(k).get(i).asDouble()));
+                    worst = Math.max(
+                            worst,
+                            relative(
+                                    o.state().buffer("firstMoment").data[i],
+                                    run.path("m").get(k).get(i).asDouble()));
+                    worst = Math.max(
+                            worst,
+                            relative(
+                                    o.state().buffer("secondMoment").data[i],
+                                    run.path("v").get(k).get(i).asDouble()));
+                }
+            }
+        }
+        System.out.println("09-adamw vs " + root.path("recorder").asText() + ": largest relative difference " + worst);
+        assertThat(worst)
+                .as("largest relative difference of θ, m, v from PyTorch's")
+                .isLessThanOrEqualTo(TORCH_RELATIVE);
+    }
+
+    static double relative(double actual, double expected) {
+        double d = Math.abs(actual - expected);
+        return d == 0 ? 0 : d / Math.max(Math.abs(expected), Double.MIN_NORMAL);
     }
 }
