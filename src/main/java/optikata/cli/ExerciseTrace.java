@@ -35,17 +35,20 @@ final class ExerciseTrace {
             throw new IllegalArgumentException(
                     "Invalid --exercise: " + wanted + " with --optimizer/--preset (the exercise is the optimizer)");
         }
-        if (o.weightDecay != null || o.weightDecayForm != null) {
+        LearnerOptimizer lo = LearnerOptimizer.load(layout, layout.exercises(), exercise);
+        boolean decays = lo.parameters().contains("weightDecay");
+        if ((o.weightDecay != null && !decays) || o.weightDecayForm != null) {
             throw new IllegalArgumentException("Invalid --exercise: " + wanted
-                    + " with --weight-decay/--weight-decay-form (the exercises have no weight decay)");
+                    + " with --weight-decay/--weight-decay-form (only 09's AdamW has a weight decay, --weight-decay,"
+                    + " decoupled)");
         }
+        values.put("weightDecay", o.weightDecay == null ? 0.01 : o.weightDecay);
         values.put("learningRate", o.learningRate == null ? 0.01 : o.learningRate);
         values.put("decay", o.decay == null ? 0.9 : o.decay);
         values.put("epsilon", o.epsilon == null ? 1e-8 : o.epsilon);
         values.put("momentum", o.momentum == null ? 0.9 : o.momentum);
         values.put("beta1", o.beta1 == null ? 0.9 : o.beta1);
         values.put("beta2", o.beta2 == null ? 0.999 : o.beta2);
-        LearnerOptimizer lo = LearnerOptimizer.load(layout, layout.exercises(), exercise);
         this.learner = new Guarded(lo.build(values), exercise);
     }
 
@@ -168,6 +171,14 @@ final class ExerciseTrace {
                         .with(OptimizerSpec.EPSILON, eps)
                         .with(OptimizerSpec.BETA1, values.get("beta1"))
                         .with(OptimizerSpec.BETA2, values.get("beta2"))
+                        .build();
+            case "09" ->
+                OptimizerSpec.of("adamw")
+                        .withLearningRate(lr)
+                        .with(OptimizerSpec.EPSILON, eps)
+                        .with(OptimizerSpec.BETA1, values.get("beta1"))
+                        .with(OptimizerSpec.BETA2, values.get("beta2"))
+                        .with(OptimizerSpec.WEIGHT_DECAY, values.get("weightDecay"))
                         .build();
             default -> null;
         };

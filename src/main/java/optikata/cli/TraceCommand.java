@@ -128,7 +128,7 @@ public final class TraceCommand implements Callable<Integer> {
             names = "--exercise",
             paramLabel = "NN",
             description =
-                    "run your own optimizer from exercises/NN-name/src (03 to 07) with --lr, --decay, --eps, --momentum, --beta1, --beta2; with --plot it is drawn beside the library's")
+                    "run your own optimizer from exercises/NN-name/src (03 to 07, 09) with --lr, --decay, --eps, --momentum, --beta1, --beta2, --weight-decay (09); with --plot it is drawn beside the library's")
     String exercise;
 
     @Override

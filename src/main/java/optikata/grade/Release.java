@@ -38,7 +38,7 @@ public final class Release {
     static final String STUDENT_README = """
             # Optimizer kata
 
-            COUNT exercises, from one RMSProp step by hand to Adam and a debugged regression.
+            COUNT exercises, from one RMSProp step by hand to Adam, a debugged regression and AdamW.
             You need a JDK 17 (`java -version`) and nothing else: `./mvnw` fetches Maven by itself
             when you want `mvn test` or an IDE.
 

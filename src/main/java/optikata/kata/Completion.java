@@ -95,7 +95,8 @@ public final class Completion {
                 What you built: one RMSProp step by hand; the moving average and its window 1/(1 − γ);
                 RMSProp on vectors with state kept between steps; ε inside or outside the root and
                 when it matters; AdaGrad and why its rate never rises; centered RMSProp with momentum;
-                Adam as RMSProp + momentum + bias correction; and a debugged regression.
+                Adam as RMSProp + momentum + bias correction; a debugged regression; and AdamW, Adam with
+                the weight decay taken out of the gradient.
                 Where to go next:
                   ./optikata claims                 which statements of the reference texts hold, and the corrections
                   ./optikata trace --exercise 07 --plot adam.png   your Adam beside the library's

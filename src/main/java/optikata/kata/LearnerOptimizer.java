@@ -16,10 +16,10 @@ import java.util.Map;
 import optikata.optim.Optimizer;
 
 /**
- * The learner's own optimizer (exercises 03–07 implement {@link Optimizer}), compiled from the
+ * The learner's own optimizer (exercises 03–07 and 09 implement {@link Optimizer}), compiled from the
  * learner's sources and constructed with named hyperparameters. The constructor's parameters are
  * matched by the names of the class's {@code Config} record (learningRate, decay, epsilon,
- * momentum, beta1, beta2), in the order the record declares them.
+ * momentum, beta1, beta2, weightDecay), in the order the record declares them.
  */
 public final class LearnerOptimizer {
     private final String exercise;
@@ -83,8 +83,9 @@ public final class LearnerOptimizer {
                 return new LearnerOptimizer(exercise, c.asSubclass(Optimizer.class), parameterNames(c));
             }
         }
-        throw new IllegalArgumentException("Invalid --exercise: " + exercise
-                + " has no optimizer (a class implementing optikata.optim.Optimizer); exercises 03 to 07 have one");
+        throw new IllegalArgumentException(
+                "Invalid --exercise: " + exercise
+                        + " has no optimizer (a class implementing optikata.optim.Optimizer); exercises 03 to 07 and 09 have one");
     }
 
     private static List<String> parameterNames(Class<?> c) {

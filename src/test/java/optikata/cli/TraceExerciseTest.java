@@ -81,7 +81,31 @@ class TraceExerciseTest {
         Run r = ScratchKata.cli(layout, "trace", "--exercise", "07", "--weight-decay", "0.01", "--steps", "3");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().strip())
-                .contains("--weight-decay", "the exercises have no weight decay")
+                .contains("--weight-decay", "only 09's AdamW has a weight decay")
                 .doesNotContain("\n");
+    }
+
+    @Test
+    @DisplayName("09's AdamW runs with --weight-decay beside the library's adamw, and matches it")
+    void adamwWithWeightDecay(@TempDir Path dir) throws Exception {
+        KataLayout layout = ScratchKata.create(dir.resolve("kata"));
+        ScratchKata.solve(layout, "09-adamw");
+        Run r = ScratchKata.cli(
+                layout,
+                "trace",
+                "--exercise",
+                "09",
+                "--objective",
+                "rosenbrock",
+                "--lr",
+                "0.1",
+                "--weight-decay",
+                "0.1",
+                "--steps",
+                "40");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err())
+                .contains("your 09-adamw (my-adamw) and the library's adamw differ")
+                .contains("the same run");
     }
 }

@@ -131,13 +131,15 @@ class LearnerLoopTest {
     void nextAndTheEnd(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir);
         assertThat(ScratchKata.cli(layout, "next").out()).contains("Next: 01-one-step");
-        for (String n : layout.names().subList(0, 7)) {
+        List<String> names = layout.names();
+        String lastName = names.get(names.size() - 1);
+        for (String n : names.subList(0, names.size() - 1)) {
             ScratchKata.solve(layout, n);
         }
         ScratchKata.cli(layout, "check");
-        assertThat(ScratchKata.cli(layout, "next").out()).contains("Next: 08-debugging");
-        ScratchKata.solve(layout, "08-debugging");
-        Run last = ScratchKata.cli(layout, "check", "08");
+        assertThat(ScratchKata.cli(layout, "next").out()).contains("Next: " + lastName);
+        ScratchKata.solve(layout, lastName);
+        Run last = ScratchKata.cli(layout, "check", lastName.substring(0, 2));
         assertThat(last.code()).isZero();
         assertThat(last.out())
                 .contains("the kata is done")
