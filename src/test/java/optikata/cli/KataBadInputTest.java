@@ -112,16 +112,16 @@ class KataBadInputTest {
     @DisplayName("reset on an exercise that shipped no stub: one line, exit 2, nothing deleted")
     void resetWithoutStub(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir);
-        Path extra = layout.exercises().resolve("09-notes");
+        Path extra = layout.exercises().resolve("10-notes");
         Files.createDirectories(extra.resolve("spec"));
-        Files.writeString(extra.resolve("README.md"), "# 09 · Notes\n");
+        Files.writeString(extra.resolve("README.md"), "# 10 · Notes\n");
         ScratchKata.git(dir, "add", "-A");
         ScratchKata.git(
                 dir, "-c", "user.name=kata", "-c", "user.email=kata@example.org", "commit", "-q", "-m", "notes");
         Path mine = extra.resolve("src/kata/notes/Mine.java");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "package kata.notes; class Mine {}");
-        oneLine(ScratchKata.cli(layout, "reset", "09", "--yes"), "09-notes has no shipped stub");
+        oneLine(ScratchKata.cli(layout, "reset", "10", "--yes"), "10-notes has no shipped stub");
         assertThat(mine).exists();
     }
 
