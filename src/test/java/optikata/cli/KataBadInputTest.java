@@ -112,16 +112,18 @@ class KataBadInputTest {
     @DisplayName("reset on an exercise that shipped no stub: one line, exit 2, nothing deleted")
     void resetWithoutStub(@TempDir Path dir) throws Exception {
         KataLayout layout = ScratchKata.create(dir);
-        Path extra = layout.exercises().resolve("10-notes");
+        // the next free number, whatever exercises the kata has
+        String nn = String.format("%02d", layout.names().size() + 1);
+        Path extra = layout.exercises().resolve(nn + "-notes");
         Files.createDirectories(extra.resolve("spec"));
-        Files.writeString(extra.resolve("README.md"), "# 10 · Notes\n");
+        Files.writeString(extra.resolve("README.md"), "# " + nn + " · Notes\n");
         ScratchKata.git(dir, "add", "-A");
         ScratchKata.git(
                 dir, "-c", "user.name=kata", "-c", "user.email=kata@example.org", "commit", "-q", "-m", "notes");
         Path mine = extra.resolve("src/kata/notes/Mine.java");
         Files.createDirectories(mine.getParent());
         Files.writeString(mine, "package kata.notes; class Mine {}");
-        oneLine(ScratchKata.cli(layout, "reset", "10", "--yes"), "10-notes has no shipped stub");
+        oneLine(ScratchKata.cli(layout, "reset", nn, "--yes"), nn + "-notes has no shipped stub");
         assertThat(mine).exists();
     }
 
