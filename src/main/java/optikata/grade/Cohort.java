@@ -150,10 +150,8 @@ public final class Cohort {
 
     /** What the grader takes from a learner's folder, as a hash ({@link SubmissionFiles#fingerprint}). */
     private static String input(KataLayout layout, Path submission) {
-        Map<String, List<Path>> expected = new LinkedHashMap<>();
-        layout.names().forEach(ex -> expected.put(ex, layout.exercise(ex).sources()));
         try {
-            return SubmissionFiles.fingerprint(submission, expected, SubmissionFiles.DEFAULT_CAP_BYTES);
+            return SubmissionFiles.fingerprint(submission, Staging.expected(layout), SubmissionFiles.DEFAULT_CAP_BYTES);
         } catch (IOException | RuntimeException e) {
             return "unreadable: " + e.getMessage();
         }

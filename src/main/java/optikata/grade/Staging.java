@@ -28,11 +28,16 @@ final class Staging {
      */
     record Staged(Map<String, List<Path>> sources, Map<String, List<String>> errors) {}
 
+    /** Per exercise, the stub's source files relative to its {@code src/}: what a submission may bring. */
+    static Map<String, List<Path>> expected(KataLayout layout) {
+        Map<String, List<Path>> expected = new LinkedHashMap<>();
+        layout.names().forEach(ex -> expected.put(ex, layout.exercise(ex).sources()));
+        return expected;
+    }
+
     /** Stages {@code submission} into {@code src} (one folder per exercise) and refuses what must not compile. */
     static Staged stage(KataLayout layout, Path submission, Path src) throws IOException {
-        Map<String, List<Path>> expectedSources = new LinkedHashMap<>();
-        layout.names().forEach(ex -> expectedSources.put(ex, layout.exercise(ex).sources()));
-        OneFileRule.Staged staged = OneFileRule.stage(submission, expectedSources, layout.exercises(), src);
+        OneFileRule.Staged staged = OneFileRule.stage(submission, expected(layout), layout.exercises(), src);
         ChildSetup.openTree(src);
         return new Staged(staged.sources(), staged.errors());
     }
