@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -69,6 +70,10 @@ public final class Mutants {
     /** A method's declaration line; group 1 is its name. */
     private static final Pattern METHOD = Pattern.compile(
             "^\\s*(?:public|protected|private)\\s+(?:static\\s+)?(?:final\\s+)?[\\w<>\\[\\]]+\\s+(\\w+)\\(");
+    /** A numeric array declared (a parameter or a local); group 1 is its name. */
+    private static final Pattern ARRAY =
+            Pattern.compile("\\b(?:double|int|long|float)(?:\\[\\])+\\s+(\\w+)\\b(?!\\s*\\()");
+
     /** The contract's methods besides the update itself: a mutant there is said to be there. */
     private static final List<String> CONTRACT_METHODS = List.of("reset", "effectiveLearningRate");
 
@@ -113,8 +118,18 @@ public final class Mutants {
 
     /** The schema of {@code text} (a solution file of {@code exercise}) with up to {@code limit} mutants. */
     public static Schema schema(String exercise, String file, String text, int limit) {
+        return schema(exercise, file, text, limit, Set.of());
+    }
+
+    /**
+     * As {@link #schema(String, String, String, int)}, with the statements on the lines {@code plain} (1-based)
+     * left as they are: lines whose mutants did not compile (an operator that does not fit a solution's types).
+     */
+    public static Schema schema(String exercise, String file, String text, int limit, Set<Integer> plain) {
         Map<String, String> symbols = symbols(exercise);
         String[] lines = text.split("\n", -1);
+        // the arrays in scope (the method's parameters and locals so far), for "the length of another array"
+        List<String> arrays = new ArrayList<>();
         List<String> descriptions = new ArrayList<>();
         List<Site> sites = new ArrayList<>();
         StringBuilder out = new StringBuilder();
@@ -130,11 +145,21 @@ public final class Mutants {
             String line = lines[k];
             Matcher declared = METHOD.matcher(line);
             if (declared.find()) {
+                arrays.clear();
+            }
+            Matcher declaredArray = ARRAY.matcher(line);
+            while (declaredArray.find()) {
+                if (!arrays.contains(declaredArray.group(1))) {
+                    arrays.add(declaredArray.group(1));
+                }
+            }
+            if (declared.find(0)) {
                 method = CONTRACT_METHODS.contains(declared.group(1)) ? declared.group(1) + "()" : "";
             }
             boolean starts = k == 0 || endsStatement(lines[k - 1]);
             boolean statement = starts
                     && isLogic(line)
+                    && !plain.contains(k + 1)
                     && descriptions.size() < limit
                     && !LOOP.matcher(line).find()
                     && line.trim().endsWith(";")
@@ -145,7 +170,7 @@ public final class Mutants {
                 out.append(pendingIndent).append(pending).append('\n');
                 pending = null;
             }
-            if (!starts || !isLogic(line) || descriptions.size() >= limit) {
+            if (!starts || !isLogic(line) || descriptions.size() >= limit || plain.contains(k + 1)) {
                 out.append(line).append('\n');
                 continue;
             }
@@ -223,7 +248,7 @@ public final class Mutants {
             terms(stmt, where, symbols, variants);
             powers(stmt, where, symbols, variants);
             swaps(stmt, where, symbols, variants, text);
-            habits(stmt, where, symbols, variants);
+            habits(stmt, where, symbols, variants, arrays, text);
             if (!stmt.startsWith("return")) {
                 if (!declaration) {
                     variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
@@ -324,6 +349,30 @@ public final class Mutants {
                 result.endsWith("\n") && !text.endsWith("\n") ? result.substring(0, result.length() - 1) : result,
                 descriptions,
                 sites);
+    }
+
+    /**
+     * The lines of {@code text} (1-based) whose statements are on the lines {@code errorLines} of {@code schemaText}
+     * (the compiler's complaints about a schema): each line holds one statement's guarded mutants (two, for a swap).
+     */
+    public static Set<Integer> linesOf(String schemaText, List<Integer> errorLines, String text) {
+        String[] out = schemaText.split("\n", -1);
+        String[] in = text.split("\n", -1);
+        Set<Integer> lines = new java.util.TreeSet<>();
+        for (int e : errorLines) {
+            if (e < 1 || e > out.length) {
+                continue;
+            }
+            for (int k = 0; k < in.length; k++) {
+                String t = in[k].trim();
+                int eq = t.indexOf(" = ");
+                String key = eq >= 0 ? t.substring(eq + 3) : t;
+                if (key.length() > 2 && out[e - 1].contains(key)) {
+                    lines.add(k + 1);
+                }
+            }
+        }
+        return lines;
     }
 
     /** The guard of mutant {@code n}: true when it is the active one (and, while tracing, notes that it was reached). */
@@ -521,7 +570,13 @@ public final class Mutants {
      * Learners' habits, each a program of its own: the root written as Math.pow(x, 1 / 2), the root of s² (s·s),
      * |g| for g·g, the learning rate applied twice, a fraction upside down, a factor η left out after + or −.
      */
-    private static void habits(String stmt, String where, Map<String, String> symbols, List<String[]> variants) {
+    private static void habits(
+            String stmt,
+            String where,
+            Map<String, String> symbols,
+            List<String[]> variants,
+            List<String> arrays,
+            String text) {
         int at = stmt.indexOf("Math.sqrt(");
         if (at >= 0) {
             int open = at + "Math.sqrt".length();
@@ -572,6 +627,110 @@ public final class Mutants {
                     });
                 }
                 break;
+            }
+        }
+        // the root's boundary moved: √(a / b) read as √a / b, √(a + ε) as √a + ε (and back)
+        int root = stmt.indexOf("Math.sqrt(");
+        while (root >= 0) {
+            int open = root + "Math.sqrt".length();
+            int close = matching(stmt, open);
+            if (close < 0) {
+                break;
+            }
+            String inner = stmt.substring(open + 1, close);
+            Matcher last = Pattern.compile(" ([/*+]) ([A-Za-z_][\\w.]*(?:\\(\\))?(?:\\[\\w+\\])?)$")
+                    .matcher(inner);
+            if (last.find() && balanced(inner.substring(0, last.start()))) {
+                String op = last.group(1);
+                String name = render(last.group(2), symbols);
+                String word = op.equals("/") ? "divides" : op.equals("*") ? "multiplies" : "adds";
+                variants.add(new String[] {
+                    stmt.substring(0, root) + "Math.sqrt(" + inner.substring(0, last.start()) + ")" + " " + op + " "
+                            + last.group(2) + stmt.substring(close + 1),
+                    "the square root ends too early in " + stripIn(where) + ": " + name + " " + word
+                            + " the root instead of being under it (√(x " + op + " " + name + ") where the formula has"
+                            + " it inside)"
+                });
+            }
+            root = stmt.indexOf("Math.sqrt(", close);
+        }
+        // a divisor or a factor after the first operand left out: x / c1 → x, x * η → x
+        Matcher divisor = Pattern.compile(" ([/*]) ([A-Za-z_][\\w.]*(?:\\(\\))?(?:\\[\\w+\\])?)(?=[ );])")
+                .matcher(stmt);
+        int eqAt = stmt.indexOf('=');
+        while (divisor.find()) {
+            if (divisor.start() < eqAt) {
+                continue;
+            }
+            String name = render(divisor.group(2), symbols);
+            variants.add(new String[] {
+                stmt.substring(0, divisor.start()) + stmt.substring(divisor.end()),
+                (divisor.group(1).equals("/") ? "the division by " + name : "the factor " + name) + " is missing in "
+                        + stripIn(where)
+            });
+        }
+        // the new term of a running sum weighted like an average's: b = μ·b + y → b = μ·b + (1 − μ)·y
+        Matcher ema = Pattern.compile(
+                        "^([A-Za-z_]\\w*(?:\\[\\w+\\])?) = ([A-Za-z_][\\w.]*(?:\\(\\))?) \\* \\1 \\+ (.+);$")
+                .matcher(stmt);
+        if (ema.find() && !ema.group(3).startsWith("(1 - ")) {
+            String c = ema.group(2);
+            String sc = symbol(c, symbols);
+            variants.add(new String[] {
+                ema.group(1) + " = " + c + " * " + ema.group(1) + " + (1 - " + c + ") * " + ema.group(3) + ";",
+                "the new term of " + stripIn(where).replace("the update of ", "") + " is weighted by (1 − " + sc
+                        + ") as in a moving average, where the formula adds it whole"
+            });
+        }
+        // a value squared where the formula has the value itself, and a square written as Math.pow(2, x) (2ˣ)
+        Matcher lone =
+                Pattern.compile("(?<=[ (])([a-z]\\w*(?:\\[\\w+\\])?)(?=[ );])").matcher(stmt);
+        List<String> squared = new ArrayList<>();
+        while (lone.find()) {
+            String x = lone.group(1);
+            boolean already = stmt.startsWith(" * " + x, lone.end())
+                    || stmt.substring(0, lone.start()).endsWith(x + " * ");
+            boolean numeric = x.contains("[") || text.matches("(?s).*\\bdouble\\s+" + Pattern.quote(x) + "\\b.*");
+            if (lone.start() > eqAt
+                    && eqAt > 0
+                    && numeric
+                    && !already
+                    && !x.equals("i")
+                    && !x.equals("t")
+                    && !squared.contains(x)
+                    && (stmt.startsWith(" ", lone.end())
+                            || stmt.startsWith(";", lone.end())
+                            || stmt.startsWith(")", lone.end()))) {
+                squared.add(x);
+                variants.add(new String[] {
+                    stmt.substring(0, lone.start()) + x + " * " + x + stmt.substring(lone.end()),
+                    symbol(x, symbols) + " is squared in " + stripIn(where) + " (" + symbol(x, symbols) + "² where the"
+                            + " formula has " + symbol(x, symbols) + ")"
+                });
+            }
+        }
+        Matcher sq = Pattern.compile("(?<![\\w.\\]])([A-Za-z_]\\w*(?:\\[\\w+\\])?) \\* \\1(?![\\w\\[])")
+                .matcher(stmt);
+        if (sq.find() && !stmt.startsWith("int ") && !stmt.startsWith("long ")) {
+            String name = symbol(sq.group(1), symbols);
+            variants.add(new String[] {
+                stmt.substring(0, sq.start()) + "Math.pow(2, " + sq.group(1) + ")" + stmt.substring(sq.end()),
+                name + "² is written Math.pow(2, " + name + ") in " + stripIn(where) + ", which is 2^" + name
+                        + ": Math.pow(base, exponent)"
+            });
+        }
+        // the length of another array: x.length where the formula counts y
+        Matcher length = Pattern.compile("\\b([a-z]\\w*)\\.length\\b").matcher(stmt);
+        while (length.find()) {
+            for (String other : arrays) {
+                if (!other.equals(length.group(1))) {
+                    variants.add(new String[] {
+                        stmt.substring(0, length.start()) + other + ".length" + stmt.substring(length.end()),
+                        "the length of " + symbol(other, symbols) + " where the formula counts "
+                                + symbol(length.group(1), symbols) + " (" + other + ".length instead of "
+                                + length.group(1) + ".length) in " + stripIn(where)
+                    });
+                }
             }
         }
         Matcher fraction =

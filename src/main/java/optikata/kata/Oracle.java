@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import optikata.kata.spec.Book;
 import optikata.kata.spec.Case;
@@ -223,7 +225,7 @@ public final class Oracle {
                 md.update(Contract.bytes(cls));
             }
             // and what builds the oracle's words: another mutant generator or catalogue reader writes others
-            for (Class<?> builder : List.of(Oracle.class, Mutants.class, Catalogue.class)) {
+            for (Class<?> builder : List.of(Oracle.class, Mutants.class, Catalogue.class, SameSlip.class)) {
                 hashWithNested(md, builder);
             }
             return HexFormat.of().formatHex(md.digest());
@@ -279,11 +281,47 @@ public final class Oracle {
         expected.forEach((k, o) -> o.encode("expected " + k, text));
         // the named mistakes (and below, the generated ones kept), each as every case observes it
         List<Map<String, Observation>> recorded = new ArrayList<>();
-        for (Catalogue.Mistake m : Catalogue.of(layout, exercise)) {
+        List<Catalogue.Mistake> catalogue = Catalogue.of(layout, exercise);
+        for (Catalogue.Mistake m : catalogue) {
             Path out = work.resolve("mistakes").resolve(m.id());
             compileTree(exercise, layout.solutions(), out, m);
             Map<String, Observation> seen = runAll(work.resolve("books"), out, names);
             seen.forEach((k, o) -> o.encode("mistake " + m.id() + " " + k, text));
+            recorded.add(seen);
+        }
+        // each named mistake made wherever its changed expression appears (the step and the effective rate alike):
+        // a program of its own, said with the mistake's words and where else it is
+        for (Catalogue.Mistake m : catalogue) {
+            Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(m.file());
+            if (!Files.isRegularFile(file)) {
+                continue;
+            }
+            String solution = Files.readString(file, StandardCharsets.UTF_8);
+            List<SameSlip.Edit> edits = new ArrayList<>();
+            for (String[] pair : m.replace()) {
+                edits.add(new SameSlip.Edit(solution.indexOf(pair[0]), pair[0], pair[1]));
+            }
+            SameSlip.Everywhere twin = SameSlip.everywhere(solution, edits);
+            if (twin == null || twin.text().equals(m.apply(solution))) {
+                continue;
+            }
+            String id = m.id() + EVERYWHERE;
+            Path out = work.resolve("mistakes").resolve(id);
+            if (!compileText(exercise, layout.solutions(), out, m.file(), twin.text())) {
+                continue;
+            }
+            Map<String, Observation> seen = runAll(work.resolve("books"), out, names);
+            if (equivalent(seen, expected) || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
+                continue;
+            }
+            text.append("# same ")
+                    .append(id)
+                    .append(' ')
+                    .append(m.id())
+                    .append(' ')
+                    .append(b64(alsoIn(twin.alsoIn())))
+                    .append('\n');
+            seen.forEach((k, o) -> o.encode("mistake " + id + " " + k, text));
             recorded.add(seen);
         }
         // mistakes nobody listed: mutants generated from the solution, kept when some case tells them
@@ -292,13 +330,10 @@ public final class Oracle {
         for (int f = 0; f < solutionFiles.size(); f++) {
             Path rel = solutionFiles.get(f);
             Path file = KataLayout.sourceDir(layout.solutions(), exercise).resolve(rel);
-            Mutants.Schema schema = Mutants.schema(
-                    exercise,
-                    rel.toString().replace('\\', '/'),
-                    Files.readString(file, StandardCharsets.UTF_8),
-                    MUTANTS);
+            String original = Files.readString(file, StandardCharsets.UTF_8);
             Path out = work.resolve("generated").resolve("schema-" + f);
-            if (schema.descriptions().isEmpty() || !compileSchema(layout, exercise, rel, schema.text(), out)) {
+            Mutants.Schema schema = compiledSchema(layout, exercise, rel, original, out);
+            if (schema == null) {
                 continue;
             }
             try (URLClassLoader loader = loader(out, work.resolve("books"))) {
@@ -319,6 +354,48 @@ public final class Oracle {
                     recorded.add(seen);
                 }
                 active.setInt(null, 0);
+                // each generated change made wherever its changed expression appears, compiled one by one
+                String solution = Files.readString(file, StandardCharsets.UTF_8);
+                List<String> made = new ArrayList<>();
+                for (int k = 1; k <= schema.descriptions().size() && made.size() < MOST_TWINS; k++) {
+                    Mutants.Site site = schema.sites().get(k - 1);
+                    int at = lineStart(solution, site.line());
+                    int start = at < 0 || site.after().isEmpty() ? -1 : solution.indexOf(site.before(), at);
+                    int eol = at < 0 ? -1 : solution.indexOf('\n', at);
+                    if (start < 0 || (eol >= 0 && start > eol)) {
+                        continue;
+                    }
+                    SameSlip.Everywhere twin = SameSlip.everywhere(
+                            solution, List.of(new SameSlip.Edit(start, site.before(), site.after())));
+                    if (twin == null || made.contains(twin.text())) {
+                        continue;
+                    }
+                    made.add(twin.text());
+                    Path twinOut = work.resolve("generated").resolve("twin-" + f + "-" + k);
+                    if (!compileText(
+                            exercise,
+                            layout.solutions(),
+                            twinOut,
+                            rel.toString().replace('\\', '/'),
+                            twin.text())) {
+                        continue;
+                    }
+                    Map<String, Observation> seen;
+                    try (URLClassLoader twinLoader = loader(twinOut, work.resolve("books"))) {
+                        seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
+                    }
+                    if (equivalent(seen, expected) || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
+                        continue;
+                    }
+                    String id = "generated-" + ++n;
+                    text.append("# generated ")
+                            .append(id)
+                            .append(' ')
+                            .append(b64(schema.descriptions().get(k - 1) + alsoIn(twin.alsoIn())))
+                            .append('\n');
+                    seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
+                    recorded.add(seen);
+                }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("The mutant schema of " + exercise + " has no switch: " + e, e);
             }
@@ -336,14 +413,88 @@ public final class Oracle {
         return read(layout, exercise, dir);
     }
 
+    /** The storage id of a named mistake made wherever its expression appears (the learner is told the mistake's own id). */
+    static final String EVERYWHERE = "@everywhere";
+
+    /** The most generated changes made everywhere per solution file (each is compiled on its own). */
+    static final int MOST_TWINS = 24;
+
+    /** What a change made everywhere adds to the mistake's words. */
+    private static String alsoIn(List<String> methods) {
+        return methods.isEmpty() ? "" : " — and the same change in " + String.join(" and ", methods);
+    }
+
+    /** The offset of line {@code line} (1-based) of {@code text}, or -1. */
+    private static int lineStart(String text, int line) {
+        int at = 0;
+        for (int k = 1; k < line; k++) {
+            at = text.indexOf('\n', at);
+            if (at < 0) {
+                return -1;
+            }
+            at++;
+        }
+        return at;
+    }
+
+    /** Compiles the solution tree of {@code exercise} with {@code file} replaced by {@code text}; false when it does not compile. */
+    private static boolean compileText(String exercise, Path tree, Path out, String file, String text)
+            throws IOException {
+        Path src = KataLayout.sourceDir(tree, exercise);
+        List<Path> files = new ArrayList<>();
+        Path staged = out.resolveSibling(out.getFileName() + "-src");
+        for (Path rel : KataLayout.javaFiles(src)) {
+            String t = rel.toString().replace('\\', '/').equals(file)
+                    ? text
+                    : Files.readString(src.resolve(rel), StandardCharsets.UTF_8);
+            Path to = staged.resolve(rel);
+            Files.createDirectories(to.getParent());
+            Files.writeString(to, t, StandardCharsets.UTF_8);
+            files.add(to);
+        }
+        KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
+        KataRun.deleteTree(staged);
+        return r.ok();
+    }
+
     /** The most mutants generated per solution file. */
-    static final int MUTANTS = 120;
+    static final int MUTANTS = 200;
 
     /** The time a generated mutant's probe may take (a mutant may loop: it is dropped then, not waited for). */
     static final long MUTANT_PROBE_MILLIS = 3_000;
 
-    /** Compiles the solution with one file replaced by its mutant schema (and the switch); false when it does not compile. */
-    static boolean compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out)
+    /**
+     * The mutant schema of the solution file {@code rel}, compiled into {@code out}; null when none compiles. A
+     * statement whose mutants do not compile (an operator that does not fit this solution's types) is left plain and
+     * the schema compiled again, a few times at most.
+     */
+    static Mutants.Schema compiledSchema(KataLayout layout, String exercise, Path rel, String original, Path out)
+            throws IOException {
+        Set<Integer> plain = new TreeSet<>();
+        for (int attempt = 0; attempt < 4; attempt++) {
+            Mutants.Schema tried =
+                    Mutants.schema(exercise, rel.toString().replace('\\', '/'), original, MUTANTS, plain);
+            if (tried.descriptions().isEmpty()) {
+                return null;
+            }
+            List<Integer> errors = compileSchema(layout, exercise, rel, tried.text(), out);
+            if (errors.isEmpty()) {
+                return tried;
+            }
+            if (!plain.addAll(Mutants.linesOf(tried.text(), errors, original))) {
+                break;
+            }
+        }
+        System.err.println("optikata: the mutant schema of " + exercise + " does not compile (no generated mutants for "
+                + rel + ")");
+        return null;
+    }
+
+    /**
+     * Compiles the solution with one file replaced by its mutant schema (and the switch); the lines of the schema
+     * the compiler complains about, empty when it compiles (a complaint without a line number: line 0).
+     */
+    static List<Integer> compileSchema(KataLayout layout, String exercise, Path mutatedRel, String mutated, Path out)
             throws IOException {
         Path src = KataLayout.sourceDir(layout.solutions(), exercise);
         Path staged = out.resolveSibling(out.getFileName() + "-src");
@@ -362,13 +513,22 @@ public final class Oracle {
         Files.writeString(sw, Mutants.SWITCH_SOURCE, StandardCharsets.UTF_8);
         files.add(sw);
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
-        if (!r.ok()) {
-            System.err.println("optikata: the mutant schema of " + exercise
-                    + " does not compile (no generated mutants): " + r.errors());
-        }
-        boolean ok = r.ok();
         KataRun.deleteTree(staged);
-        return ok;
+        if (r.ok()) {
+            return List.of();
+        }
+        List<Integer> lines = new ArrayList<>();
+        String name = mutatedRel.getFileName().toString();
+        for (String e : r.errors()) {
+            int at = e.indexOf(name + ":");
+            int end = at < 0 ? -1 : e.indexOf(':', at + name.length() + 1);
+            try {
+                lines.add(end < 0 ? 0 : Integer.parseInt(e.substring(at + name.length() + 1, end)));
+            } catch (NumberFormatException notALine) {
+                lines.add(0);
+            }
+        }
+        return lines;
     }
 
     /** Whether every case observes the same on both (within each case's tolerance, here exact). */
@@ -503,8 +663,10 @@ public final class Oracle {
                 text.append("# book ").append(b.className()).append(b.hidden() ? " hidden\n" : " public\n");
             }
         }
+        List<String> said = new ArrayList<>();
         for (Named m : e.mistakes()) {
-            if (!m.fix().isEmpty()) {
+            if (!m.fix().isEmpty() && !said.contains(m.id())) {
+                said.add(m.id());
                 // the catalogue's words travel with the observations: a release has no catalogue to read them from
                 text.append("# named ")
                         .append(m.id())
@@ -517,7 +679,7 @@ public final class Oracle {
         }
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
         for (String line : Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8)) {
-            if (line.startsWith("# generated ")) {
+            if (line.startsWith("# generated ") || line.startsWith("# same ")) {
                 text.append(line).append('\n');
                 continue;
             }
@@ -564,6 +726,7 @@ public final class Oracle {
         Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         Map<String, String[]> named = new LinkedHashMap<>();
+        Map<String, String[]> same = new LinkedHashMap<>();
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
         for (String line : lines) {
             if (line.startsWith("# book ")) {
@@ -573,6 +736,11 @@ public final class Oracle {
             if (line.startsWith("# generated ")) {
                 String[] g = line.substring(12).split(" ", 2);
                 generated.put(g[0], new String(Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
+                continue;
+            }
+            if (line.startsWith("# same ")) {
+                String[] g = line.substring(7).split(" ", 3);
+                same.put(g[0], new String[] {g[1], g.length > 2 ? unb64(g[2]) : ""});
                 continue;
             }
             if (line.startsWith("# named ")) {
@@ -604,6 +772,13 @@ public final class Oracle {
         }
         named.forEach(
                 (id, words) -> mistakes.add(new Named(id, words[0], words[1], byMistake.getOrDefault(id, Map.of()))));
+        same.forEach((storage, idAndWhere) -> {
+            String[] words = named.get(idAndWhere[0]);
+            if (words != null) {
+                mistakes.add(new Named(
+                        idAndWhere[0], words[0] + idAndWhere[1], words[1], byMistake.getOrDefault(storage, Map.of())));
+            }
+        });
         generated.forEach((id, description) ->
                 mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
         return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);

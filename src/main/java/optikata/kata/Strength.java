@@ -84,15 +84,15 @@ public final class Strength {
             for (int f = 0; f < files.size(); f++) {
                 Path rel = files.get(f);
                 String name = rel.toString().replace('\\', '/');
-                Mutants.Schema schema = Mutants.schema(
-                        exercise, name, Files.readString(src.resolve(rel), StandardCharsets.UTF_8), Oracle.MUTANTS);
-                if (schema.descriptions().isEmpty()) {
-                    continue;
-                }
+                String original = Files.readString(src.resolve(rel), StandardCharsets.UTF_8);
                 Path out = work.resolve("schema-" + f);
-                if (!Oracle.compileSchema(layout, exercise, rel, schema.text(), out)) {
-                    notes.add("the mutant schema of " + name + " does not compile: its "
-                            + schema.descriptions().size() + " mutants were not run");
+                Mutants.Schema schema = Oracle.compiledSchema(layout, exercise, rel, original, out);
+                if (schema == null) {
+                    if (!Mutants.schema(exercise, name, original, Oracle.MUTANTS)
+                            .descriptions()
+                            .isEmpty()) {
+                        notes.add("the mutant schema of " + name + " does not compile: its mutants were not run");
+                    }
                     continue;
                 }
                 try (URLClassLoader loader = Oracle.loader(out, oracle.bookClasses())) {
