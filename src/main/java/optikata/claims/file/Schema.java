@@ -322,16 +322,17 @@ final class Schema {
         int before = problems.size();
         unknownKeys(m, path, SETUP_KEYS);
         // the optimizer
-        String name = required(m, path, "optimizer", "the optimizer (" + String.join(", ", OptimizerSpec.NAMES) + ")");
+        String name = required(
+                m, path, "optimizer", "the optimizer (" + String.join(", ", OptimizerRegistry.FAMILY.names()) + ")");
         OptimizerKind kind = null;
         if (name != null) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!OptimizerSpec.NAMES.contains(lower)) {
+            if (!OptimizerRegistry.FAMILY.names().contains(lower)) {
                 problem(
                         m.get("optimizer"),
                         path + ".optimizer",
-                        "unknown optimizer: " + name + " (known: " + String.join(", ", OptimizerSpec.NAMES) + ")"
-                                + nearest(lower, OptimizerSpec.NAMES));
+                        "unknown optimizer: " + name + " (known: " + String.join(", ", OptimizerRegistry.FAMILY.names())
+                                + ")" + nearest(lower, OptimizerRegistry.FAMILY.names()));
             } else {
                 kind = OptimizerRegistry.FAMILY.kind(lower);
                 name = lower;
@@ -389,7 +390,7 @@ final class Schema {
                         continue;
                     }
                     try {
-                        spec.with(option, value).build();
+                        OptimizerRegistry.FAMILY.build(spec.with(option, value));
                         given.put(e.key(), value);
                         spec = spec.with(option, value);
                     } catch (IllegalArgumentException x) {
@@ -400,7 +401,7 @@ final class Schema {
         }
         if (spec != null && problems.size() == before) {
             try {
-                spec.build();
+                OptimizerRegistry.FAMILY.build(spec);
             } catch (IllegalArgumentException x) {
                 problem(m, path, lowerFirst(x.getMessage()));
             }
