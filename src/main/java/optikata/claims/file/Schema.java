@@ -50,13 +50,6 @@ final class Schema {
             "beta1", OptimizerSpec.BETA1,
             "beta2", OptimizerSpec.BETA2);
 
-    /** The state buffer that holds s, by optimizer; the others keep none. */
-    static final Map<String, String> ACCUMULATOR = orderedMap(
-            "adagrad", "squaredGradientSum",
-            "rmsprop", "squaredGradientAverage",
-            "adadelta", "squaredGradientAverage",
-            "adam", "secondMoment");
-
     /** An instructor's id: a letter, then letters, digits or '-', at most 24 characters. */
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}");
     /** The register's series (the texts' C01–C25, the libraries' L01–L07, and their future numbers). */
@@ -406,13 +399,13 @@ final class Schema {
                 problem(m, path, lowerFirst(x.getMessage()));
             }
         }
-        if (q != null && q.readsAccumulator() && kind != null && !ACCUMULATOR.containsKey(name)) {
+        if (q != null && q.readsAccumulator() && kind != null && !Measurer.ACCUMULATOR.containsKey(name)) {
             problem(
                     m.get("optimizer"),
                     path + ".optimizer",
                     "quantity " + q.word + " reads s, the squared-gradient "
                             + "average, which " + name + " does not keep (use one of "
-                            + String.join(", ", ACCUMULATOR.keySet())
+                            + String.join(", ", Measurer.ACCUMULATOR.keySet())
                             + ")");
         }
         // what drives the run
