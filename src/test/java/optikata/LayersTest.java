@@ -98,8 +98,14 @@ final class LayersTest {
     /** Main classes only: tests may cross layers to check them. */
     private static final ImportOption MAIN = new ImportOption.DoNotIncludeTests();
 
-    static JavaClasses mainClasses() {
-        return new ClassFileImporter().withImportOption(MAIN).importPackages("optikata");
+    /** Imported once: every rule reads the same main classes, and an import takes seconds. */
+    private static JavaClasses main;
+
+    static synchronized JavaClasses mainClasses() {
+        if (main == null) {
+            main = new ClassFileImporter().withImportOption(MAIN).importPackages("optikata");
+        }
+        return main;
     }
 
     /** The main classes and the classes planted in one fixture package of src/test/java, such as {@code optikata/claims/fixture/}. */
