@@ -37,12 +37,12 @@ public record ClaimResult(
         List<Figure> figures) {
 
     /** A builder keeps the claims' code short and the figures in insertion order. */
-    public static Builder of(Claim claim) {
+    public static Builder of(ClaimText claim) {
         return new Builder(claim);
     }
 
     public static final class Builder {
-        private final Claim claim;
+        private final ClaimText claim;
         private final Map<String, Double> documented = new LinkedHashMap<>();
         private final Map<String, Double> measured = new LinkedHashMap<>();
         private final Map<String, Double> settings = new LinkedHashMap<>();
@@ -50,7 +50,7 @@ public record ClaimResult(
         private final List<Figure> figures = new ArrayList<>();
         private Double tolerance;
 
-        Builder(Claim claim) {
+        Builder(ClaimText claim) {
             this.claim = claim;
         }
 

@@ -3,7 +3,6 @@ package optikata.claims;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import optikata.conformance.Agreement;
 import optikata.conformance.RecordingSet;
@@ -17,18 +16,6 @@ import optikata.optim.Optimizer;
  * documentation)", which is how reports tell these apart from the reference texts' claims.
  */
 public abstract class LibraryClaim extends AbstractClaim {
-    /** The claims of the Java libraries' documentation, L01 to L07, in order. */
-    public static List<Claim> all() {
-        return List.of(
-                new L01TribuoRmsPropFollowsKeras(),
-                new L02TribuoRhoIsMomentum(),
-                new L03TribuoAdam(),
-                new L04TribuoAdamPaperDefaults(),
-                new L05Nd4jRmsProp(),
-                new L06Nd4jAdam(),
-                new L07TribuoDecay());
-    }
-
     private final String library;
 
     /**

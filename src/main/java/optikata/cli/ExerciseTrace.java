@@ -9,6 +9,7 @@ import optikata.kata.LearnerOptimizer;
 import optikata.kata.Stubs;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.Optimizer;
+import optikata.optim.OptimizerRegistry;
 import optikata.optim.OptimizerSpec;
 import optikata.optim.OptimizerState;
 import optikata.run.Trajectory;
@@ -148,40 +149,32 @@ final class ExerciseTrace {
         Double lr = values.get("learningRate");
         Double decay = values.get("decay");
         Double eps = values.get("epsilon");
-        return switch (exercise.substring(0, 2)) {
-            case "03" ->
-                rmsprop(lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0)
-                        .build();
-            case "04" ->
-                rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0)
-                        .build();
+        OptimizerSpec spec = switch (exercise.substring(0, 2)) {
+            case "03" -> rmsprop(lr, decay, eps, EpsilonPlacement.INSIDE_ROOT, false, 0.0);
+            case "04" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, false, 0.0);
             case "05" ->
                 OptimizerSpec.of("adagrad")
                         .withLearningRate(lr)
                         .with(OptimizerSpec.EPSILON, eps)
                         .with(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.OUTSIDE_ROOT)
-                        .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0)
-                        .build();
-            case "06" ->
-                rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum"))
-                        .build();
+                        .with(OptimizerSpec.INITIAL_ACCUMULATOR, 0.0);
+            case "06" -> rmsprop(lr, decay, eps, EpsilonPlacement.OUTSIDE_ROOT, true, values.get("momentum"));
             case "07" ->
                 OptimizerSpec.of("adam")
                         .withLearningRate(lr)
                         .with(OptimizerSpec.EPSILON, eps)
                         .with(OptimizerSpec.BETA1, values.get("beta1"))
-                        .with(OptimizerSpec.BETA2, values.get("beta2"))
-                        .build();
+                        .with(OptimizerSpec.BETA2, values.get("beta2"));
             case "09" ->
                 OptimizerSpec.of("adamw")
                         .withLearningRate(lr)
                         .with(OptimizerSpec.EPSILON, eps)
                         .with(OptimizerSpec.BETA1, values.get("beta1"))
                         .with(OptimizerSpec.BETA2, values.get("beta2"))
-                        .with(OptimizerSpec.WEIGHT_DECAY, values.get("weightDecay"))
-                        .build();
+                        .with(OptimizerSpec.WEIGHT_DECAY, values.get("weightDecay"));
             default -> null;
         };
+        return spec == null ? null : OptimizerRegistry.FAMILY.build(spec);
     }
 
     /** RMSProp's spec with the accumulator starting at 0; a null value keeps the default. */

@@ -14,6 +14,7 @@ import optikata.grade.Part;
 import optikata.grade.Reports;
 import optikata.grade.SafeFiles;
 import optikata.kata.KataLayout;
+import optikata.report.ScoreCharts;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -217,7 +218,8 @@ public final class GradeCommand implements Callable<Integer> {
             long start = System.nanoTime();
             List<Grader.Result> results;
             try {
-                results = Cohort.grade(layout, options, target.cohort, out, n, System.err, part);
+                results =
+                        Cohort.grade(layout, options, target.cohort, out, n, System.err, part, ScoreCharts::histogram);
             } catch (IllegalArgumentException e) {
                 throw new OptionException(part.regrade() ? "--only" : "--cohort", e.getMessage());
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import optikata.grade.CohortManifest;
 import optikata.grade.Merge;
+import optikata.report.ScoreCharts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -43,7 +44,7 @@ public final class GradeMergeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CohortManifest merged;
         try {
-            merged = Merge.merge(shards, out);
+            merged = Merge.merge(shards, out, ScoreCharts::histogram);
         } catch (Merge.Refused e) {
             spec.commandLine().getErr().println("optikata grade merge: " + e.getMessage());
             return 2;

@@ -2,6 +2,7 @@ package optikata.cli;
 
 import java.util.List;
 import optikata.optim.Optimizer;
+import optikata.optim.OptimizerRegistry;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -37,6 +38,6 @@ public final class OptimizerArguments {
         } catch (CommandLine.ParameterException e) {
             throw new IllegalArgumentException("Invalid arguments " + arguments + ": " + e.getMessage(), e);
         }
-        return h.precision.apply(h.optimizer.spec().build());
+        return h.precision.apply(OptimizerRegistry.FAMILY.build(h.optimizer.spec()));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.MomentumForm;
+import optikata.optim.OptimizerRegistry;
 import optikata.optim.OptimizerSpec;
 import optikata.optim.RmsPropConfig;
 import optikata.optim.RmsPropPreset;
@@ -58,8 +59,9 @@ public final class OptimizersCommand implements Callable<Integer> {
         out.println("Optimizers and their defaults:");
         Table family = new Table("name", "learning rate", "other hyperparameters");
         ObjectMapper mapper = new ObjectMapper();
-        for (String name : OptimizerSpec.NAMES) {
-            JsonNode h = mapper.valueToTree(OptimizerSpec.of(name).build().hyperparameters());
+        for (String name : OptimizerRegistry.FAMILY.names()) {
+            JsonNode h = mapper.valueToTree(
+                    OptimizerRegistry.FAMILY.build(OptimizerSpec.of(name)).hyperparameters());
             List<String> others = new ArrayList<>();
             for (Map.Entry<String, JsonNode> e : h.properties()) {
                 if (e.getKey().equals("learningRate") || e.getKey().equals("nonFinitePolicy")) {

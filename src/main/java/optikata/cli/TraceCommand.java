@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import optikata.objective.Objective;
 import optikata.objective.Objectives;
 import optikata.optim.Optimizer;
+import optikata.optim.OptimizerRegistry;
 import optikata.optim.OptimizerSpec;
 import optikata.report.TracePlots;
 import optikata.run.Runner;
@@ -138,8 +139,9 @@ public final class TraceCommand implements Callable<Integer> {
                     "--steps", "invalid number of steps: " + steps + " (must be in [0, " + MAX_STEPS + "])");
         }
         ExerciseTrace mine = exercise == null ? null : new ExerciseTrace(exercise, optimizerOptions);
-        Optimizer optimizer =
-                mine == null ? precisionOptions.apply(optimizerOptions.spec().build()) : mine.learner();
+        Optimizer optimizer = mine == null
+                ? precisionOptions.apply(OptimizerRegistry.FAMILY.build(optimizerOptions.spec()))
+                : mine.learner();
         boolean objectiveGiven = spec.commandLine().getParseResult().hasMatchedOption("--objective");
         Objective f = replay == null || objectiveGiven ? Objectives.byName(objective) : null;
         List<double[]> gradients = null;
@@ -188,10 +190,9 @@ public final class TraceCommand implements Callable<Integer> {
             }
             Optimizer o;
             try {
-                o = OptimizerSpec.of(other.strip())
+                o = OptimizerRegistry.FAMILY.build(OptimizerSpec.of(other.strip())
                         .withLearningRate(optimizerOptions.learningRate)
-                        .with(OptimizerSpec.WEIGHT_DECAY, optimizerOptions.weightDecay)
-                        .build();
+                        .with(OptimizerSpec.WEIGHT_DECAY, optimizerOptions.weightDecay));
             } catch (IllegalArgumentException e) {
                 throw new OptionException("--compare", e.getMessage(), e);
             }

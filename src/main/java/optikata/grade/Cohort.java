@@ -1,6 +1,5 @@
 package optikata.grade;
 
-import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -23,9 +22,6 @@ import optikata.kata.KataLayout;
 import optikata.kata.Oracle;
 import optikata.kata.SubmissionFiles;
 import optikata.run.BuildInfo;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.CategoryChart;
-import org.knowm.xchart.CategoryChartBuilder;
 
 /** Grades every submission folder under a cohort folder, in parallel, with a progress line. */
 public final class Cohort {
@@ -39,13 +35,32 @@ public final class Cohort {
 
     /**
      * Grades the learners of {@code cohort} that {@code part} takes, writes their reports, the part's
-     * gradebook, summary and histogram, and its {@link CohortManifest} (for {@link Merge}).
+     * gradebook and summary, and its {@link CohortManifest} (for {@link Merge}); no histogram (the overload with a
+     * {@link ScoreHistogram.Painter} draws one).
      *
      * @throws IllegalArgumentException when the cohort has no learner folder, or a regrade names a learner it
      *                                  does not have
      */
     public static List<Grader.Result> grade(
             KataLayout layout, GradeOptions options, Path cohort, Path out, int jobs, PrintStream progress, Part part)
+            throws IOException, InterruptedException {
+        return grade(layout, options, cohort, out, jobs, progress, part, null);
+    }
+
+    /**
+     * {@link #grade(KataLayout, GradeOptions, Path, Path, int, PrintStream, Part)}, with the histogram
+     * drawn by {@code painter} (the presentation layer's; {@code null}: no histogram.png, and summary.md
+     * shows no picture).
+     */
+    public static List<Grader.Result> grade(
+            KataLayout layout,
+            GradeOptions options,
+            Path cohort,
+            Path out,
+            int jobs,
+            PrintStream progress,
+            Part part,
+            ScoreHistogram.Painter painter)
             throws IOException, InterruptedException {
         List<Path> everyone;
         try (Stream<Path> s = Files.list(cohort)) {
@@ -140,7 +155,8 @@ public final class Cohort {
                         layout.names(),
                         names,
                         part,
-                        learners));
+                        learners),
+                painter);
         return results;
     }
 
@@ -158,13 +174,13 @@ public final class Cohort {
     }
 
     /** The part's gradebook, summary, histogram, hidden details and manifest: the same for a run and a merge. */
-    static void writeAll(Path outDir, CohortManifest manifest) throws IOException {
+    static void writeAll(Path outDir, CohortManifest manifest, ScoreHistogram.Painter painter) throws IOException {
         List<Grader.Result> results =
                 manifest.learners().stream().map(CohortManifest.Learner::result).toList();
         writeGradebook(manifest.exercises(), results, outDir.resolve("gradebook.csv"));
-        writeSummary(manifest.exercises(), results, outDir);
+        writeSummary(manifest.exercises(), results, outDir, painter);
         SafeFiles.write(outDir, "hidden-details.md", Reports.hiddenDetails(results));
-        SafeFiles.write(outDir, CohortManifest.FILE, Merge.json(manifest));
+        SafeFiles.write(outDir, CohortManifest.FILE, manifest.json());
     }
 
     /** One learner's grade; whatever escapes the grader (it should not) becomes that learner's failed row. */
@@ -221,32 +237,17 @@ public final class Cohort {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 
-    /** summary.md (score distribution, the most common diagnosed mistakes per exercise) and histogram.png. */
-    static void writeSummary(List<String> exercises, List<Grader.Result> results, Path out) throws IOException {
+    /**
+     * summary.md (score distribution, the most common diagnosed mistakes per exercise) and, drawn by
+     * {@code painter} when there is one, histogram.png.
+     */
+    static void writeSummary(
+            List<String> exercises, List<Grader.Result> results, Path out, ScoreHistogram.Painter painter)
+            throws IOException {
         double max = results.stream().mapToDouble(Grader.Result::maxScore).max().orElse(1);
-        int bins = 10;
-        int[] counts = new int[bins];
-        for (Grader.Result r : results) {
-            int b = (int) Math.min(bins - 1, Math.floor(r.marks() / max * bins));
-            counts[b]++;
+        if (painter != null) {
+            SafeFiles.write(out, "histogram.png", painter.png(ScoreHistogram.of(results, max)));
         }
-        List<String> labels = new ArrayList<>();
-        List<Integer> values = new ArrayList<>();
-        for (int b = 0; b < bins; b++) {
-            labels.add(String.format(Locale.ROOT, "%d–%d%%", b * 10, b * 10 + 10));
-            values.add(counts[b]);
-        }
-        CategoryChart chart = new CategoryChartBuilder()
-                .width(900)
-                .height(500)
-                .title("Score distribution (" + results.size() + " submissions)")
-                .xAxisTitle("score, % of " + Reports.fmt(max) + " points")
-                .yAxisTitle("submissions")
-                .build();
-        chart.getStyler().setLegendVisible(false);
-        chart.getStyler().setChartBackgroundColor(Color.WHITE);
-        chart.addSeries("submissions", labels, values);
-        SafeFiles.write(out, "histogram.png", BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG));
 
         Map<String, Map<String, Integer>> mistakes = new TreeMap<>();
         Map<String, Integer> failedBy = new LinkedHashMap<>();
@@ -269,10 +270,11 @@ public final class Cohort {
                 results.stream().mapToDouble(Grader.Result::marks).average().orElse(0);
         sb.append(String.format(
                 Locale.ROOT,
-                "%d submissions, mean %.2f of %s points.%n%n![score histogram](histogram.png)%n%n",
+                "%d submissions, mean %.2f of %s points.%n%n%s",
                 results.size(),
                 mean,
-                Reports.fmt(max)));
+                Reports.fmt(max),
+                painter == null ? "" : String.format(Locale.ROOT, "![score histogram](histogram.png)%n%n")));
         sb.append(
                 "## What to re-teach: the most common diagnosed mistakes\n\n| exercise | submissions failing | mistakes (submissions) |\n|---|---|---|\n");
         for (String e : exercises) {

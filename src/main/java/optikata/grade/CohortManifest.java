@@ -1,5 +1,9 @@
 package optikata.grade;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.util.List;
 import optikata.run.BuildInfo;
 
@@ -30,10 +34,22 @@ public record CohortManifest(
     public static final int FORMAT = 1;
     public static final String FILE = "manifest.json";
 
+    /** Writes and reads {@value #FILE}. */
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            // a field this version does not know (an option of a later version, say) could change what a grade
+            // means: refused, not ignored
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
     public CohortManifest {
         exercises = List.copyOf(exercises);
         cohort = List.copyOf(cohort);
         learners = List.copyOf(learners);
+    }
+
+    /** The manifest as the JSON a run writes. */
+    String json() throws IOException {
+        return MAPPER.writeValueAsString(this) + "\n";
     }
 
     /**

@@ -1,9 +1,6 @@
 package optikata.grade;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -25,12 +22,6 @@ import optikata.run.BuildInfo;
  * refusal is one line naming the culprit ({@link Refused}).
  */
 public final class Merge {
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            // a field this version does not know (an option of a later version, say) could change what a grade
-            // means: refused, not ignored
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-
     /** The largest manifest read: about 30 KB a learner, so room for thousands. */
     static final long MAX_BYTES = 512L << 20;
 
@@ -43,11 +34,6 @@ public final class Merge {
         Refused(String why) {
             super(why);
         }
-    }
-
-    /** The manifest as the JSON a run writes. */
-    static String json(CohortManifest manifest) throws IOException {
-        return MAPPER.writeValueAsString(manifest) + "\n";
     }
 
     /** The manifest of the run written to {@code dir}. */
@@ -63,7 +49,7 @@ public final class Merge {
         }
         CohortManifest m;
         try {
-            m = MAPPER.readValue(file.toFile(), CohortManifest.class);
+            m = CohortManifest.MAPPER.readValue(file.toFile(), CohortManifest.class);
         } catch (JacksonException e) {
             throw new Refused(file + ": not a manifest this version can read ("
                     + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
@@ -128,6 +114,14 @@ public final class Merge {
      * @throws Refused naming the culprit; nothing is written then
      */
     public static CohortManifest merge(List<Path> dirs, Path out) throws IOException {
+        return merge(dirs, out, null);
+    }
+
+    /**
+     * {@link #merge(List, Path)}, and the histogram drawn by {@code painter} ({@code null}: none, and
+     * summary.md shows no picture).
+     */
+    public static CohortManifest merge(List<Path> dirs, Path out, ScoreHistogram.Painter painter) throws IOException {
         if (dirs.isEmpty()) {
             throw new Refused("nothing to merge: give the output folders of the shards");
         }
@@ -156,7 +150,7 @@ public final class Merge {
         for (CohortManifest.Learner l : merged.learners()) {
             Reports.write(outDir.resolve(l.name()), l.result(), merged.options());
         }
-        Cohort.writeAll(outDir, merged);
+        Cohort.writeAll(outDir, merged, painter);
         return merged;
     }
 

@@ -56,7 +56,7 @@ public final class KataCompiler {
             Path dir = contractDir;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
-                    KataRun.deleteTree(dir);
+                    FileTrees.deleteTree(dir);
                 } catch (IOException ignored) {
                     // a leftover temporary folder
                 }

@@ -58,7 +58,7 @@ public final class LearnerOptimizer {
         Path out = Files.createTempDirectory("optikata-learner-");
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
-                KataRun.deleteTree(out);
+                FileTrees.deleteTree(out);
             } catch (IOException e) {
                 // a temporary folder left behind
             }

@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import optikata.kata.spec.Book;
 import optikata.kata.spec.Case;
 import optikata.kata.spec.CaseBook;
 import optikata.kata.spec.Observation;
@@ -246,7 +245,7 @@ public final class Oracle {
     private static Exercise build(KataLayout layout, String exercise, Path dir) throws IOException {
         Path work = dir.resolveSibling(
                 dir.getFileName() + ".tmp-" + ProcessHandle.current().pid());
-        KataRun.deleteTree(work);
+        FileTrees.deleteTree(work);
         Files.createDirectories(work);
         optikata.kata.Exercise ex = layout.exercise(exercise);
         // the books, compiled against the solution (the stub's API, and the learner's checkout may be mid-edit)
@@ -257,7 +256,7 @@ public final class Oracle {
         ex.publicSpecs().forEach(p -> sources.add(layout.publicSpecDir(exercise).resolve(p)));
         ex.hiddenSpecs().forEach(p -> sources.add(layout.hiddenSpecDir(exercise).resolve(p)));
         Path api = work.resolve("api");
-        KataCompiler.Result r = KataCompiler.compile(sources, api, List.of(), p -> KataRun.display(layout.root(), p));
+        KataCompiler.Result r = KataCompiler.compile(sources, api, List.of(), p -> FileTrees.display(layout.root(), p));
         if (!r.ok()) {
             throw new IllegalStateException("The specs of " + exercise + " do not compile against its solution:\n"
                     + String.join("\n", r.errors()));
@@ -612,7 +611,7 @@ public final class Oracle {
             Class<?> cls = Class.forName(className, true, loader);
             Constructor<?> ctor = cls.getDeclaredConstructor();
             ctor.setAccessible(true);
-            return Book.of((CaseBook) ctor.newInstance());
+            return CaseBook.casesOf((CaseBook) ctor.newInstance());
         } catch (ReflectiveOperationException | ClassCastException e) {
             throw new IllegalStateException("Invalid spec book " + className + ": " + e, e);
         }

@@ -174,7 +174,7 @@ public final class Strength {
                 }
             }
         } finally {
-            KataRun.deleteTree(work);
+            FileTrees.deleteTree(work);
         }
         List<CaseScore> scores = new ArrayList<>();
         titles.forEach((key, t) -> scores.add(new CaseScore(

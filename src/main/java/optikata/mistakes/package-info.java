@@ -1,5 +1,5 @@
 /**
- * The catalogue of the classic ways to get RMSProp wrong (level 2): {@link
+ * The catalogue of the classic ways to get RMSProp wrong (the verification wing, under {@code diagnose} and {@code claims}): {@link
  * optikata.mistakes.RmsPropMistake} names each one and {@link optikata.mistakes.MistakenRmsProp}
  * runs it, so that a diagnosis is computed by replaying the candidates, never guessed from text. It
  * may use {@code optim} only (it is an optimizer with one deliberate change). The trace diagnoser

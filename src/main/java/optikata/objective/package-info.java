@@ -1,5 +1,5 @@
 /**
- * The functions the optimizers minimise (level 0, the bottom layer, beside {@code optim}): each a
+ * The functions the optimizers minimise (the core, the bottom layer, beside {@code optim}): each a
  * differentiable {@link optikata.objective.Objective} with its analytic gradient (the quadratic of
  * d2l §7.6, Rosenbrock, least squares, logistic regression, ...), and a numeric gradient to check
  * them against, and the linear-regression {@link optikata.objective.Dataset} (standardization, the

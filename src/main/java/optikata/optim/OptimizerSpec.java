@@ -2,16 +2,19 @@ package optikata.optim;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * An optimizer described by name and the options given for it, as the command line gives them;
- * {@link #build()} validates and constructs it through {@link OptimizerRegistry#FAMILY}. An option
+ * a registry ({@code OptimizerRegistry.FAMILY.build(spec)}) validates and constructs it. An option
  * that is not given means "the default of the optimizer or preset". Options are named by the
  * constants below (an optimizer with an option of its own names it in its {@link OptimizerKind}).
  *
- * @param name    the optimizer's name ({@link #NAMES})
+ * <p>A spec knows no registry: each optimizer's {@link OptimizerKind} reads specs, and the registry
+ * lists the kinds, so a spec that built itself through the registry would close a cycle through
+ * every optimizer ({@code optikata.LayersTest} refuses cycles inside a package).
+ *
+ * @param name    the optimizer's name (one of {@code OptimizerRegistry.FAMILY.names()})
  * @param options the given options by name, in the order given; no null values
  */
 public record OptimizerSpec(String name, Map<String, Object> options) {
@@ -30,9 +33,6 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
     public static final String WEIGHT_DECAY = "weight decay";
     /** A {@link WeightDecayForm}. */
     public static final String WEIGHT_DECAY_FORM = "weight decay form";
-
-    /** The names {@link #build()} knows, in the order the command line lists them. */
-    public static final List<String> NAMES = OptimizerRegistry.FAMILY.names();
 
     public OptimizerSpec {
         Map<String, Object> copy = new LinkedHashMap<>();
@@ -93,15 +93,5 @@ public record OptimizerSpec(String name, Map<String, Object> options) {
             return type.cast(v);
         }
         throw new InvalidArgument(option, v, "a " + type.getSimpleName());
-    }
-
-    /**
-     * Builds the optimizer this spec names, through the family's registry.
-     *
-     * @throws IllegalArgumentException for an unknown name or preset, an option the optimizer
-     *                                  does not take, or an invalid value
-     */
-    public Optimizer build() {
-        return OptimizerRegistry.FAMILY.build(this);
     }
 }

@@ -1,5 +1,5 @@
 /**
- * Running an optimizer (level 1): {@link optikata.run.Runner} drives one on an objective or on a
+ * Running an optimizer (the layer over the core): {@link optikata.run.Runner} drives one on an objective or on a
  * fixed sequence of gradients and records the trajectory, stopping cleanly at the first non-finite
  * value; {@link optikata.run.Replay} is the one loop that feeds recorded gradients to an optimizer
  * (the runner's replay, the diagnoser, the kata's probe and the claims use it; it needs only

@@ -28,7 +28,7 @@ class ClaimsCommandTest {
         String[] out = run(code, "claims", "--out", dir.toString());
         assertThat(code[0]).isZero();
         assertThat(out[0].lines().filter(l -> l.matches("^C\\d\\d .*"))).hasSize(25);
-        assertThat(out[0]).contains((25 + LibraryClaim.all().size()) + " claims:");
+        assertThat(out[0]).contains((25 + Register.libraryClaims().size()) + " claims:");
         for (String f : new String[] {
             "index.html",
             "claims.md",
@@ -47,7 +47,7 @@ class ClaimsCommandTest {
             assertThat(dir.resolve(f)).isRegularFile();
         }
         JsonNode json = new ObjectMapper().readTree(dir.resolve("claims.json").toFile());
-        assertThat(json.get("claims")).hasSize(25 + LibraryClaim.all().size());
+        assertThat(json.get("claims")).hasSize(25 + Register.libraryClaims().size());
         assertThat(Files.readString(dir.resolve("index.html"))).contains("<img src=\"c05-d2l-trajectories.png\"");
     }
 

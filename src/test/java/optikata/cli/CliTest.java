@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import optikata.optim.Optimizer;
-import optikata.optim.OptimizerSpec;
+import optikata.optim.OptimizerRegistry;
 import org.assertj.core.api.Assertions;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.DisplayName;
@@ -107,7 +107,7 @@ class CliTest {
         assertThat(OptimizerArguments.build(List.of("--optimizer", "adamw")).hyperparameters())
                 .hasToString("Config[learningRate=0.001, beta1=0.9, beta2=0.999, epsilon=1.0E-8, weightDecay=0.01, "
                         + "nonFinitePolicy=REJECT]");
-        for (String optimizer : OptimizerSpec.NAMES) {
+        for (String optimizer : OptimizerRegistry.FAMILY.names()) {
             Result r = run(
                     "trace",
                     "--optimizer",

@@ -7,7 +7,6 @@ import java.util.Map;
 import optikata.claims.Claim;
 import optikata.claims.ClaimContext;
 import optikata.claims.ClaimResult;
-import optikata.claims.LibraryClaim;
 import optikata.claims.Register;
 import optikata.claims.Verdict;
 import org.junit.jupiter.api.DisplayName;
@@ -26,7 +25,7 @@ class LibraryClaimsTest {
         assertThat(Register.all())
                 .extracting(Claim::id)
                 .endsWith("C25", "L01", "L02", "L03", "L04", "L05", "L06", "L07");
-        for (Claim c : LibraryClaim.all()) {
+        for (Claim c : Register.libraryClaims()) {
             assertThat(c.source())
                     .endsWith("(library documentation)")
                     .containsPattern("(Tribuo 4\\.3\\.2|ND4J 1\\.0\\.0-M2\\.1)");

@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import optikata.report.ScoreCharts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,7 +33,9 @@ class CohortSafetyTest {
                 cohort,
                 out,
                 1,
-                new PrintStream(new ByteArrayOutputStream(), true));
+                new PrintStream(new ByteArrayOutputStream(), true),
+                Part.all(),
+                ScoreCharts::histogram);
 
         assertThat(results).extracting(Grader.Result::submission).containsExactly("ada");
         assertThat(victim).hasContent("precious");

@@ -41,7 +41,7 @@ final class MergeTest {
 
     static Path write(Path dir, CohortManifest m) throws Exception {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(CohortManifest.FILE), Merge.json(m));
+        Files.writeString(dir.resolve(CohortManifest.FILE), m.json());
         return dir;
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import optikata.kata.KataLayout;
+import optikata.report.ScoreCharts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -92,7 +93,9 @@ class ReleaseAndCohortTest {
                 cohort,
                 dir.resolve("out"),
                 2,
-                new PrintStream(progress, true, StandardCharsets.UTF_8));
+                new PrintStream(progress, true, StandardCharsets.UTF_8),
+                Part.all(),
+                ScoreCharts::histogram);
         assertThat(results).hasSize(2);
         List<String> gradebook = Files.readAllLines(dir.resolve("out/gradebook.csv"));
         assertThat(gradebook.get(0)).startsWith("student,01-one-step,02-ema").endsWith(",total,max,note");

@@ -116,31 +116,33 @@ class BadInputTest {
                         "Invalid weight decay: NaN"),
                 bad(
                         "AdamW with the coupled form",
-                        () -> OptimizerSpec.of("adamw")
-                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED)
-                                .build(),
+                        () -> OptimizerRegistry.FAMILY.build(OptimizerSpec.of("adamw")
+                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED)),
                         "Invalid weight decay form: coupled for adamw"),
                 bad(
                         "weight decay as text",
-                        () -> OptimizerSpec.of("adam")
-                                .with(OptimizerSpec.WEIGHT_DECAY, "lots")
-                                .build(),
+                        () -> OptimizerRegistry.FAMILY.build(
+                                OptimizerSpec.of("adam").with(OptimizerSpec.WEIGHT_DECAY, "lots")),
                         "Invalid weight decay: lots (must be a number)"),
                 bad("RmsProp config null", () -> new RmsProp((RmsPropConfig) null), "Invalid config: null"),
-                bad("unknown optimizer", () -> OptimizerSpec.of("rmsporp").build(), "Unknown optimizer: rmsporp"),
+                bad(
+                        "unknown optimizer",
+                        () -> OptimizerRegistry.FAMILY.build(OptimizerSpec.of("rmsporp")),
+                        "Unknown optimizer: rmsporp"),
                 bad(
                         "unknown preset",
-                        () -> OptimizerSpec.of("rmsprop").withPreset("torch").build(),
+                        () -> OptimizerRegistry.FAMILY.build(
+                                OptimizerSpec.of("rmsprop").withPreset("torch")),
                         "Unknown preset: torch"),
                 bad(
                         "preset on adam",
-                        () -> OptimizerSpec.of("adam").withPreset("keras").build(),
+                        () -> OptimizerRegistry.FAMILY.build(
+                                OptimizerSpec.of("adam").withPreset("keras")),
                         "presets are for rmsprop, not adam"),
                 bad(
                         "momentum option on sgd",
-                        () -> OptimizerSpec.of("sgd")
-                                .with(OptimizerSpec.MOMENTUM, 0.9)
-                                .build(),
+                        () -> OptimizerRegistry.FAMILY.build(
+                                OptimizerSpec.of("sgd").with(OptimizerSpec.MOMENTUM, 0.9)),
                         "Invalid option for sgd: momentum = 0.9"),
                 bad(
                         "unknown state buffer",

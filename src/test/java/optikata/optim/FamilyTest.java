@@ -44,11 +44,11 @@ class FamilyTest {
     @Test
     @DisplayName("one momentum class: the flag picks the name the command line knows, and only the update differs")
     void oneMomentumClass() {
-        assertThat(OptimizerSpec.of("momentum").build())
+        assertThat(OptimizerRegistry.FAMILY.build(OptimizerSpec.of("momentum")))
                 .isInstanceOf(Momentum.class)
                 .extracting(Optimizer::name)
                 .isEqualTo("momentum");
-        assertThat(OptimizerSpec.of("nesterov").build())
+        assertThat(OptimizerRegistry.FAMILY.build(OptimizerSpec.of("nesterov")))
                 .isInstanceOf(Momentum.class)
                 .extracting(Optimizer::name)
                 .isEqualTo("nesterov");
@@ -158,15 +158,15 @@ class FamilyTest {
     @Test
     @DisplayName("OptimizerSpec builds every optimizer by name and applies overrides")
     void spec() {
-        for (String name : OptimizerSpec.NAMES) {
-            assertThat(OptimizerSpec.of(name).build().name()).isEqualTo(name);
+        for (String name : OptimizerRegistry.FAMILY.names()) {
+            assertThat(OptimizerRegistry.FAMILY.build(OptimizerSpec.of(name)).name())
+                    .isEqualTo(name);
         }
-        RmsProp r = (RmsProp) OptimizerSpec.of("rmsprop")
+        RmsProp r = (RmsProp) OptimizerRegistry.FAMILY.build(OptimizerSpec.of("rmsprop")
                 .withPreset("pytorch")
                 .withLearningRate(0.5)
                 .with(OptimizerSpec.CENTERED, true)
-                .with(OptimizerSpec.MOMENTUM, 0.9)
-                .build();
+                .with(OptimizerSpec.MOMENTUM, 0.9));
         assertThat(r.config().learningRate()).isEqualTo(0.5);
         assertThat(r.config().decay()).isEqualTo(0.99);
         assertThat(r.config().epsilonPlacement()).isEqualTo(EpsilonPlacement.OUTSIDE_ROOT);

@@ -64,11 +64,10 @@ class WeightDecayTest {
         assertThat(var1.get(0)).isEqualTo(theta);
 
         // Through the options the command line gives: the preset brings the decoupled form.
-        Optimizer byName = OptimizerSpec.of("rmsprop")
+        Optimizer byName = OptimizerRegistry.FAMILY.build(OptimizerSpec.of("rmsprop")
                 .withPreset("keras")
                 .withLearningRate(1.0)
-                .with(OptimizerSpec.WEIGHT_DECAY, 0.004)
-                .build();
+                .with(OptimizerSpec.WEIGHT_DECAY, 0.004));
         assertThat(threeZeroGradientSteps(byName)).isEqualTo(theta);
     }
 
@@ -102,15 +101,14 @@ class WeightDecayTest {
                     .as(p.id())
                     .isEqualTo(p == RmsPropPreset.KERAS ? WeightDecayForm.DECOUPLED : WeightDecayForm.COUPLED);
         }
-        RmsProp overridden = (RmsProp) OptimizerSpec.of("rmsprop")
+        RmsProp overridden = (RmsProp) OptimizerRegistry.FAMILY.build(OptimizerSpec.of("rmsprop")
                 .withPreset("keras")
                 .with(OptimizerSpec.WEIGHT_DECAY, 0.1)
-                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED)
-                .build();
+                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.COUPLED));
         assertThat(overridden.config().weightDecayForm()).isEqualTo(WeightDecayForm.COUPLED);
         assertThat(overridden.config().weightDecay()).isEqualTo(0.1);
-        for (String name : OptimizerSpec.NAMES) {
-            Object h = OptimizerSpec.of(name).build().hyperparameters();
+        for (String name : OptimizerRegistry.FAMILY.names()) {
+            Object h = OptimizerRegistry.FAMILY.build(OptimizerSpec.of(name)).hyperparameters();
             assertThat(OptimizerRegistry.FAMILY.kind(name).options())
                     .as("%s takes a weight decay and its form", name)
                     .contains(OptimizerSpec.WEIGHT_DECAY, OptimizerSpec.WEIGHT_DECAY_FORM);
@@ -203,8 +201,9 @@ class WeightDecayTest {
                 .isTrue();
         assertThat(sameRun(new AdamW(c), new Adam(c.asAdam().withWeightDecayForm(WeightDecayForm.COUPLED))))
                 .isFalse();
-        assertThat(OptimizerSpec.of("adamw").build()).isInstanceOf(AdamW.class);
-        assertThat(OptimizerSpec.of("adamw").build().hyperparameters()).isEqualTo(AdamW.Config.defaults());
+        assertThat(OptimizerRegistry.FAMILY.build(OptimizerSpec.of("adamw"))).isInstanceOf(AdamW.class);
+        assertThat(OptimizerRegistry.FAMILY.build(OptimizerSpec.of("adamw")).hyperparameters())
+                .isEqualTo(AdamW.Config.defaults());
         assertThat(OptimizerRegistry.FAMILY.names()).endsWith("adam", "adamw");
     }
 

@@ -39,7 +39,7 @@ public final class Matrices {
         List<Named> all = new ArrayList<>(VARIANTS);
         for (String name : OptimizerRegistry.FAMILY.names()) {
             if (all.stream().noneMatch(n -> n.name().equals(name))) {
-                all.add(new Named(name, () -> OptimizerSpec.of(name).build()));
+                all.add(new Named(name, () -> OptimizerRegistry.FAMILY.build(OptimizerSpec.of(name))));
             }
         }
         return List.copyOf(all);
@@ -105,15 +105,13 @@ public final class Matrices {
                                 0.01, 0.9, true, 0.1, WeightDecayForm.DECOUPLED, NonFinitePolicy.REJECT))),
                 new Named(
                         "adagrad-weight-decay-decoupled",
-                        () -> OptimizerSpec.of("adagrad")
+                        () -> OptimizerRegistry.FAMILY.build(OptimizerSpec.of("adagrad")
                                 .with(OptimizerSpec.WEIGHT_DECAY, 0.1)
-                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.DECOUPLED)
-                                .build()),
+                                .with(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.DECOUPLED))),
                 new Named(
                         "adadelta-weight-decay",
-                        () -> OptimizerSpec.of("adadelta")
-                                .with(OptimizerSpec.WEIGHT_DECAY, 0.1)
-                                .build()),
+                        () -> OptimizerRegistry.FAMILY.build(
+                                OptimizerSpec.of("adadelta").with(OptimizerSpec.WEIGHT_DECAY, 0.1))),
                 new Named(
                         "adam-weight-decay",
                         () -> new Adam(Adam.Config.defaults().withWeightDecay(0.1))),

@@ -143,7 +143,7 @@ public final class FileClaim extends AbstractClaim {
         /** The key before it is made unique in the claim; {@code prefix} such as "largest" goes in front. */
         private String rawKey(String prefix, Integer step, Integer coordinate) {
             String base = read == Quantity.S
-                    ? Schema.ACCUMULATOR.get(check.setup().optimizer().name())
+                    ? Measurer.ACCUMULATOR.get(check.setup().optimizer().name())
                     : read.key;
             if (m.quantity() == Quantity.RATIO) {
                 base = "ratioOf" + Character.toUpperCase(base.charAt(0)) + base.substring(1);

@@ -2,7 +2,10 @@ package optikata.claims.file;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import optikata.claims.Optimizers;
 import optikata.optim.Hyperparameters;
 import optikata.optim.Optimizer;
@@ -17,6 +20,18 @@ import org.ejml.data.DMatrixRMaj;
  * feeding one unit squared gradient at a time and reading s back (as claim C04 does).
  */
 final class Measurer {
+    /** The state buffer that holds s, by optimizer; the others keep none. */
+    static final Map<String, String> ACCUMULATOR = accumulators();
+
+    private static Map<String, String> accumulators() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("adagrad", "squaredGradientSum");
+        m.put("rmsprop", "squaredGradientAverage");
+        m.put("adadelta", "squaredGradientAverage");
+        m.put("adam", "secondMoment");
+        return Collections.unmodifiableMap(m);
+    }
+
     private Measurer() {}
 
     /**
@@ -86,7 +101,7 @@ final class Measurer {
         }
         int first = q.firstStep;
         double[][] rows = new double[setup.steps() - first + 1][];
-        String buffer = Schema.ACCUMULATOR.get(setup.optimizer().name());
+        String buffer = ACCUMULATOR.get(setup.optimizer().name());
         for (int step = first; step <= setup.steps(); step++) {
             double[] row = new double[q.perCoordinate ? n : 1];
             Arrays.fill(row, Double.NaN);
@@ -122,7 +137,7 @@ final class Measurer {
      * s_t when a unit gradient comes at step j alone, less s_t when none comes (what the start leaves).
      */
     static double[][] weights(RunSetup setup, Optimizers o, int steps) {
-        String buffer = Schema.ACCUMULATOR.get(setup.optimizer().name());
+        String buffer = ACCUMULATOR.get(setup.optimizer().name());
         double[] base = accumulator(setup, o, buffer, steps, -1);
         double[][] w = new double[steps + 1][];
         for (int j = 1; j <= steps; j++) {

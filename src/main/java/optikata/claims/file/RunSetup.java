@@ -12,6 +12,7 @@ import optikata.optim.Adam;
 import optikata.optim.Momentum;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.Optimizer;
+import optikata.optim.OptimizerRegistry;
 import optikata.optim.OptimizerSpec;
 import optikata.optim.RmsPropConfig;
 import optikata.run.Runner;
@@ -61,7 +62,7 @@ record RunSetup(
      * Adam, heavy-ball momentum), so a claim from a file runs the same code as the built-in claims.
      */
     Optimizer build(Optimizers factory) {
-        Optimizer built = optimizer.build();
+        Optimizer built = OptimizerRegistry.FAMILY.build(optimizer);
         Record h = built.hyperparameters();
         if (h instanceof RmsPropConfig c) {
             return factory.rmsprop(c);

@@ -50,13 +50,6 @@ final class Schema {
             "beta1", OptimizerSpec.BETA1,
             "beta2", OptimizerSpec.BETA2);
 
-    /** The state buffer that holds s, by optimizer; the others keep none. */
-    static final Map<String, String> ACCUMULATOR = orderedMap(
-            "adagrad", "squaredGradientSum",
-            "rmsprop", "squaredGradientAverage",
-            "adadelta", "squaredGradientAverage",
-            "adam", "secondMoment");
-
     /** An instructor's id: a letter, then letters, digits or '-', at most 24 characters. */
     static final Pattern ID = Pattern.compile("[A-Za-z][A-Za-z0-9-]{0,23}");
     /** The register's series (the texts' C01–C25, the libraries' L01–L07, and their future numbers). */
@@ -322,16 +315,17 @@ final class Schema {
         int before = problems.size();
         unknownKeys(m, path, SETUP_KEYS);
         // the optimizer
-        String name = required(m, path, "optimizer", "the optimizer (" + String.join(", ", OptimizerSpec.NAMES) + ")");
+        String name = required(
+                m, path, "optimizer", "the optimizer (" + String.join(", ", OptimizerRegistry.FAMILY.names()) + ")");
         OptimizerKind kind = null;
         if (name != null) {
             String lower = name.toLowerCase(Locale.ROOT);
-            if (!OptimizerSpec.NAMES.contains(lower)) {
+            if (!OptimizerRegistry.FAMILY.names().contains(lower)) {
                 problem(
                         m.get("optimizer"),
                         path + ".optimizer",
-                        "unknown optimizer: " + name + " (known: " + String.join(", ", OptimizerSpec.NAMES) + ")"
-                                + nearest(lower, OptimizerSpec.NAMES));
+                        "unknown optimizer: " + name + " (known: " + String.join(", ", OptimizerRegistry.FAMILY.names())
+                                + ")" + nearest(lower, OptimizerRegistry.FAMILY.names()));
             } else {
                 kind = OptimizerRegistry.FAMILY.kind(lower);
                 name = lower;
@@ -389,7 +383,7 @@ final class Schema {
                         continue;
                     }
                     try {
-                        spec.with(option, value).build();
+                        OptimizerRegistry.FAMILY.build(spec.with(option, value));
                         given.put(e.key(), value);
                         spec = spec.with(option, value);
                     } catch (IllegalArgumentException x) {
@@ -400,18 +394,18 @@ final class Schema {
         }
         if (spec != null && problems.size() == before) {
             try {
-                spec.build();
+                OptimizerRegistry.FAMILY.build(spec);
             } catch (IllegalArgumentException x) {
                 problem(m, path, lowerFirst(x.getMessage()));
             }
         }
-        if (q != null && q.readsAccumulator() && kind != null && !ACCUMULATOR.containsKey(name)) {
+        if (q != null && q.readsAccumulator() && kind != null && !Measurer.ACCUMULATOR.containsKey(name)) {
             problem(
                     m.get("optimizer"),
                     path + ".optimizer",
                     "quantity " + q.word + " reads s, the squared-gradient "
                             + "average, which " + name + " does not keep (use one of "
-                            + String.join(", ", ACCUMULATOR.keySet())
+                            + String.join(", ", Measurer.ACCUMULATOR.keySet())
                             + ")");
         }
         // what drives the run

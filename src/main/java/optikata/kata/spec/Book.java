@@ -2,11 +2,14 @@ package optikata.kata.spec;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** Collects the cases of a {@link CaseBook}, in order; ids are unique within a book. */
+/**
+ * Collects the cases of a {@link CaseBook}, in order; ids are unique within a book. A case's builder
+ * hands its case back through a callback, not through this class, and {@link CaseBook#casesOf} reads a
+ * book, so neither {@link Case} nor {@link CaseBook} depends on this class and back
+ * ({@code optikata.LayersTest} refuses cycles inside a package).
+ */
 public final class Book {
     private final List<Case> cases = new ArrayList<>();
 
@@ -17,7 +20,7 @@ public final class Book {
                 throw new IllegalArgumentException("Duplicate case id: " + id);
             }
         }
-        return new Case.Builder(this, id, title);
+        return new Case.Builder(this::added, id, title);
     }
 
     void added(Case c) {
@@ -26,14 +29,5 @@ public final class Book {
 
     public List<Case> cases() {
         return Collections.unmodifiableList(cases);
-    }
-
-    /** The cases of {@code book}, by id. */
-    public static Map<String, Case> of(CaseBook book) {
-        Book b = new Book();
-        book.define(b);
-        Map<String, Case> out = new LinkedHashMap<>();
-        b.cases().forEach(c -> out.put(c.id(), c));
-        return out;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One case of a spec: what a learner reads (title, formula, inputs), how the learner's code is
@@ -30,7 +31,9 @@ public record Case(
 
     /** Builds a case inside a {@link Book}. */
     public static final class Builder {
-        private final Book book;
+        /** Where the built case goes: its book's list ({@link Book} hands this in). */
+        private final Consumer<Case> book;
+
         private final String id;
         private final String title;
         private String formula = "";
@@ -40,7 +43,7 @@ public record Case(
         private final Map<String, String> meanings = new LinkedHashMap<>();
         private final Map<String, List<String>> assumes = new LinkedHashMap<>();
 
-        Builder(Book book, String id, String title) {
+        Builder(Consumer<Case> book, String id, String title) {
             this.book = book;
             this.id = id;
             this.title = title;
@@ -86,7 +89,7 @@ public record Case(
 
         /** Finishes the case with its probe. */
         public void probe(Probe probe) {
-            book.added(new Case(
+            book.accept(new Case(
                     id,
                     title,
                     formula,

@@ -1,5 +1,8 @@
 package optikata.kata.spec;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * The cases of one exercise's spec file. A public book lives in {@code exercises/NN-name/spec/},
  * a hidden one in the instructor's {@code src/kata/hidden/NN-name/}; both are compiled against the
@@ -9,4 +12,13 @@ package optikata.kata.spec;
 public interface CaseBook {
     /** Adds this book's cases. */
     void define(Book book);
+
+    /** The cases of {@code book}, by id, in the order it adds them. */
+    static Map<String, Case> casesOf(CaseBook book) {
+        Book b = new Book();
+        book.define(b);
+        Map<String, Case> out = new LinkedHashMap<>();
+        b.cases().forEach(c -> out.put(c.id(), c));
+        return out;
+    }
 }

@@ -70,7 +70,7 @@ public final class ProbeMain {
             Class<?> cls = Class.forName(className);
             Constructor<?> ctor = cls.getDeclaredConstructor();
             ctor.setAccessible(true);
-            return Book.of((CaseBook) ctor.newInstance());
+            return CaseBook.casesOf((CaseBook) ctor.newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(e);
         }
