@@ -8,6 +8,7 @@ import optikata.optim.FiniteScan;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
+import optikata.optim.RmsPropKernel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -39,6 +40,7 @@ final class InterleavedCheck {
                     .withDecay(0.9)
                     .withEpsilon(1e-8);
             RmsProp lib = new RmsProp(c);
+            RmsPropKernel kernel = RmsPropKernel.of(c);
             DMatrixRMaj g = Data.gradient(n);
             DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
             double[] t2 = new double[n];
@@ -55,7 +57,7 @@ final class InterleavedCheck {
                             case 0 -> Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
                             case 1 -> {
                                 if (FiniteScan.screen(g.data, 0, n)) {
-                                    RmsProp.kernel(t2, g.data, s, null, null, 0, n, c);
+                                    kernel.step(t2, g.data, s, RmsPropKernel.NONE, RmsPropKernel.NONE, 0, n);
                                 }
                             }
                             default -> lib.step(t1, g);

@@ -75,18 +75,18 @@ class KernelTest {
             int momentum = c.momentum() > 0 ? (c.centered() ? 2 : 1) : -1;
             double[] initial = new double[1 + (centered > 0 ? 1 : 0) + (momentum > 0 ? 1 : 0)];
             initial[0] = c.usedInitialAccumulator();
+            RmsPropKernel kernel = RmsPropKernel.of(c);
             sameBits(
                     new RmsProp(c),
                     initial,
-                    (theta, g, s, t) -> RmsProp.kernel(
+                    (theta, g, s, t) -> kernel.step(
                             theta,
                             g,
                             s[0],
-                            centered > 0 ? s[centered] : null,
-                            momentum > 0 ? s[momentum] : null,
+                            centered > 0 ? s[centered] : RmsPropKernel.NONE,
+                            momentum > 0 ? s[momentum] : RmsPropKernel.NONE,
                             0,
-                            N,
-                            c));
+                            N));
         }
     }
 
