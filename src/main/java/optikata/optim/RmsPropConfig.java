@@ -5,6 +5,12 @@ package optikata.optim;
  * {@link #defaults()} and change what you need with the {@code withX} methods, which return a
  * validated copy.
  *
+ * <p>The first eleven components are the math and its policy (η, β, ε and its place, centering,
+ * μ and its form, s₀, λ and its form, what a non-finite gradient does); the last four are the
+ * numeric mode, {@link #numeric()}, which decides only how the numbers are computed (a
+ * {@link NumericMode}: {@link NumericMode#FLOAT64} unless a preset says otherwise). They stay
+ * flat components so that the hyperparameters a trace writes keep their names.
+ *
  * @param learningRate       η ≥ 0
  * @param decay              β (γ in d2l, ρ in Keras, {@code alpha} in PyTorch), in [0, 1)
  * @param epsilon            ε &gt; 0
@@ -55,36 +61,40 @@ public record RmsPropConfig(
         Check.nonNegative("weight decay", weightDecay);
         Check.notNull("weight decay form", weightDecayForm);
         Check.notNull("non-finite policy", nonFinitePolicy);
-        Check.notNull("hyperparameter precision", hyperparameterPrecision);
-        Check.notNull("arithmetic precision", arithmetic);
-        Check.notNull("operation order", operationOrder);
-        Check.notNull("negative variance", negativeVariance);
-        boolean allRounded =
-                arithmetic == ArithmeticPrecision.FLOAT32 || hyperparameterPrecision == HyperparameterPrecision.FLOAT32;
-        if (allRounded || hyperparameterPrecision == HyperparameterPrecision.LEARNING_RATE_FLOAT32) {
-            rounded("learning rate", learningRate, (float) learningRate < Float.POSITIVE_INFINITY, "finite");
-        }
-        if (allRounded) {
-            // A value valid in float64 can round out of range: 1e-50 to 0, 0.99999999 to 1.
-            rounded(
-                    "epsilon",
-                    epsilon,
-                    (float) epsilon > 0 && (float) epsilon < Float.POSITIVE_INFINITY,
-                    "> 0 and finite");
-            rounded("decay rate", decay, (float) decay < 1, "< 1");
-            rounded("momentum", momentum, (float) momentum < 1, "< 1");
-        }
+        new NumericMode(hyperparameterPrecision, arithmetic, operationOrder, negativeVariance)
+                .checkRounded(learningRate, decay, epsilon, momentum);
     }
 
-    private static void rounded(String name, double value, boolean ok, String rule) {
-        if (!ok) {
-            throw new InvalidArgument(
-                    name,
-                    value,
-                    rule + " after rounding to float32",
-                    "Invalid " + name + ": " + value + " (rounds to " + (float) value + " in float32; must be " + rule
-                            + " after rounding)");
-        }
+    /** The math and policy with the numbers computed as {@code numeric} says. */
+    public RmsPropConfig(
+            double learningRate,
+            double decay,
+            double epsilon,
+            EpsilonPlacement epsilonPlacement,
+            boolean centered,
+            double momentum,
+            MomentumForm momentumForm,
+            double initialAccumulator,
+            double weightDecay,
+            WeightDecayForm weightDecayForm,
+            NonFinitePolicy nonFinitePolicy,
+            NumericMode numeric) {
+        this(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                weightDecayForm,
+                nonFinitePolicy,
+                Check.notNull("numeric mode", numeric).hyperparameterPrecision(),
+                numeric.arithmetic(),
+                numeric.operationOrder(),
+                numeric.negativeVariance());
     }
 
     /** The float64 form with the library's clamp: the configuration before precision modes existed. */
@@ -111,37 +121,37 @@ public record RmsPropConfig(
                 weightDecay,
                 WeightDecayForm.COUPLED,
                 nonFinitePolicy,
-                HyperparameterPrecision.FLOAT64,
-                ArithmeticPrecision.FLOAT64,
-                OperationOrder.STANDARD,
-                NegativeVariance.CLAMP);
+                NumericMode.FLOAT64);
+    }
+
+    /** How the numbers are computed: the four numeric components as one {@link NumericMode}. */
+    public NumericMode numeric() {
+        return new NumericMode(hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     /** η as the update uses it: rounded to float32 when the hyperparameter precision or the arithmetic says so. */
     public double usedLearningRate() {
-        return arithmetic == ArithmeticPrecision.FLOAT32
-                ? (float) learningRate
-                : hyperparameterPrecision.learningRate(learningRate);
+        return numeric().learningRate(learningRate);
     }
 
     /** β as the update uses it. */
     public double usedDecay() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) decay : hyperparameterPrecision.other(decay);
+        return numeric().other(decay);
     }
 
     /** ε as the update uses it. */
     public double usedEpsilon() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) epsilon : hyperparameterPrecision.other(epsilon);
+        return numeric().other(epsilon);
     }
 
     /** s₀ as the update uses it (a float32 value in float32 arithmetic). */
     public double usedInitialAccumulator() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) initialAccumulator : initialAccumulator;
+        return numeric().initialAccumulator(initialAccumulator);
     }
 
     /** μ as the update uses it. */
     public double usedMomentum() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) momentum : hyperparameterPrecision.other(momentum);
+        return numeric().other(momentum);
     }
 
     /** The texts' form (the debugging guide §4.1, d2l §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
@@ -157,6 +167,23 @@ public record RmsPropConfig(
                 0.0,
                 0.0,
                 NonFinitePolicy.REJECT);
+    }
+
+    /** This math with the numbers computed as {@code value} says. */
+    public RmsPropConfig withNumeric(NumericMode value) {
+        return new RmsPropConfig(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                weightDecayForm,
+                nonFinitePolicy,
+                value);
     }
 
     public RmsPropConfig withLearningRate(double value) {

@@ -57,30 +57,38 @@ public abstract sealed class RmsPropKernel {
         this.clamp = clamp;
     }
 
-    /** The kernel for {@code config}'s order of operations and precision, with its scalars as the update uses them. */
+    /**
+     * The kernel for {@code config}: its math (η, β, ε and its place, centering, μ and its form,
+     * λ and its form) with the scalars rounded as its {@link RmsPropConfig#numeric() numeric mode}
+     * rounds them, in the kernel for the mode's order of operations and precision.
+     */
     public static RmsPropKernel of(RmsPropConfig config) {
         Check.notNull("config", config);
+        NumericMode mode = config.numeric();
         boolean centered = config.centered();
         boolean momentum = config.momentum() > 0;
         boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
         boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
-        boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
+        boolean clamp = mode.negativeVariance() == NegativeVariance.CLAMP;
         boolean decoupled = config.weightDecayForm() == WeightDecayForm.DECOUPLED;
-        OperationOrder order = config.operationOrder();
-        if (config.arithmetic() == ArithmeticPrecision.FLOAT32) {
-            float lr = (float) config.usedLearningRate();
-            float beta = (float) config.usedDecay();
+        double weightDecay = config.weightDecay();
+        OperationOrder order = mode.operationOrder();
+        if (mode.arithmetic() == ArithmeticPrecision.FLOAT32) {
+            float beta = (float) mode.other(config.decay());
             // PyTorch and Keras form 1−β from the Python float and round it; ND4J and TF1's kernel subtract in float32.
             float oneMinusBeta = order == OperationOrder.ND4J || order == OperationOrder.INCREMENTAL
                     ? 1f - beta
                     : (float) (1 - config.decay());
-            float eps = (float) config.usedEpsilon();
-            float mu = (float) config.usedMomentum();
-            float lambda = decoupled ? 0f : (float) config.weightDecay();
             // Keras casts wd to the variables' dtype; PyTorch forms 1 − lr·λ in float64 and rounds it.
-            float decayRate = decoupled ? (float) config.weightDecay() : 0f;
-            float keep = (float) (1 - config.learningRate() * config.weightDecay());
-            Scalars32 k = new Scalars32(lr, beta, oneMinusBeta, eps, mu, lambda, decayRate, keep);
+            Scalars32 k = new Scalars32(
+                    (float) mode.learningRate(config.learningRate()),
+                    beta,
+                    oneMinusBeta,
+                    (float) mode.other(config.epsilon()),
+                    (float) mode.other(config.momentum()),
+                    decoupled ? 0f : (float) weightDecay,
+                    decoupled ? (float) weightDecay : 0f,
+                    (float) (1 - config.learningRate() * weightDecay));
             return switch (order) {
                 case STANDARD -> new Standard32(k, centered, momentum, inside, scaledUpdate, clamp);
                 case PYTORCH -> new Pytorch32(k, centered, momentum, inside, scaledUpdate, clamp);
@@ -88,14 +96,15 @@ public abstract sealed class RmsPropKernel {
                 case ND4J -> new Nd4j32(k, centered, momentum, inside, scaledUpdate, clamp);
             };
         }
-        double lr = config.usedLearningRate();
-        double weightDecay = config.weightDecay();
         boolean shrink = decoupled && weightDecay != 0;
         // Coupled, λ goes into the gradient; decoupled, it shrinks θ first and the gradient gets 0·θ.
-        double lambda = shrink ? 0.0 : weightDecay;
-        double decayRate = shrink ? weightDecay : 0.0;
-        Scalars64 k =
-                new Scalars64(lr, config.usedDecay(), config.usedEpsilon(), config.usedMomentum(), lambda, decayRate);
+        Scalars64 k = new Scalars64(
+                mode.learningRate(config.learningRate()),
+                mode.other(config.decay()),
+                mode.other(config.epsilon()),
+                mode.other(config.momentum()),
+                shrink ? 0.0 : weightDecay,
+                shrink ? weightDecay : 0.0);
         return switch (order) {
             case STANDARD -> new Standard64(k, centered, momentum, inside, scaledUpdate, clamp, weightDecay == 0);
             case PYTORCH -> new Pytorch64(k, centered, momentum, inside, scaledUpdate, clamp);
