@@ -35,10 +35,11 @@ final class InterleavedCheck {
                 "\n| n | fused loop, 1 thread | checked, 1 thread | checked, split | checked split / checked 1 thread | checked split / fused |");
         System.out.println("|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults()
-                    .withLearningRate(1e-3)
-                    .withDecay(0.9)
-                    .withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.builder()
+                    .learningRate(1e-3)
+                    .decay(0.9)
+                    .epsilon(1e-8)
+                    .build();
             RmsProp lib = new RmsProp(c);
             RmsPropKernel kernel = RmsPropKernel.of(c);
             DMatrixRMaj g = Data.gradient(n);
@@ -93,12 +94,14 @@ final class InterleavedCheck {
                 "\n| n | fused loop | unchecked | checked | unchecked / fused | checked / fused | checked / unchecked |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults()
-                    .withLearningRate(1e-3)
-                    .withDecay(0.9)
-                    .withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.builder()
+                    .learningRate(1e-3)
+                    .decay(0.9)
+                    .epsilon(1e-8)
+                    .build();
             RmsProp checked = new RmsProp(c);
-            RmsProp unchecked = new RmsProp(c.withNonFinitePolicy(NonFinitePolicy.PROPAGATE));
+            RmsProp unchecked = new RmsProp(
+                    c.toBuilder().nonFinitePolicy(NonFinitePolicy.PROPAGATE).build());
             DMatrixRMaj g = Data.gradient(n);
             DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
             DMatrixRMaj t2 = new DMatrixRMaj(n, 1);

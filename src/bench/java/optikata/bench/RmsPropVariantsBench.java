@@ -44,12 +44,16 @@ public class RmsPropVariantsBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RmsPropConfig c =
-                RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(LR)
+                .decay(BETA)
+                .epsilon(EPS)
+                .build();
         c = switch (variant) {
-            case "outside" -> c.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT);
-            case "centered" -> c.withCentered(true);
-            case "momentum" -> c.withMomentum(MU);
+            case "outside" ->
+                c.toBuilder().epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT).build();
+            case "centered" -> c.toBuilder().centered(true).build();
+            case "momentum" -> c.toBuilder().momentum(MU).build();
             default -> c;
         };
         library = new RmsProp(c);

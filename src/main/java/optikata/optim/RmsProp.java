@@ -74,34 +74,35 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
                 RmsPropConfig c = preset == null
                         ? RmsPropConfig.defaults()
                         : RmsPropPreset.byId(preset).config();
+                RmsPropConfig.Builder b = c.toBuilder();
                 if (s.has(OptimizerSpec.LEARNING_RATE)) {
-                    c = c.withLearningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
+                    b.learningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
                 }
                 if (s.has(OptimizerSpec.DECAY)) {
-                    c = c.withDecay(s.number(OptimizerSpec.DECAY, c.decay()));
+                    b.decay(s.number(OptimizerSpec.DECAY, c.decay()));
                 }
                 if (s.has(OptimizerSpec.EPSILON)) {
-                    c = c.withEpsilon(s.number(OptimizerSpec.EPSILON, c.epsilon()));
+                    b.epsilon(s.number(OptimizerSpec.EPSILON, c.epsilon()));
                 }
                 if (s.has(OptimizerSpec.EPSILON_PLACEMENT)) {
-                    c = c.withEpsilonPlacement(s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, null));
+                    b.epsilonPlacement(s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, null));
                 }
                 if (s.has(OptimizerSpec.CENTERED)) {
-                    c = c.withCentered(s.value(OptimizerSpec.CENTERED, Boolean.class, null));
+                    b.centered(s.value(OptimizerSpec.CENTERED, Boolean.class, null));
                 }
                 if (s.has(OptimizerSpec.MOMENTUM)) {
-                    c = c.withMomentum(s.number(OptimizerSpec.MOMENTUM, c.momentum()));
+                    b.momentum(s.number(OptimizerSpec.MOMENTUM, c.momentum()));
                 }
                 if (s.has(OptimizerSpec.INITIAL_ACCUMULATOR)) {
-                    c = c.withInitialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
+                    b.initialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
                 }
                 if (s.has(OptimizerSpec.WEIGHT_DECAY)) {
-                    c = c.withWeightDecay(s.number(OptimizerSpec.WEIGHT_DECAY, c.weightDecay()));
+                    b.weightDecay(s.number(OptimizerSpec.WEIGHT_DECAY, c.weightDecay()));
                 }
                 if (s.has(OptimizerSpec.WEIGHT_DECAY_FORM)) {
-                    c = c.withWeightDecayForm(s.value(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.class, null));
+                    b.weightDecayForm(s.value(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.class, null));
                 }
-                return new RmsProp(c);
+                return new RmsProp(b.build());
             });
 
     public static final String SQUARED_GRADIENT_AVERAGE = "squaredGradientAverage";

@@ -1,9 +1,10 @@
 package optikata.optim;
 
 /**
- * RMSProp's hyperparameters, validated on construction. Start from a {@link RmsPropPreset} or
- * {@link #defaults()} and change what you need with the {@code withX} methods, which return a
- * validated copy.
+ * RMSProp's hyperparameters, validated on construction. Start from a {@link RmsPropPreset}'s
+ * configuration or {@link #defaults()} and change what you need with a builder,
+ * {@code config.toBuilder().decay(0.99).centered(true).build()} or
+ * {@code RmsPropConfig.builder().learningRate(0.1).build()}, which validates in {@code build()}.
  *
  * <p>The first eleven components are the math and its policy (η, β, ε and its place, centering,
  * μ and its form, s₀, λ and its form, what a non-finite gradient does); the last four are the
@@ -169,305 +170,160 @@ public record RmsPropConfig(
                 NonFinitePolicy.REJECT);
     }
 
-    /** This math with the numbers computed as {@code value} says. */
-    public RmsPropConfig withNumeric(NumericMode value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                value);
+    /** A builder starting from {@link #defaults()}; {@link Builder#build()} validates. */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public RmsPropConfig withLearningRate(double value) {
-        return new RmsPropConfig(
-                value,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
+    /** A builder starting from this configuration; {@link Builder#build()} validates. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public RmsPropConfig withDecay(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                value,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+    /**
+     * Sets components one by one and validates them together in {@link #build()}, with the same
+     * typed {@link InvalidArgument} errors as the constructor (so a value valid only after another
+     * change, such as an ε that float32 arithmetic would round to 0 and is changed too, is judged
+     * on the final configuration).
+     */
+    public static final class Builder {
+        private double learningRate;
+        private double decay;
+        private double epsilon;
+        private EpsilonPlacement epsilonPlacement;
+        private boolean centered;
+        private double momentum;
+        private MomentumForm momentumForm;
+        private double initialAccumulator;
+        private double weightDecay;
+        private WeightDecayForm weightDecayForm;
+        private NonFinitePolicy nonFinitePolicy;
+        private HyperparameterPrecision hyperparameterPrecision;
+        private ArithmeticPrecision arithmetic;
+        private OperationOrder operationOrder;
+        private NegativeVariance negativeVariance;
 
-    public RmsPropConfig withEpsilon(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                value,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        private Builder(RmsPropConfig c) {
+            learningRate = c.learningRate;
+            decay = c.decay;
+            epsilon = c.epsilon;
+            epsilonPlacement = c.epsilonPlacement;
+            centered = c.centered;
+            momentum = c.momentum;
+            momentumForm = c.momentumForm;
+            initialAccumulator = c.initialAccumulator;
+            weightDecay = c.weightDecay;
+            weightDecayForm = c.weightDecayForm;
+            nonFinitePolicy = c.nonFinitePolicy;
+            hyperparameterPrecision = c.hyperparameterPrecision;
+            arithmetic = c.arithmetic;
+            operationOrder = c.operationOrder;
+            negativeVariance = c.negativeVariance;
+        }
 
-    public RmsPropConfig withEpsilonPlacement(EpsilonPlacement value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                value,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
 
-    public RmsPropConfig withCentered(boolean value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                value,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder decay(double value) {
+            decay = value;
+            return this;
+        }
 
-    public RmsPropConfig withMomentum(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                value,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder epsilon(double value) {
+            epsilon = value;
+            return this;
+        }
 
-    public RmsPropConfig withMomentumForm(MomentumForm value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                value,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder epsilonPlacement(EpsilonPlacement value) {
+            epsilonPlacement = value;
+            return this;
+        }
 
-    public RmsPropConfig withInitialAccumulator(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                value,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder centered(boolean value) {
+            centered = value;
+            return this;
+        }
 
-    public RmsPropConfig withWeightDecay(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                value,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder momentum(double value) {
+            momentum = value;
+            return this;
+        }
 
-    public RmsPropConfig withWeightDecayForm(WeightDecayForm value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                value,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder momentumForm(MomentumForm value) {
+            momentumForm = value;
+            return this;
+        }
 
-    public RmsPropConfig withNonFinitePolicy(NonFinitePolicy value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                value,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder initialAccumulator(double value) {
+            initialAccumulator = value;
+            return this;
+        }
 
-    public RmsPropConfig withHyperparameterPrecision(HyperparameterPrecision value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                value,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
 
-    public RmsPropConfig withArithmetic(ArithmeticPrecision value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                value,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder weightDecayForm(WeightDecayForm value) {
+            weightDecayForm = value;
+            return this;
+        }
 
-    public RmsPropConfig withNegativeVariance(NegativeVariance value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                value);
-    }
+        public Builder nonFinitePolicy(NonFinitePolicy value) {
+            nonFinitePolicy = value;
+            return this;
+        }
 
-    public RmsPropConfig withOperationOrder(OperationOrder value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                value,
-                negativeVariance);
+        public Builder hyperparameterPrecision(HyperparameterPrecision value) {
+            hyperparameterPrecision = value;
+            return this;
+        }
+
+        public Builder arithmetic(ArithmeticPrecision value) {
+            arithmetic = value;
+            return this;
+        }
+
+        public Builder operationOrder(OperationOrder value) {
+            operationOrder = value;
+            return this;
+        }
+
+        public Builder negativeVariance(NegativeVariance value) {
+            negativeVariance = value;
+            return this;
+        }
+
+        /** All four numeric components at once. */
+        public Builder numeric(NumericMode value) {
+            Check.notNull("numeric mode", value);
+            hyperparameterPrecision = value.hyperparameterPrecision();
+            arithmetic = value.arithmetic();
+            operationOrder = value.operationOrder();
+            negativeVariance = value.negativeVariance();
+            return this;
+        }
+
+        /** The configuration, validated as the constructor validates it. */
+        public RmsPropConfig build() {
+            return new RmsPropConfig(
+                    learningRate,
+                    decay,
+                    epsilon,
+                    epsilonPlacement,
+                    centered,
+                    momentum,
+                    momentumForm,
+                    initialAccumulator,
+                    weightDecay,
+                    weightDecayForm,
+                    nonFinitePolicy,
+                    hyperparameterPrecision,
+                    arithmetic,
+                    operationOrder,
+                    negativeVariance);
+        }
     }
 }

@@ -21,8 +21,8 @@ class NumericModeTest {
             assertThat(mode.arithmetic()).isEqualTo(c.arithmetic());
             assertThat(mode.operationOrder()).isEqualTo(c.operationOrder());
             assertThat(mode.negativeVariance()).isEqualTo(c.negativeVariance());
-            assertThat(c.withNumeric(mode)).isEqualTo(c);
-            RmsPropConfig plain = c.withNumeric(NumericMode.FLOAT64);
+            assertThat(c.toBuilder().numeric(mode).build()).isEqualTo(c);
+            RmsPropConfig plain = c.toBuilder().numeric(NumericMode.FLOAT64).build();
             assertThat(plain.numeric()).isEqualTo(NumericMode.FLOAT64);
             assertThat(plain.learningRate()).isEqualTo(c.learningRate());
             assertThat(plain.decay()).isEqualTo(c.decay());
@@ -51,7 +51,7 @@ class NumericModeTest {
     @Test
     @DisplayName("a null mode, or a null part of one, is a typed error")
     void nullMode() {
-        assertThatThrownBy(() -> RmsPropConfig.defaults().withNumeric(null)).isInstanceOf(InvalidArgument.class);
+        assertThatThrownBy(() -> RmsPropConfig.builder().numeric(null).build()).isInstanceOf(InvalidArgument.class);
         assertThatThrownBy(() -> new NumericMode(
                         HyperparameterPrecision.FLOAT64, null, OperationOrder.STANDARD, NegativeVariance.CLAMP))
                 .isInstanceOf(InvalidArgument.class);
@@ -60,7 +60,9 @@ class NumericModeTest {
     @Test
     @DisplayName("the hyperparameters a trace writes stay flat: the mode's four names at the top, no nested object")
     void flatJson() {
-        RmsPropConfig c = RmsPropPreset.PYTORCH.config().withNegativeVariance(NegativeVariance.NAN);
+        RmsPropConfig c = RmsPropPreset.PYTORCH.config().toBuilder()
+                .negativeVariance(NegativeVariance.NAN)
+                .build();
         JsonNode json = new ObjectMapper().valueToTree(c);
         assertThat(json.has("numeric")).isFalse();
         assertThat(json.get("operationOrder").asText()).isEqualTo("PYTORCH");

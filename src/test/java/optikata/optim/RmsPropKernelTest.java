@@ -25,8 +25,10 @@ class RmsPropKernelTest {
         Set<Class<?>> kernels = new HashSet<>();
         for (OperationOrder order : OperationOrder.values()) {
             for (ArithmeticPrecision precision : ArithmeticPrecision.values()) {
-                RmsPropConfig c =
-                        RmsPropConfig.defaults().withOperationOrder(order).withArithmetic(precision);
+                RmsPropConfig c = RmsPropConfig.builder()
+                        .operationOrder(order)
+                        .arithmetic(precision)
+                        .build();
                 RmsProp rms = new RmsProp(c);
                 assertThat(rms.kernel()).isSameAs(rms.kernel());
                 assertThat(rms.kernel().getClass())
@@ -42,15 +44,18 @@ class RmsPropKernelTest {
     void centeringFollowsTheConfiguration() {
         for (OperationOrder order : OperationOrder.values()) {
             for (ArithmeticPrecision precision : ArithmeticPrecision.values()) {
-                RmsPropConfig c =
-                        RmsPropConfig.defaults().withOperationOrder(order).withArithmetic(precision);
+                RmsPropConfig c = RmsPropConfig.builder()
+                        .operationOrder(order)
+                        .arithmetic(precision)
+                        .build();
                 double[] avg = {0.25, -0.5, 1.0};
                 double[] buf = {0.125, 0.5, -1.0};
                 RmsPropKernel plain = RmsPropKernel.of(c);
                 plain.step(new double[3], new double[] {1, 2, 3}, new double[3], avg, buf, 0, 3);
                 assertThat(avg).as("%s %s", order, precision).containsExactly(0.25, -0.5, 1.0);
                 assertThat(buf).as("%s %s", order, precision).containsExactly(0.125, 0.5, -1.0);
-                RmsPropKernel centered = RmsPropKernel.of(c.withCentered(true));
+                RmsPropKernel centered =
+                        RmsPropKernel.of(c.toBuilder().centered(true).build());
                 assertThat(centered.centered()).isTrue();
                 assertThatThrownBy(() -> centered.step(
                                 new double[3],
@@ -73,13 +78,14 @@ class RmsPropKernelTest {
             for (ArithmeticPrecision precision : ArithmeticPrecision.values()) {
                 for (EpsilonPlacement placement : EpsilonPlacement.values()) {
                     for (boolean centered : new boolean[] {false, true}) {
-                        RmsPropConfig c = RmsPropConfig.defaults()
-                                .withLearningRate(0.03)
-                                .withEpsilon(1e-3)
-                                .withEpsilonPlacement(placement)
-                                .withCentered(centered)
-                                .withOperationOrder(order)
-                                .withArithmetic(precision);
+                        RmsPropConfig c = RmsPropConfig.builder()
+                                .learningRate(0.03)
+                                .epsilon(1e-3)
+                                .epsilonPlacement(placement)
+                                .centered(centered)
+                                .operationOrder(order)
+                                .arithmetic(precision)
+                                .build();
                         RmsProp rms = new RmsProp(c);
                         RmsPropKernel kernel = rms.kernel();
                         DMatrixRMaj theta = new DMatrixRMaj(N, 1);
