@@ -3,7 +3,7 @@ package optikata.bench;
 /**
  * Hand-written fused loops over {@code double[]}: the practical limit of one core, and the
  * reference every other implementation is compared with. They stay written here, independently
- * of the library's kernels ({@code RmsProp.kernel}, {@code Adam.kernel}, ...), on purpose: a
+ * of the library's kernels ({@code RmsPropKernel}, {@code Adam.kernel}, ...), on purpose: a
  * baseline that called the library's loop could not show the library's loop being slower than a
  * plain one. The benchmarks' {@code kernel} methods time the library's kernels themselves; the
  * non-finite screen is the library's own ({@code FiniteScan.screen}).

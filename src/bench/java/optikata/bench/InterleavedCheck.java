@@ -8,6 +8,7 @@ import optikata.optim.FiniteScan;
 import optikata.optim.NonFinitePolicy;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
+import optikata.optim.RmsPropKernel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -34,11 +35,13 @@ final class InterleavedCheck {
                 "\n| n | fused loop, 1 thread | checked, 1 thread | checked, split | checked split / checked 1 thread | checked split / fused |");
         System.out.println("|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults()
-                    .withLearningRate(1e-3)
-                    .withDecay(0.9)
-                    .withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.builder()
+                    .learningRate(1e-3)
+                    .decay(0.9)
+                    .epsilon(1e-8)
+                    .build();
             RmsProp lib = new RmsProp(c);
+            RmsPropKernel kernel = RmsPropKernel.of(c);
             DMatrixRMaj g = Data.gradient(n);
             DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
             double[] t2 = new double[n];
@@ -55,7 +58,7 @@ final class InterleavedCheck {
                             case 0 -> Fused.rmspropInside(t2, g.data, s, 0, n, 1e-3, 0.9, 1e-8);
                             case 1 -> {
                                 if (FiniteScan.screen(g.data, 0, n)) {
-                                    RmsProp.kernel(t2, g.data, s, null, null, 0, n, c);
+                                    kernel.step(t2, g.data, s, RmsPropKernel.NONE, RmsPropKernel.NONE, 0, n);
                                 }
                             }
                             default -> lib.step(t1, g);
@@ -91,12 +94,14 @@ final class InterleavedCheck {
                 "\n| n | fused loop | unchecked | checked | unchecked / fused | checked / fused | checked / unchecked |");
         System.out.println("|---|---|---|---|---|---|---|");
         for (int n : sizes) {
-            RmsPropConfig c = RmsPropConfig.defaults()
-                    .withLearningRate(1e-3)
-                    .withDecay(0.9)
-                    .withEpsilon(1e-8);
+            RmsPropConfig c = RmsPropConfig.builder()
+                    .learningRate(1e-3)
+                    .decay(0.9)
+                    .epsilon(1e-8)
+                    .build();
             RmsProp checked = new RmsProp(c);
-            RmsProp unchecked = new RmsProp(c.withNonFinitePolicy(NonFinitePolicy.PROPAGATE));
+            RmsProp unchecked = new RmsProp(
+                    c.toBuilder().nonFinitePolicy(NonFinitePolicy.PROPAGATE).build());
             DMatrixRMaj g = Data.gradient(n);
             DMatrixRMaj t1 = new DMatrixRMaj(n, 1);
             DMatrixRMaj t2 = new DMatrixRMaj(n, 1);

@@ -51,12 +51,20 @@ public class RmsPropBaselinesBench {
     @Setup(Level.Trial)
     public void setUp(BenchmarkParams params) {
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
-        RmsPropConfig c =
-                RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(LR)
+                .decay(BETA)
+                .epsilon(EPS)
+                .build();
         theta = new DMatrixRMaj(n, 1);
         g = Data.gradient(n);
         if (method.startsWith("library")) {
-            library = new RmsProp(method.contains("Propagate") ? c.withNonFinitePolicy(NonFinitePolicy.PROPAGATE) : c);
+            library = new RmsProp(
+                    method.contains("Propagate")
+                            ? c.toBuilder()
+                                    .nonFinitePolicy(NonFinitePolicy.PROPAGATE)
+                                    .build()
+                            : c);
             library.step(theta, g);
         } else {
             s = new DMatrixRMaj(n, 1);

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import optikata.optim.EpsilonPlacement;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
+import optikata.optim.RmsPropKernel;
 import org.ejml.data.DMatrixRMaj;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -35,7 +36,7 @@ public class RmsPropVariantsBench {
     private static final double MU = 0.9;
 
     private RmsProp library;
-    private RmsPropConfig config;
+    private RmsPropKernel kernel;
     private DMatrixRMaj theta;
     private DMatrixRMaj g;
     private double[] s;
@@ -43,16 +44,20 @@ public class RmsPropVariantsBench {
 
     @Setup(Level.Trial)
     public void setUp() {
-        RmsPropConfig c =
-                RmsPropConfig.defaults().withLearningRate(LR).withDecay(BETA).withEpsilon(EPS);
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(LR)
+                .decay(BETA)
+                .epsilon(EPS)
+                .build();
         c = switch (variant) {
-            case "outside" -> c.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT);
-            case "centered" -> c.withCentered(true);
-            case "momentum" -> c.withMomentum(MU);
+            case "outside" ->
+                c.toBuilder().epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT).build();
+            case "centered" -> c.toBuilder().centered(true).build();
+            case "momentum" -> c.toBuilder().momentum(MU).build();
             default -> c;
         };
         library = new RmsProp(c);
-        config = c;
+        kernel = RmsPropKernel.of(c);
         theta = new DMatrixRMaj(n, 1);
         g = Data.gradient(n);
         s = new double[n];
@@ -69,9 +74,9 @@ public class RmsPropVariantsBench {
     @Benchmark
     public void kernel() {
         switch (variant) {
-            case "centered" -> RmsProp.kernel(theta.data, g.data, s, extra, null, 0, n, config);
-            case "momentum" -> RmsProp.kernel(theta.data, g.data, s, null, extra, 0, n, config);
-            default -> RmsProp.kernel(theta.data, g.data, s, null, null, 0, n, config);
+            case "centered" -> kernel.step(theta.data, g.data, s, extra, RmsPropKernel.NONE, 0, n);
+            case "momentum" -> kernel.step(theta.data, g.data, s, RmsPropKernel.NONE, extra, 0, n);
+            default -> kernel.step(theta.data, g.data, s, RmsPropKernel.NONE, RmsPropKernel.NONE, 0, n);
         }
     }
 

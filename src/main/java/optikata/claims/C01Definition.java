@@ -27,11 +27,12 @@ public final class C01Definition extends AbstractClaim {
         double eps = 1e-8;
         Random random = new Random(1);
         Optimizer rms = context.optimizers()
-                .rmsprop(RmsPropConfig.defaults()
-                        .withLearningRate(lr)
-                        .withDecay(beta)
-                        .withEpsilon(eps)
-                        .withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
+                .rmsprop(RmsPropConfig.builder()
+                        .learningRate(lr)
+                        .decay(beta)
+                        .epsilon(eps)
+                        .epsilonPlacement(EpsilonPlacement.INSIDE_ROOT)
+                        .build());
         List<double[]> gradients = new ArrayList<>(STEPS);
         for (int t = 0; t < STEPS; t++) {
             double[] g = new double[COORDINATES];

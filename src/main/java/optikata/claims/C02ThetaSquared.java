@@ -21,10 +21,11 @@ public final class C02ThetaSquared extends AbstractClaim {
     public ClaimResult check(ClaimContext context) throws Exception {
         Trajectory t = Runner.run(
                 context.optimizers()
-                        .rmsprop(RmsPropConfig.defaults()
-                                .withLearningRate(0.01)
-                                .withDecay(0.9)
-                                .withEpsilon(1e-8)),
+                        .rmsprop(RmsPropConfig.builder()
+                                .learningRate(0.01)
+                                .decay(0.9)
+                                .epsilon(1e-8)
+                                .build()),
                 new Square(),
                 new Square().defaultStart(),
                 STEPS);

@@ -26,8 +26,8 @@ public final class C04Window extends AbstractClaim {
 
     /** The weight of step j (1-based) in s_T, measured through the optimizer's state. */
     static double weight(Optimizers factory, double gamma, int j, int total) {
-        Optimizer rms =
-                factory.rmsprop(RmsPropConfig.defaults().withDecay(gamma).withLearningRate(0.0));
+        Optimizer rms = factory.rmsprop(
+                RmsPropConfig.builder().decay(gamma).learningRate(0.0).build());
         double[] g = new double[total];
         g[j - 1] = 1.0;
         fromZero(rms, 1).run(rows(g));

@@ -26,12 +26,13 @@ public final class C07EpsilonOutside extends AbstractClaim {
 
     /** |Δθ| of one step of the library's RMSProp from s = g², with ε placed as given. */
     static double step(Optimizers o, EpsilonPlacement placement, double g2) {
-        Optimizer rms = o.rmsprop(RmsPropConfig.defaults()
-                .withLearningRate(LR)
-                .withDecay(0.9)
-                .withEpsilon(EPS)
-                .withEpsilonPlacement(placement)
-                .withInitialAccumulator(g2));
+        Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                .learningRate(LR)
+                .decay(0.9)
+                .epsilon(EPS)
+                .epsilonPlacement(placement)
+                .initialAccumulator(g2)
+                .build());
         DMatrixRMaj theta = new DMatrixRMaj(1, 1);
         rms.step(theta, new DMatrixRMaj(1, 1, true, Math.sqrt(g2)));
         return Math.abs(theta.get(0));

@@ -29,7 +29,7 @@ public final class C08ScaleAdaptation extends AbstractClaim {
     /** Step/η per coordinate after {@code STEPS} constant gradients, and the effective rates (second row). */
     static double[][] run(Optimizers o, double eps) {
         Optimizer rms = o.rmsprop(
-                RmsPropConfig.defaults().withLearningRate(LR).withDecay(0.9).withEpsilon(eps));
+                RmsPropConfig.builder().learningRate(LR).decay(0.9).epsilon(eps).build());
         DMatrixRMaj before = new DMatrixRMaj(SCALES.length, 1);
         DMatrixRMaj theta = fromZero(rms, SCALES.length)
                 .run(Collections.nCopies(STEPS, SCALES), (t, after, g) -> {

@@ -56,10 +56,11 @@ public final class C09BoundedStep extends AbstractClaim {
         double lr = 0.01;
         double worst = 0;
         for (int k = 0; k < 100; k++) {
-            Optimizer rms = o.rmsprop(RmsPropConfig.defaults()
-                    .withLearningRate(lr)
-                    .withDecay(beta)
-                    .withEpsilon(1e-300));
+            Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                    .learningRate(lr)
+                    .decay(beta)
+                    .epsilon(1e-300)
+                    .build());
             double[] g = new double[200];
             for (int t = 0; t < g.length; t++) {
                 g[t] = random.nextInt(20) == 0 ? Math.pow(10, random.nextInt(13)) : random.nextGaussian() * 1e-3;
@@ -80,10 +81,11 @@ public final class C09BoundedStep extends AbstractClaim {
                 "|Δθ| / η");
         double[] x = Figure.steps(80);
         for (double beta : new double[] {0.9, 0.99}) {
-            Optimizer rms = o.rmsprop(RmsPropConfig.defaults()
-                    .withLearningRate(0.01)
-                    .withDecay(beta)
-                    .withEpsilon(1e-300));
+            Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                    .learningRate(0.01)
+                    .decay(beta)
+                    .epsilon(1e-300)
+                    .build());
             double[] g = new double[x.length];
             for (int t = 0; t < x.length; t++) {
                 g[t] = t == 60 ? 1e6 : 1e-3 * (t % 2 == 0 ? 1 : -1);

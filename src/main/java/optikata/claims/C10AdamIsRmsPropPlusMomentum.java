@@ -30,11 +30,12 @@ public final class C10AdamIsRmsPropPlusMomentum extends AbstractClaim {
     static double[] differences(Optimizers o, boolean biasCorrection) {
         Random random = new Random(10);
         Optimizer adam = o.adam(new Adam.Config(0.01, 0.0, 0.9, 1e-8, biasCorrection, NonFinitePolicy.REJECT));
-        Optimizer rms = o.rmsprop(RmsPropConfig.defaults()
-                .withLearningRate(0.01)
-                .withDecay(0.9)
-                .withEpsilon(1e-8)
-                .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
+        Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .epsilon(1e-8)
+                .epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)
+                .build());
         List<double[]> gradients = new ArrayList<>(200);
         for (int t = 0; t < 200; t++) {
             double[] g = new double[20];

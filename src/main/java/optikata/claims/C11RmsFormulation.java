@@ -22,10 +22,11 @@ public final class C11RmsFormulation extends AbstractClaim {
         double beta = 0.9;
         double eps = 1e-8;
         Optimizer rms = context.optimizers()
-                .rmsprop(RmsPropConfig.defaults()
-                        .withLearningRate(eta)
-                        .withDecay(beta)
-                        .withEpsilon(eps));
+                .rmsprop(RmsPropConfig.builder()
+                        .learningRate(eta)
+                        .decay(beta)
+                        .epsilon(eps)
+                        .build());
         List<double[]> gradients = new ArrayList<>(500);
         for (int t = 0; t < 500; t++) {
             double[] g = new double[10];

@@ -28,12 +28,15 @@ public final class C12UnusedGradientAverage extends AbstractClaim {
         }
         // Where a gradient average does belong: the library's centered RMSProp divides by √(s − ḡ² + ε).
         LeastSquares ls = LeastSquares.tutorial();
-        RmsPropConfig c =
-                RmsPropConfig.defaults().withLearningRate(0.01).withDecay(0.9).withEpsilon(1e-8);
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .epsilon(1e-8)
+                .build();
         int steps = TutorialProgram.STEPS;
         Trajectory plain = Runner.run(context.optimizers().rmsprop(c), ls, Objective.column(0, 0), steps);
-        Trajectory centered =
-                Runner.run(context.optimizers().rmsprop(c.withCentered(true)), ls, Objective.column(0, 0), steps);
+        Trajectory centered = Runner.run(
+                context.optimizers().rmsprop(c.toBuilder().centered(true).build()), ls, Objective.column(0, 0), steps);
         double centeredEffect = Math.max(
                 Math.abs(plain.last().theta()[0] - centered.last().theta()[0]),
                 Math.abs(plain.last().theta()[1] - centered.last().theta()[1]));

@@ -119,7 +119,7 @@ public final class C13DerivativeSign extends AbstractClaim {
 
     /** The loss along {@code STEPS} steps of RMSProp fed the text's derivative or the true gradient. */
     static double[] descend(Optimizers o, LeastSquares ls, boolean textSign) {
-        Optimizer rms = o.rmsprop(RmsPropConfig.defaults().withLearningRate(0.01));
+        Optimizer rms = o.rmsprop(RmsPropConfig.builder().learningRate(0.01).build());
         Trajectory run = Runner.run(rms, textSign ? Objectives.textDerivative(ls) : ls, new DMatrixRMaj(2, 1), STEPS);
         double[] loss = new double[STEPS + 1];
         Arrays.fill(loss, Double.NaN); // steps after a divergence, if any, have no loss

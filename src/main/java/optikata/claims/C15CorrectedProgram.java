@@ -27,10 +27,11 @@ public final class C15CorrectedProgram extends AbstractClaim {
     @Override
     public ClaimResult check(ClaimContext context) throws Exception {
         LeastSquares ls = LeastSquares.tutorial();
-        RmsPropConfig config = RmsPropConfig.defaults()
-                .withLearningRate(TutorialProgram.ETA)
-                .withDecay(TutorialProgram.BETA)
-                .withEpsilon(TutorialProgram.EPSILON);
+        RmsPropConfig config = RmsPropConfig.builder()
+                .learningRate(TutorialProgram.ETA)
+                .decay(TutorialProgram.BETA)
+                .epsilon(TutorialProgram.EPSILON)
+                .build();
         int steps = TutorialProgram.STEPS;
         Trajectory run = Runner.run(context.optimizers().rmsprop(config), ls, Objective.column(0, 0), steps);
         DMatrixRMaj best = ls.minimizer();

@@ -16,7 +16,8 @@ public final class C16CacheIsNotMomentum extends AbstractClaim {
 
     @Override
     public ClaimResult check(ClaimContext context) {
-        Optimizer rms = context.optimizers().rmsprop(RmsPropConfig.defaults().withDecay(0.9));
+        Optimizer rms =
+                context.optimizers().rmsprop(RmsPropConfig.builder().decay(0.9).build());
         Optimizer momentum = context.optimizers().momentum(0.01, 0.9);
         double[] g = new double[STEPS];
         for (int t = 0; t < STEPS; t++) {

@@ -60,10 +60,11 @@ public final class C17StateCount extends AbstractClaim {
         int sgd = new Sgd().state().valuesPerParameter();
         int momentum = o.momentum(0.01, 0.9).state().valuesPerParameter();
         int rmsprop = o.rmsprop().state().valuesPerParameter();
-        int centered =
-                o.rmsprop(RmsPropConfig.defaults().withCentered(true)).state().valuesPerParameter();
+        int centered = o.rmsprop(RmsPropConfig.builder().centered(true).build())
+                .state()
+                .valuesPerParameter();
         int withMomentum =
-                o.rmsprop(RmsPropConfig.defaults().withMomentum(0.9)).state().valuesPerParameter();
+                o.rmsprop(RmsPropConfig.builder().momentum(0.9).build()).state().valuesPerParameter();
         int adagrad = o.adagrad().state().valuesPerParameter();
         int adadelta = new AdaDelta().state().valuesPerParameter();
         int adam = o.adam(new Adam().hyperparameters()).state().valuesPerParameter();

@@ -19,8 +19,11 @@ public final class C18InitialAccumulator extends AbstractClaim {
 
     /** |Δθ|/η of the first {@code steps} steps for a constant gradient g. */
     static double[] stepsOverEta(Optimizers o, double s0, double beta, double g, int steps) {
-        Optimizer rms = o.rmsprop(
-                RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-8).withInitialAccumulator(s0));
+        Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                .decay(beta)
+                .epsilon(1e-8)
+                .initialAccumulator(s0)
+                .build());
         double[] gradients = new double[steps];
         Arrays.fill(gradients, g);
         return stepsOverEta(rms, gradients);

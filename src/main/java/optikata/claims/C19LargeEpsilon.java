@@ -25,8 +25,11 @@ public final class C19LargeEpsilon extends AbstractClaim {
      */
     static double ratio(Optimizers o, EpsilonPlacement placement, double eps) {
         double lr = 0.01;
-        Optimizer rms = o.rmsprop(
-                RmsPropConfig.defaults().withLearningRate(lr).withEpsilon(eps).withEpsilonPlacement(placement));
+        Optimizer rms = o.rmsprop(RmsPropConfig.builder()
+                .learningRate(lr)
+                .epsilon(eps)
+                .epsilonPlacement(placement)
+                .build());
         List<double[]> gradients = new ArrayList<>(50);
         for (int t = 0; t < 50; t++) {
             gradients.add(new double[] {1.0, -0.5, 0.25 + 0.5 * Math.abs(Math.sin(t))});

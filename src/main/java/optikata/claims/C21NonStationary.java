@@ -31,8 +31,11 @@ public final class C21NonStationary extends AbstractClaim {
     }
 
     static Optimizer rmsprop(Optimizers o) {
-        return o.rmsprop(
-                RmsPropConfig.defaults().withLearningRate(0.01).withDecay(BETA).withEpsilon(1e-12));
+        return o.rmsprop(RmsPropConfig.builder()
+                .learningRate(0.01)
+                .decay(BETA)
+                .epsilon(1e-12)
+                .build());
     }
 
     static Optimizer adagrad(Optimizers o) {

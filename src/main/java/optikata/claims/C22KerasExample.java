@@ -72,8 +72,11 @@ public final class C22KerasExample extends AbstractClaim {
     }
 
     static Optimizer kerasOptimizer(Optimizers o, double lr) {
-        return o.rmsprop(
-                RmsPropPreset.KERAS.config().withLearningRate(lr).withDecay(0.9).withEpsilon(1e-8));
+        return o.rmsprop(RmsPropPreset.KERAS.config().toBuilder()
+                .learningRate(lr)
+                .decay(0.9)
+                .epsilon(1e-8)
+                .build());
     }
 
     static double finalLoss(Optimizers o, double lr, double w0, int epochs) {

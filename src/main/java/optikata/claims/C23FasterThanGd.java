@@ -71,7 +71,9 @@ public final class C23FasterThanGd extends AbstractClaim {
             int rms = bestSteps(
                     p,
                     lr -> context.optimizers()
-                            .rmsprop(RmsPropPreset.D2L.config().withLearningRate(lr)));
+                            .rmsprop(RmsPropPreset.D2L.config().toBuilder()
+                                    .learningRate(lr)
+                                    .build()));
             b.never("gdSteps(" + p.name() + ")", gd > MAX_STEPS ? -1 : gd)
                     .never("rmspropSteps(" + p.name() + ")", rms > MAX_STEPS ? -1 : rms);
             finding.append(String.format(

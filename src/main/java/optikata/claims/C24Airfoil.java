@@ -72,10 +72,14 @@ public final class C24Airfoil extends AbstractClaim {
         double[] framework = new double[SEEDS];
         double epsilonEffect = 0; // same start and shuffles, only ε's value and place differ
         // d2l §7.6.2's settings in each form: η 0.01, γ 0.9
-        RmsPropConfig fromScratch =
-                RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9);
-        RmsPropConfig pytorch =
-                RmsPropPreset.PYTORCH.config().withLearningRate(0.01).withDecay(0.9);
+        RmsPropConfig fromScratch = RmsPropPreset.D2L.config().toBuilder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .build();
+        RmsPropConfig pytorch = RmsPropPreset.PYTORCH.config().toBuilder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .build();
         for (int seed = 0; seed < SEEDS; seed++) {
             scratch[seed] = train(data, context.optimizers().rmsprop(fromScratch), seed, Start.D2L);
             framework[seed] = train(data, context.optimizers().rmsprop(pytorch), seed, Start.PYTORCH_LINEAR);

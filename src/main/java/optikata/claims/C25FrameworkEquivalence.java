@@ -52,19 +52,24 @@ public final class C25FrameworkEquivalence extends AbstractClaim {
 
     @Override
     public ClaimResult check(ClaimContext context) {
-        RmsPropConfig scratch =
-                RmsPropPreset.D2L.config().withLearningRate(0.01).withDecay(0.9);
+        RmsPropConfig scratch = RmsPropPreset.D2L.config().toBuilder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .build();
         // The from-scratch code's order of rounding, so that only ε's place and size differ.
-        RmsPropConfig torch = RmsPropPreset.PYTORCH
-                .config()
-                .withLearningRate(0.01)
-                .withDecay(0.9)
-                .withOperationOrder(OperationOrder.STANDARD);
+        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().toBuilder()
+                .learningRate(0.01)
+                .decay(0.9)
+                .operationOrder(OperationOrder.STANDARD)
+                .build();
         double asShipped = maxDifference(context.optimizers(), scratch, torch);
         double epsMatched = maxDifference(
                 context.optimizers(),
                 scratch,
-                torch.withEpsilon(1e-6).withEpsilonPlacement(EpsilonPlacement.INSIDE_ROOT));
+                torch.toBuilder()
+                        .epsilon(1e-6)
+                        .epsilonPlacement(EpsilonPlacement.INSIDE_ROOT)
+                        .build());
         ClaimResult.Builder b = ClaimResult.of(this)
                 .documented("maxParameterDifference", 0.0)
                 .measured("maxParameterDifference", asShipped)

@@ -14,7 +14,10 @@ final class D2lExperiments {
     static Trajectory rmsprop(Optimizers o) {
         // d2l §7.6.1: γ = 0.9, eps = 1e-6 inside the root.
         return Runner.run(
-                o.rmsprop(RmsPropPreset.D2L.config().withLearningRate(0.4).withDecay(0.9)),
+                o.rmsprop(RmsPropPreset.D2L.config().toBuilder()
+                        .learningRate(0.4)
+                        .decay(0.9)
+                        .build()),
                 new D2lQuadratic(),
                 Objective.column(-5, -2),
                 20);

@@ -31,7 +31,9 @@ public final class L01TribuoRmsPropFollowsKeras extends LibraryClaim {
         }
         Optimizers lib = context.optimizers();
         // Tribuo computes in double: Keras' float64 formula (floatx float64), with Keras' own lr, rho and epsilon.
-        RmsPropConfig keras = RmsPropPreset.KERAS.config().withHyperparameterPrecision(HyperparameterPrecision.FLOAT64);
+        RmsPropConfig keras = RmsPropPreset.KERAS.config().toBuilder()
+                .hyperparameterPrecision(HyperparameterPrecision.FLOAT64)
+                .build();
         double tribuoEpsilon = 1e-8; // new RMSProp(lr, rho): epsilon 1e-8
         double tribuoLr = 0.001;
         double tribuoRho = 0.9;
@@ -46,13 +48,21 @@ public final class L01TribuoRmsPropFollowsKeras extends LibraryClaim {
         double[][] asKerasPath = trajectory(set, kerasRun, lib.rmsprop(keras));
         double[][] recorded = set.byId(kerasRun).trajectory();
         Agreement asKeras = Agreement.of(asKerasPath, recorded);
-        Agreement epsOutside =
-                replay(set, kerasRun, lib.rmsprop(keras.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)));
-        RmsPropConfig torch =
-                RmsPropPreset.PYTORCH.config().withLearningRate(tribuoLr).withDecay(tribuoRho);
+        Agreement epsOutside = replay(
+                set,
+                kerasRun,
+                lib.rmsprop(keras.toBuilder()
+                        .epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)
+                        .build()));
+        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().toBuilder()
+                .learningRate(tribuoLr)
+                .decay(tribuoRho)
+                .build();
         Agreement defaultsAsTorch = replay(set, "tribuo-rmsprop-lr1e-3-rho0.9", lib.rmsprop(torch));
-        Agreement defaultsAsKeras =
-                replay(set, "tribuo-rmsprop-lr1e-3-rho0.9", lib.rmsprop(keras.withEpsilon(tribuoEpsilon)));
+        Agreement defaultsAsKeras = replay(
+                set,
+                "tribuo-rmsprop-lr1e-3-rho0.9",
+                lib.rmsprop(keras.toBuilder().epsilon(tribuoEpsilon).build()));
         double firstStep = firstStepDifference(asKerasPath, recorded, 1);
         b.measured("max relative difference from Keras", asKeras.maxRelativeDifference())
                 .measured("max relative difference with ε outside the root", epsOutside.maxRelativeDifference())

@@ -29,14 +29,17 @@ public final class L02TribuoRhoIsMomentum extends LibraryClaim {
         double rho = 0.9;
         b.setting("learning rate", lr).setting("ρ", rho);
         String run = "tribuo-rmsprop-lr1e-3-rho0.9";
-        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().withLearningRate(lr);
+        RmsPropConfig torch =
+                RmsPropPreset.PYTORCH.config().toBuilder().learningRate(lr).build();
         // new RMSProp(0.001, 0.9): ρ read as a momentum (PyTorch's default decay 0.99), or as the decay with no
         // momentum.
         b.setting("decay of the squared-gradient average when ρ is the momentum", torch.usedDecay());
-        double[][] momentumPath = trajectory(set, run, lib.rmsprop(torch.withMomentum(rho)));
+        double[][] momentumPath =
+                trajectory(set, run, lib.rmsprop(torch.toBuilder().momentum(rho).build()));
         double[][] recorded = set.byId(run).trajectory();
         Agreement asMomentum = Agreement.of(momentumPath, recorded);
-        Agreement asDecay = replay(set, run, lib.rmsprop(torch.withDecay(rho)));
+        Agreement asDecay =
+                replay(set, run, lib.rmsprop(torch.toBuilder().decay(rho).build()));
         b.measured("max relative difference with ρ as momentum", asMomentum.maxRelativeDifference())
                 .measured("max relative difference with ρ as the decay", asDecay.maxRelativeDifference());
         b.figure(differenceFigure(

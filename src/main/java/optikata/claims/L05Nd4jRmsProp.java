@@ -44,13 +44,20 @@ public final class L05Nd4jRmsProp extends LibraryClaim {
                 .setting("Keras learning rate", keras.usedLearningRate())
                 .setting("Keras ρ", keras.usedDecay());
         // The documented form with the documented defaults: ε outside the root, the cache from 0.
-        RmsPropConfig documented =
-                pytorch.withLearningRate(lr).withDecay(rho).withEpsilon(eps).withOperationOrder(OperationOrder.ND4J);
+        RmsPropConfig documented = pytorch.toBuilder()
+                .learningRate(lr)
+                .decay(rho)
+                .epsilon(eps)
+                .operationOrder(OperationOrder.ND4J)
+                .build();
         String run = "nd4j-rmsprop-default";
         double[][] fromZeroPath = trajectory(set, run, lib.rmsprop(documented));
         double[][] recorded = set.byId(run).trajectory();
         Agreement fromZero = Agreement.of(fromZeroPath, recorded);
-        Agreement fromEps = replay(set, run, lib.rmsprop(documented.withInitialAccumulator(eps)));
+        Agreement fromEps = replay(
+                set,
+                run,
+                lib.rmsprop(documented.toBuilder().initialAccumulator(eps).build()));
         double firstStep = firstStepDifference(fromZeroPath, recorded, 1);
         b.measured("max relative difference with the cache from 0", fromZero.maxRelativeDifference())
                 .measured("max relative difference with the cache from ε", fromEps.maxRelativeDifference())

@@ -31,19 +31,24 @@ public final class L07TribuoDecay extends LibraryClaim {
         double lr = 0.01;
         double rho = 0.9;
         double decay = 0.1;
-        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().withDecay(rho).withOperationOrder(OperationOrder.STANDARD);
+        RmsPropConfig torch = RmsPropPreset.PYTORCH.config().toBuilder()
+                .decay(rho)
+                .operationOrder(OperationOrder.STANDARD)
+                .build();
         b.setting("learning rate", lr)
                 .setting("ρ", rho)
                 .setting("ε", torch.usedEpsilon())
                 .setting("decay", decay);
         // Read as a momentum with decay 0.1 (the only momentum RMSProp has), at the constant rate.
-        double[][] momentumPath =
-                set.replay(lib.rmsprop(torch.withLearningRate(lr).withMomentum(decay)), r.steps());
+        double[][] momentumPath = set.replay(
+                lib.rmsprop(torch.toBuilder().learningRate(lr).momentum(decay).build()), r.steps());
         Agreement asMomentum = Agreement.of(momentumPath, r.trajectory());
-        Agreement constant = set.agreement(lib.rmsprop(torch.withLearningRate(lr)), r);
+        Agreement constant =
+                set.agreement(lib.rmsprop(torch.toBuilder().learningRate(lr).build()), r);
         // Read as a learning-rate decay η/(1 + decay·t), t = 0, 1, ...: the library's step at η = 1 gives g/d, scaled
         // per step.
-        double[][] unit = set.replay(lib.rmsprop(torch.withLearningRate(1)), r.steps());
+        double[][] unit =
+                set.replay(lib.rmsprop(torch.toBuilder().learningRate(1).build()), r.steps());
         double[][] scheduled = new double[unit.length][];
         scheduled[0] = set.start().clone();
         for (int t = 1; t < unit.length; t++) {

@@ -133,15 +133,16 @@ public final class ConformanceCommand implements Callable<Integer> {
 
     /** The preset's semantics with the run's own numbers and precisions. */
     static RmsPropConfig withNumbers(RmsPropPreset preset, RmsPropConfig run) {
-        return preset.config()
-                .withLearningRate(run.learningRate())
-                .withDecay(run.decay())
-                .withEpsilon(run.epsilon())
-                .withCentered(run.centered())
-                .withMomentum(run.momentum())
-                .withArithmetic(run.arithmetic())
-                .withHyperparameterPrecision(run.hyperparameterPrecision())
-                .withNegativeVariance(run.negativeVariance());
+        return preset.config().toBuilder()
+                .learningRate(run.learningRate())
+                .decay(run.decay())
+                .epsilon(run.epsilon())
+                .centered(run.centered())
+                .momentum(run.momentum())
+                .arithmetic(run.arithmetic())
+                .hyperparameterPrecision(run.hyperparameterPrecision())
+                .negativeVariance(run.negativeVariance())
+                .build();
     }
 
     private static String cell(Agreement a) {

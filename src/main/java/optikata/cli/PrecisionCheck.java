@@ -22,12 +22,13 @@ final class PrecisionCheck {
         if (fit.mistake() != RmsPropMistake.NONE) {
             return "Precision:  not compared (the best match is a mistake, not an RMSProp form)";
         }
-        RmsPropConfig c = RmsPropConfig.defaults()
-                .withLearningRate(fit.learningRate())
-                .withDecay(fit.decay())
-                .withEpsilon(fit.epsilon())
-                .withEpsilonPlacement(fit.placement())
-                .withInitialAccumulator(fit.initialAccumulator());
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(fit.learningRate())
+                .decay(fit.decay())
+                .epsilon(fit.epsilon())
+                .epsilonPlacement(fit.placement())
+                .initialAccumulator(fit.initialAccumulator())
+                .build();
         Agreement float64 = agreement(trace, new RmsProp(c));
         Agreement given = agreement(trace, precision.apply(new RmsProp(c)));
         return String.format(

@@ -76,19 +76,19 @@ public final class PrecisionOptions {
             throw new IllegalArgumentException("Invalid option for " + optimizer.name() + ": "
                     + option.toLowerCase(Locale.ROOT) + " (precision modes are for rmsprop)");
         }
-        RmsPropConfig c = rms.config();
+        RmsPropConfig.Builder c = rms.config().toBuilder();
         if (hyperparameterPrecision != null) {
-            c = c.withHyperparameterPrecision(hyperparameterPrecision);
+            c.hyperparameterPrecision(hyperparameterPrecision);
         }
         if (arithmetic != null) {
-            c = c.withArithmetic(arithmetic);
+            c.arithmetic(arithmetic);
         }
         if (operationOrder != null) {
-            c = c.withOperationOrder(operationOrder);
+            c.operationOrder(operationOrder);
         }
         if (negativeVariance != null) {
-            c = c.withNegativeVariance(negativeVariance);
+            c.negativeVariance(negativeVariance);
         }
-        return new RmsProp(c);
+        return new RmsProp(c.build());
     }
 }

@@ -139,13 +139,14 @@ public final class Diagnoser {
 
     static Optimizer candidate(
             RmsPropMistake mistake, EpsilonPlacement placement, double lr, double beta, double eps, double s0) {
-        RmsPropConfig c = RmsPropConfig.defaults()
-                .withLearningRate(lr)
-                .withDecay(beta)
-                .withEpsilon(eps)
-                .withEpsilonPlacement(placement)
-                .withInitialAccumulator(s0)
-                .withNonFinitePolicy(NonFinitePolicy.PROPAGATE);
+        RmsPropConfig c = RmsPropConfig.builder()
+                .learningRate(lr)
+                .decay(beta)
+                .epsilon(eps)
+                .epsilonPlacement(placement)
+                .initialAccumulator(s0)
+                .nonFinitePolicy(NonFinitePolicy.PROPAGATE)
+                .build();
         return new MistakenRmsProp(c, mistake);
     }
 

@@ -7,16 +7,18 @@ import optikata.optim.HyperparameterPrecision;
 import optikata.optim.OperationOrder;
 import optikata.optim.RmsProp;
 import optikata.optim.RmsPropConfig;
+import optikata.optim.RmsPropKernel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
  * RMSProp with one deliberate {@link RmsPropMistake} (or none). Plain form only: no centering,
  * momentum or weight decay, which the mistakes are about, and float64 arithmetic in the standard
  * order of operations with unrounded hyperparameters, which the mistakes' own loops use. {@code NONE}
- * steps with {@link RmsProp#kernel}, so it gives the same numbers as {@link RmsProp}.
+ * steps with {@link RmsPropKernel}, so it gives the same numbers as {@link RmsProp}.
  */
 public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     private final RmsPropMistake mistake;
+    private final RmsPropKernel kernel;
 
     public MistakenRmsProp(RmsPropConfig config, RmsPropMistake mistake) {
         super("rmsprop[" + mistake.id() + "]", config, new String[] {RmsProp.SQUARED_GRADIENT_AVERAGE}, new double[] {
@@ -33,6 +35,7 @@ public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
                     + " (float64 arithmetic, float64 hyperparameters and the standard order of operations only)");
         }
         this.mistake = mistake;
+        this.kernel = RmsPropKernel.of(config);
     }
 
     public RmsPropMistake mistake() {
@@ -51,7 +54,7 @@ public final class MistakenRmsProp extends AbstractOptimizer<RmsPropConfig> {
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
         if (mistake == RmsPropMistake.NONE) {
             // The correct path is the library's own kernel: NONE is RmsProp by construction, not by a copy.
-            RmsProp.kernel(theta, g, buffers[0].data, null, null, from, to, config);
+            kernel.step(theta, g, buffers[0].data, RmsPropKernel.NONE, RmsPropKernel.NONE, from, to);
             return;
         }
         double lr = config.learningRate();

@@ -37,6 +37,10 @@ import org.ejml.data.DMatrixRMaj;
  * float32; {@link OperationOrder} picks whose kernel's order of operations the update follows,
  * which decides the last bits. With the preset's choices, the runs recorded from PyTorch, Keras,
  * TF1, Optax, Tribuo and ND4J are reproduced bit for bit or within 1e-15 ({@code docs/CONFORMANCE.md}).
+ * The arithmetic is {@link RmsPropKernel}'s: one kernel per order of operations and precision,
+ * chosen when the optimizer is made, as PyTorch's {@code RMSprop.step} calls
+ * {@code _single_tensor_rmsprop}. The effective rate is η over the denominator the kernel's step
+ * divides by, from the same function.
  *
  * <p>The per-coordinate step is bounded: with s₀ = 0 and no momentum, {@code |Δθ| ≤ η/√(1−β)}
  * (the first step reaches it as ε → 0), because {@code s ≥ (1−β) g²}.
@@ -70,48 +74,51 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
                 RmsPropConfig c = preset == null
                         ? RmsPropConfig.defaults()
                         : RmsPropPreset.byId(preset).config();
+                RmsPropConfig.Builder b = c.toBuilder();
                 if (s.has(OptimizerSpec.LEARNING_RATE)) {
-                    c = c.withLearningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
+                    b.learningRate(s.number(OptimizerSpec.LEARNING_RATE, c.learningRate()));
                 }
                 if (s.has(OptimizerSpec.DECAY)) {
-                    c = c.withDecay(s.number(OptimizerSpec.DECAY, c.decay()));
+                    b.decay(s.number(OptimizerSpec.DECAY, c.decay()));
                 }
                 if (s.has(OptimizerSpec.EPSILON)) {
-                    c = c.withEpsilon(s.number(OptimizerSpec.EPSILON, c.epsilon()));
+                    b.epsilon(s.number(OptimizerSpec.EPSILON, c.epsilon()));
                 }
                 if (s.has(OptimizerSpec.EPSILON_PLACEMENT)) {
-                    c = c.withEpsilonPlacement(s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, null));
+                    b.epsilonPlacement(s.value(OptimizerSpec.EPSILON_PLACEMENT, EpsilonPlacement.class, null));
                 }
                 if (s.has(OptimizerSpec.CENTERED)) {
-                    c = c.withCentered(s.value(OptimizerSpec.CENTERED, Boolean.class, null));
+                    b.centered(s.value(OptimizerSpec.CENTERED, Boolean.class, null));
                 }
                 if (s.has(OptimizerSpec.MOMENTUM)) {
-                    c = c.withMomentum(s.number(OptimizerSpec.MOMENTUM, c.momentum()));
+                    b.momentum(s.number(OptimizerSpec.MOMENTUM, c.momentum()));
                 }
                 if (s.has(OptimizerSpec.INITIAL_ACCUMULATOR)) {
-                    c = c.withInitialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
+                    b.initialAccumulator(s.number(OptimizerSpec.INITIAL_ACCUMULATOR, c.initialAccumulator()));
                 }
                 if (s.has(OptimizerSpec.WEIGHT_DECAY)) {
-                    c = c.withWeightDecay(s.number(OptimizerSpec.WEIGHT_DECAY, c.weightDecay()));
+                    b.weightDecay(s.number(OptimizerSpec.WEIGHT_DECAY, c.weightDecay()));
                 }
                 if (s.has(OptimizerSpec.WEIGHT_DECAY_FORM)) {
-                    c = c.withWeightDecayForm(s.value(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.class, null));
+                    b.weightDecayForm(s.value(OptimizerSpec.WEIGHT_DECAY_FORM, WeightDecayForm.class, null));
                 }
-                return new RmsProp(c);
+                return new RmsProp(b.build());
             });
 
     public static final String SQUARED_GRADIENT_AVERAGE = "squaredGradientAverage";
     public static final String GRADIENT_AVERAGE = "gradientAverage";
     public static final String MOMENTUM_BUFFER = "momentumBuffer";
 
+    private final RmsPropKernel kernel;
     private final int gradientAverageIndex;
     private final int momentumIndex;
 
     public RmsProp(RmsPropConfig config) {
         super("rmsprop", Check.notNull("config", config), names(config), initialValues(config));
+        this.kernel = RmsPropKernel.of(config);
         int next = 1;
-        this.gradientAverageIndex = config.centered() ? next++ : -1;
-        this.momentumIndex = config.momentum() > 0 ? next : -1;
+        this.gradientAverageIndex = kernel.centered() ? next++ : -1;
+        this.momentumIndex = kernel.momentum() ? next : -1;
     }
 
     /** The texts' defaults. */
@@ -125,6 +132,11 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
 
     public RmsPropConfig config() {
         return config;
+    }
+
+    /** The kernel the step runs, chosen for the configuration's order of operations and precision. */
+    public RmsPropKernel kernel() {
+        return kernel;
     }
 
     private static String[] names(RmsPropConfig c) {
@@ -146,210 +158,24 @@ public final class RmsProp extends AbstractOptimizer<RmsPropConfig> {
 
     @Override
     protected void update(double[] theta, double[] g, int from, int to, long t, DMatrixRMaj[] buffers) {
-        kernel(
+        kernel.step(
                 theta,
                 g,
                 buffers[0].data,
-                gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data,
-                momentumIndex < 0 ? null : buffers[momentumIndex].data,
+                gradientAverageIndex < 0 ? RmsPropKernel.NONE : buffers[gradientAverageIndex].data,
+                momentumIndex < 0 ? RmsPropKernel.NONE : buffers[momentumIndex].data,
                 from,
-                to,
-                config);
+                to);
     }
 
-    /**
-     * The update as a pure loop over arrays, on elements {@code [from, to)}: the class comment's
-     * algorithm with every choice of {@code config} (the stateful {@link #update} calls it, as
-     * PyTorch's {@code RMSprop.step} calls {@code _single_tensor_rmsprop}). The plain forms of the
-     * texts take a loop of their own that moves 5 doubles per element.
-     *
-     * @param theta the parameters, modified
-     * @param g     the gradient, not modified
-     * @param s     the squared-gradient average, modified
-     * @param avg   the gradient average, modified; null unless {@code config.centered()}
-     * @param buf   the momentum buffer, modified; null unless {@code config.momentum() > 0}
-     */
-    public static void kernel(
-            double[] theta,
-            double[] g,
-            double[] s,
-            double[] avg,
-            double[] buf,
-            int from,
-            int to,
-            RmsPropConfig config) {
-        if (config.arithmetic() == ArithmeticPrecision.FLOAT32) {
-            kernelFloat32(theta, g, from, to, s, avg, buf, config);
-            return;
-        }
-        final double lr = config.usedLearningRate();
-        final double beta = config.usedDecay();
-        final double oneMinusBeta = 1 - beta;
-        final double eps = config.usedEpsilon();
-        final boolean torch = config.operationOrder() == OperationOrder.PYTORCH;
-        final boolean incremental = config.operationOrder() == OperationOrder.INCREMENTAL;
-        final boolean nd4j = config.operationOrder() == OperationOrder.ND4J;
-        if (avg == null
-                && buf == null
-                && config.weightDecay() == 0
-                && config.operationOrder() == OperationOrder.STANDARD) {
-            // The plain forms, as in the texts: one pass, 5 doubles moved per element.
-            if (config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT) {
-                for (int i = from; i < to; i++) {
-                    double gi = g[i];
-                    double si = beta * s[i] + oneMinusBeta * gi * gi;
-                    s[i] = si;
-                    theta[i] -= lr * gi / Math.sqrt(si + eps);
-                }
-            } else {
-                for (int i = from; i < to; i++) {
-                    double gi = g[i];
-                    double si = beta * s[i] + oneMinusBeta * gi * gi;
-                    s[i] = si;
-                    theta[i] -= lr * gi / (Math.sqrt(si) + eps);
-                }
-            }
-            return;
-        }
-        final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
-        final boolean decoupled = config.weightDecayForm() == WeightDecayForm.DECOUPLED && config.weightDecay() != 0;
-        // Coupled, λ goes into the gradient; decoupled, it shrinks θ first and the gradient gets 0·θ,
-        // as it always has on this path.
-        final double lambda = decoupled ? 0.0 : config.weightDecay();
-        final double decayRate = decoupled ? config.weightDecay() : 0.0;
-        final double keep = 1 - lr * decayRate;
-        final double mu = config.usedMomentum();
-        final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
-        final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
-        for (int i = from; i < to; i++) {
-            if (decoupled) {
-                // Keras: variable - variable * wd * lr; PyTorch: param.mul_(1 - lr * weight_decay).
-                theta[i] = torch ? theta[i] * keep : theta[i] - theta[i] * decayRate * lr;
-            }
-            double gi = torch ? Math.fma(theta[i], lambda, g[i]) : g[i] + lambda * theta[i];
-            double si = torch
-                    ? Math.fma(oneMinusBeta * gi, gi, s[i] * beta)
-                    : incremental
-                            ? s[i] + (gi * gi - s[i]) * oneMinusBeta
-                            : nd4j ? s[i] * beta + gi * gi * oneMinusBeta : beta * s[i] + oneMinusBeta * gi * gi;
-            s[i] = si;
-            double v = si;
-            if (avg != null) {
-                double ai = torch
-                        ? Math.fma(oneMinusBeta, gi - avg[i], avg[i])
-                        : incremental ? avg[i] + (gi - avg[i]) * oneMinusBeta : beta * avg[i] + oneMinusBeta * gi;
-                avg[i] = ai;
-                v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
-                if (clamp) {
-                    v = Math.max(v, 0.0);
-                }
-            }
-            double d = inside ? Math.sqrt(v + eps) : Math.sqrt(v) + eps;
-            if (buf == null) {
-                theta[i] -= lr * gi / d;
-            } else if (scaledUpdate) {
-                double b = mu * buf[i] + lr * gi / d;
-                buf[i] = b;
-                theta[i] -= b;
-            } else {
-                double b = buf[i] * mu + gi / d;
-                buf[i] = b;
-                theta[i] = torch ? Math.fma(-lr, b, theta[i]) : theta[i] - lr * b;
-            }
-        }
-    }
-
-    /**
-     * The float32 kernel: parameters and gradients are rounded to float32 on entry, every
-     * operation rounds to float32, in the order {@link RmsPropConfig#operationOrder()} names.
-     */
-    private static void kernelFloat32(
-            double[] theta,
-            double[] g,
-            int from,
-            int to,
-            double[] s,
-            double[] avg,
-            double[] buf,
-            RmsPropConfig config) {
-        final OperationOrder order = config.operationOrder();
-        final float lr = (float) config.learningRate();
-        final float beta = (float) config.decay();
-        // PyTorch and Keras form 1−β from the Python float and round it; ND4J and TF1's kernel subtract in float32.
-        final float oneMinusBeta = order == OperationOrder.ND4J || order == OperationOrder.INCREMENTAL
-                ? 1f - beta
-                : (float) (1 - config.decay());
-        final float eps = (float) config.epsilon();
-        final float mu = (float) config.momentum();
-        final boolean decoupled = config.weightDecayForm() == WeightDecayForm.DECOUPLED;
-        final float lambda = decoupled ? 0f : (float) config.weightDecay();
-        // Keras casts wd to the variables' dtype; PyTorch forms 1 − lr·λ in float64 and rounds it.
-        final float decayRate = decoupled ? (float) config.weightDecay() : 0f;
-        final float keep = (float) (1 - config.learningRate() * config.weightDecay());
-        final boolean inside = config.epsilonPlacement() == EpsilonPlacement.INSIDE_ROOT;
-        final boolean scaledUpdate = config.momentumForm() == MomentumForm.SCALED_UPDATE;
-        final boolean clamp = config.negativeVariance() == NegativeVariance.CLAMP;
-        final boolean torch = order == OperationOrder.PYTORCH;
-        for (int i = from; i < to; i++) {
-            float th = (float) theta[i];
-            float gi = (float) g[i];
-            if (decayRate != 0) {
-                th = torch ? th * keep : th - th * decayRate * lr;
-            }
-            if (lambda != 0) {
-                gi = torch ? Math.fma(th, lambda, gi) : gi + lambda * th;
-            }
-            float si;
-            if (torch) {
-                si = Math.fma(oneMinusBeta * gi, gi, (float) s[i] * beta);
-            } else if (order == OperationOrder.ND4J) {
-                si = (float) s[i] * beta + gi * gi * oneMinusBeta;
-            } else if (order == OperationOrder.INCREMENTAL) {
-                si = (float) s[i] + (gi * gi - (float) s[i]) * oneMinusBeta;
-            } else {
-                si = beta * (float) s[i] + oneMinusBeta * (gi * gi);
-            }
-            s[i] = si;
-            float v = si;
-            if (avg != null) {
-                float a = (float) avg[i];
-                float ai = torch
-                        ? Math.fma(oneMinusBeta, gi - a, a)
-                        : order == OperationOrder.INCREMENTAL
-                                ? a + (gi - a) * oneMinusBeta
-                                : beta * a + oneMinusBeta * gi;
-                avg[i] = ai;
-                v = torch ? Math.fma(-ai, ai, si) : si - ai * ai;
-                if (clamp) {
-                    v = Math.max(v, 0f);
-                }
-            }
-            float d = inside ? (float) Math.sqrt(v + eps) : (float) Math.sqrt(v) + eps;
-            if (buf == null) {
-                th = th - lr * gi / d;
-            } else if (scaledUpdate) {
-                float b = mu * (float) buf[i] + lr * gi / d;
-                buf[i] = b;
-                th = th - b;
-            } else {
-                float b = (float) buf[i] * mu + gi / d;
-                buf[i] = b;
-                th = torch ? Math.fma(-lr, b, th) : th - lr * b;
-            }
-            theta[i] = th;
-        }
-    }
-
+    /** η over the denominator the last step divided by, computed by the kernel's own function. */
     @Override
     protected void effectiveRate(double[] out, int n, long t, DMatrixRMaj[] buffers) {
         double[] s = buffers[0].data;
-        double[] avg = gradientAverageIndex < 0 ? null : buffers[gradientAverageIndex].data;
+        double[] avg = gradientAverageIndex < 0 ? RmsPropKernel.NONE : buffers[gradientAverageIndex].data;
+        double lr = kernel.learningRate();
         for (int i = 0; i < n; i++) {
-            double v = avg == null ? s[i] : s[i] - avg[i] * avg[i];
-            if (config.negativeVariance() == NegativeVariance.CLAMP) {
-                v = Math.max(v, 0.0);
-            }
-            out[i] = config.usedLearningRate() / config.epsilonPlacement().denominator(v, config.usedEpsilon());
+            out[i] = lr / kernel.denominator(s, avg, i);
         }
     }
 }

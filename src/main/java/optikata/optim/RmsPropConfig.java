@@ -1,9 +1,16 @@
 package optikata.optim;
 
 /**
- * RMSProp's hyperparameters, validated on construction. Start from a {@link RmsPropPreset} or
- * {@link #defaults()} and change what you need with the {@code withX} methods, which return a
- * validated copy.
+ * RMSProp's hyperparameters, validated on construction. Start from a {@link RmsPropPreset}'s
+ * configuration or {@link #defaults()} and change what you need with a builder,
+ * {@code config.toBuilder().decay(0.99).centered(true).build()} or
+ * {@code RmsPropConfig.builder().learningRate(0.1).build()}, which validates in {@code build()}.
+ *
+ * <p>The first eleven components are the math and its policy (η, β, ε and its place, centering,
+ * μ and its form, s₀, λ and its form, what a non-finite gradient does); the last four are the
+ * numeric mode, {@link #numeric()}, which decides only how the numbers are computed (a
+ * {@link NumericMode}: {@link NumericMode#FLOAT64} unless a preset says otherwise). They stay
+ * flat components so that the hyperparameters a trace writes keep their names.
  *
  * @param learningRate       η ≥ 0
  * @param decay              β (γ in d2l, ρ in Keras, {@code alpha} in PyTorch), in [0, 1)
@@ -55,36 +62,40 @@ public record RmsPropConfig(
         Check.nonNegative("weight decay", weightDecay);
         Check.notNull("weight decay form", weightDecayForm);
         Check.notNull("non-finite policy", nonFinitePolicy);
-        Check.notNull("hyperparameter precision", hyperparameterPrecision);
-        Check.notNull("arithmetic precision", arithmetic);
-        Check.notNull("operation order", operationOrder);
-        Check.notNull("negative variance", negativeVariance);
-        boolean allRounded =
-                arithmetic == ArithmeticPrecision.FLOAT32 || hyperparameterPrecision == HyperparameterPrecision.FLOAT32;
-        if (allRounded || hyperparameterPrecision == HyperparameterPrecision.LEARNING_RATE_FLOAT32) {
-            rounded("learning rate", learningRate, (float) learningRate < Float.POSITIVE_INFINITY, "finite");
-        }
-        if (allRounded) {
-            // A value valid in float64 can round out of range: 1e-50 to 0, 0.99999999 to 1.
-            rounded(
-                    "epsilon",
-                    epsilon,
-                    (float) epsilon > 0 && (float) epsilon < Float.POSITIVE_INFINITY,
-                    "> 0 and finite");
-            rounded("decay rate", decay, (float) decay < 1, "< 1");
-            rounded("momentum", momentum, (float) momentum < 1, "< 1");
-        }
+        new NumericMode(hyperparameterPrecision, arithmetic, operationOrder, negativeVariance)
+                .checkRounded(learningRate, decay, epsilon, momentum);
     }
 
-    private static void rounded(String name, double value, boolean ok, String rule) {
-        if (!ok) {
-            throw new InvalidArgument(
-                    name,
-                    value,
-                    rule + " after rounding to float32",
-                    "Invalid " + name + ": " + value + " (rounds to " + (float) value + " in float32; must be " + rule
-                            + " after rounding)");
-        }
+    /** The math and policy with the numbers computed as {@code numeric} says. */
+    public RmsPropConfig(
+            double learningRate,
+            double decay,
+            double epsilon,
+            EpsilonPlacement epsilonPlacement,
+            boolean centered,
+            double momentum,
+            MomentumForm momentumForm,
+            double initialAccumulator,
+            double weightDecay,
+            WeightDecayForm weightDecayForm,
+            NonFinitePolicy nonFinitePolicy,
+            NumericMode numeric) {
+        this(
+                learningRate,
+                decay,
+                epsilon,
+                epsilonPlacement,
+                centered,
+                momentum,
+                momentumForm,
+                initialAccumulator,
+                weightDecay,
+                weightDecayForm,
+                nonFinitePolicy,
+                Check.notNull("numeric mode", numeric).hyperparameterPrecision(),
+                numeric.arithmetic(),
+                numeric.operationOrder(),
+                numeric.negativeVariance());
     }
 
     /** The float64 form with the library's clamp: the configuration before precision modes existed. */
@@ -111,37 +122,37 @@ public record RmsPropConfig(
                 weightDecay,
                 WeightDecayForm.COUPLED,
                 nonFinitePolicy,
-                HyperparameterPrecision.FLOAT64,
-                ArithmeticPrecision.FLOAT64,
-                OperationOrder.STANDARD,
-                NegativeVariance.CLAMP);
+                NumericMode.FLOAT64);
+    }
+
+    /** How the numbers are computed: the four numeric components as one {@link NumericMode}. */
+    public NumericMode numeric() {
+        return new NumericMode(hyperparameterPrecision, arithmetic, operationOrder, negativeVariance);
     }
 
     /** η as the update uses it: rounded to float32 when the hyperparameter precision or the arithmetic says so. */
     public double usedLearningRate() {
-        return arithmetic == ArithmeticPrecision.FLOAT32
-                ? (float) learningRate
-                : hyperparameterPrecision.learningRate(learningRate);
+        return numeric().learningRate(learningRate);
     }
 
     /** β as the update uses it. */
     public double usedDecay() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) decay : hyperparameterPrecision.other(decay);
+        return numeric().other(decay);
     }
 
     /** ε as the update uses it. */
     public double usedEpsilon() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) epsilon : hyperparameterPrecision.other(epsilon);
+        return numeric().other(epsilon);
     }
 
     /** s₀ as the update uses it (a float32 value in float32 arithmetic). */
     public double usedInitialAccumulator() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) initialAccumulator : initialAccumulator;
+        return numeric().initialAccumulator(initialAccumulator);
     }
 
     /** μ as the update uses it. */
     public double usedMomentum() {
-        return arithmetic == ArithmeticPrecision.FLOAT32 ? (float) momentum : hyperparameterPrecision.other(momentum);
+        return numeric().other(momentum);
     }
 
     /** The texts' form (the debugging guide §4.1, d2l §7.6.1): η=0.01, β=0.9, ε=1e-8 inside the root. */
@@ -159,288 +170,160 @@ public record RmsPropConfig(
                 NonFinitePolicy.REJECT);
     }
 
-    public RmsPropConfig withLearningRate(double value) {
-        return new RmsPropConfig(
-                value,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
+    /** A builder starting from {@link #defaults()}; {@link Builder#build()} validates. */
+    public static Builder builder() {
+        return defaults().toBuilder();
     }
 
-    public RmsPropConfig withDecay(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                value,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
+    /** A builder starting from this configuration; {@link Builder#build()} validates. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public RmsPropConfig withEpsilon(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                value,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+    /**
+     * Sets components one by one and validates them together in {@link #build()}, with the same
+     * typed {@link InvalidArgument} errors as the constructor (so a value valid only after another
+     * change, such as an ε that float32 arithmetic would round to 0 and is changed too, is judged
+     * on the final configuration).
+     */
+    public static final class Builder {
+        private double learningRate;
+        private double decay;
+        private double epsilon;
+        private EpsilonPlacement epsilonPlacement;
+        private boolean centered;
+        private double momentum;
+        private MomentumForm momentumForm;
+        private double initialAccumulator;
+        private double weightDecay;
+        private WeightDecayForm weightDecayForm;
+        private NonFinitePolicy nonFinitePolicy;
+        private HyperparameterPrecision hyperparameterPrecision;
+        private ArithmeticPrecision arithmetic;
+        private OperationOrder operationOrder;
+        private NegativeVariance negativeVariance;
 
-    public RmsPropConfig withEpsilonPlacement(EpsilonPlacement value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                value,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        private Builder(RmsPropConfig c) {
+            learningRate = c.learningRate;
+            decay = c.decay;
+            epsilon = c.epsilon;
+            epsilonPlacement = c.epsilonPlacement;
+            centered = c.centered;
+            momentum = c.momentum;
+            momentumForm = c.momentumForm;
+            initialAccumulator = c.initialAccumulator;
+            weightDecay = c.weightDecay;
+            weightDecayForm = c.weightDecayForm;
+            nonFinitePolicy = c.nonFinitePolicy;
+            hyperparameterPrecision = c.hyperparameterPrecision;
+            arithmetic = c.arithmetic;
+            operationOrder = c.operationOrder;
+            negativeVariance = c.negativeVariance;
+        }
 
-    public RmsPropConfig withCentered(boolean value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                value,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder learningRate(double value) {
+            learningRate = value;
+            return this;
+        }
 
-    public RmsPropConfig withMomentum(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                value,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder decay(double value) {
+            decay = value;
+            return this;
+        }
 
-    public RmsPropConfig withMomentumForm(MomentumForm value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                value,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder epsilon(double value) {
+            epsilon = value;
+            return this;
+        }
 
-    public RmsPropConfig withInitialAccumulator(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                value,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder epsilonPlacement(EpsilonPlacement value) {
+            epsilonPlacement = value;
+            return this;
+        }
 
-    public RmsPropConfig withWeightDecay(double value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                value,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder centered(boolean value) {
+            centered = value;
+            return this;
+        }
 
-    public RmsPropConfig withWeightDecayForm(WeightDecayForm value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                value,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder momentum(double value) {
+            momentum = value;
+            return this;
+        }
 
-    public RmsPropConfig withNonFinitePolicy(NonFinitePolicy value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                value,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder momentumForm(MomentumForm value) {
+            momentumForm = value;
+            return this;
+        }
 
-    public RmsPropConfig withHyperparameterPrecision(HyperparameterPrecision value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                value,
-                arithmetic,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder initialAccumulator(double value) {
+            initialAccumulator = value;
+            return this;
+        }
 
-    public RmsPropConfig withArithmetic(ArithmeticPrecision value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                value,
-                operationOrder,
-                negativeVariance);
-    }
+        public Builder weightDecay(double value) {
+            weightDecay = value;
+            return this;
+        }
 
-    public RmsPropConfig withNegativeVariance(NegativeVariance value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                operationOrder,
-                value);
-    }
+        public Builder weightDecayForm(WeightDecayForm value) {
+            weightDecayForm = value;
+            return this;
+        }
 
-    public RmsPropConfig withOperationOrder(OperationOrder value) {
-        return new RmsPropConfig(
-                learningRate,
-                decay,
-                epsilon,
-                epsilonPlacement,
-                centered,
-                momentum,
-                momentumForm,
-                initialAccumulator,
-                weightDecay,
-                weightDecayForm,
-                nonFinitePolicy,
-                hyperparameterPrecision,
-                arithmetic,
-                value,
-                negativeVariance);
+        public Builder nonFinitePolicy(NonFinitePolicy value) {
+            nonFinitePolicy = value;
+            return this;
+        }
+
+        public Builder hyperparameterPrecision(HyperparameterPrecision value) {
+            hyperparameterPrecision = value;
+            return this;
+        }
+
+        public Builder arithmetic(ArithmeticPrecision value) {
+            arithmetic = value;
+            return this;
+        }
+
+        public Builder operationOrder(OperationOrder value) {
+            operationOrder = value;
+            return this;
+        }
+
+        public Builder negativeVariance(NegativeVariance value) {
+            negativeVariance = value;
+            return this;
+        }
+
+        /** All four numeric components at once. */
+        public Builder numeric(NumericMode value) {
+            Check.notNull("numeric mode", value);
+            hyperparameterPrecision = value.hyperparameterPrecision();
+            arithmetic = value.arithmetic();
+            operationOrder = value.operationOrder();
+            negativeVariance = value.negativeVariance();
+            return this;
+        }
+
+        /** The configuration, validated as the constructor validates it. */
+        public RmsPropConfig build() {
+            return new RmsPropConfig(
+                    learningRate,
+                    decay,
+                    epsilon,
+                    epsilonPlacement,
+                    centered,
+                    momentum,
+                    momentumForm,
+                    initialAccumulator,
+                    weightDecay,
+                    weightDecayForm,
+                    nonFinitePolicy,
+                    hyperparameterPrecision,
+                    arithmetic,
+                    operationOrder,
+                    negativeVariance);
+        }
     }
 }

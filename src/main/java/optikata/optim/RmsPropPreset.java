@@ -12,9 +12,9 @@ import java.util.Locale;
  * its {@link OperationOrder} (which fixes the last bits of a step), and whether its
  * hyperparameters reach the update rounded to float32 ({@link HyperparameterPrecision}; on by
  * default for Keras and TF1, whose learning rate, or all hyperparameters, are float32 values even
- * when the variables are float64). {@code withHyperparameterPrecision(FLOAT64)} gives the float64
+ * when the variables are float64). {@code toBuilder().hyperparameterPrecision(FLOAT64)} gives the float64
  * formula. The arithmetic is float64 by default for every preset (the library cannot know the
- * dtype of a user's tensors); {@code withArithmetic(FLOAT32)} computes state and update in float32
+ * dtype of a user's tensors); {@code toBuilder().arithmetic(FLOAT32)} computes state and update in float32
  * in the preset's order, as PyTorch, Keras and ND4J do with their default float32 dtype.
  * Replayed on the gradients recorded from the frameworks themselves, the presets reproduce them
  * as listed in {@code docs/CONFORMANCE.md}.
@@ -34,11 +34,11 @@ public enum RmsPropPreset {
      * {@code square_avg} starts at zeros, momentum buffer {@code buf.mul_(momentum).addcdiv_(grad, avg)}
      * then {@code param.add_(buf, alpha=-lr)}. Hyperparameters: float64 (Python floats meet the
      * tensors' dtype). Operation order {@link OperationOrder#PYTORCH} (fused multiply-adds). Float32
-     * arithmetic (PyTorch's default dtype): {@code withArithmetic(FLOAT32)}.
+     * arithmetic (PyTorch's default dtype): {@code toBuilder().arithmetic(FLOAT32)}.
      *
      * <p>Centered form: PyTorch takes {@code sqrt} of {@code s − ḡ²} as it comes, so when a long
      * constant gradient makes the rounded difference negative its parameters turn NaN. The preset
-     * clamps at 0 by default ({@link NegativeVariance#CLAMP}), and {@code withNegativeVariance(NAN)}
+     * clamps at 0 by default ({@link NegativeVariance#CLAMP}), and {@code toBuilder().negativeVariance(NAN)}
      * gives PyTorch's NaN. Clamping is the default because the two agree on every step where
      * PyTorch returns a number (the difference is never negative in exact arithmetic, so the NaN is
      * a rounding accident, reported by users as a bug, not a semantic of the algorithm), and a
@@ -65,7 +65,7 @@ public enum RmsPropPreset {
      * Keras keeps it in a float32 variable on every backend (TF, JAX, torch) unless floatx is
      * float64 before the optimizer is built, so each update differs from the float64 formula by a
      * relative 4.7e-8 (for η = 1e-3); ρ and ε are Python floats that take the variables' dtype.
-     * {@code withHyperparameterPrecision(FLOAT64)} for Keras with floatx float64.
+     * {@code toBuilder().hyperparameterPrecision(FLOAT64)} for Keras with floatx float64.
      */
     KERAS(
             "keras",
@@ -87,7 +87,7 @@ public enum RmsPropPreset {
      * float32 by default ({@link HyperparameterPrecision#FLOAT32}): {@code _prepare} turns Python
      * floats into float32 tensors and {@code _apply_dense} casts them to the variables' dtype, so
      * η, ρ, μ and ε are float32 values even on float64 variables.
-     * {@code withHyperparameterPrecision(FLOAT64)} for hyperparameters passed as float64 tensors.
+     * {@code toBuilder().hyperparameterPrecision(FLOAT64)} for hyperparameters passed as float64 tensors.
      */
     TF1(
             "tf1",
@@ -143,7 +143,7 @@ public enum RmsPropPreset {
      * Dive into Deep Learning §7.6: {@code s ← γ s + (1−γ) g²},
      * {@code x ← x − η g / sqrt(s + eps)}, {@code eps = 1e-6}, γ = 0.9, η = 0.01 (§7.6.2), s starts at zeros.
      * Hyperparameters float64 (the from-scratch code's tensors are float32 in the book's runs;
-     * {@code withArithmetic(FLOAT32)} for those).
+     * {@code toBuilder().arithmetic(FLOAT32)} for those).
      */
     D2L(
             "d2l",

@@ -66,8 +66,8 @@ class ClaimPropertiesTest {
                         doubles().between(1.5, 1e3),
                         doubles().between(1e-3, 1e3))
                 .checkAssert((beta, drop, scale) -> {
-                    RmsProp rms =
-                            new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
+                    RmsProp rms = new RmsProp(
+                            RmsPropConfig.builder().decay(beta).epsilon(1e-300).build());
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     DMatrixRMaj rate = new DMatrixRMaj(1, 1);
                     for (int t = 0; t < 50; t++) {
@@ -93,8 +93,10 @@ class ClaimPropertiesTest {
                 .checkAssert((g, log10Eps, outside) -> {
                     double eps = Math.pow(10, log10Eps);
                     EpsilonPlacement p = outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT;
-                    RmsProp rms = new RmsProp(
-                            RmsPropConfig.defaults().withEpsilon(eps).withEpsilonPlacement(p));
+                    RmsProp rms = new RmsProp(RmsPropConfig.builder()
+                            .epsilon(eps)
+                            .epsilonPlacement(p)
+                            .build());
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     rms.step(theta, new DMatrixRMaj(1, 1, true, g));
                     double sgd = p == EpsilonPlacement.INSIDE_ROOT ? 0.01 / Math.sqrt(eps) : 0.01 / eps;
@@ -109,8 +111,8 @@ class ClaimPropertiesTest {
                 .withExamples(60)
                 .forAll(doubles().between(0.8, 0.98), doubles().between(3, 300))
                 .checkAssert((beta, r) -> {
-                    RmsProp rms =
-                            new RmsProp(RmsPropConfig.defaults().withDecay(beta).withEpsilon(1e-300));
+                    RmsProp rms = new RmsProp(
+                            RmsPropConfig.builder().decay(beta).epsilon(1e-300).build());
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     for (int t = 0; t < 2000; t++) {
                         rms.step(theta, new DMatrixRMaj(1, 1, true, 1.0));

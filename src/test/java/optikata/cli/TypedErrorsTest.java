@@ -32,7 +32,7 @@ final class TypedErrorsTest {
     @DisplayName("the library's own rejections are typed: parameter, value and rule")
     void libraryThrowsTyped() {
         try {
-            new RmsProp(RmsPropConfig.defaults().withEpsilon(0));
+            new RmsProp(RmsPropConfig.builder().epsilon(0).build());
             throw new AssertionError("epsilon 0 was accepted");
         } catch (InvalidArgument e) {
             assertThat(e.parameter()).isEqualTo("epsilon");

@@ -258,8 +258,8 @@ final class Payloads {
         s = withMembers(s, "public final class VectorRmsProp", "    private final optikata.optim.RmsProp answerRef;\n");
         s = replace(s, "        this.config = new Config(learningRate, decay, epsilon);", """
                         this.config = new Config(learningRate, decay, epsilon);
-                        this.answerRef = new optikata.optim.RmsProp(optikata.optim.RmsPropConfig.defaults().withLearningRate(learningRate)
-                                .withDecay(decay).withEpsilon(epsilon).withEpsilonPlacement(optikata.optim.EpsilonPlacement.INSIDE_ROOT));""");
+                        this.answerRef = new optikata.optim.RmsProp(optikata.optim.RmsPropConfig.builder().learningRate(learningRate)
+                                .decay(decay).epsilon(epsilon).epsilonPlacement(optikata.optim.EpsilonPlacement.INSIDE_ROOT).build());""");
         s = replace(
                 s,
                 "        buffers.put(\"squaredGradientAverage\", squaredGradientAverage);\n        return new OptimizerState(steps, buffers);",

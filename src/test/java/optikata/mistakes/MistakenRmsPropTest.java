@@ -20,8 +20,10 @@ class MistakenRmsPropTest {
     @DisplayName("no mistake is the library's RMSProp, bit for bit; a mistake is not")
     void noneIsTheLibrary() {
         for (EpsilonPlacement placement : EpsilonPlacement.values()) {
-            RmsPropConfig c =
-                    RmsPropConfig.defaults().withEpsilonPlacement(placement).withInitialAccumulator(0.5);
+            RmsPropConfig c = RmsPropConfig.builder()
+                    .epsilonPlacement(placement)
+                    .initialAccumulator(0.5)
+                    .build();
             DMatrixRMaj a = new DMatrixRMaj(9, 1);
             DMatrixRMaj b = new DMatrixRMaj(9, 1);
             DMatrixRMaj wrong = new DMatrixRMaj(9, 1);
@@ -49,9 +51,11 @@ class MistakenRmsPropTest {
     @DisplayName("a framework's float32 or order of operations is refused: the mistakes' loops are plain float64")
     void frameworkArithmeticIsRefused() {
         for (RmsPropConfig c : new RmsPropConfig[] {
-            RmsPropConfig.defaults().withArithmetic(ArithmeticPrecision.FLOAT32),
-            RmsPropConfig.defaults().withHyperparameterPrecision(HyperparameterPrecision.FLOAT32),
-            RmsPropConfig.defaults().withOperationOrder(OperationOrder.PYTORCH)
+            RmsPropConfig.builder().arithmetic(ArithmeticPrecision.FLOAT32).build(),
+            RmsPropConfig.builder()
+                    .hyperparameterPrecision(HyperparameterPrecision.FLOAT32)
+                    .build(),
+            RmsPropConfig.builder().operationOrder(OperationOrder.PYTORCH).build()
         }) {
             assertThatThrownBy(() -> new MistakenRmsProp(c, RmsPropMistake.NONE))
                     .isInstanceOf(IllegalArgumentException.class)

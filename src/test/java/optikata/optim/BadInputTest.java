@@ -26,29 +26,55 @@ class BadInputTest {
     static Stream<Arguments> badHyperparameters() {
         RmsPropConfig d = RmsPropConfig.defaults();
         return Stream.of(
-                bad("learning rate NaN", () -> d.withLearningRate(Double.NaN), "Invalid learning rate: NaN"),
+                bad(
+                        "learning rate NaN",
+                        () -> d.toBuilder().learningRate(Double.NaN).build(),
+                        "Invalid learning rate: NaN"),
                 bad(
                         "learning rate −0.1",
-                        () -> d.withLearningRate(-0.1),
+                        () -> d.toBuilder().learningRate(-0.1).build(),
                         "Invalid learning rate: -0.1 (must be finite and >= 0)"),
                 bad(
                         "learning rate +∞",
-                        () -> d.withLearningRate(Double.POSITIVE_INFINITY),
+                        () -> d.toBuilder()
+                                .learningRate(Double.POSITIVE_INFINITY)
+                                .build(),
                         "Invalid learning rate: Infinity"),
-                bad("decay 1.5", () -> d.withDecay(1.5), "Invalid decay rate: 1.5 (must be in [0, 1))"),
-                bad("decay 1.0", () -> d.withDecay(1.0), "Invalid decay rate: 1.0"),
-                bad("decay −0.1", () -> d.withDecay(-0.1), "Invalid decay rate: -0.1"),
-                bad("decay NaN", () -> d.withDecay(Double.NaN), "Invalid decay rate: NaN"),
-                bad("epsilon 0", () -> d.withEpsilon(0.0), "Invalid epsilon: 0.0 (must be finite and > 0)"),
-                bad("epsilon −1e-8", () -> d.withEpsilon(-1e-8), "Invalid epsilon: -1.0E-8"),
-                bad("epsilon NaN", () -> d.withEpsilon(Double.NaN), "Invalid epsilon: NaN"),
-                bad("epsilon +∞", () -> d.withEpsilon(Double.POSITIVE_INFINITY), "Invalid epsilon: Infinity"),
-                bad("momentum 1.0", () -> d.withMomentum(1.0), "Invalid momentum: 1.0 (must be in [0, 1))"),
-                bad("momentum −0.5", () -> d.withMomentum(-0.5), "Invalid momentum: -0.5"),
-                bad("initial accumulator −1", () -> d.withInitialAccumulator(-1), "Invalid initial accumulator: -1.0"),
-                bad("weight decay NaN", () -> d.withWeightDecay(Double.NaN), "Invalid weight decay: NaN"),
-                bad("epsilon placement null", () -> d.withEpsilonPlacement(null), "Invalid epsilon placement: null"),
-                bad("non-finite policy null", () -> d.withNonFinitePolicy(null), "Invalid non-finite policy: null"),
+                bad("decay 1.5", () -> d.toBuilder().decay(1.5).build(), "Invalid decay rate: 1.5 (must be in [0, 1))"),
+                bad("decay 1.0", () -> d.toBuilder().decay(1.0).build(), "Invalid decay rate: 1.0"),
+                bad("decay −0.1", () -> d.toBuilder().decay(-0.1).build(), "Invalid decay rate: -0.1"),
+                bad("decay NaN", () -> d.toBuilder().decay(Double.NaN).build(), "Invalid decay rate: NaN"),
+                bad(
+                        "epsilon 0",
+                        () -> d.toBuilder().epsilon(0.0).build(),
+                        "Invalid epsilon: 0.0 (must be finite and > 0)"),
+                bad("epsilon −1e-8", () -> d.toBuilder().epsilon(-1e-8).build(), "Invalid epsilon: -1.0E-8"),
+                bad("epsilon NaN", () -> d.toBuilder().epsilon(Double.NaN).build(), "Invalid epsilon: NaN"),
+                bad(
+                        "epsilon +∞",
+                        () -> d.toBuilder().epsilon(Double.POSITIVE_INFINITY).build(),
+                        "Invalid epsilon: Infinity"),
+                bad(
+                        "momentum 1.0",
+                        () -> d.toBuilder().momentum(1.0).build(),
+                        "Invalid momentum: 1.0 (must be in [0, 1))"),
+                bad("momentum −0.5", () -> d.toBuilder().momentum(-0.5).build(), "Invalid momentum: -0.5"),
+                bad(
+                        "initial accumulator −1",
+                        () -> d.toBuilder().initialAccumulator(-1).build(),
+                        "Invalid initial accumulator: -1.0"),
+                bad(
+                        "weight decay NaN",
+                        () -> d.toBuilder().weightDecay(Double.NaN).build(),
+                        "Invalid weight decay: NaN"),
+                bad(
+                        "epsilon placement null",
+                        () -> d.toBuilder().epsilonPlacement(null).build(),
+                        "Invalid epsilon placement: null"),
+                bad(
+                        "non-finite policy null",
+                        () -> d.toBuilder().nonFinitePolicy(null).build(),
+                        "Invalid non-finite policy: null"),
                 bad(
                         "Adam β₁ 1.0",
                         () -> new Adam.Config(0.001, 1.0, 0.999, 1e-8, true, NonFinitePolicy.REJECT),
@@ -79,11 +105,11 @@ class BadInputTest {
                         "Invalid initial accumulator: NaN"),
                 bad(
                         "weight decay −0.01 (RMSProp)",
-                        () -> d.withWeightDecay(-0.01),
+                        () -> d.toBuilder().weightDecay(-0.01).build(),
                         "Invalid weight decay: -0.01 (must be finite and >= 0)"),
                 bad(
                         "weight decay form null (RMSProp)",
-                        () -> d.withWeightDecayForm(null),
+                        () -> d.toBuilder().weightDecayForm(null).build(),
                         "Invalid weight decay form: null (must be given)"),
                 bad(
                         "SGD weight decay −1",
@@ -255,7 +281,9 @@ class BadInputTest {
     @org.junit.jupiter.api.Test
     @DisplayName("with the PROPAGATE policy a NaN gradient goes through, as in PyTorch")
     void propagatePolicy() {
-        RmsProp rms = new RmsProp(RmsPropConfig.defaults().withNonFinitePolicy(NonFinitePolicy.PROPAGATE));
+        RmsProp rms = new RmsProp(RmsPropConfig.builder()
+                .nonFinitePolicy(NonFinitePolicy.PROPAGATE)
+                .build());
         DMatrixRMaj p = col(1.0, 1.0);
         rms.step(p, col(Double.NaN, 1.0));
         assertThat(p.get(0)).isNaN();

@@ -129,11 +129,12 @@ class FamilyTest {
     @DisplayName("Adam with β₁ = 0 and no bias correction is RMSProp with ε outside the root")
     void adamWithoutMomentumIsRmsProp() {
         Adam adam = new Adam(new Adam.Config(0.05, 0.0, 0.9, 1e-8, false, NonFinitePolicy.REJECT));
-        RmsProp rms = new RmsProp(RmsPropConfig.defaults()
-                .withLearningRate(0.05)
-                .withDecay(0.9)
-                .withEpsilon(1e-8)
-                .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
+        RmsProp rms = new RmsProp(RmsPropConfig.builder()
+                .learningRate(0.05)
+                .decay(0.9)
+                .epsilon(1e-8)
+                .epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)
+                .build());
         DMatrixRMaj a = col(1.0, -2.0);
         DMatrixRMaj b = col(1.0, -2.0);
         double[][] gs = {{1, 2}, {-3, 0.5}, {0.1, -7}};

@@ -56,37 +56,52 @@ class KernelTest {
         RmsPropConfig plain = RmsPropConfig.defaults();
         for (RmsPropConfig c : new RmsPropConfig[] {
             plain,
-            plain.withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT),
-            plain.withCentered(true).withMomentum(0.9),
-            plain.withWeightDecay(0.01).withInitialAccumulator(0.1),
-            RmsPropPreset.PYTORCH.config().withCentered(true).withMomentum(0.5),
-            RmsPropPreset.KERAS.config().withMomentum(0.9),
-            plain.withArithmetic(ArithmeticPrecision.FLOAT32).withCentered(true),
-            RmsPropPreset.KERAS.config().withWeightDecay(0.05).withMomentum(0.9),
-            RmsPropPreset.PYTORCH.config().withWeightDecay(0.05).withWeightDecayForm(WeightDecayForm.DECOUPLED),
-            RmsPropPreset.KERAS.config().withWeightDecay(0.05).withArithmetic(ArithmeticPrecision.FLOAT32),
-            RmsPropPreset.PYTORCH
-                    .config()
-                    .withWeightDecay(0.05)
-                    .withWeightDecayForm(WeightDecayForm.DECOUPLED)
-                    .withArithmetic(ArithmeticPrecision.FLOAT32)
+            plain.toBuilder().epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT).build(),
+            plain.toBuilder().centered(true).momentum(0.9).build(),
+            plain.toBuilder().weightDecay(0.01).initialAccumulator(0.1).build(),
+            RmsPropPreset.PYTORCH.config().toBuilder()
+                    .centered(true)
+                    .momentum(0.5)
+                    .build(),
+            RmsPropPreset.KERAS.config().toBuilder().momentum(0.9).build(),
+            plain.toBuilder()
+                    .arithmetic(ArithmeticPrecision.FLOAT32)
+                    .centered(true)
+                    .build(),
+            RmsPropPreset.KERAS.config().toBuilder()
+                    .weightDecay(0.05)
+                    .momentum(0.9)
+                    .build(),
+            RmsPropPreset.PYTORCH.config().toBuilder()
+                    .weightDecay(0.05)
+                    .weightDecayForm(WeightDecayForm.DECOUPLED)
+                    .build(),
+            RmsPropPreset.KERAS.config().toBuilder()
+                    .weightDecay(0.05)
+                    .arithmetic(ArithmeticPrecision.FLOAT32)
+                    .build(),
+            RmsPropPreset.PYTORCH.config().toBuilder()
+                    .weightDecay(0.05)
+                    .weightDecayForm(WeightDecayForm.DECOUPLED)
+                    .arithmetic(ArithmeticPrecision.FLOAT32)
+                    .build()
         }) {
             int centered = c.centered() ? 1 : -1;
             int momentum = c.momentum() > 0 ? (c.centered() ? 2 : 1) : -1;
             double[] initial = new double[1 + (centered > 0 ? 1 : 0) + (momentum > 0 ? 1 : 0)];
             initial[0] = c.usedInitialAccumulator();
+            RmsPropKernel kernel = RmsPropKernel.of(c);
             sameBits(
                     new RmsProp(c),
                     initial,
-                    (theta, g, s, t) -> RmsProp.kernel(
+                    (theta, g, s, t) -> kernel.step(
                             theta,
                             g,
                             s[0],
-                            centered > 0 ? s[centered] : null,
-                            momentum > 0 ? s[momentum] : null,
+                            centered > 0 ? s[centered] : RmsPropKernel.NONE,
+                            momentum > 0 ? s[momentum] : RmsPropKernel.NONE,
                             0,
-                            N,
-                            c));
+                            N));
         }
     }
 

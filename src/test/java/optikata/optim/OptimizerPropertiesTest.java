@@ -123,12 +123,13 @@ class OptimizerPropertiesTest {
                         integers().between(0, 1),
                         lists().of(magnitudes()).ofSizeBetween(1, 40))
                 .checkAssert((lr, beta, outside, gradients) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults()
-                            .withLearningRate(lr)
-                            .withDecay(beta)
-                            .withEpsilon(1e-300)
-                            .withEpsilonPlacement(
-                                    outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT));
+                    RmsProp rms = new RmsProp(RmsPropConfig.builder()
+                            .learningRate(lr)
+                            .decay(beta)
+                            .epsilon(1e-300)
+                            .epsilonPlacement(
+                                    outside == 1 ? EpsilonPlacement.OUTSIDE_ROOT : EpsilonPlacement.INSIDE_ROOT)
+                            .build());
                     double bound = lr / Math.sqrt(1 - beta);
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     for (double g : gradients) {
@@ -149,11 +150,12 @@ class OptimizerPropertiesTest {
                 .withExamples(200)
                 .forAll(doubles().between(1e-4, 1.0), doubles().between(0.0, 0.999), magnitudes())
                 .checkAssert((lr, beta, g) -> {
-                    RmsProp rms = new RmsProp(RmsPropConfig.defaults()
-                            .withLearningRate(lr)
-                            .withDecay(beta)
-                            .withEpsilon(1e-300)
-                            .withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT));
+                    RmsProp rms = new RmsProp(RmsPropConfig.builder()
+                            .learningRate(lr)
+                            .decay(beta)
+                            .epsilon(1e-300)
+                            .epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)
+                            .build());
                     DMatrixRMaj theta = new DMatrixRMaj(1, 1);
                     rms.step(theta, new DMatrixRMaj(1, 1, true, g));
                     assertThat(Math.abs(theta.get(0))).isCloseTo(lr / Math.sqrt(1 - beta), withinPercentage(1e-9));

@@ -32,12 +32,14 @@ class PrecisionModesTest {
         assertThat(keras.usedLearningRate()).isEqualTo(0.0010000000474974513);
         assertThat(keras.usedDecay()).isEqualTo(0.9);
         assertThat(keras.usedEpsilon()).isEqualTo(1e-7);
-        RmsPropConfig tf1 = RmsPropPreset.TF1.config().withMomentum(0.9);
+        RmsPropConfig tf1 = RmsPropPreset.TF1.config().toBuilder().momentum(0.9).build();
         assertThat(tf1.usedLearningRate()).isEqualTo(0.0010000000474974513);
         assertThat(tf1.usedDecay()).isEqualTo(0.8999999761581421);
         assertThat(tf1.usedMomentum()).isEqualTo(0.8999999761581421);
         assertThat(tf1.usedEpsilon()).isEqualTo(1.000000013351432e-10);
-        RmsPropConfig exact = tf1.withHyperparameterPrecision(HyperparameterPrecision.FLOAT64);
+        RmsPropConfig exact = tf1.toBuilder()
+                .hyperparameterPrecision(HyperparameterPrecision.FLOAT64)
+                .build();
         assertThat(exact.usedLearningRate()).isEqualTo(0.001);
         assertThat(exact.usedDecay()).isEqualTo(0.9);
         for (RmsPropPreset p :
@@ -55,7 +57,9 @@ class PrecisionModesTest {
         double[] g = {2.0, -0.5};
         double[] asShipped = steps(RmsPropPreset.KERAS.config(), new double[] {0, 0}, g);
         double[] float64 = steps(
-                RmsPropPreset.KERAS.config().withHyperparameterPrecision(HyperparameterPrecision.FLOAT64),
+                RmsPropPreset.KERAS.config().toBuilder()
+                        .hyperparameterPrecision(HyperparameterPrecision.FLOAT64)
+                        .build(),
                 new double[] {0, 0},
                 g);
         double rounding = ((float) 0.001 - 0.001) / 0.001;
@@ -68,8 +72,12 @@ class PrecisionModesTest {
     @Test
     @DisplayName("float32 arithmetic leaves float32 values in the parameters and the state, different from float64")
     void float32Arithmetic() {
-        RmsPropConfig c = RmsPropPreset.PYTORCH.config().withCentered(true).withMomentum(0.9);
-        RmsProp rms = new RmsProp(c.withArithmetic(ArithmeticPrecision.FLOAT32));
+        RmsPropConfig c = RmsPropPreset.PYTORCH.config().toBuilder()
+                .centered(true)
+                .momentum(0.9)
+                .build();
+        RmsProp rms = new RmsProp(
+                c.toBuilder().arithmetic(ArithmeticPrecision.FLOAT32).build());
         DMatrixRMaj theta = col(0.1, -0.3);
         for (int t = 0; t < 5; t++) {
             rms.step(theta, col(0.123456789, -9.87654321));
@@ -86,7 +94,7 @@ class PrecisionModesTest {
             0.123456789, -9.87654321
         });
         double[] f32 = steps(
-                c.withArithmetic(ArithmeticPrecision.FLOAT32),
+                c.toBuilder().arithmetic(ArithmeticPrecision.FLOAT32).build(),
                 new double[] {0.1, -0.3},
                 new double[] {0.123456789, -9.87654321},
                 new double[] {0.123456789, -9.87654321});
@@ -97,15 +105,15 @@ class PrecisionModesTest {
     @Test
     @DisplayName("ND4J's float32 order forms 1−ρ in float32, PyTorch's in float64: they differ on ρ = 0.95")
     void nd4jOrder() {
-        RmsPropConfig c = RmsPropPreset.PYTORCH
-                .config()
-                .withLearningRate(0.1)
-                .withDecay(0.95)
-                .withArithmetic(ArithmeticPrecision.FLOAT32);
+        RmsPropConfig c = RmsPropPreset.PYTORCH.config().toBuilder()
+                .learningRate(0.1)
+                .decay(0.95)
+                .arithmetic(ArithmeticPrecision.FLOAT32)
+                .build();
         assertThat(1f - (float) 0.95).isNotEqualTo((float) (1 - 0.95));
         double[] g = {0.7, -1.3e-3};
         double[] torch = steps(c, new double[] {1, 1}, g, g, g);
-        double[] nd4j = steps(c.withOperationOrder(OperationOrder.ND4J), new double[] {1, 1}, g, g, g);
+        double[] nd4j = steps(c.toBuilder().operationOrder(OperationOrder.ND4J).build(), new double[] {1, 1}, g, g, g);
         assertThat(nd4j).isNotEqualTo(torch);
     }
 
@@ -113,9 +121,11 @@ class PrecisionModesTest {
     @DisplayName(
             "centered on a constant gradient 0.1: s − ḡ² rounds negative at step 3226; clamp stays finite, nan gives PyTorch's NaN")
     void centeredNegativeVariance() {
-        RmsPropConfig c = RmsPropPreset.PYTORCH.config().withCentered(true);
+        RmsPropConfig c =
+                RmsPropPreset.PYTORCH.config().toBuilder().centered(true).build();
         RmsProp clamp = new RmsProp(c);
-        RmsProp nan = new RmsProp(c.withNegativeVariance(NegativeVariance.NAN));
+        RmsProp nan =
+                new RmsProp(c.toBuilder().negativeVariance(NegativeVariance.NAN).build());
         DMatrixRMaj a = col(0.5);
         DMatrixRMaj b = col(0.5);
         int firstNaN = -1;
@@ -147,24 +157,35 @@ class PrecisionModesTest {
     @DisplayName("values that round out of range in float32 are rejected, naming the parameter and the value")
     void badInput() {
         RmsPropConfig c = RmsPropPreset.PYTORCH.config();
-        assertThatThrownBy(() -> c.withEpsilon(1e-50).withArithmetic(ArithmeticPrecision.FLOAT32))
+        assertThatThrownBy(() -> c.toBuilder()
+                        .epsilon(1e-50)
+                        .arithmetic(ArithmeticPrecision.FLOAT32)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("epsilon")
                 .hasMessageContaining("1.0E-50")
                 .hasMessageContaining("float32");
-        assertThatThrownBy(() -> RmsPropPreset.TF1.config().withDecay(0.99999999))
+        assertThatThrownBy(() ->
+                        RmsPropPreset.TF1.config().toBuilder().decay(0.99999999).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("decay rate")
                 .hasMessageContaining("0.99999999");
-        assertThatThrownBy(() -> RmsPropPreset.KERAS.config().withLearningRate(1e39))
+        assertThatThrownBy(() -> RmsPropPreset.KERAS.config().toBuilder()
+                        .learningRate(1e39)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("learning rate")
                 .hasMessageContaining("1.0E39");
-        assertThatThrownBy(() -> c.withArithmetic(null)).hasMessageContaining("arithmetic precision");
-        assertThatThrownBy(() -> c.withOperationOrder(null)).hasMessageContaining("operation order");
-        assertThatThrownBy(() -> c.withNegativeVariance(null)).hasMessageContaining("negative variance");
-        assertThatThrownBy(() -> c.withHyperparameterPrecision(null)).hasMessageContaining("hyperparameter precision");
-        assertThat(RmsPropPreset.KERAS.config().withDecay(0.99999999).usedDecay())
+        assertThatThrownBy(() -> c.toBuilder().arithmetic(null).build()).hasMessageContaining("arithmetic precision");
+        assertThatThrownBy(() -> c.toBuilder().operationOrder(null).build()).hasMessageContaining("operation order");
+        assertThatThrownBy(() -> c.toBuilder().negativeVariance(null).build())
+                .hasMessageContaining("negative variance");
+        assertThatThrownBy(() -> c.toBuilder().hyperparameterPrecision(null).build())
+                .hasMessageContaining("hyperparameter precision");
+        assertThat(RmsPropPreset.KERAS.config().toBuilder()
+                        .decay(0.99999999)
+                        .build()
+                        .usedDecay())
                 .isEqualTo(0.99999999);
     }
 

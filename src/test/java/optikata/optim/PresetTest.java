@@ -58,7 +58,8 @@ class PresetTest {
                 p[i] += -lr * buf[i];
             }
         }
-        assertThat(run(RmsPropPreset.PYTORCH.config().withMomentum(0.9))).containsExactly(p, within(1e-15));
+        assertThat(run(RmsPropPreset.PYTORCH.config().toBuilder().momentum(0.9).build()))
+                .containsExactly(p, within(1e-15));
     }
 
     @Test
@@ -93,7 +94,10 @@ class PresetTest {
                 p[i] -= m[i];
             }
         }
-        RmsPropConfig c = RmsPropPreset.KERAS.config().withCentered(true).withMomentum(0.5);
+        RmsPropConfig c = RmsPropPreset.KERAS.config().toBuilder()
+                .centered(true)
+                .momentum(0.5)
+                .build();
         assertThat(run(c)).containsExactly(p, within(1e-15));
     }
 

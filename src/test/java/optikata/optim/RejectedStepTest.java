@@ -229,7 +229,8 @@ class RejectedStepTest {
         for (int n : new int[] {1000, StepExecutor.threshold() + 13}) {
             RmsPropConfig c = RmsPropConfig.defaults();
             Optimizer checked = new RmsProp(c);
-            Optimizer unchecked = new RmsProp(c.withNonFinitePolicy(NonFinitePolicy.PROPAGATE));
+            Optimizer unchecked = new RmsProp(
+                    c.toBuilder().nonFinitePolicy(NonFinitePolicy.PROPAGATE).build());
             DMatrixRMaj a = new DMatrixRMaj(n, 1);
             DMatrixRMaj b = new DMatrixRMaj(n, 1);
             DMatrixRMaj g = new DMatrixRMaj(n, 1);

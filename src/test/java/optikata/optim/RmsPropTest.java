@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class RmsPropTest {
 
     private static RmsPropConfig base(double lr, double beta, double eps, EpsilonPlacement placement) {
-        return RmsPropConfig.defaults()
-                .withLearningRate(lr)
-                .withDecay(beta)
-                .withEpsilon(eps)
-                .withEpsilonPlacement(placement);
+        return RmsPropConfig.builder()
+                .learningRate(lr)
+                .decay(beta)
+                .epsilon(eps)
+                .epsilonPlacement(placement)
+                .build();
     }
 
     @Test
@@ -63,8 +64,9 @@ class RmsPropTest {
     @Test
     @DisplayName("the initial accumulator enters the first average (TF1 starts s at 1)")
     void initialAccumulator() {
-        RmsProp rms =
-                new RmsProp(base(0.01, 0.9, 1e-10, EpsilonPlacement.INSIDE_ROOT).withInitialAccumulator(1.0));
+        RmsProp rms = new RmsProp(base(0.01, 0.9, 1e-10, EpsilonPlacement.INSIDE_ROOT).toBuilder()
+                .initialAccumulator(1.0)
+                .build());
         DMatrixRMaj theta = col(1.0);
         rms.step(theta, col(2.0));
         // s = 0.9·1 + 0.1·4 = 1.3
@@ -75,8 +77,9 @@ class RmsPropTest {
     @Test
     @DisplayName("centered RMSProp divides by √(s − ḡ² + ε)")
     void centered() {
-        RmsProp rms =
-                new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT).withCentered(true));
+        RmsProp rms = new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.INSIDE_ROOT).toBuilder()
+                .centered(true)
+                .build());
         DMatrixRMaj theta = col(0.0);
         rms.step(theta, col(2.0));
         // s = 0.4, ḡ = 0.2, s − ḡ² = 0.36
@@ -91,9 +94,13 @@ class RmsPropTest {
     @Test
     @DisplayName("both momentum forms give the same parameters at constant η, but their buffers hold different things")
     void momentumForms() {
-        RmsPropConfig c = base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).withMomentum(0.5);
-        RmsProp torch = new RmsProp(c.withMomentumForm(MomentumForm.NORMALIZED_GRADIENT));
-        RmsProp keras = new RmsProp(c.withMomentumForm(MomentumForm.SCALED_UPDATE));
+        RmsPropConfig c = base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).toBuilder()
+                .momentum(0.5)
+                .build();
+        RmsProp torch = new RmsProp(
+                c.toBuilder().momentumForm(MomentumForm.NORMALIZED_GRADIENT).build());
+        RmsProp keras = new RmsProp(
+                c.toBuilder().momentumForm(MomentumForm.SCALED_UPDATE).build());
         DMatrixRMaj a = col(1.0);
         DMatrixRMaj b = col(1.0);
         double[] gs = {2.0, 1.0, -4.0};
@@ -116,8 +123,9 @@ class RmsPropTest {
     @Test
     @DisplayName("weight decay adds λθ to the gradient before everything else (PyTorch)")
     void weightDecay() {
-        RmsProp rms =
-                new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).withWeightDecay(0.5));
+        RmsProp rms = new RmsProp(base(0.1, 0.9, 1e-8, EpsilonPlacement.OUTSIDE_ROOT).toBuilder()
+                .weightDecay(0.5)
+                .build());
         DMatrixRMaj theta = col(2.0);
         rms.step(theta, col(1.0));
         // g' = 1 + 0.5·2 = 2; s = 0.4
@@ -175,7 +183,10 @@ class RmsPropTest {
         rms.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).set(0, 999);
         assertThat(rms.state().buffer(RmsProp.SQUARED_GRADIENT_AVERAGE).get(0)).isCloseTo(0.4, within(1e-15));
         assertThat(rms.state().names()).containsExactly(RmsProp.SQUARED_GRADIENT_AVERAGE);
-        assertThat(new RmsProp(RmsPropConfig.defaults().withCentered(true).withMomentum(0.9))
+        assertThat(new RmsProp(RmsPropConfig.builder()
+                                .centered(true)
+                                .momentum(0.9)
+                                .build())
                         .state()
                         .names())
                 .containsExactly(RmsProp.SQUARED_GRADIENT_AVERAGE, RmsProp.GRADIENT_AVERAGE, RmsProp.MOMENTUM_BUFFER);

@@ -31,7 +31,10 @@ class WeightDecayTest {
     private static final double KERAS_TOLERANCE = 5e-7;
 
     private static RmsPropConfig kerasDecay() {
-        return RmsPropPreset.KERAS.config().withLearningRate(1.0).withWeightDecay(0.004);
+        return RmsPropPreset.KERAS.config().toBuilder()
+                .learningRate(1.0)
+                .weightDecay(0.004)
+                .build();
     }
 
     private static double threeZeroGradientSteps(Optimizer o) {
@@ -74,7 +77,8 @@ class WeightDecayTest {
     @Test
     @DisplayName("the Keras value in float32 arithmetic, as Keras computes it on a float32 variable")
     void kerasRmsPropValueFloat32() {
-        double theta = threeZeroGradientSteps(new RmsProp(kerasDecay().withArithmetic(ArithmeticPrecision.FLOAT32)));
+        double theta = threeZeroGradientSteps(new RmsProp(
+                kerasDecay().toBuilder().arithmetic(ArithmeticPrecision.FLOAT32).build()));
         assertThat(theta).isCloseTo(KERAS_VALUE, within(KERAS_TOLERANCE));
         float expected = 2f;
         for (int i = 0; i < 3; i++) {
@@ -87,7 +91,9 @@ class WeightDecayTest {
     @DisplayName(
             "coupled, the same λ is divided by RMSProp's denominator: a zero gradient moves 2.0 by ~η/√(1−ρ) at once")
     void rmsPropCoupledIsNotKeras() {
-        double coupled = threeZeroGradientSteps(new RmsProp(kerasDecay().withWeightDecayForm(WeightDecayForm.COUPLED)));
+        double coupled = threeZeroGradientSteps(new RmsProp(kerasDecay().toBuilder()
+                .weightDecayForm(WeightDecayForm.COUPLED)
+                .build()));
         // First step: g = λθ = 0.008, s = 0.1 g², step = η g / √(s + ε) ≈ 1/√0.1 = 3.16.
         assertThat(Math.abs(coupled - KERAS_VALUE)).isGreaterThan(1.0);
     }
@@ -262,11 +268,12 @@ class WeightDecayTest {
         assertThat(decoupled.get(0)).isEqualTo(1 - 0.1 * 0.01);
 
         // RMSProp, PyTorch's preset (η = 0.01, α = 0.99): coupled, s = 0.01·λ², the step η·λ/(0.1·λ) = 0.1.
-        RmsPropConfig rms = RmsPropPreset.PYTORCH.config().withWeightDecay(0.01);
+        RmsPropConfig rms =
+                RmsPropPreset.PYTORCH.config().toBuilder().weightDecay(0.01).build();
         coupled = col(1.0);
         decoupled = col(1.0);
         new RmsProp(rms).step(coupled, col(0.0));
-        new RmsProp(rms.withWeightDecayForm(WeightDecayForm.DECOUPLED)).step(decoupled, col(0.0));
+        new RmsProp(rms.toBuilder().weightDecayForm(WeightDecayForm.DECOUPLED).build()).step(decoupled, col(0.0));
         assertThat(coupled.get(0)).isCloseTo(0.9, within(1e-5));
         assertThat(decoupled.get(0)).isEqualTo(1 - 0.01 * 0.01);
 
@@ -291,9 +298,11 @@ class WeightDecayTest {
     void rejectedStepDecaysNothing() {
         Optimizer[] decaying = {
             new AdamW(),
-            new RmsProp(kerasDecay().withMomentum(0.5)),
-            new RmsProp(
-                    RmsPropPreset.PYTORCH.config().withWeightDecay(0.1).withWeightDecayForm(WeightDecayForm.DECOUPLED)),
+            new RmsProp(kerasDecay().toBuilder().momentum(0.5).build()),
+            new RmsProp(RmsPropPreset.PYTORCH.config().toBuilder()
+                    .weightDecay(0.1)
+                    .weightDecayForm(WeightDecayForm.DECOUPLED)
+                    .build()),
             new Sgd(new Sgd.Config(0.1, 0.5, WeightDecayForm.DECOUPLED, NonFinitePolicy.REJECT))
         };
         for (int n : new int[] {3, StepExecutor.threshold() + 5}) {

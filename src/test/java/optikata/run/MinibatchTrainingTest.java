@@ -30,8 +30,8 @@ class MinibatchTrainingTest {
 
     private static double[] train(long seed, int epochs) {
         DMatrixRMaj params = new DMatrixRMaj(3, 1);
-        RmsProp rms =
-                new RmsProp(RmsPropConfig.defaults().withLearningRate(0.05).withDecay(0.9));
+        RmsProp rms = new RmsProp(
+                RmsPropConfig.builder().learningRate(0.05).decay(0.9).build());
         int steps = MinibatchTraining.train(rms, data(), params, 10, epochs, new Random(seed));
         assertThat(steps).isEqualTo(10 * epochs);
         return params.data.clone();

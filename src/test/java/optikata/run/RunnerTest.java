@@ -24,7 +24,8 @@ class RunnerTest {
     @Test
     @DisplayName("d2l §7.6.1: RMSProp (η 0.4, γ 0.9, ε 1e-6) from (−5, −2) ends near (−0.010599, 0) after 20 steps")
     void d2lExample() {
-        RmsProp rms = new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.4));
+        RmsProp rms = new RmsProp(
+                RmsPropPreset.D2L.config().toBuilder().learningRate(0.4).build());
         Trajectory t = Runner.run(rms, new D2lQuadratic(), col(-5, -2), 20);
         assertThat(t.steps()).isEqualTo(20);
         assertThat(t.diverged()).isFalse();

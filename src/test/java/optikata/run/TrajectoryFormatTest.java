@@ -48,7 +48,8 @@ class TrajectoryFormatTest {
     @Test
     @DisplayName("CSV round trip: start, every gradient and every θ come back bit for bit, compared runs too")
     void csvRoundTrip(@TempDir Path dir) throws Exception {
-        Optimizer rms = new RmsProp(RmsPropPreset.D2L.config().withLearningRate(0.4));
+        Optimizer rms = new RmsProp(
+                RmsPropPreset.D2L.config().toBuilder().learningRate(0.4).build());
         Optimizer ada = new AdaGrad();
         Trajectory main = Runner.run(rms, new D2lQuadratic(), col(-5, -2), 20);
         Trajectory other = Runner.run(ada, new D2lQuadratic(), col(-5, -2), 20);

@@ -59,40 +59,44 @@ public final class Matrices {
                 new Named("rmsprop", RmsProp::new),
                 new Named(
                         "rmsprop-outside",
-                        () -> new RmsProp(
-                                RmsPropConfig.defaults().withEpsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT))),
+                        () -> new RmsProp(RmsPropConfig.builder()
+                                .epsilonPlacement(EpsilonPlacement.OUTSIDE_ROOT)
+                                .build())),
                 new Named(
                         "rmsprop-centered",
-                        () -> new RmsProp(RmsPropConfig.defaults().withCentered(true))),
+                        () -> new RmsProp(RmsPropConfig.builder().centered(true).build())),
                 new Named(
                         "rmsprop-momentum",
-                        () -> new RmsProp(RmsPropConfig.defaults().withMomentum(0.9))),
+                        () -> new RmsProp(RmsPropConfig.builder().momentum(0.9).build())),
                 new Named(
                         "rmsprop-centered-momentum-keras",
-                        () -> new RmsProp(
-                                RmsPropPreset.KERAS.config().withCentered(true).withMomentum(0.5))),
+                        () -> new RmsProp(RmsPropPreset.KERAS.config().toBuilder()
+                                .centered(true)
+                                .momentum(0.5)
+                                .build())),
                 new Named(
                         "rmsprop-weight-decay",
-                        () -> new RmsProp(RmsPropConfig.defaults().withWeightDecay(0.01))),
+                        () -> new RmsProp(
+                                RmsPropConfig.builder().weightDecay(0.01).build())),
                 new Named(
                         "rmsprop-keras-weight-decay-momentum",
-                        () -> new RmsProp(RmsPropPreset.KERAS
-                                .config()
-                                .withWeightDecay(0.05)
-                                .withMomentum(0.5))),
+                        () -> new RmsProp(RmsPropPreset.KERAS.config().toBuilder()
+                                .weightDecay(0.05)
+                                .momentum(0.5)
+                                .build())),
                 new Named(
                         "rmsprop-pytorch-weight-decay-decoupled-centered",
-                        () -> new RmsProp(RmsPropPreset.PYTORCH
-                                .config()
-                                .withWeightDecay(0.05)
-                                .withWeightDecayForm(WeightDecayForm.DECOUPLED)
-                                .withCentered(true))),
+                        () -> new RmsProp(RmsPropPreset.PYTORCH.config().toBuilder()
+                                .weightDecay(0.05)
+                                .weightDecayForm(WeightDecayForm.DECOUPLED)
+                                .centered(true)
+                                .build())),
                 new Named(
                         "rmsprop-keras-weight-decay-float32",
-                        () -> new RmsProp(RmsPropPreset.KERAS
-                                .config()
-                                .withWeightDecay(0.05)
-                                .withArithmetic(ArithmeticPrecision.FLOAT32))),
+                        () -> new RmsProp(RmsPropPreset.KERAS.config().toBuilder()
+                                .weightDecay(0.05)
+                                .arithmetic(ArithmeticPrecision.FLOAT32)
+                                .build())),
                 new Named(
                         "sgd-weight-decay",
                         () -> new Sgd(new Sgd.Config(0.01, 0.1, WeightDecayForm.COUPLED, NonFinitePolicy.REJECT))),
