@@ -56,7 +56,7 @@ public final class Explain {
             }
             if (moving > 0 && still.size() == moving) {
                 out.add(stem(quantity) + " did not change at all"
-                        + (quantity.contains(" after step ") ? " on step " + Judge.stepOf(quantity) : "")
+                        + (quantity.contains(" after step ") ? " on step " + Words.stepOf(quantity) : "")
                         + ", where it should have");
                 return out;
             }
@@ -125,7 +125,7 @@ public final class Explain {
      * each from its own value before that step; null when a step's elements do not move by one common factor.
      */
     static String movedPerStep(Observation expected, Observation actual, String quantity) {
-        int k = Judge.stepOf(quantity);
+        int k = Words.stepOf(quantity);
         String stem = stem(quantity);
         if (k < 1) {
             Double r =

@@ -82,7 +82,7 @@ public final class Judge {
                     actual, missing.isEmpty() ? "the rest of the case" : missing.get(0), timeoutMillis, hidden));
         } else {
             String q = wrong.get(0);
-            sb.append(capital(q)).append(" is not right.\n");
+            sb.append(Words.capital(q)).append(" is not right.\n");
             sb.append("  formula:  ").append(c.formula()).append('\n');
             if (!hidden) {
                 if (c.input() != null) {
@@ -146,7 +146,7 @@ public final class Judge {
             }
             if (laterStepOnly(right, q)) {
                 sb.append("  the first step is right and step ")
-                        .append(stepOf(q))
+                        .append(Words.stepOf(q))
                         .append(" is not\n");
             }
             // a hidden case's numbers stay out, and so does what they show: a comparison of the learner's chosen
@@ -173,8 +173,8 @@ public final class Judge {
         String shown = hidden ? jdkThrowable(actual.thrown()) : actual.thrown();
         return switch (actual.end()) {
             case TIMED_OUT ->
-                capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000 + " s" + where
-                        + ".";
+                Words.capital(quantity) + " never came: the code did not finish within " + timeoutMillis / 1000 + " s"
+                        + where + ".";
             case THREW -> {
                 String t = actual.thrown();
                 if (t.equals("SpecNotLoaded")
@@ -186,7 +186,7 @@ public final class Judge {
                     yield "The specs could not call your code: keep the class names, constructors and method signatures of the stub ("
                             + shown + (hidden ? "" : ": " + oneLine(actual.message())) + ").";
                 }
-                yield capital(quantity) + " never came: the code threw " + shown
+                yield Words.capital(quantity) + " never came: the code threw " + shown
                         + (hidden
                                         || actual.message().isBlank()
                                         || actual.message().equals("null")
@@ -194,7 +194,7 @@ public final class Judge {
                                 : ": " + oneLine(actual.message()))
                         + where + ".";
             }
-            default -> capital(quantity) + " was not recorded.";
+            default -> Words.capital(quantity) + " was not recorded.";
         };
     }
 
@@ -331,10 +331,10 @@ public final class Judge {
         if (assumed == null) {
             return false;
         }
-        int step = stepOf(quantity);
+        int step = Words.stepOf(quantity);
         for (String w : wrong) {
             for (String a : assumed) {
-                if (w.startsWith(a) && (step < 0 || stepOf(w) < 0 || stepOf(w) <= step)) {
+                if (w.startsWith(a) && (step < 0 || Words.stepOf(w) < 0 || Words.stepOf(w) <= step)) {
                     return true;
                 }
             }
@@ -359,20 +359,8 @@ public final class Judge {
     }
 
     private static boolean laterStepOnly(List<String> right, String firstWrong) {
-        int step = stepOf(firstWrong);
-        return step > 1 && right.stream().anyMatch(r -> stepOf(r) == 1);
-    }
-
-    static int stepOf(String quantity) {
-        int at = quantity.lastIndexOf(" after step ");
-        if (at < 0) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(quantity.substring(at + 12).trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
+        int step = Words.stepOf(firstWrong);
+        return step > 1 && right.stream().anyMatch(r -> Words.stepOf(r) == 1);
     }
 
     static String show(Entry e) {
@@ -402,11 +390,5 @@ public final class Judge {
      */
     static String oneLine(String text) {
         return text.strip().replaceAll("\\R", " ⏎ ");
-    }
-
-    static String capital(String s) {
-        // "the gradient" → "The gradient"; a symbol ("s after step 1", "θ ...") keeps its case
-        boolean word = s.length() > 1 && s.charAt(0) >= 'a' && s.charAt(0) <= 'z' && Character.isLetter(s.charAt(1));
-        return word ? Character.toUpperCase(s.charAt(0)) + s.substring(1) : s;
     }
 }

@@ -251,7 +251,7 @@ public final class Mutants {
             habits(stmt, where, symbols, variants, arrays, text);
             if (!stmt.startsWith("return")) {
                 if (!declaration) {
-                    variants.add(new String[] {"", Judge.capital(stripIn(where)) + " is left out"});
+                    variants.add(new String[] {"", Words.capital(stripIn(where)) + " is left out"});
                 }
                 Matcher b = ASSIGN.matcher(stmt);
                 String rhs = b.find()
@@ -262,7 +262,7 @@ public final class Mutants {
                     int eq = b.end();
                     variants.add(new String[] {
                         stmt.substring(0, eq) + " (float) (" + rhs + ");",
-                        Judge.capital(stripIn(where)) + " is computed in float instead of double"
+                        Words.capital(stripIn(where)) + " is computed in float instead of double"
                     });
                 }
             }
@@ -302,7 +302,7 @@ public final class Mutants {
             if (swappable) {
                 int n = add(
                         descriptions,
-                        Judge.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
+                        Words.capital(stripIn(where)) + " comes before " + stripIn(pendingWhere)
                                 + ": it uses the value from before this step's update (update " + target(pendingWhere)
                                 + " first)",
                         sites,

@@ -399,15 +399,15 @@ public final class Oracle {
                 throw new IllegalStateException("The mutant schema of " + exercise + " has no switch: " + e, e);
             }
         }
-        KataRun.deleteTree(work.resolve("generated"));
+        FileTrees.deleteTree(work.resolve("generated"));
         Files.writeString(work.resolve("oracle.txt"), text, StandardCharsets.UTF_8);
-        KataRun.deleteTree(work.resolve("api"));
-        KataRun.deleteTree(dir);
+        FileTrees.deleteTree(work.resolve("api"));
+        FileTrees.deleteTree(dir);
         try {
             Files.move(work, dir, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             // another process built it at the same time: use theirs
-            KataRun.deleteTree(work);
+            FileTrees.deleteTree(work);
         }
         return read(layout, exercise, dir);
     }
@@ -452,7 +452,7 @@ public final class Oracle {
             files.add(to);
         }
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
-        KataRun.deleteTree(staged);
+        FileTrees.deleteTree(staged);
         return r.ok();
     }
 
@@ -512,7 +512,7 @@ public final class Oracle {
         Files.writeString(sw, Mutants.SWITCH_SOURCE, StandardCharsets.UTF_8);
         files.add(sw);
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
-        KataRun.deleteTree(staged);
+        FileTrees.deleteTree(staged);
         if (r.ok()) {
             return List.of();
         }
@@ -574,7 +574,7 @@ public final class Oracle {
             files.add(to);
         }
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
-        KataRun.deleteTree(staged);
+        FileTrees.deleteTree(staged);
         if (!r.ok()) {
             throw new IllegalStateException((mistake == null
                             ? "The solution of " + exercise
