@@ -644,12 +644,16 @@ public final class Mutants {
                 String op = last.group(1);
                 String name = render(last.group(2), symbols);
                 String word = op.equals("/") ? "divides" : op.equals("*") ? "multiplies" : "adds";
+                // grouped, so that only the root's boundary moves (not the operator's place in the expression)
                 variants.add(new String[] {
-                    stmt.substring(0, root) + "Math.sqrt(" + inner.substring(0, last.start()) + ")" + " " + op + " "
-                            + last.group(2) + stmt.substring(close + 1),
-                    "the square root ends too early in " + stripIn(where) + ": " + name + " " + word
-                            + " the root instead of being under it (√(x " + op + " " + name + ") where the formula has"
-                            + " it inside)"
+                    stmt.substring(0, root) + "(Math.sqrt(" + inner.substring(0, last.start()) + ") " + op + " "
+                            + last.group(2) + ")" + stmt.substring(close + 1),
+                    "the square root ends too early in " + stripIn(where) + ": " + name + " " + word + " "
+                            + render("Math.sqrt(" + inner.substring(0, last.start()) + ")", symbols)
+                            + " instead of being under the root ("
+                            + render("Math.sqrt(" + inner.substring(0, last.start()) + ")", symbols) + " "
+                            + render(op, symbols) + " " + name + " where the formula has "
+                            + render("Math.sqrt(" + inner + ")", symbols) + ")"
                 });
             }
             root = stmt.indexOf("Math.sqrt(", close);

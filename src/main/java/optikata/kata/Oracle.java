@@ -353,9 +353,11 @@ public final class Oracle {
                     recorded.add(seen);
                 }
                 active.setInt(null, 0);
-                // each generated change made wherever its changed expression appears, compiled one by one
+                // each generated change made wherever its changed expression appears: all of them in one more schema
+                // (one compilation), or one by one when a change is not a whole statement
                 String solution = Files.readString(file, StandardCharsets.UTF_8);
                 List<String> made = new ArrayList<>();
+                List<String> words = new ArrayList<>();
                 for (int k = 1; k <= schema.descriptions().size() && made.size() < MOST_TWINS; k++) {
                     Mutants.Site site = schema.sites().get(k - 1);
                     int at = lineStart(solution, site.line());
@@ -370,18 +372,32 @@ public final class Oracle {
                         continue;
                     }
                     made.add(twin.text());
-                    Path twinOut = work.resolve("generated").resolve("twin-" + f + "-" + k);
-                    if (!compileText(
-                            exercise,
-                            layout.solutions(),
-                            twinOut,
-                            rel.toString().replace('\\', '/'),
-                            twin.text())) {
-                        continue;
-                    }
+                    words.add(schema.descriptions().get(k - 1) + alsoIn(twin.alsoIn()));
+                }
+                String twins = SameSlip.schema(solution, made, Mutants.SWITCH);
+                Path twinOut = work.resolve("generated").resolve("twins-" + f);
+                boolean together = twins != null
+                        && compileSchema(layout, exercise, rel, twins, twinOut).isEmpty();
+                for (int k = 0; k < made.size(); k++) {
                     Map<String, Observation> seen;
-                    try (URLClassLoader twinLoader = loader(twinOut, work.resolve("books"))) {
-                        seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
+                    if (together) {
+                        try (URLClassLoader twinLoader = loader(twinOut, work.resolve("books"))) {
+                            twinLoader.loadClass(Mutants.SWITCH).getField("id").setInt(null, k + 1);
+                            seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
+                        }
+                    } else {
+                        Path one = work.resolve("generated").resolve("twin-" + f + "-" + k);
+                        if (!compileText(
+                                exercise,
+                                layout.solutions(),
+                                one,
+                                rel.toString().replace('\\', '/'),
+                                made.get(k))) {
+                            continue;
+                        }
+                        try (URLClassLoader twinLoader = loader(one, work.resolve("books"))) {
+                            seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
+                        }
                     }
                     if (equivalent(seen, expected) || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
                         continue;
@@ -390,7 +406,7 @@ public final class Oracle {
                     text.append("# generated ")
                             .append(id)
                             .append(' ')
-                            .append(b64(schema.descriptions().get(k - 1) + alsoIn(twin.alsoIn())))
+                            .append(b64(words.get(k)))
                             .append('\n');
                     seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
                     recorded.add(seen);
@@ -415,8 +431,8 @@ public final class Oracle {
     /** The storage id of a named mistake made wherever its expression appears (the learner is told the mistake's own id). */
     static final String EVERYWHERE = "@everywhere";
 
-    /** The most generated changes made everywhere per solution file (each is compiled on its own). */
-    static final int MOST_TWINS = 24;
+    /** The most generated changes made everywhere per solution file. */
+    static final int MOST_TWINS = 80;
 
     /** What a change made everywhere adds to the mistake's words. */
     private static String alsoIn(List<String> methods) {

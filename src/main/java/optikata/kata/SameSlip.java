@@ -298,6 +298,87 @@ final class SameSlip {
         }
     }
 
+    /** A declaration on one line: indent, type and name, the value. */
+    private static final java.util.regex.Pattern DECLARATION = java.util.regex.Pattern.compile(
+            "^(\\s*)((?:final\\s+)?(?:double|float|int|long)\\s+)(\\w+)\\s*=\\s*(.+;)\\s*$");
+
+    /**
+     * One source with every program of {@code variants} (each the solution with some lines changed) compiled in:
+     * variant k (1-based) runs when {@code switchClass}'s {@code id} is k. Null when a variant changes a line that is
+     * not a whole statement or a one-line declaration (it is then compiled on its own), or the line counts differ.
+     */
+    static String schema(String solution, List<String> variants, String switchClass) {
+        if (variants.isEmpty()) {
+            return null;
+        }
+        String[] base = solution.split("\n", -1);
+        Map<Integer, List<String[]>> changed = new java.util.TreeMap<>();
+        for (int k = 0; k < variants.size(); k++) {
+            String[] v = variants.get(k).split("\n", -1);
+            if (v.length != base.length) {
+                return null;
+            }
+            for (int line = 0; line < base.length; line++) {
+                if (!v[line].equals(base[line])) {
+                    changed.computeIfAbsent(line, x -> new ArrayList<>())
+                            .add(new String[] {Integer.toString(k + 1), v[line]});
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        for (int line = 0; line < base.length; line++) {
+            List<String[]> here = changed.get(line);
+            if (here == null) {
+                out.append(base[line]);
+            } else {
+                String orig = base[line];
+                java.util.regex.Matcher d = DECLARATION.matcher(orig);
+                String trimmed = orig.trim();
+                boolean statement = trimmed.endsWith(";")
+                        && !trimmed.startsWith("for ")
+                        && !trimmed.startsWith("for(")
+                        && !trimmed.startsWith("if ")
+                        && !trimmed.startsWith("}")
+                        && !trimmed.startsWith("double[] ");
+                if (!d.matches() && !statement) {
+                    return null;
+                }
+                StringBuilder chain = new StringBuilder(
+                        orig.substring(0, orig.length() - orig.stripLeading().length()));
+                if (d.matches()) {
+                    chain.append(d.group(2)).append(d.group(3)).append("; ");
+                }
+                for (String[] v : here) {
+                    String body;
+                    if (d.matches()) {
+                        java.util.regex.Matcher dv = DECLARATION.matcher(v[1]);
+                        if (!dv.matches() || !dv.group(3).equals(d.group(3))) {
+                            return null;
+                        }
+                        body = dv.group(3) + " = " + dv.group(4);
+                    } else {
+                        body = v[1].trim();
+                    }
+                    chain.append("if (")
+                            .append(switchClass)
+                            .append(".on(")
+                            .append(v[0])
+                            .append(")) { ")
+                            .append(body)
+                            .append(" } else ");
+                }
+                chain.append("{ ")
+                        .append(d.matches() ? d.group(3) + " = " + d.group(4) : trimmed)
+                        .append(" }");
+                out.append(chain);
+            }
+            if (line < base.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
     /** A compilation unit parsed by javac (no attribution, nothing compiled). */
     private record Unit(CompilationUnitTree unit, SourcePositions positions) {
         static Unit parse(String text) {

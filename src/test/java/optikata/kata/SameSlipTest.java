@@ -84,4 +84,23 @@ final class SameSlipTest {
         assertThat(Mutants.linesOf(schema, List.of(3), solution)).containsExactly(3);
         assertThat(Mutants.linesOf(schema, List.of(0, 99), solution)).isEmpty();
     }
+
+    @Test
+    @DisplayName("the programs made everywhere are compiled together: one guarded line per changed line")
+    void twinsInOneSchema() {
+        SameSlip.Everywhere a =
+                SameSlip.everywhere(ADAM, List.of(edit(ADAM, "Math.pow(beta2, t)", "Math.pow(beta2, t + 1)")));
+        SameSlip.Everywhere b = SameSlip.everywhere(
+                ADAM, List.of(edit(ADAM, "(Math.sqrt(v[i] / c2) + eps)", "(Math.sqrt(v[i]) / c2 + eps)")));
+        String schema = SameSlip.schema(ADAM, List.of(a.text(), b.text()), "S");
+        assertThat(schema).isNotNull();
+        assertThat(schema.split("\n", -1)).hasSameSizeAs(ADAM.split("\n", -1));
+        assertThat(schema)
+                .contains(
+                        "double c2; if (S.on(1)) { c2 = 1 - Math.pow(beta2, t + 1); } else { c2 = 1 - Math.pow(beta2, t); }")
+                .contains("if (S.on(2)) { out[i] = rate / (Math.sqrt(buffers[1][i]) / c2 + eps); } else {");
+        // a change to a loop header is not a statement: that program is compiled on its own
+        String loop = ADAM.replace("for (int i = 0; i < n; i++)", "for (int i = 1; i < n; i++)");
+        assertThat(SameSlip.schema(ADAM, List.of(loop), "S")).isNull();
+    }
 }
