@@ -681,7 +681,7 @@ public final class Mutants {
             String c = ema.group(2);
             String sc = symbol(c, symbols);
             variants.add(new String[] {
-                ema.group(1) + " = " + c + " * " + ema.group(1) + " + (1 - " + c + ") * " + ema.group(3) + ";",
+                ema.group(1) + " = " + c + " * " + ema.group(1) + " + (1 - " + c + ") * (" + ema.group(3) + ");",
                 "the new term of " + stripIn(where).replace("the update of ", "") + " is weighted by (1 − " + sc
                         + ") as in a moving average, where the formula adds it whole"
             });
@@ -706,10 +706,11 @@ public final class Mutants {
                             || stmt.startsWith(";", lone.end())
                             || stmt.startsWith(")", lone.end()))) {
                 squared.add(x);
+                String sx = symbol(x, symbols);
                 variants.add(new String[] {
-                    stmt.substring(0, lone.start()) + x + " * " + x + stmt.substring(lone.end()),
-                    symbol(x, symbols) + " is squared in " + stripIn(where) + " (" + symbol(x, symbols) + "² where the"
-                            + " formula has " + symbol(x, symbols) + ")"
+                    stmt.substring(0, lone.start()) + "(" + x + " * " + x + ")" + stmt.substring(lone.end()),
+                    sx + " is squared in " + stripIn(where)
+                            + (sx.contains(" ") ? "" : " (" + sx + "² where the formula has " + sx + ")")
                 });
             }
         }
