@@ -197,6 +197,12 @@ public final class Mutants {
                         "the loop runs for the first element only: only the first entry is written",
                         sites,
                         new Site(k + 1, header, loopHeader(v, from, from + " + 1")));
+                int shifted = add(
+                        descriptions,
+                        "the loop is shifted by one (off by one): it runs from " + from + " + 1 to " + bound
+                                + " inclusive instead of from " + from + " to " + bound + " − 1",
+                        sites,
+                        new Site(k + 1, header, loopHeader(v, from + " + 1", bound + " + 1")));
                 int rows = -1;
                 if (bound.endsWith(".getNumElements()")) {
                     rows = add(
@@ -208,13 +214,15 @@ public final class Mutants {
                                     header,
                                     loopHeader(v, from, bound.replace(".getNumElements()", ".numRows"))));
                 }
-                String upper = "(" + on(early) + " ? " + bound + " - 1 : " + on(once) + " ? "
+                String upper = "(" + on(early) + " ? " + bound + " - 1 : " + on(shifted) + " ? " + bound + " + 1 : "
+                        + on(once) + " ? "
                         + loop.group(2) + " + 1 : "
                         + (rows > 0 ? on(rows) + " ? " + bound.replace(".getNumElements()", ".numRows") + " : " : "")
                         + bound + ")";
                 out.append(line.replace(
                                 loop.group(),
-                                "for (int " + v + " = (" + on(late) + " ? " + loop.group(2) + " + 1 : "
+                                "for (int " + v + " = (" + on(late) + " || " + on(shifted) + " ? " + loop.group(2)
+                                        + " + 1 : "
                                         + loop.group(2) + "); " + v + " < " + upper + "; "
                                         + v + "++)"))
                         .append('\n');
@@ -681,7 +689,7 @@ public final class Mutants {
             String c = ema.group(2);
             String sc = symbol(c, symbols);
             variants.add(new String[] {
-                ema.group(1) + " = " + c + " * " + ema.group(1) + " + (1 - " + c + ") * " + ema.group(3) + ";",
+                ema.group(1) + " = " + c + " * " + ema.group(1) + " + (1 - " + c + ") * (" + ema.group(3) + ");",
                 "the new term of " + stripIn(where).replace("the update of ", "") + " is weighted by (1 − " + sc
                         + ") as in a moving average, where the formula adds it whole"
             });
@@ -706,10 +714,11 @@ public final class Mutants {
                             || stmt.startsWith(";", lone.end())
                             || stmt.startsWith(")", lone.end()))) {
                 squared.add(x);
+                String sx = symbol(x, symbols);
                 variants.add(new String[] {
-                    stmt.substring(0, lone.start()) + x + " * " + x + stmt.substring(lone.end()),
-                    symbol(x, symbols) + " is squared in " + stripIn(where) + " (" + symbol(x, symbols) + "² where the"
-                            + " formula has " + symbol(x, symbols) + ")"
+                    stmt.substring(0, lone.start()) + "(" + x + " * " + x + ")" + stmt.substring(lone.end()),
+                    sx + " is squared in " + stripIn(where)
+                            + (sx.contains(" ") ? "" : " (" + sx + "² where the formula has " + sx + ")")
                 });
             }
         }
@@ -721,6 +730,37 @@ public final class Mutants {
                 stmt.substring(0, sq.start()) + "Math.pow(2, " + sq.group(1) + ")" + stmt.substring(sq.end()),
                 name + "² is written Math.pow(2, " + name + ") in " + stripIn(where) + ", which is 2^" + name
                         + ": Math.pow(base, exponent)"
+            });
+        }
+        // the clamp at 0 left out: Math.max(x, 0) → x
+        int clamp = stmt.indexOf("Math.max(");
+        if (clamp >= 0) {
+            int open = clamp + "Math.max".length();
+            int close = matching(stmt, open);
+            String inner = close > 0 ? stmt.substring(open + 1, close) : "";
+            if (inner.endsWith(", 0") && balanced(inner.substring(0, inner.length() - 3))) {
+                String x = inner.substring(0, inner.length() - 3);
+                variants.add(new String[] {
+                    stmt.substring(0, clamp) + "(" + x + ")" + stmt.substring(close + 1),
+                    "the clamp at 0 is missing in " + stripIn(where) + ": " + render(x, symbols)
+                            + " can round below 0, and the root of a negative number is NaN"
+                });
+            }
+        }
+        // 1 / n written with two ints: integer division, 0 for n > 1
+        Matcher count = Pattern.compile(" / ([a-z]\\w*\\.length)\\b").matcher(stmt);
+        if (count.find() && count.start() > eqAt) {
+            variants.add(new String[] {
+                stmt.substring(0, count.start()) + " * (1 / " + count.group(1) + ")" + stmt.substring(count.end()),
+                "1 / " + count.group(1) + " is integer division in " + stripIn(where)
+                        + ": two ints give 0 for a count above 1 (write 1.0 / n, or divide by n)"
+            });
+        }
+        // a quotient cast to int: the fraction dropped
+        if (stmt.startsWith("return ") && stmt.contains(" / ") && !stmt.contains("(int)") && !stmt.contains("new ")) {
+            variants.add(new String[] {
+                "return (int) (" + stmt.substring(7, stmt.length() - 1) + ");",
+                "the returned value is cast to int: its fraction is dropped (" + stripIn(where) + ")"
             });
         }
         // the length of another array: x.length where the formula counts y
