@@ -167,7 +167,11 @@ final class SandboxCompiler {
                 "-implicit:none",
                 "-sourcepath",
                 "",
-                "-J-XX:TieredStopAtLevel=1"));
+                "-J-XX:TieredStopAtLevel=1",
+                // no hsperfdata file, and the JDK's default class-data archive (G1 is kept: in JDK 17 another
+                // collector ignores the archive's heap objects and the full module graph, and starts slower)
+                "-J-XX:-UsePerfData",
+                "-J-Xshare:auto"));
         sources.forEach(s -> cmd.add(s.toString()));
         Process p = box.start(cmd, work, List.of(scratch.resolve("src"), setup.lib()), ChildSetup.env(work));
         p.getOutputStream().close();

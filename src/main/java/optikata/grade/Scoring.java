@@ -65,11 +65,23 @@ final class Scoring {
             // a mistake is named only when it reproduces every case the child reported for this exercise
             Map<String, Observation> observed = new LinkedHashMap<>();
             mine.forEach(p -> observed.put(p.key(), observations.get(p.key())));
-            List<Oracle.Named> proven = Judge.proven(oracle, observed);
+            // judged first with no mistake to name: a passed case names none, and proving one reads every mistake's
+            // observations of the exercise (decoded from the oracle's cache on first use), which an exercise that
+            // passes every case never needs
+            List<Outcome> mineJudged = new ArrayList<>();
             for (Planned p : mine) {
-                outcomes.add(
-                        outcome(p, oracle, proven, observations.get(p.key()), failures.get(p.key()), each, options));
+                mineJudged.add(
+                        outcome(p, oracle, List.of(), observations.get(p.key()), failures.get(p.key()), each, options));
             }
+            if (mineJudged.stream().anyMatch(o -> !o.status().equals("passed"))) {
+                List<Oracle.Named> proven = Judge.proven(oracle, observed);
+                mineJudged.clear();
+                for (Planned p : mine) {
+                    mineJudged.add(outcome(
+                            p, oracle, proven, observations.get(p.key()), failures.get(p.key()), each, options));
+                }
+            }
+            outcomes.addAll(mineJudged);
         }
         double score = outcomes.stream().mapToDouble(Outcome::score).sum();
         return new Scored(outcomes, round(score), max(exercises, options));

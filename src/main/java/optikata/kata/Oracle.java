@@ -15,9 +15,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -735,46 +737,57 @@ public final class Oracle {
     }
 
     private static Exercise read(KataLayout layout, String exercise, Path dir) throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("oracle.txt"), StandardCharsets.UTF_8);
+        // read as bytes and decoded line by line: a mistake's observations (most of the file: every case on every named
+        // and generated mistake) stay bytes until a judge first asks for them (a failed case), so a grade that fails
+        // nothing decodes none of them
+        byte[] file = Files.readAllBytes(dir.resolve("oracle.txt"));
         List<String[]> names = new ArrayList<>();
         Map<String, Observation> expected = new LinkedHashMap<>();
-        Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
+        Map<String, List<int[]>> mistakeLines = new LinkedHashMap<>();
         Map<String, String> generated = new LinkedHashMap<>();
         Map<String, String[]> named = new LinkedHashMap<>();
         Map<String, String[]> same = new LinkedHashMap<>();
         Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
-        for (String line : lines) {
+        for (int at = 0; at < file.length; ) {
+            int end = lineEnd(file, at);
+            String line = new String(file, at, end - at, StandardCharsets.UTF_8);
+            int next = Math.min(file.length, end + 1);
             if (line.startsWith("# book ")) {
                 names.add(line.substring(7).split(" "));
-                continue;
-            }
-            if (line.startsWith("# generated ")) {
+            } else if (line.startsWith("# generated ")) {
                 String[] g = line.substring(12).split(" ", 2);
                 generated.put(g[0], new String(Base64.getDecoder().decode(g[1]), StandardCharsets.UTF_8));
-                continue;
-            }
-            if (line.startsWith("# same ")) {
+            } else if (line.startsWith("# same ")) {
                 String[] g = line.substring(7).split(" ", 3);
                 same.put(g[0], new String[] {g[1], g.length > 2 ? unb64(g[2]) : ""});
-                continue;
-            }
-            if (line.startsWith("# named ")) {
+            } else if (line.startsWith("# named ")) {
                 String[] g = line.substring(8).split(" ", 3);
                 named.put(g[0], new String[] {unb64(g[1]), unb64(g[2])});
-                continue;
-            }
-            Observation.Finished f = decoder.line(line);
-            if (f == null) {
-                continue;
-            }
-            String[] k = f.caseId().split(" ", 2);
-            if (k[0].equals("expected")) {
-                expected.put(k[1], f.observation());
+            } else if (line.startsWith("C ") && unb64(line.substring(2)).startsWith("mistake ")) {
+                // the case's lines up to and with its closing "E" line, kept as a range of the file
+                int blockEnd = next;
+                while (blockEnd < file.length
+                        && !(file[blockEnd] == 'E' && blockEnd + 1 < file.length && file[blockEnd + 1] == ' ')) {
+                    blockEnd = Math.min(file.length, lineEnd(file, blockEnd) + 1);
+                }
+                blockEnd = Math.min(file.length, lineEnd(file, blockEnd) + 1);
+                String[] m = unb64(line.substring(2)).substring(8).split(" ", 2);
+                mistakeLines.computeIfAbsent(m[0], x -> new ArrayList<>()).add(new int[] {at, blockEnd});
+                next = blockEnd;
             } else {
-                String[] m = k[1].split(" ", 2);
-                byMistake.computeIfAbsent(m[0], x -> new LinkedHashMap<>()).put(m[1], f.observation());
+                Observation.Finished f = decoder.line(line);
+                if (f != null) {
+                    String[] k = f.caseId().split(" ", 2);
+                    if (!k[0].equals("expected")) {
+                        throw new IOException("unexpected record " + k[0] + " in " + dir.resolve("oracle.txt"));
+                    }
+                    expected.put(k[1], f.observation());
+                }
             }
+            at = next;
         }
+        Map<String, Map<String, Observation>> byMistake = new LinkedHashMap<>();
+        mistakeLines.forEach((id, ranges) -> byMistake.put(id, new LazyObservations(file, ranges)));
         List<BookInfo> books = new ArrayList<>();
         try (URLClassLoader loader = loader(dir.resolve("reference"), dir.resolve("books"))) {
             for (String[] n : names) {
@@ -797,5 +810,70 @@ public final class Oracle {
         generated.forEach((id, description) ->
                 mistakes.add(new Named(id, description, "", byMistake.getOrDefault(id, Map.of()))));
         return new Exercise(exercise, dir.resolve("books"), dir.resolve("public-books"), books, expected, mistakes);
+    }
+
+    /** Where the line that starts at {@code from} ends: the index of its newline, or the file's length. */
+    private static int lineEnd(byte[] file, int from) {
+        int i = from;
+        while (i < file.length && file[i] != '\n') {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * One mistake's observations (case key → observation), decoded from ranges of the oracle file's bytes on first
+     * use. Read-only, as the eagerly read maps are used.
+     */
+    private static final class LazyObservations extends AbstractMap<String, Observation> {
+        private final byte[] file;
+        private final List<int[]> ranges;
+        private Map<String, Observation> decoded;
+
+        LazyObservations(byte[] file, List<int[]> ranges) {
+            this.file = file;
+            this.ranges = ranges;
+        }
+
+        private synchronized Map<String, Observation> decoded() {
+            if (decoded == null) {
+                Map<String, Observation> map = new LinkedHashMap<>();
+                Observation.Decoder decoder = new Observation.Decoder(Integer.MAX_VALUE);
+                for (int[] r : ranges) {
+                    for (int at = r[0]; at < r[1]; ) {
+                        int end = lineEnd(file, at);
+                        Observation.Finished f = decoder.line(new String(file, at, end - at, StandardCharsets.UTF_8));
+                        if (f != null) {
+                            // "mistake ID BOOK CASE": the key is "BOOK CASE"
+                            String[] k = f.caseId().split(" ", 3);
+                            map.put(k[2], f.observation());
+                        }
+                        at = end + 1;
+                    }
+                }
+                decoded = Collections.unmodifiableMap(map);
+            }
+            return decoded;
+        }
+
+        @Override
+        public Observation get(Object key) {
+            return decoded().get(key);
+        }
+
+        @Override
+        public boolean containsKey(Object key) {
+            return decoded().containsKey(key);
+        }
+
+        @Override
+        public int size() {
+            return decoded().size();
+        }
+
+        @Override
+        public Set<Map.Entry<String, Observation>> entrySet() {
+            return decoded().entrySet();
+        }
     }
 }
