@@ -380,38 +380,42 @@ public final class Oracle {
                 Path twinOut = work.resolve("generated").resolve("twins-" + f);
                 boolean together = twins != null
                         && compileSchema(layout, exercise, rel, twins, twinOut).isEmpty();
-                for (int k = 0; k < made.size(); k++) {
-                    Map<String, Observation> seen;
-                    if (together) {
-                        try (URLClassLoader twinLoader = loader(twinOut, work.resolve("books"))) {
-                            twinLoader.loadClass(Mutants.SWITCH).getField("id").setInt(null, k + 1);
+                // one loader for the whole twin schema, as for the first: its classes are loaded and compiled once
+                try (URLClassLoader twinLoader = together ? loader(twinOut, work.resolve("books")) : null) {
+                    Field twinSwitch =
+                            together ? twinLoader.loadClass(Mutants.SWITCH).getField("id") : null;
+                    for (int k = 0; k < made.size(); k++) {
+                        Map<String, Observation> seen;
+                        if (together) {
+                            twinSwitch.setInt(null, k + 1);
                             seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
+                        } else {
+                            Path one = work.resolve("generated").resolve("twin-" + f + "-" + k);
+                            if (!compileText(
+                                    exercise,
+                                    layout.solutions(),
+                                    one,
+                                    rel.toString().replace('\\', '/'),
+                                    made.get(k))) {
+                                continue;
+                            }
+                            try (URLClassLoader oneLoader = loader(one, work.resolve("books"))) {
+                                seen = runAll(oneLoader, names, MUTANT_PROBE_MILLIS);
+                            }
                         }
-                    } else {
-                        Path one = work.resolve("generated").resolve("twin-" + f + "-" + k);
-                        if (!compileText(
-                                exercise,
-                                layout.solutions(),
-                                one,
-                                rel.toString().replace('\\', '/'),
-                                made.get(k))) {
+                        if (equivalent(seen, expected)
+                                || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
                             continue;
                         }
-                        try (URLClassLoader twinLoader = loader(one, work.resolve("books"))) {
-                            seen = runAll(twinLoader, names, MUTANT_PROBE_MILLIS);
-                        }
+                        String id = "generated-" + ++n;
+                        text.append("# generated ")
+                                .append(id)
+                                .append(' ')
+                                .append(b64(words.get(k)))
+                                .append('\n');
+                        seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
+                        recorded.add(seen);
                     }
-                    if (equivalent(seen, expected) || recorded.stream().anyMatch(other -> equivalent(seen, other))) {
-                        continue;
-                    }
-                    String id = "generated-" + ++n;
-                    text.append("# generated ")
-                            .append(id)
-                            .append(' ')
-                            .append(b64(words.get(k)))
-                            .append('\n');
-                    seen.forEach((key, o) -> o.encode("mistake " + id + " " + key, text));
-                    recorded.add(seen);
                 }
             } catch (ReflectiveOperationException e) {
                 throw new IllegalStateException("The mutant schema of " + exercise + " has no switch: " + e, e);
