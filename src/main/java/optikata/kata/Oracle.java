@@ -226,7 +226,8 @@ public final class Oracle {
                 md.update(Contract.bytes(cls));
             }
             // and what builds the oracle's words: another mutant generator or catalogue reader writes others
-            for (Class<?> builder : List.of(Oracle.class, Mutants.class, Catalogue.class, SameSlip.class)) {
+            for (Class<?> builder :
+                    List.of(Oracle.class, Mutants.class, Catalogue.class, SameSlip.class, Words.class)) {
                 hashWithNested(md, builder);
             }
             return HexFormat.of().formatHex(md.digest());
