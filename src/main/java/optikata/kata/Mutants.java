@@ -742,8 +742,9 @@ public final class Mutants {
                 String x = inner.substring(0, inner.length() - 3);
                 variants.add(new String[] {
                     stmt.substring(0, clamp) + "(" + x + ")" + stmt.substring(close + 1),
-                    "the clamp at 0 is missing in " + stripIn(where) + ": " + render(x, symbols)
-                            + " can round below 0, and the root of a negative number is NaN"
+                    render(x, symbols) + " is not kept at 0 or above where " + stripIn(where)
+                            + " uses it (Math.max(…, 0) before anything else): it can round below 0, and the root of a"
+                            + " negative number is NaN"
                 });
             }
         }
