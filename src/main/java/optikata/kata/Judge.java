@@ -266,6 +266,12 @@ public final class Judge {
                 out.add(m);
             }
         }
+        // a generated program that reproduces everything a named mistake does is, on this evidence, that mistake (it
+        // differs only in the last bits, within every case's tolerance): the catalogue's words and fix are said
+        List<Oracle.Named> named = out.stream().filter(m -> !m.fix().isEmpty()).toList();
+        if (!named.isEmpty() && named.size() < out.size()) {
+            out = new ArrayList<>(named);
+        }
         return out.size() <= MOST_PROVEN ? out : List.of();
     }
 

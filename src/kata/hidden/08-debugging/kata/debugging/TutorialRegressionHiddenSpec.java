@@ -41,5 +41,18 @@ public final class TutorialRegressionHiddenSpec implements CaseBook {
                         "with a zero gradient the slope must stay at 0: ε inside the root keeps η / √(s + ε) finite"
                                 + " where s is still 0")
                 .probe(r -> r.value("θ after fit(X, y, 3)", TutorialRegression.fit(flat, level, 3)));
+        // gradients of about 1e-4, so RMS² is about ε: where ε sits in η / √(RMS² + ε), and ε itself, now show in θ.
+        // exercise check --mutants found no case for ε moved out of the root or squared
+        double[][] near = {{1, 1}, {1, 2}};
+        double[] tiny = {1e-4, 2e-4};
+        book.add("tiny-gradients", "with gradients near √ε, ε still sits once under the root: η / √(RMS² + ε)")
+                .formula("η_t = η / √(RMS² + ε) with ε = 1e-8, where RMS² is about 1e-9")
+                .input("x = (1, 2), y = (1e-4, 2e-4): gradients of about 1e-4; fit(X, y, 3)")
+                .tolerance(1e-9)
+                .meaning(
+                        "θ after fit",
+                        "where RMS² is as small as ε, the step size depends on ε: it belongs under the root, once,"
+                                + " as the tutorial's §5 writes η / √(RMS² + ε)")
+                .probe(r -> r.value("θ after fit(X, y, 3)", TutorialRegression.fit(near, tiny, 3)));
     }
 }
