@@ -462,6 +462,12 @@ public final class Oracle {
     /** Compiles the solution tree of {@code exercise} with {@code file} replaced by {@code text}; false when it does not compile. */
     private static boolean compileText(String exercise, Path tree, Path out, String file, String text)
             throws IOException {
+        return compileWith(exercise, tree, out, file, text).ok();
+    }
+
+    /** Compiles the tree's sources of {@code exercise} into {@code out}, {@code file} (when not null) as {@code text}. */
+    private static KataCompiler.Result compileWith(String exercise, Path tree, Path out, String file, String text)
+            throws IOException {
         Path src = KataLayout.sourceDir(tree, exercise);
         List<Path> files = new ArrayList<>();
         Path staged = out.resolveSibling(out.getFileName() + "-src");
@@ -476,7 +482,7 @@ public final class Oracle {
         }
         KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
         FileTrees.deleteTree(staged);
-        return r.ok();
+        return r;
     }
 
     /** The most mutants generated per solution file. */
@@ -583,21 +589,12 @@ public final class Oracle {
     /** Compiles a tree's sources of {@code exercise}, with {@code mistake} applied to its file when given. */
     private static void compileTree(String exercise, Path tree, Path out, Catalogue.Mistake mistake)
             throws IOException {
-        Path src = KataLayout.sourceDir(tree, exercise);
-        List<Path> files = new ArrayList<>();
-        Path staged = out.resolveSibling(out.getFileName() + "-src");
-        for (Path rel : KataLayout.javaFiles(src)) {
-            String text = Files.readString(src.resolve(rel), StandardCharsets.UTF_8);
-            if (mistake != null && rel.toString().replace('\\', '/').equals(mistake.file())) {
-                text = mistake.apply(text);
-            }
-            Path to = staged.resolve(rel);
-            Files.createDirectories(to.getParent());
-            Files.writeString(to, text, StandardCharsets.UTF_8);
-            files.add(to);
-        }
-        KataCompiler.Result r = KataCompiler.compile(files, out, List.of(), Path::toString);
-        FileTrees.deleteTree(staged);
+        String file = mistake == null ? null : mistake.file();
+        String text = mistake == null
+                ? null
+                : mistake.apply(Files.readString(
+                        KataLayout.sourceDir(tree, exercise).resolve(mistake.file()), StandardCharsets.UTF_8));
+        KataCompiler.Result r = compileWith(exercise, tree, out, file, text);
         if (!r.ok()) {
             throw new IllegalStateException((mistake == null
                             ? "The solution of " + exercise
